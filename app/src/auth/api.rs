@@ -1,0 +1,130 @@
+//! Server functions of identity: sign-in, sign-out, current user, language.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use server_fn::codec::Json;
+use shipdesk::auth::{Member, Principal, Staff};
+use shipdesk::AppError;
+
+#[cfg(feature = "ssr")]
+use {
+    crate::server::*,
+    shipdesk::auth::{service as auth, Lang, SessionUser},
+};
+
+/// Saves the language chosen on the sign-in page (its cookie) on the account,
+/// or, with no choice made, sets the cookie from the account.
+#[cfg(feature = "ssr")]
+async fn reconcile_lang(who: SessionUser, account_lang: Lang) -> shipdesk::AppResult<()> {
+    let chosen = has_lang_cookie().then(request_lang);
+    match chosen {
+        Some(l) if l != account_lang => auth::set_language(&state()?, who, l).await,
+        Some(_) => Ok(()),
+        None => {
+            set_lang_cookie(account_lang);
+            Ok(())
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn has_lang_cookie() -> bool {
+    use_context::<http::request::Parts>()
+        .map(|p| {
+            p.headers.get_all(http::header::COOKIE).iter().any(|v| {
+                v.to_str()
+                    .unwrap_or("")
+                    .split(';')
+                    .any(|c| c.trim().starts_with(&format!("{LANG_COOKIE}=")))
+            })
+        })
+        .unwrap_or(false)
+}
+
+/// Staff sign-in with account and password. Starts a new session.
+#[server(prefix = "/api", endpoint = "staff_login", input = Json)]
+pub async fn staff_login(account: String, password: String) -> Result<Staff, AppError> {
+    respond(
+        async {
+            let state = state()?;
+            let ip = client_ip().await;
+            let staff = auth::staff_login(&state, &account, &password, &ip).await?;
+            sign_in(SessionUser::Staff(staff.id)).await?;
+            reconcile_lang(SessionUser::Staff(staff.id), staff.lang).await?;
+            Ok(staff)
+        }
+        .await,
+    )
+}
+
+/// The answer to a code request. `dev_code` is set only in dev mode.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CodeSent {
+    pub resend_after_secs: u32,
+    pub dev_code: Option<String>,
+}
+
+/// Sends a sign-in code by SMS to a customer member's phone.
+#[server(prefix = "/api", endpoint = "request_login_code", input = Json)]
+pub async fn request_login_code(phone: String) -> Result<CodeSent, AppError> {
+    respond(
+        async {
+            let state = state()?;
+            let ip = client_ip().await;
+            let dev_code = auth::request_member_code(&state, &phone, &ip).await?;
+            Ok(CodeSent {
+                resend_after_secs: 60,
+                dev_code,
+            })
+        }
+        .await,
+    )
+}
+
+/// Customer sign-in with phone and SMS code. Starts a new session.
+#[server(prefix = "/api", endpoint = "member_login", input = Json)]
+pub async fn member_login(phone: String, code: String) -> Result<Member, AppError> {
+    respond(
+        async {
+            let state = state()?;
+            let member = auth::member_login(&state, &phone, &code).await?;
+            sign_in(SessionUser::Member(member.id)).await?;
+            reconcile_lang(SessionUser::Member(member.id), member.lang).await?;
+            Ok(member)
+        }
+        .await,
+    )
+}
+
+/// Ends the session.
+#[server(prefix = "/api", endpoint = "logout", input = Json)]
+pub async fn logout() -> Result<(), AppError> {
+    respond(sign_out().await)
+}
+
+/// Who is signed in (None for anonymous callers).
+#[server(prefix = "/api", endpoint = "current_user", input = Json)]
+pub async fn current_user() -> Result<Option<Principal>, AppError> {
+    respond(current_principal().await)
+}
+
+/// Switches the UI language: a cookie, and the account's setting when signed in.
+#[server(prefix = "/api", endpoint = "set_language", input = Json)]
+pub async fn set_language(lang: String) -> Result<(), AppError> {
+    respond(
+        async {
+            let lang = Lang::from_code(&lang)
+                .ok_or_else(|| AppError::validation("lang", "error.bad_request"))?;
+            set_lang_cookie(lang);
+            if let Some(p) = current_principal().await? {
+                let who = match &p {
+                    Principal::Staff(s) => SessionUser::Staff(s.id),
+                    Principal::Member(m) => SessionUser::Member(m.id),
+                };
+                auth::set_language(&state()?, who, lang).await?;
+            }
+            Ok(())
+        }
+        .await,
+    )
+}

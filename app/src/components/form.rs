@@ -1,0 +1,74 @@
+//! Form pieces: a labelled input that shows its field's error, banners.
+
+use leptos::prelude::*;
+use shipdesk::AppError;
+
+use crate::i18n::{error_text, t};
+
+/// The message for `field` if `err` is about it.
+pub fn field_error(err: Option<AppError>, field: &str) -> Option<String> {
+    err.filter(|e| e.field() == Some(field))
+        .map(|e| error_text(&e))
+}
+
+/// A labelled text input bound to `value`, with its error underneath.
+#[component]
+pub fn Field(
+    label: &'static str,
+    name: &'static str,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] placeholder: Option<&'static str>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <label class="block mb-3" for=format!("f-{name}")>
+            <span class="block text-sm font-medium text-slate-600 mb-1">{move || t(label)}</span>
+            <input
+                id=format!("f-{name}")
+                name=name
+                type=kind
+                autocomplete=autocomplete
+                placeholder=move || placeholder.map(t)
+                class=move || {
+                    let base = "w-full rounded-lg border px-3 py-2 text-base outline-none focus:ring-2 focus:ring-sky-500 ";
+                    if error.get().is_some() { format!("{base}border-red-400 bg-red-50") } else { format!("{base}border-slate-300 bg-white") }
+                }
+                aria-invalid=move || error.get().is_some().to_string()
+                bind:value=value
+            />
+            <Show when=move || error.get().is_some()>
+                <span class="field-error block text-sm text-red-600 mt-1" data-field=name>{move || error.get()}</span>
+            </Show>
+        </label>
+    }
+}
+
+/// An error not tied to one field (or any error, when `all` is set).
+#[component]
+pub fn ErrorBanner(
+    #[prop(into)] error: Signal<Option<AppError>>,
+    #[prop(optional)] all: bool,
+) -> impl IntoView {
+    let shown = move || error.get().filter(|e| all || e.field().is_none());
+    view! {
+        <Show when=move || shown().is_some()>
+            <div role="alert" class="error-banner rounded-lg bg-red-50 border border-red-200 text-red-700 px-3 py-2 mb-3 text-sm">
+                {move || shown().map(|e| error_text(&e))}
+            </div>
+        </Show>
+    }
+}
+
+/// A short success message.
+#[component]
+pub fn Notice(#[prop(into)] text: Signal<Option<String>>) -> impl IntoView {
+    view! {
+        <Show when=move || text.get().is_some()>
+            <div role="status" class="notice rounded-lg bg-emerald-50 border border-emerald-200 text-emerald-700 px-3 py-2 mb-3 text-sm">
+                {move || text.get()}
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,21 @@
+//! The 404 page (the router's fallback answers with status 404).
+
+use leptos::prelude::*;
+
+use crate::i18n::t;
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(opts) = use_context::<leptos_axum::ResponseOptions>() {
+        opts.set_status(http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <main class="min-h-screen flex flex-col items-center justify-center p-6 text-center">
+            <div class="text-6xl font-bold text-slate-300">"404"</div>
+            <h1 class="text-xl font-semibold mt-4">{move || t("notfound.title")}</h1>
+            <p class="text-slate-500 mt-2">{move || t("notfound.body")}</p>
+            <a href="/" class="mt-6 text-sky-600 hover:underline">{move || t("notfound.home")}</a>
+        </main>
+    }
+}

@@ -1,0 +1,105 @@
+//! `/admin/customers`: search (name, code, member phone), filter by
+//! certification, page, and create companies.
+
+use leptos::prelude::*;
+use shipdesk::customer::{Certification, CompanyFilter};
+
+use super::cert_key;
+use super::company_form::NewCompanyForm;
+use crate::components::{ErrorBanner, Pager};
+use crate::customer::api::list_companies;
+use crate::i18n::t;
+use crate::staff::views::CurrentStaff;
+
+#[component]
+pub fn CompaniesPage() -> impl IntoView {
+    let may_create = use_context::<CurrentStaff>().is_some_and(|c| {
+        c.0.has_any(&[shipdesk::auth::Role::Admin, shipdesk::auth::Role::Sales])
+    });
+    let q = RwSignal::new(String::new());
+    let applied = RwSignal::new(String::new());
+    let cert = RwSignal::new(String::new());
+    let page = RwSignal::new(1u32);
+    let version = RwSignal::new(0u32);
+    let creating = RwSignal::new(false);
+    let list = Resource::new(
+        move || (applied.get(), cert.get(), page.get(), version.get()),
+        |(q, cert, page, _)| {
+            list_companies(
+                CompanyFilter {
+                    q: Some(q),
+                    certification: Some(cert),
+                },
+                Some(page),
+                Some(20),
+            )
+        },
+    );
+    let search = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        page.set(1);
+        applied.set(q.get_untracked());
+    };
+    view! {
+        <div class="flex items-center justify-between mb-4">
+            <h1 class="text-2xl font-semibold">{move || t("customers.title")}</h1>
+            <Show when=move || may_create>
+                <button type="button" class="new-company rounded-lg bg-sky-600 text-white px-4 py-2 hover:bg-sky-700" on:click=move |_| creating.update(|c| *c = !*c)>
+                    {move || t("customers.new")}
+                </button>
+            </Show>
+        </div>
+        <Show when=move || creating.get()>
+            <NewCompanyForm on_done=Callback::new(move |_| { creating.set(false); version.update(|v| *v += 1); }) />
+        </Show>
+        <form class="flex flex-wrap gap-2 mb-4" on:submit=search>
+            <input class="search flex-1 min-w-64 rounded-lg border border-slate-300 px-3 py-2" bind:value=q placeholder=move || t("customers.search") />
+            <select class="cert-filter rounded-lg border border-slate-300 px-3 py-2" on:change=move |ev| { page.set(1); cert.set(event_target_value(&ev)); }>
+                <option value="">{move || t("customers.all_certifications")}</option>
+                {Certification::ALL.iter().map(|c| { let k = cert_key(*c); view! { <option value=c.as_str()>{move || t(k)}</option> } }).collect_view()}
+            </select>
+            <button type="submit" class="rounded-lg border border-slate-300 bg-white px-4 py-2">{move || t("common.search")}</button>
+        </form>
+        <Transition fallback=|| view! { <p class="text-slate-500">{t("common.loading")}</p> }>
+            {move || Suspend::new(async move {
+                match list.await {
+                    Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> }.into_any(),
+                    Ok(p) => {
+                        let (pages, total, empty) = (p.pages(), p.total, p.items.is_empty());
+                        view! {
+                            <div class="bg-white rounded-xl border border-slate-200 overflow-x-auto">
+                                <table class="company-table w-full text-sm">
+                                    <thead class="bg-slate-50 text-slate-500 text-left"><tr>
+                                        <th class="px-4 py-2">{move || t("customers.name")}</th>
+                                        <th class="px-4 py-2">{move || t("customers.code")}</th>
+                                        <th class="px-4 py-2">{move || t("customers.owner")}</th>
+                                        <th class="px-4 py-2">{move || t("customers.certification")}</th>
+                                        <th class="px-4 py-2">{move || t("customers.member_count")}</th>
+                                        <th class="px-4 py-2">{move || t("staff.created_at")}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {p.items.into_iter().map(|c| {
+                                            let ck = cert_key(c.certification);
+                                            view! {
+                                                <tr class="company-row border-t border-slate-100">
+                                                    <td class="px-4 py-2"><a class="text-sky-700 hover:underline" href=format!("/admin/customers/{}", c.id)>{c.name.clone()}</a></td>
+                                                    <td class="px-4 py-2 font-mono">{c.code.clone()}</td>
+                                                    <td class="px-4 py-2">{c.owner_name.clone().unwrap_or_else(|| "—".into())}</td>
+                                                    <td class="px-4 py-2">{move || t(ck)}</td>
+                                                    <td class="px-4 py-2">{c.member_count}</td>
+                                                    <td class="px-4 py-2 text-slate-500 whitespace-nowrap">{c.created_at.format_shanghai()}</td>
+                                                </tr>
+                                            }
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                                <Show when=move || empty><p class="empty p-6 text-center text-slate-400">{move || t("common.no_match")}</p></Show>
+                            </div>
+                            <Pager page=Signal::derive(move || page.get()) pages=Signal::derive(move || pages) total=Signal::derive(move || total) on_page=Callback::new(move |n| page.set(n)) />
+                        }.into_any()
+                    }
+                }
+            })}
+        </Transition>
+    }
+}

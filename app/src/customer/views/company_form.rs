@@ -1,0 +1,133 @@
+//! Forms for creating and editing a company.
+
+use leptos::prelude::*;
+use shipdesk::customer::{Certification, CompanyDetail, CompanyForCreate, CompanyForUpdate};
+use shipdesk::AppError;
+
+use super::cert_key;
+use crate::components::{field_error, ErrorBanner, Field};
+use crate::customer::api::{create_company, list_salespeople, update_company};
+use crate::i18n::t;
+use crate::staff::views::CurrentStaff;
+
+#[component]
+pub fn NewCompanyForm(on_done: Callback<()>) -> impl IntoView {
+    let is_admin =
+        use_context::<CurrentStaff>().is_some_and(|c| c.0.has(shipdesk::auth::Role::Admin));
+    let name = RwSignal::new(String::new());
+    let code = RwSignal::new(String::new());
+    let contact_name = RwSignal::new(String::new());
+    let contact_phone = RwSignal::new(String::new());
+    let address = RwSignal::new(String::new());
+    let owner = RwSignal::new(String::new());
+    let sales = Resource::new(|| (), |_| list_salespeople());
+    let create = Action::new(|i: &CompanyForCreate| {
+        let i = i.clone();
+        async move { create_company(i).await }
+    });
+    let error = Signal::derive(move || create.value().get().and_then(|r| r.err()));
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = create.value().get() {
+            on_done.run(());
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        create.dispatch(CompanyForCreate {
+            name: name.get_untracked(),
+            code: code.get_untracked(),
+            owner_staff_id: owner.get_untracked().parse().ok(),
+            contact_name: contact_name.get_untracked(),
+            contact_phone: contact_phone.get_untracked(),
+            address: address.get_untracked(),
+        });
+    };
+    view! {
+        <form class="company-form bg-white rounded-xl border border-slate-200 p-4 mb-4 grid grid-cols-1 md:grid-cols-2 gap-x-4" on:submit=submit novalidate>
+            <div class="md:col-span-2"><ErrorBanner error=error /></div>
+            <Field label="customers.name" name="name" value=name error=Signal::derive(move || field_error(error.get(), "name")) />
+            <Field label="customers.code" name="code" value=code placeholder="customers.code_hint" error=Signal::derive(move || field_error(error.get(), "code")) />
+            <Field label="customers.contact_name" name="contact_name" value=contact_name error=Signal::derive(move || field_error(error.get(), "contact_name")) />
+            <Field label="customers.contact_phone" name="contact_phone" kind="tel" value=contact_phone error=Signal::derive(move || field_error(error.get(), "contact_phone")) />
+            <Field label="customers.address" name="address" value=address error=Signal::derive(move || field_error(error.get(), "address")) />
+            <Show when=move || is_admin>
+                <label class="block mb-3">
+                    <span class="block text-sm font-medium text-slate-600 mb-1">{move || t("customers.owner")}</span>
+                    <select class="owner w-full rounded-lg border border-slate-300 px-3 py-2" on:change=move |ev| owner.set(event_target_value(&ev))>
+                        <option value="">{move || t("customers.no_owner")}</option>
+                        <Suspense>{move || Suspend::new(async move {
+                            sales.await.unwrap_or_default().into_iter().map(|(id, n)| view! { <option value=id.to_string()>{n}</option> }).collect_view()
+                        })}</Suspense>
+                    </select>
+                    <span class="text-sm text-red-600">{move || field_error(error.get(), "owner_staff_id")}</span>
+                </label>
+            </Show>
+            <div class="md:col-span-2 flex gap-2">
+                <button type="submit" class="rounded-lg bg-sky-600 text-white px-4 py-2 disabled:opacity-60" disabled=move || create.pending().get()>
+                    {move || if create.pending().get() { t("common.saving") } else { t("common.create") }}
+                </button>
+                <button type="button" class="rounded-lg border border-slate-300 px-4 py-2" on:click=move |_| on_done.run(())>{move || t("common.cancel")}</button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+pub fn EditCompanyForm(
+    detail: CompanyDetail,
+    on_saved: Callback<Result<CompanyDetail, AppError>>,
+) -> impl IntoView {
+    let c = detail.company;
+    let id = c.id;
+    let name = RwSignal::new(c.name);
+    let contact_name = RwSignal::new(c.contact_name);
+    let contact_phone = RwSignal::new(c.contact_phone);
+    let address = RwSignal::new(c.address);
+    let cert = RwSignal::new(c.certification.as_str().to_owned());
+    let save = Action::new(move |u: &CompanyForUpdate| {
+        let u = u.clone();
+        async move { update_company(id, u).await }
+    });
+    let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
+    Effect::new(move |_| {
+        if let Some(r) = save.value().get() {
+            if r.is_ok() {
+                on_saved.run(r);
+            }
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        save.dispatch(CompanyForUpdate {
+            name: name.get_untracked(),
+            contact_name: contact_name.get_untracked(),
+            contact_phone: contact_phone.get_untracked(),
+            address: address.get_untracked(),
+            certification: cert.get_untracked(),
+        });
+    };
+    view! {
+        <form class="edit-company bg-white rounded-xl border border-slate-200 p-4 grid grid-cols-1 md:grid-cols-2 gap-x-4" on:submit=submit novalidate>
+            <div class="md:col-span-2"><ErrorBanner error=error /></div>
+            <Field label="customers.name" name="name" value=name error=Signal::derive(move || field_error(error.get(), "name")) />
+            <Field label="customers.contact_name" name="contact_name" value=contact_name error=Signal::derive(move || field_error(error.get(), "contact_name")) />
+            <Field label="customers.contact_phone" name="contact_phone" kind="tel" value=contact_phone error=Signal::derive(move || field_error(error.get(), "contact_phone")) />
+            <Field label="customers.address" name="address" value=address error=Signal::derive(move || field_error(error.get(), "address")) />
+            <label class="block mb-3">
+                <span class="block text-sm font-medium text-slate-600 mb-1">{move || t("customers.certification")}</span>
+                <select class="certification w-full rounded-lg border border-slate-300 px-3 py-2" on:change=move |ev| cert.set(event_target_value(&ev))>
+                    {Certification::ALL.iter().map(|c| {
+                        let k = cert_key(*c);
+                        let v = c.as_str();
+                        view! { <option value=v selected=move || cert.get() == v>{move || t(k)}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <div class="md:col-span-2">
+                <button type="submit" class="rounded-lg bg-sky-600 text-white px-4 py-2 disabled:opacity-60" disabled=move || save.pending().get()>
+                    {move || if save.pending().get() { t("common.saving") } else { t("common.save") }}
+                </button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,283 @@
+//! UI text in zh-CN (default) and English. Every visible string goes through
+//! [`t`]; error keys from the core (`phone.invalid`, …) are translated here too.
+//! The language is a cookie (`lang`) and, for signed-in people, a column on
+//! their account.
+
+use leptos::prelude::*;
+pub use shipdesk::auth::Lang;
+
+#[derive(Clone, Copy)]
+pub struct I18n(pub RwSignal<Lang>);
+
+pub fn provide_i18n() {
+    provide_context(I18n(RwSignal::new(initial_lang())));
+}
+
+pub fn lang() -> Lang {
+    use_context::<I18n>().map(|i| i.0.get()).unwrap_or_default()
+}
+
+pub fn set_lang(l: Lang) {
+    if let Some(i) = use_context::<I18n>() {
+        i.0.set(l);
+    }
+}
+
+/// The language of the page being rendered: on the server from the `lang`
+/// cookie (or the signed-in account), in the browser from `<html lang>`.
+pub fn initial_lang() -> Lang {
+    #[cfg(feature = "ssr")]
+    {
+        crate::server::request_lang()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        document()
+            .document_element()
+            .and_then(|e| e.get_attribute("lang"))
+            .and_then(|l| Lang::from_code(&l))
+            .unwrap_or_default()
+    }
+}
+
+/// Translates `key` into the current language (reactive inside closures).
+pub fn t(key: &str) -> &'static str {
+    tr(lang(), key)
+}
+
+/// The message of an error, in the current language.
+pub fn error_text(e: &shipdesk::AppError) -> String {
+    match e {
+        shipdesk::AppError::RateLimited { retry_after_secs } => {
+            format!("{} ({}s)", t("error.rate_limited"), retry_after_secs)
+        }
+        other => t(other.key()).to_owned(),
+    }
+}
+
+pub fn tr(lang: Lang, key: &str) -> &'static str {
+    let (zh, en) = entry(key);
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+fn entry(key: &str) -> (&'static str, &'static str) {
+    match key {
+        "app.title" => ("Shipdesk 跨境物流平台", "Shipdesk logistics platform"),
+        "app.name" => ("Shipdesk", "Shipdesk"),
+        "home.tagline" => (
+            "FBA 头程物流一站式平台",
+            "One platform for FBA freight forwarding",
+        ),
+        "home.admin" => ("管理端", "Admin console"),
+        "home.admin_desc" => (
+            "员工登录：客户、员工与业务管理",
+            "Staff: customers, staff and operations",
+        ),
+        "home.h5" => ("移动端 H5", "Mobile (H5)"),
+        "home.h5_desc" => ("客户与销售的手机端", "For customers and sales on the phone"),
+        "home.portal" => ("直客端", "Customer portal"),
+        "home.portal_desc" => (
+            "客户工作台：报价、订单、账单",
+            "Customer workbench: quotes, orders, bills",
+        ),
+        "lang.switch" => ("English", "中文"),
+        "nav.dashboard" => ("工作台", "Dashboard"),
+        "nav.staff" => ("员工管理", "Staff"),
+        "nav.customers" => ("客户管理", "Customers"),
+        "nav.logout" => ("退出登录", "Sign out"),
+        "nav.me" => ("我的", "Me"),
+        "login.staff_title" => ("员工登录", "Staff sign-in"),
+        "login.member_title" => ("客户登录", "Customer sign-in"),
+        "login.account" => ("账号", "Account"),
+        "login.password" => ("密码", "Password"),
+        "login.phone" => ("手机号", "Phone number"),
+        "login.code" => ("验证码", "Verification code"),
+        "login.get_code" => ("获取验证码", "Get code"),
+        "login.resend_in" => ("秒后重发", "s to resend"),
+        "login.code_sent" => ("验证码已发送", "Code sent"),
+        "login.dev_code" => ("开发模式验证码：", "Dev mode code: "),
+        "login.submit" => ("登录", "Sign in"),
+        "login.signing_in" => ("登录中…", "Signing in…"),
+        "login.bad_credentials" => ("账号或密码错误", "Wrong account or password"),
+        "dashboard.welcome" => ("欢迎回来", "Welcome back"),
+        "dashboard.roles" => ("你的角色", "Your roles"),
+        "dashboard.hint" => ("从左侧菜单开始工作。", "Start from the menu on the left."),
+        "role.admin" => ("管理员", "Admin"),
+        "role.cs" => ("客服", "Customer service"),
+        "role.sales" => ("销售", "Sales"),
+        "role.ops" => ("运营", "Operations"),
+        "role.finance" => ("财务", "Finance"),
+        "role.provider" => ("服务商", "Provider"),
+        "staff.title" => ("员工管理", "Staff"),
+        "staff.new" => ("新建员工", "New staff member"),
+        "staff.name" => ("姓名", "Name"),
+        "staff.roles" => ("角色", "Roles"),
+        "staff.status" => ("状态", "Status"),
+        "staff.active" => ("正常", "Active"),
+        "staff.disabled" => ("已停用", "Disabled"),
+        "staff.disable" => ("停用", "Disable"),
+        "staff.enable" => ("启用", "Enable"),
+        "staff.reset_password" => ("重置密码", "Reset password"),
+        "staff.new_password" => ("新密码", "New password"),
+        "staff.edit_roles" => ("修改角色", "Edit roles"),
+        "staff.created" => ("员工已创建", "Staff member created"),
+        "staff.saved" => ("已保存", "Saved"),
+        "staff.password_reset" => ("密码已重置", "Password reset"),
+        "staff.confirm_disable" => (
+            "确定停用该员工？停用后立即无法登录。",
+            "Disable this account? They are signed out at once.",
+        ),
+        "staff.cannot_drop_own_admin" => (
+            "不能移除自己的管理员角色",
+            "You cannot remove your own admin role",
+        ),
+        "staff.cannot_disable_self" => {
+            ("不能停用自己的账号", "You cannot disable your own account")
+        }
+        "staff.all_roles" => ("全部角色", "All roles"),
+        "staff.created_at" => ("创建时间", "Created"),
+        "customers.title" => ("客户管理", "Customers"),
+        "customers.new" => ("新建客户", "New customer"),
+        "customers.search" => (
+            "搜索公司名称、客户编码或成员手机号",
+            "Search by name, code or member phone",
+        ),
+        "customers.name" => ("公司名称", "Company name"),
+        "customers.code" => ("客户编码", "Customer code"),
+        "customers.code_hint" => ("留空自动生成", "Leave empty to generate"),
+        "customers.owner" => ("归属销售", "Owner salesperson"),
+        "customers.no_owner" => ("未分配", "Unassigned"),
+        "customers.certification" => ("企业认证", "Certification"),
+        "customers.all_certifications" => ("全部认证状态", "Any certification"),
+        "customers.members" => ("成员", "Members"),
+        "customers.member_count" => ("成员数", "Members"),
+        "customers.contact_name" => ("联系人", "Contact"),
+        "customers.contact_phone" => ("联系电话", "Contact phone"),
+        "customers.address" => ("地址", "Address"),
+        "customers.created" => ("客户已创建", "Customer created"),
+        "customers.saved" => ("客户资料已保存", "Customer saved"),
+        "customers.add_member" => ("添加成员", "Add member"),
+        "customers.member_added" => ("成员已添加", "Member added"),
+        "customers.member_name" => ("成员姓名", "Member name"),
+        "customers.profile" => ("公司资料", "Company profile"),
+        "customers.back" => ("返回客户列表", "Back to customers"),
+        "customers.change_owner" => ("更换归属销售", "Change owner"),
+        "customers.edit" => ("编辑资料", "Edit profile"),
+        "cert.none" => ("未认证", "Not certified"),
+        "cert.pending" => ("认证中", "Pending"),
+        "cert.certified" => ("已认证", "Certified"),
+        "cert.rejected" => ("认证未通过", "Rejected"),
+        "common.search" => ("搜索", "Search"),
+        "common.save" => ("保存", "Save"),
+        "common.saving" => ("保存中…", "Saving…"),
+        "common.cancel" => ("取消", "Cancel"),
+        "common.create" => ("创建", "Create"),
+        "common.actions" => ("操作", "Actions"),
+        "common.view" => ("查看", "View"),
+        "common.loading" => ("加载中…", "Loading…"),
+        "common.empty" => ("暂无数据", "Nothing here yet"),
+        "common.no_match" => ("没有符合条件的结果", "No results match"),
+        "common.prev" => ("上一页", "Previous"),
+        "common.next" => ("下一页", "Next"),
+        "common.total" => ("共", "Total"),
+        "common.items" => ("条", "items"),
+        "common.page" => ("页", "page"),
+        "common.confirm" => ("确定", "Confirm"),
+        "me.title" => ("我的", "Me"),
+        "me.company" => ("我的公司", "My company"),
+        "me.members" => ("公司成员", "Company members"),
+        "portal.workbench" => ("工作台", "Workbench"),
+        "portal.profile" => ("公司资料", "Company profile"),
+        "notfound.title" => ("页面不存在", "Page not found"),
+        "notfound.body" => (
+            "你访问的页面不存在或已被移除。",
+            "The page you asked for does not exist.",
+        ),
+        "notfound.home" => ("返回首页", "Go home"),
+        // Errors from the core, by key.
+        "error.unauthorized" => ("请先登录", "Please sign in"),
+        "error.forbidden" => ("没有权限执行此操作", "You are not allowed to do this"),
+        "error.not_found" => ("记录不存在", "Not found"),
+        "error.rate_limited" => (
+            "尝试次数过多，请稍后再试",
+            "Too many attempts, try again later",
+        ),
+        "error.internal" => (
+            "服务器开小差了，请稍后再试",
+            "Something went wrong, please try again",
+        ),
+        "error.bad_request" => ("请求格式不正确", "The request is malformed"),
+        "error.required" => ("必填", "Required"),
+        "error.duplicate" => ("已存在", "Already exists"),
+        "phone.required" => ("请输入手机号", "Enter a phone number"),
+        "phone.invalid" => (
+            "请输入正确的 11 位手机号",
+            "Enter a valid 11-digit mobile number",
+        ),
+        "phone.taken" => (
+            "该手机号已是其他客户的成员",
+            "This phone already belongs to a member",
+        ),
+        "code.required" => ("请输入验证码", "Enter the code"),
+        "code.invalid" => ("验证码错误", "Wrong code"),
+        "code.expired" => (
+            "验证码已过期，请重新获取",
+            "The code expired, request a new one",
+        ),
+        "code.too_many_attempts" => (
+            "错误次数过多，请重新获取验证码",
+            "Too many wrong tries, request a new code",
+        ),
+        "account.required" => ("请输入账号", "Enter the account"),
+        "account.invalid" => (
+            "账号为 3–32 位字母、数字或 _ . -",
+            "3–32 letters, digits, _ . or -",
+        ),
+        "account.taken" => ("账号已存在", "This account exists already"),
+        "account.disabled" => ("账号已停用", "This account is disabled"),
+        "password.required" => ("请输入密码", "Enter the password"),
+        "password.length" => ("密码长度为 8–128 位", "8–128 characters"),
+        "password.weak" => ("密码需同时包含字母和数字", "Use letters and digits"),
+        "name.required" => ("请输入姓名", "Enter a name"),
+        "name.too_long" => ("姓名最多 50 个字", "At most 50 characters"),
+        "roles.required" => ("至少选择一个角色", "Choose at least one role"),
+        "roles.invalid" => ("角色无效", "Unknown role"),
+        "company_name.required" => ("请输入公司名称", "Enter the company name"),
+        "company_name.too_short" => ("公司名称至少 2 个字", "At least 2 characters"),
+        "company_name.too_long" => ("公司名称最多 100 个字", "At most 100 characters"),
+        "customer_code.invalid" => ("客户编码为 3–20 位字母或数字", "3–20 letters or digits"),
+        "customer_code.taken" => ("客户编码已存在", "This customer code exists already"),
+        "certification.invalid" => ("认证状态无效", "Unknown certification status"),
+        "owner.not_sales" => (
+            "归属人必须是在职销售",
+            "The owner must be an active salesperson",
+        ),
+        "text.too_long" => ("内容过长", "Too long"),
+        "page.invalid" => ("页码无效", "Invalid page"),
+        "page.size_invalid" => ("每页条数为 1–100", "Page size is 1–100"),
+        _ => ("", ""),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_both_languages() {
+        for key in [
+            "app.title",
+            "phone.invalid",
+            "error.rate_limited",
+            "customers.search",
+        ] {
+            assert!(!tr(Lang::Zh, key).is_empty(), "{key}");
+            assert!(!tr(Lang::En, key).is_empty(), "{key}");
+        }
+        assert_eq!(tr(Lang::En, "login.submit"), "Sign in");
+        assert_eq!(tr(Lang::Zh, "login.submit"), "登录");
+    }
+}

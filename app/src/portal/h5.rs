@@ -1,0 +1,57 @@
+//! `/h5`: the customer's "me" page on a phone: company and members.
+
+use leptos::prelude::*;
+
+use super::MemberGuard;
+use crate::auth::api::logout;
+use crate::components::{go, ErrorBanner, LangSwitch};
+use crate::customer::api::my_company;
+use crate::customer::views::{CompanyCard, MemberList};
+use crate::i18n::t;
+
+#[component]
+pub fn MePage() -> impl IntoView {
+    view! { <MemberGuard login="/h5/login" page=|m| view! { <Me name=m.name phone=m.phone /> } /> }
+}
+
+#[component]
+fn Me(name: String, phone: String) -> impl IntoView {
+    let company = Resource::new(|| (), |_| my_company());
+    let signout = Action::new(|_: &()| async move {
+        let _ = logout().await;
+        go("/h5/login");
+    });
+    view! {
+        <div class="min-h-screen bg-slate-50 pb-20 max-w-md mx-auto">
+            <header class="bg-sky-600 text-white px-4 pt-6 pb-8">
+                <div class="flex justify-between items-center">
+                    <h1 class="text-lg font-semibold">{move || t("me.title")}</h1>
+                    <div class="bg-white/90 rounded"><LangSwitch /></div>
+                </div>
+                <div class="mt-4">
+                    <div class="me-name text-xl font-bold">{name}</div>
+                    <div class="text-sky-100 text-sm">{phone}</div>
+                </div>
+            </header>
+            <div class="px-3 -mt-4 space-y-3">
+                <Suspense fallback=|| view! { <p class="text-slate-500 p-4">{t("common.loading")}</p> }>
+                    {move || Suspend::new(async move {
+                        match company.await {
+                            Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> }.into_any(),
+                            Ok(d) => view! {
+                                <CompanyCard company=d.company />
+                                <section class="bg-white rounded-xl border border-slate-200 p-4">
+                                    <h2 class="font-semibold mb-1">{move || t("me.members")}</h2>
+                                    <MemberList members=d.members />
+                                </section>
+                            }.into_any(),
+                        }
+                    })}
+                </Suspense>
+                <button type="button" class="logout w-full rounded-xl bg-white border border-slate-200 py-3 text-red-600" on:click=move |_| { signout.dispatch(()); }>
+                    {move || t("nav.logout")}
+                </button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,69 @@
+//! The landing page and the customers' portals: H5 (phone) and the desktop
+//! workbench. Both require a signed-in member, else they redirect to sign-in.
+
+pub mod desk;
+pub mod h5;
+
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_location;
+use shipdesk::auth::{Member, Principal};
+
+use crate::auth::api::current_user;
+use crate::components::LangSwitch;
+use crate::i18n::t;
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let cards = [
+        ("/admin", "home.admin", "home.admin_desc"),
+        ("/h5", "home.h5", "home.h5_desc"),
+        ("/portal", "home.portal", "home.portal_desc"),
+    ];
+    view! {
+        <main class="min-h-screen bg-gradient-to-br from-sky-50 to-slate-100 p-6">
+            <div class="max-w-4xl mx-auto">
+                <div class="flex justify-between items-center">
+                    <h1 class="text-3xl font-bold text-sky-800">{move || t("app.name")}</h1>
+                    <LangSwitch />
+                </div>
+                <p class="mt-2 text-slate-600">{move || t("home.tagline")}</p>
+                <div class="grid grid-cols-1 md:grid-cols-3 gap-4 mt-8">
+                    {cards.into_iter().map(|(href, title, desc)| view! {
+                        <a href=href class="block bg-white rounded-2xl shadow-sm hover:shadow p-5 border border-slate-200">
+                            <div class="text-lg font-semibold text-slate-800">{move || t(title)}</div>
+                            <div class="text-sm text-slate-500 mt-1">{move || t(desc)}</div>
+                        </a>
+                    }).collect_view()}
+                </div>
+            </div>
+        </main>
+    }
+}
+
+/// Renders `page` for a signed-in member; redirects others to `login`.
+#[component]
+pub fn MemberGuard<F, V>(login: &'static str, page: F) -> impl IntoView
+where
+    F: Fn(Member) -> V + Send + Sync + Clone + 'static,
+    V: IntoView + 'static,
+{
+    let user = Resource::new(|| (), |_| current_user());
+    let location = use_location();
+    view! {
+        <Suspense fallback=|| view! { <p class="p-6 text-slate-500">{t("common.loading")}</p> }>
+            {move || {
+                let page = page.clone();
+                Suspend::new(async move {
+                    match user.await {
+                        Ok(Some(Principal::Member(m))) => page(m).into_any(),
+                        _ => {
+                            let here = location.pathname.get_untracked();
+                            view! { <Redirect path=format!("{login}?next={here}") /> }.into_any()
+                        }
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}

@@ -1,0 +1,177 @@
+//! What server functions share on the server: the state, the session, the
+//! caller, the client's address, and mapping errors to HTTP statuses.
+
+use std::net::SocketAddr;
+
+use axum::extract::ConnectInfo;
+use http::header::{HeaderValue, CONTENT_SECURITY_POLICY};
+use http::request::Parts;
+use http::StatusCode;
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+use shipdesk::auth::{service as auth, Lang, Principal, SessionUser};
+use shipdesk::state::AppState;
+use shipdesk::{AppError, AppResult};
+use tower_sessions::Session;
+
+pub const USER_KEY: &str = "user";
+pub const LOGIN_AT_KEY: &str = "login_at";
+pub const TOUCHED_KEY: &str = "touched";
+pub const LANG_COOKIE: &str = "lang";
+
+pub fn state() -> AppResult<AppState> {
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from context");
+        AppError::Internal
+    })
+}
+
+pub async fn session() -> AppResult<Session> {
+    leptos_axum::extract::<Session>().await.map_err(|e| {
+        tracing::error!(error = %e, "no session layer");
+        AppError::Internal
+    })
+}
+
+fn session_err(e: tower_sessions::session::Error) -> AppError {
+    tracing::error!(error = %e, "session store error");
+    AppError::Internal
+}
+
+/// The signed-in caller, if any. Enforces the absolute session lifetime and
+/// slides the idle timeout (touching the session at most once a minute).
+pub async fn current_principal() -> AppResult<Option<Principal>> {
+    let state = state()?;
+    let session = session().await?;
+    let Some(who) = session
+        .get::<SessionUser>(USER_KEY)
+        .await
+        .map_err(session_err)?
+    else {
+        return Ok(None);
+    };
+    let now = state.now();
+    let login_at = session
+        .get::<i64>(LOGIN_AT_KEY)
+        .await
+        .map_err(session_err)?
+        .unwrap_or(0);
+    if now - login_at > state.config.session_absolute_secs * 1000 {
+        session.flush().await.map_err(session_err)?;
+        return Ok(None);
+    }
+    let touched = session
+        .get::<i64>(TOUCHED_KEY)
+        .await
+        .map_err(session_err)?
+        .unwrap_or(0);
+    if now - touched > 60_000 {
+        session
+            .insert(TOUCHED_KEY, now)
+            .await
+            .map_err(session_err)?;
+    }
+    auth::principal(&state, who).await
+}
+
+/// The signed-in caller, or Unauthorized.
+pub async fn principal() -> AppResult<Principal> {
+    current_principal().await?.ok_or(AppError::Unauthorized)
+}
+
+/// Starts a new session for `who`: a fresh id (no fixation), the sign-in time.
+pub async fn sign_in(who: SessionUser) -> AppResult<()> {
+    let state = state()?;
+    let session = session().await?;
+    session.cycle_id().await.map_err(session_err)?;
+    session.insert(USER_KEY, who).await.map_err(session_err)?;
+    session
+        .insert(LOGIN_AT_KEY, state.now())
+        .await
+        .map_err(session_err)?;
+    session
+        .insert(TOUCHED_KEY, state.now())
+        .await
+        .map_err(session_err)?;
+    Ok(())
+}
+
+pub async fn sign_out() -> AppResult<()> {
+    session().await?.flush().await.map_err(session_err)
+}
+
+/// The client's address (the socket peer).
+pub async fn client_ip() -> String {
+    leptos_axum::extract::<ConnectInfo<SocketAddr>>()
+        .await
+        .map(|ConnectInfo(a)| a.ip().to_string())
+        .unwrap_or_else(|_| "unknown".into())
+}
+
+/// Sets the HTTP status of a failed server function and logs what must be.
+pub fn respond<T>(result: AppResult<T>) -> AppResult<T> {
+    if let Err(e) = &result {
+        if let Some(opts) = use_context::<ResponseOptions>() {
+            opts.set_status(
+                StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            );
+            if let AppError::RateLimited { retry_after_secs } = e {
+                if let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string()) {
+                    opts.insert_header(http::header::RETRY_AFTER, v);
+                }
+            }
+        }
+    }
+    result
+}
+
+/// Remembers the language in a cookie for a year.
+pub fn set_lang_cookie(lang: Lang) {
+    if let Some(opts) = use_context::<ResponseOptions>() {
+        let cookie = format!(
+            "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            lang.code()
+        );
+        if let Ok(v) = HeaderValue::from_str(&cookie) {
+            opts.append_header(http::header::SET_COOKIE, v);
+        }
+    }
+}
+
+/// The `lang` cookie of the request being rendered, else zh-CN.
+pub fn request_lang() -> Lang {
+    use_context::<Parts>()
+        .and_then(|parts| {
+            parts
+                .headers
+                .get_all(http::header::COOKIE)
+                .iter()
+                .find_map(|v| {
+                    v.to_str().ok()?.split(';').find_map(|pair| {
+                        let (k, val) = pair.trim().split_once('=')?;
+                        (k == LANG_COOKIE).then(|| Lang::from_code(val)).flatten()
+                    })
+                })
+        })
+        .unwrap_or_default()
+}
+
+/// A per-response nonce for the inline hydration script, and the CSP that
+/// allows only it.
+pub fn set_security_headers() {
+    leptos::nonce::provide_nonce();
+    let nonce = leptos::nonce::use_nonce()
+        .map(|n| n.to_string())
+        .unwrap_or_default();
+    let csp = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; \
+         object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    );
+    if let (Some(opts), Ok(v)) = (
+        use_context::<ResponseOptions>(),
+        HeaderValue::from_str(&csp),
+    ) {
+        opts.insert_header(CONTENT_SECURITY_POLICY, v);
+    }
+}

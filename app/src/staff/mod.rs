@@ -1,0 +1,4 @@
+//! The admin console's shell and staff management.
+
+pub mod api;
+pub mod views;

@@ -1,0 +1,87 @@
+//! The admin shell: checks that a staff member is signed in (else redirects
+//! to the sign-in page with `?next=`), and shows the menu for their roles.
+
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, Redirect, A};
+use leptos_router::hooks::use_location;
+use shipdesk::auth::{Principal, Role, Staff};
+
+use crate::auth::api::{current_user, logout};
+use crate::components::{go, LangSwitch};
+use crate::i18n::t;
+
+/// The signed-in staff member, for the pages inside the shell.
+#[derive(Clone)]
+pub struct CurrentStaff(pub Staff);
+
+/// (path, label key, roles that see it)
+const MENU: &[(&str, &str, &[Role])] = &[
+    ("/admin", "nav.dashboard", &[]),
+    (
+        "/admin/customers",
+        "nav.customers",
+        &[Role::Admin, Role::Sales, Role::Cs, Role::Ops, Role::Finance],
+    ),
+    ("/admin/staff", "nav.staff", &[Role::Admin]),
+];
+
+#[component]
+pub fn AdminShell() -> impl IntoView {
+    let user = Resource::new(|| (), |_| current_user());
+    let location = use_location();
+    view! {
+        <Suspense fallback=|| view! { <p class="p-6 text-slate-500">{t("common.loading")}</p> }>
+            {move || Suspend::new(async move {
+                match user.await {
+                    Ok(Some(Principal::Staff(staff))) => {
+                        provide_context(CurrentStaff(staff.clone()));
+                        view! { <Layout staff /> }.into_any()
+                    }
+                    _ => {
+                        let here = location.pathname.get_untracked();
+                        view! { <Redirect path=format!("/admin/login?next={here}") /> }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Layout(staff: Staff) -> impl IntoView {
+    let signout = Action::new(|_: &()| async move {
+        let _ = logout().await;
+        go("/admin/login");
+    });
+    let items: Vec<_> = MENU
+        .iter()
+        .filter(|(_, _, roles)| roles.is_empty() || staff.has_any(roles))
+        .map(|(href, key, _)| {
+            view! {
+                <A href=*href exact=true attr:class="block rounded-lg px-3 py-2 text-slate-300 hover:bg-slate-700 hover:text-white aria-[current=page]:bg-sky-600 aria-[current=page]:text-white">
+                    {move || t(key)}
+                </A>
+            }
+        })
+        .collect();
+    view! {
+        <div class="min-h-screen flex">
+            <aside class="w-56 shrink-0 bg-slate-800 text-white flex flex-col">
+                <div class="px-4 py-4 text-lg font-bold">{move || t("app.name")}</div>
+                <nav class="admin-menu flex-1 px-2 space-y-1">{items}</nav>
+            </aside>
+            <div class="flex-1 min-w-0 flex flex-col">
+                <header class="h-14 bg-white border-b border-slate-200 flex items-center justify-end gap-3 px-6">
+                    <span class="current-user text-sm text-slate-600">{staff.name.clone()}</span>
+                    <LangSwitch />
+                    <button type="button" class="logout text-sm text-slate-500 hover:text-slate-800" on:click=move |_| { signout.dispatch(()); }>
+                        {move || t("nav.logout")}
+                    </button>
+                </header>
+                <main class="flex-1 p-6 min-w-0">
+                    <Outlet />
+                </main>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,98 @@
+//! `/admin/staff`: list, search, filter and page staff; create accounts.
+
+use leptos::prelude::*;
+use shipdesk::auth::{Role, StaffFilter};
+
+use super::role_key;
+use super::staff_form::StaffForm;
+use super::staff_row::StaffRow;
+use crate::components::{ErrorBanner, Pager};
+use crate::i18n::t;
+use crate::staff::api::list_staff;
+
+#[component]
+pub fn StaffPage() -> impl IntoView {
+    let q = RwSignal::new(String::new());
+    let applied_q = RwSignal::new(String::new());
+    let role = RwSignal::new(String::new());
+    let page = RwSignal::new(1u32);
+    let version = RwSignal::new(0u32);
+    let creating = RwSignal::new(false);
+    let list = Resource::new(
+        move || (applied_q.get(), role.get(), page.get(), version.get()),
+        |(q, role, page, _)| {
+            list_staff(
+                StaffFilter {
+                    q: Some(q),
+                    role: Some(role),
+                },
+                Some(page),
+                Some(20),
+            )
+        },
+    );
+    let reload = Callback::new(move |_: ()| version.update(|v| *v += 1));
+    let search = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        page.set(1);
+        applied_q.set(q.get_untracked());
+    };
+    view! {
+        <div class="flex items-center justify-between mb-4">
+            <h1 class="text-2xl font-semibold">{move || t("staff.title")}</h1>
+            <button type="button" class="new-staff rounded-lg bg-sky-600 text-white px-4 py-2 hover:bg-sky-700"
+                on:click=move |_| creating.update(|c| *c = !*c)>
+                {move || t("staff.new")}
+            </button>
+        </div>
+        <Show when=move || creating.get()>
+            <StaffForm on_done=Callback::new(move |_| { creating.set(false); reload.run(()); }) />
+        </Show>
+        <form class="flex flex-wrap gap-2 mb-4" on:submit=search>
+            <input class="search flex-1 min-w-48 rounded-lg border border-slate-300 px-3 py-2" bind:value=q
+                placeholder=move || format!("{} / {}", t("login.account"), t("staff.name")) />
+            <select class="role-filter rounded-lg border border-slate-300 px-3 py-2"
+                on:change=move |ev| { page.set(1); role.set(event_target_value(&ev)); }>
+                <option value="">{move || t("staff.all_roles")}</option>
+                {Role::ALL.iter().map(|r| { let k = role_key(*r); view! { <option value=r.as_str()>{move || t(k)}</option> } }).collect_view()}
+            </select>
+            <button type="submit" class="rounded-lg border border-slate-300 bg-white px-4 py-2">{move || t("common.search")}</button>
+        </form>
+        <Transition fallback=|| view! { <p class="text-slate-500">{t("common.loading")}</p> }>
+            {move || Suspend::new(async move {
+                match list.await {
+                    Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> }.into_any(),
+                    Ok(p) => {
+                        let pages = p.pages();
+                        let total = p.total;
+                        let empty = p.items.is_empty();
+                        view! {
+                            <div class="bg-white rounded-xl border border-slate-200 overflow-x-auto">
+                                <table class="staff-table w-full text-sm">
+                                    <thead class="bg-slate-50 text-slate-500 text-left">
+                                        <tr>
+                                            <th class="px-4 py-2">{move || t("login.account")}</th>
+                                            <th class="px-4 py-2">{move || t("staff.name")}</th>
+                                            <th class="px-4 py-2">{move || t("staff.roles")}</th>
+                                            <th class="px-4 py-2">{move || t("staff.status")}</th>
+                                            <th class="px-4 py-2">{move || t("staff.created_at")}</th>
+                                            <th class="px-4 py-2">{move || t("common.actions")}</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {p.items.into_iter().map(|s| view! { <StaffRow staff=s on_change=reload /> }).collect_view()}
+                                    </tbody>
+                                </table>
+                                <Show when=move || empty>
+                                    <p class="empty p-6 text-center text-slate-400">{move || t("common.no_match")}</p>
+                                </Show>
+                            </div>
+                            <Pager page=Signal::derive(move || page.get()) pages=Signal::derive(move || pages) total=Signal::derive(move || total)
+                                on_page=Callback::new(move |n| page.set(n)) />
+                        }.into_any()
+                    }
+                }
+            })}
+        </Transition>
+    }
+}

@@ -1,0 +1,8 @@
+//! The hydrate entry: compiled to WebAssembly, it takes over the
+//! server-rendered page.
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(shipdesk_app::App);
+}

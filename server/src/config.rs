@@ -1,0 +1,52 @@
+//! Configuration from the environment (all listed in the README).
+
+use std::path::PathBuf;
+
+use shipdesk::state::Config;
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub database_url: String,
+    pub data_dir: PathBuf,
+    pub core: Config,
+}
+
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+impl Settings {
+    pub fn from_env() -> Result<Settings, String> {
+        let data_dir = PathBuf::from(env("SHIPDESK_DATA_DIR").unwrap_or_else(|| "data".into()));
+        let database_url = env("DATABASE_URL")
+            .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("shipdesk.db").display()));
+        let production = env("SHIPDESK_ENV").as_deref() == Some("production");
+        let mut core = Config {
+            dev_mode: !production,
+            ..Config::default()
+        };
+        match env("SHIPDESK_SECRET") {
+            Some(s) if s.len() >= 32 => core.otp_secret = s.into_bytes(),
+            Some(_) => return Err("SHIPDESK_SECRET must be at least 32 characters".into()),
+            None if production => {
+                return Err("SHIPDESK_SECRET is required when SHIPDESK_ENV=production".into())
+            }
+            None => {}
+        }
+        if let Some(v) = env("SHIPDESK_SESSION_IDLE_SECS") {
+            core.session_idle_secs = v
+                .parse()
+                .map_err(|_| "SHIPDESK_SESSION_IDLE_SECS: not a number")?;
+        }
+        if let Some(v) = env("SHIPDESK_SESSION_ABSOLUTE_SECS") {
+            core.session_absolute_secs = v
+                .parse()
+                .map_err(|_| "SHIPDESK_SESSION_ABSOLUTE_SECS: not a number")?;
+        }
+        Ok(Settings {
+            database_url,
+            data_dir,
+            core,
+        })
+    }
+}

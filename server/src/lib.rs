@@ -1,0 +1,115 @@
+//! The axum server: configuration, router, session layer, security layers,
+//! background jobs. `main.rs` holds the command line.
+
+pub mod config;
+pub mod security;
+pub mod session_store;
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{middleware, Json, Router};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use shipdesk::state::AppState;
+use shipdesk_app::{shell, App};
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+use crate::session_store::DbSessionStore;
+
+/// Largest accepted request body.
+pub const BODY_LIMIT: usize = 2 * 1024 * 1024;
+
+#[derive(Clone, axum::extract::FromRef)]
+pub struct ServerState {
+    pub leptos_options: LeptosOptions,
+    pub app: AppState,
+}
+
+/// The whole application as an axum router.
+pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
+    let routes = generate_route_list(App);
+    let state = ServerState {
+        leptos_options: leptos_options.clone(),
+        app: app.clone(),
+    };
+    let ctx_state = app.clone();
+    let context = move || provide_context(ctx_state.clone());
+    let sessions = SessionManagerLayer::new(DbSessionStore::new(app.db.clone()))
+        .with_name("sd_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(!app.config.dev_mode)
+        .with_expiry(Expiry::OnInactivity(time::Duration::seconds(
+            app.config.session_idle_secs,
+        )));
+    Router::new()
+        .route("/healthz", get(healthz))
+        .leptos_routes_with_context(&state, routes, context.clone(), {
+            let o = leptos_options.clone();
+            move || shell(o.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            ServerState,
+            _,
+        >(context, shell))
+        .layer(sessions)
+        .layer(middleware::from_fn(security::refuse_cross_origin_writes))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(middleware::from_fn(security::security_headers))
+        .with_state(state)
+}
+
+async fn healthz(State(app): State<AppState>) -> impl IntoResponse {
+    let backend = format!("{:?}", shipdesk::db::backend(&app.db)).to_lowercase();
+    match sqlx::query("SELECT 1").execute(&app.db).await {
+        Ok(_) => (
+            StatusCode::OK,
+            Json(serde_json::json!({"status": "ok", "database": "ok", "backend": backend})),
+        ),
+        Err(e) => {
+            tracing::error!(error = %e, "health check: database down");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(
+                    serde_json::json!({"status": "degraded", "database": "down", "backend": backend}),
+                ),
+            )
+        }
+    }
+}
+
+/// Housekeeping every ten minutes: expired sessions and old sign-in failures.
+pub fn spawn_jobs(app: AppState) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(600));
+        loop {
+            tick.tick().await;
+            let now = app.now();
+            if let Err(e) = shipdesk::auth::session_repo::prune(&app.db, now).await {
+                tracing::warn!(error = %e, "pruning sessions failed");
+            }
+            if let Err(e) = shipdesk::auth::throttle::prune(&app.db, now).await {
+                tracing::warn!(error = %e, "pruning sign-in failures failed");
+            }
+        }
+    });
+}
+
+/// Serves `router` on `listener` with client addresses available.
+pub async fn serve(listener: tokio::net::TcpListener, router: Router) -> std::io::Result<()> {
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+}

@@ -1,0 +1,111 @@
+//! `shipdesk`: serve (default), migrate, seed-demo, create-admin.
+
+use leptos::prelude::*;
+use shipdesk::state::AppState;
+use shipdesk_server::config::Settings;
+
+const HELP: &str = "shipdesk — the Shipdesk logistics platform
+
+USAGE: shipdesk [COMMAND] [--help]
+
+COMMANDS:
+  serve         migrate the database, then serve HTTP (default)
+  migrate       run the database migrations and exit
+  seed-demo     load demo data (staff of every role, customers) and print the accounts
+  create-admin  create an admin, or reset one: --account NAME --password PW [--name NAME]
+
+ENVIRONMENT: DATABASE_URL, SHIPDESK_DATA_DIR, LEPTOS_SITE_ADDR, LEPTOS_SITE_ROOT,
+  SHIPDESK_ENV, SHIPDESK_SECRET, SHIPDESK_SESSION_IDLE_SECS, SHIPDESK_SESSION_ABSOLUTE_SECS, RUST_LOG
+  (see README.md)";
+
+fn command_help(cmd: &str) -> &'static str {
+    match cmd {
+        "serve" => "shipdesk serve: migrate, then listen on LEPTOS_SITE_ADDR (default 127.0.0.1:3000)\nserving the site in LEPTOS_SITE_ROOT (default target/site).",
+        "migrate" => "shipdesk migrate: run the migrations against DATABASE_URL (default sqlite://data/shipdesk.db) and exit.",
+        "seed-demo" => "shipdesk seed-demo: migrate and load demo data; safe to run twice. Prints the demo accounts.",
+        "create-admin" => "shipdesk create-admin --account NAME --password PW [--name NAME]\nCreates the admin, or makes an existing account admin with the new password.",
+        _ => HELP,
+    }
+}
+
+fn flag(args: &[String], name: &str) -> Option<String> {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .cloned()
+}
+
+#[tokio::main]
+async fn main() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn,tower_sessions=warn".into()),
+        )
+        .init();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let cmd = args
+        .first()
+        .filter(|a| !a.starts_with('-'))
+        .cloned()
+        .unwrap_or_else(|| "serve".into());
+    if args.iter().any(|a| a == "--help" || a == "-h") || cmd == "help" {
+        println!("{}", command_help(&cmd));
+        return;
+    }
+    if let Err(e) = run(&cmd, &args).await {
+        eprintln!("error: {e}");
+        std::process::exit(1);
+    }
+}
+
+async fn run(cmd: &str, args: &[String]) -> Result<(), String> {
+    let settings = Settings::from_env()?;
+    let db = shipdesk::db::connect(&settings.database_url)
+        .await
+        .map_err(|e| format!("database: {e}"))?;
+    shipdesk::db::migrate(&db)
+        .await
+        .map_err(|e| format!("migrations: {e}"))?;
+    let state = AppState::new(db, settings.core.clone());
+    match cmd {
+        "migrate" => {
+            println!("migrations applied");
+            Ok(())
+        }
+        "seed-demo" => {
+            let lines = shipdesk::demo::seed(&state)
+                .await
+                .map_err(|e| format!("seeding: {e}"))?;
+            println!("demo data loaded\n{}", lines.join("\n"));
+            Ok(())
+        }
+        "create-admin" => {
+            let account = flag(args, "--account").ok_or("--account is required")?;
+            let password = flag(args, "--password").ok_or("--password is required")?;
+            let name = flag(args, "--name").unwrap_or_else(|| "管理员".into());
+            let s = shipdesk::auth::service::ensure_admin(&state, &account, &name, &password)
+                .await
+                .map_err(|e| format!("create-admin: {e}"))?;
+            println!("admin ready: {}", s.account);
+            Ok(())
+        }
+        "serve" => serve(state).await,
+        other => Err(format!("unknown command `{other}`\n\n{HELP}")),
+    }
+}
+
+async fn serve(state: AppState) -> Result<(), String> {
+    let conf = get_configuration(None).map_err(|e| format!("leptos configuration: {e}"))?;
+    let options = conf.leptos_options;
+    let addr = options.site_addr;
+    let router = shipdesk_server::router(state.clone(), options);
+    shipdesk_server::spawn_jobs(state);
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| format!("bind {addr}: {e}"))?;
+    tracing::info!("listening on http://{addr}");
+    shipdesk_server::serve(listener, router)
+        .await
+        .map_err(|e| e.to_string())
+}

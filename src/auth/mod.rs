@@ -1,0 +1,27 @@
+//! Identity: staff accounts (account + password, roles) and customer members
+//! (phone + SMS code), who is signed in, and the rules that keep sign-in safe:
+//! argon2id off the async runtime, throttling per account and per IP, and
+//! single-use, hashed, short-lived SMS codes with resend and daily caps.
+//!
+//! Invariants: a disabled staff member or member is never a principal; a
+//! principal is re-read from the database on every request, so role changes,
+//! password resets and disabling take effect at once.
+
+pub mod model;
+#[cfg(feature = "ssr")]
+pub mod otp;
+#[cfg(feature = "ssr")]
+pub mod password;
+#[cfg(feature = "ssr")]
+pub mod repo;
+#[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
+pub mod session_repo;
+#[cfg(feature = "ssr")]
+pub mod throttle;
+
+pub use model::*;
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests;

@@ -1,0 +1,212 @@
+//! Sign-in, the principal of a session, and staff management.
+
+use super::model::*;
+use super::{otp, repo, throttle};
+use crate::db::new_id;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::types::{Id, Page, PageQuery, Timestamp};
+
+fn login_scopes(account: &str, ip: &str) -> [(String, i64); 2] {
+    [
+        (throttle::account_scope(account), throttle::ACCOUNT_LIMIT),
+        (throttle::ip_scope(ip), throttle::IP_LIMIT),
+    ]
+}
+
+/// Signs a staff member in. Wrong account and wrong password answer alike.
+pub async fn staff_login(
+    state: &AppState,
+    account: &str,
+    password: &str,
+    ip: &str,
+) -> AppResult<Staff> {
+    if account.trim().is_empty() {
+        return Err(AppError::validation("account", "account.required"));
+    }
+    if password.is_empty() {
+        return Err(AppError::validation("password", "password.required"));
+    }
+    let account = account.trim().to_ascii_lowercase();
+    let scopes = login_scopes(&account, ip);
+    throttle::check(&state.db, &scopes, state.now()).await?;
+    let found = repo::staff_with_hash(&state.db, &account).await?;
+    let (staff, hash) = match found {
+        Some((s, h)) => (Some(s), Some(h)),
+        None => (None, None),
+    };
+    let ok = state.hasher.verify(hash, password).await?;
+    match staff {
+        Some(s) if ok && !s.disabled => {
+            throttle::clear(&state.db, &scopes[0].0).await?;
+            Ok(s)
+        }
+        Some(s) if ok && s.disabled => Err(AppError::validation("account", "account.disabled")),
+        _ => {
+            throttle::record_failure(&state.db, &scopes, state.now()).await?;
+            Err(AppError::validation("password", "login.bad_credentials"))
+        }
+    }
+}
+
+/// Sends a sign-in code to a customer's phone; returns it in dev mode.
+pub async fn request_member_code(
+    state: &AppState,
+    phone: &str,
+    ip: &str,
+) -> AppResult<Option<String>> {
+    let phone = Phone::parse(phone)?;
+    let code = otp::request_code(state, phone.as_str(), ip).await?;
+    Ok(if state.config.dev_mode { code } else { None })
+}
+
+/// Signs a customer member in with phone + code.
+pub async fn member_login(state: &AppState, phone: &str, code: &str) -> AppResult<Member> {
+    let phone = Phone::parse(phone)?;
+    let code = parse_sms_code(code)?;
+    otp::verify_code(state, phone.as_str(), &code).await?;
+    match repo::member_by_phone(&state.db, phone.as_str()).await? {
+        Some(m) if !m.disabled => Ok(m),
+        _ => Err(AppError::validation("phone", "account.disabled")),
+    }
+}
+
+/// The principal behind a session, re-read so that disabling takes effect at once.
+pub async fn principal(state: &AppState, who: SessionUser) -> AppResult<Option<Principal>> {
+    Ok(match who {
+        SessionUser::Staff(id) => repo::staff_by_id(&state.db, id)
+            .await?
+            .filter(|s| !s.disabled)
+            .map(Principal::Staff),
+        SessionUser::Member(id) => repo::member_by_id(&state.db, id)
+            .await?
+            .filter(|m| !m.disabled)
+            .map(Principal::Member),
+    })
+}
+
+pub async fn list_staff(
+    state: &AppState,
+    f: &StaffFilter,
+    page: PageQuery,
+) -> AppResult<Page<Staff>> {
+    if let Some(r) = f.role.as_deref().filter(|r| !r.is_empty()) {
+        Role::parse(r)?;
+    }
+    repo::list_staff(&state.db, f, page).await
+}
+
+/// Creates a staff account (admin's work).
+pub async fn create_staff(state: &AppState, input: &StaffForCreate) -> AppResult<Staff> {
+    let account = AccountName::parse(&input.account)?;
+    let name = parse_person_name("name", &input.name)?;
+    let password = NewPassword::parse(&input.password)?;
+    let roles = Role::parse_list(&input.roles)?;
+    if repo::staff_with_hash(&state.db, account.as_str())
+        .await?
+        .is_some()
+    {
+        return Err(AppError::conflict("account", "account.taken"));
+    }
+    let hash = state.hasher.hash(password.expose()).await?;
+    let staff = Staff {
+        id: new_id(),
+        account: account.as_str().to_owned(),
+        name,
+        roles,
+        disabled: false,
+        lang: Lang::Zh,
+        created_at: Timestamp(state.now()),
+    };
+    repo::insert_staff(&state.db, &staff, &hash)
+        .await
+        .map_err(|e| match e {
+            AppError::Conflict { .. } => AppError::conflict("account", "account.taken"),
+            other => other,
+        })?;
+    Ok(staff)
+}
+
+async fn existing_staff(state: &AppState, id: Id) -> AppResult<Staff> {
+    repo::staff_by_id(&state.db, id)
+        .await?
+        .ok_or_else(|| AppError::not_found("staff"))
+}
+
+/// Replaces a staff member's roles. An admin cannot drop their own admin role.
+pub async fn set_staff_roles(
+    state: &AppState,
+    actor: &Staff,
+    id: Id,
+    roles: &[String],
+) -> AppResult<Staff> {
+    let roles = Role::parse_list(roles)?;
+    existing_staff(state, id).await?;
+    if id == actor.id && !roles.contains(&Role::Admin) {
+        return Err(AppError::validation("roles", "staff.cannot_drop_own_admin"));
+    }
+    repo::update_staff_roles(&state.db, id, &roles, state.now()).await?;
+    existing_staff(state, id).await
+}
+
+pub async fn reset_staff_password(state: &AppState, id: Id, password: &str) -> AppResult<()> {
+    let password = NewPassword::parse(password)?;
+    existing_staff(state, id).await?;
+    let hash = state.hasher.hash(password.expose()).await?;
+    repo::update_staff_password(&state.db, id, &hash, state.now()).await?;
+    Ok(())
+}
+
+/// Disables or re-enables an account. Nobody disables themselves.
+pub async fn set_staff_disabled(
+    state: &AppState,
+    actor: &Staff,
+    id: Id,
+    disabled: bool,
+) -> AppResult<Staff> {
+    existing_staff(state, id).await?;
+    if id == actor.id && disabled {
+        return Err(AppError::validation(
+            "disabled",
+            "staff.cannot_disable_self",
+        ));
+    }
+    repo::set_staff_disabled(&state.db, id, disabled, state.now()).await?;
+    existing_staff(state, id).await
+}
+
+pub async fn set_language(state: &AppState, who: SessionUser, lang: Lang) -> AppResult<()> {
+    repo::set_lang(&state.db, who, lang).await
+}
+
+/// Creates the first admin, or resets an existing account to admin with a new
+/// password (the `create-admin` command).
+pub async fn ensure_admin(
+    state: &AppState,
+    account: &str,
+    name: &str,
+    password: &str,
+) -> AppResult<Staff> {
+    let acc = AccountName::parse(account)?;
+    match repo::staff_with_hash(&state.db, acc.as_str()).await? {
+        Some((s, _)) => {
+            let pw = NewPassword::parse(password)?;
+            let hash = state.hasher.hash(pw.expose()).await?;
+            let mut roles = s.roles.clone();
+            roles.push(Role::Admin);
+            repo::update_staff_roles(&state.db, s.id, &roles, state.now()).await?;
+            repo::update_staff_password(&state.db, s.id, &hash, state.now()).await?;
+            repo::set_staff_disabled(&state.db, s.id, false, state.now()).await?;
+            existing_staff(state, s.id).await
+        }
+        None => {
+            let input = StaffForCreate {
+                account: account.into(),
+                name: name.into(),
+                password: password.into(),
+                roles: vec!["admin".into()],
+            };
+            create_staff(state, &input).await
+        }
+    }
+}

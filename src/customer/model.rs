@@ -1,0 +1,209 @@
+//! Customer types and their validation.
+
+use serde::{Deserialize, Serialize};
+
+use crate::auth::{Role, Staff};
+use crate::error::{AppError, AppResult};
+use crate::types::{Id, Timestamp};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Certification {
+    #[default]
+    None,
+    Pending,
+    Certified,
+    Rejected,
+}
+
+impl Certification {
+    pub const ALL: [Certification; 4] = [
+        Certification::None,
+        Certification::Pending,
+        Certification::Certified,
+        Certification::Rejected,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Certification::None => "none",
+            Certification::Pending => "pending",
+            Certification::Certified => "certified",
+            Certification::Rejected => "rejected",
+        }
+    }
+    pub fn parse(s: &str) -> AppResult<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|c| c.as_str() == s)
+            .ok_or_else(|| AppError::validation("certification", "certification.invalid"))
+    }
+}
+
+/// A customer code: 3–20 upper-case letters and digits (`SZ10023`).
+pub fn parse_customer_code(s: &str) -> AppResult<String> {
+    let s = s.trim().to_ascii_uppercase();
+    if (3..=20).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        Ok(s)
+    } else {
+        Err(AppError::validation("code", "customer_code.invalid"))
+    }
+}
+
+/// A company name: 2–100 characters.
+pub fn parse_company_name(s: &str) -> AppResult<String> {
+    let s = s.trim();
+    match s.chars().count() {
+        0 => Err(AppError::validation("name", "company_name.required")),
+        1 => Err(AppError::validation("name", "company_name.too_short")),
+        2..=100 => Ok(s.to_owned()),
+        _ => Err(AppError::validation("name", "company_name.too_long")),
+    }
+}
+
+/// An optional free text of at most `max` characters.
+pub fn parse_optional_text(field: &str, s: &str, max: usize) -> AppResult<String> {
+    let s = s.trim();
+    if s.chars().count() > max {
+        Err(AppError::validation(field, "text.too_long"))
+    } else {
+        Ok(s.to_owned())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Company {
+    pub id: Id,
+    pub name: String,
+    pub code: String,
+    pub owner_staff_id: Option<Id>,
+    pub owner_name: Option<String>,
+    pub certification: Certification,
+    pub contact_name: String,
+    pub contact_phone: String,
+    pub address: String,
+    pub member_count: i64,
+    pub created_at: Timestamp,
+}
+
+/// A member as listed on a company page; `phone` may be masked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MemberView {
+    pub id: Id,
+    pub name: String,
+    pub phone: String,
+    pub disabled: bool,
+    pub created_at: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CompanyDetail {
+    pub company: Company,
+    pub members: Vec<MemberView>,
+    /// May the viewer edit the company and its members?
+    pub can_edit: bool,
+    /// May the viewer change the owner salesperson?
+    pub can_change_owner: bool,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct CompanyForCreate {
+    pub name: String,
+    /// Generated when empty.
+    pub code: String,
+    pub owner_staff_id: Option<Id>,
+    pub contact_name: String,
+    pub contact_phone: String,
+    pub address: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct CompanyForUpdate {
+    pub name: String,
+    pub contact_name: String,
+    pub contact_phone: String,
+    pub address: String,
+    pub certification: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct CompanyFilter {
+    /// Matches name, code or a member's phone.
+    pub q: Option<String>,
+    pub certification: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct MemberForCreate {
+    pub name: String,
+    pub phone: String,
+}
+
+/// Which companies a staff member may see: all, only their own, or none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    OwnedBy(Id),
+    Nothing,
+}
+
+pub fn staff_scope(staff: &Staff) -> Scope {
+    if staff.has_any(&[Role::Admin, Role::Cs, Role::Ops, Role::Finance]) {
+        Scope::All
+    } else if staff.has(Role::Sales) {
+        Scope::OwnedBy(staff.id)
+    } else {
+        Scope::Nothing
+    }
+}
+
+/// Admins edit every company; a salesperson edits the companies they own.
+pub fn can_edit(staff: &Staff, company: &Company) -> bool {
+    staff.has(Role::Admin) || (staff.has(Role::Sales) && company.owner_staff_id == Some(staff.id))
+}
+
+/// Full phone numbers: admins and the owner salesperson.
+pub fn sees_full_phones(staff: &Staff, company: &Company) -> bool {
+    can_edit(staff, company)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth::Lang;
+
+    fn staff(id: Id, roles: &[Role]) -> Staff {
+        Staff {
+            id,
+            account: format!("s{id}"),
+            name: "n".into(),
+            roles: roles.to_vec(),
+            disabled: false,
+            lang: Lang::Zh,
+            created_at: Timestamp(0),
+        }
+    }
+
+    #[test]
+    fn sales_see_only_their_own_companies_and_providers_none() {
+        assert_eq!(staff_scope(&staff(1, &[Role::Sales])), Scope::OwnedBy(1));
+        assert_eq!(staff_scope(&staff(1, &[Role::Sales, Role::Cs])), Scope::All);
+        assert_eq!(staff_scope(&staff(1, &[Role::Provider])), Scope::Nothing);
+    }
+
+    #[test]
+    fn customer_codes_are_upper_case_alphanumerics() {
+        assert_eq!(parse_customer_code(" sz1002 ").unwrap(), "SZ1002");
+        assert!(parse_customer_code("S-1").is_err());
+        assert!(parse_customer_code("AB").is_err());
+    }
+
+    #[test]
+    fn company_names_are_bounded() {
+        assert_eq!(
+            parse_company_name("").unwrap_err().key(),
+            "company_name.required"
+        );
+        assert!(parse_company_name("深圳佳成").is_ok());
+        assert!(parse_company_name(&"长".repeat(101)).is_err());
+    }
+}

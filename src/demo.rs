@@ -1,0 +1,101 @@
+//! Demo data: staff of every role, customer companies with members. Loading
+//! it twice changes nothing (accounts and companies that exist are kept).
+
+use crate::auth::{repo as auth_repo, service as auth, Role, StaffForCreate};
+use crate::customer::{
+    repo as customer_repo, service as customer, CompanyForCreate, MemberForCreate,
+};
+use crate::error::AppResult;
+use crate::state::AppState;
+
+pub const DEMO_PASSWORD: &str = "demo1234";
+
+/// (account, name, roles)
+pub const DEMO_STAFF: &[(&str, &str, &[Role])] = &[
+    ("admin", "系统管理员", &[Role::Admin]),
+    ("cs1", "客服小林", &[Role::Cs]),
+    ("cs2", "客服小周", &[Role::Cs]),
+    ("sales1", "销售王磊", &[Role::Sales]),
+    ("sales2", "销售陈静", &[Role::Sales]),
+    ("ops1", "运营赵强", &[Role::Ops]),
+    ("finance1", "财务刘芳", &[Role::Finance]),
+    ("provider1", "服务商孙杰", &[Role::Provider]),
+];
+
+/// (company, code, owner account, [(member name, phone)])
+pub const DEMO_COMPANIES: &[(&str, &str, &str, &[(&str, &str)])] = &[
+    (
+        "深圳市海通跨境电商有限公司",
+        "SZ10001",
+        "sales1",
+        &[("张伟", "13800138001"), ("李娜", "13800138002")],
+    ),
+    (
+        "义乌市星辰贸易有限公司",
+        "YW10002",
+        "sales1",
+        &[("王芳", "13800138003")],
+    ),
+    (
+        "广州优品供应链有限公司",
+        "GZ10003",
+        "sales2",
+        &[("刘洋", "13800138004"), ("陈晨", "13800138005")],
+    ),
+    (
+        "杭州云帆进出口有限公司",
+        "HZ10004",
+        "sales2",
+        &[("杨帆", "13800138006")],
+    ),
+];
+
+/// Loads the demo data; returns the lines to print (accounts and phones).
+pub async fn seed(state: &AppState) -> AppResult<Vec<String>> {
+    let mut lines = vec![format!("staff (password {DEMO_PASSWORD}):")];
+    for (account, name, roles) in DEMO_STAFF {
+        if auth_repo::staff_with_hash(&state.db, account)
+            .await?
+            .is_none()
+        {
+            let input = StaffForCreate {
+                account: account.to_string(),
+                name: name.to_string(),
+                password: DEMO_PASSWORD.into(),
+                roles: roles.iter().map(|r| r.as_str().to_owned()).collect(),
+            };
+            auth::create_staff(state, &input).await?;
+        }
+        lines.push(format!("  {account:<10} {name} ({})", Role::join(roles)));
+    }
+    let admin = auth_repo::staff_with_hash(&state.db, "admin")
+        .await?
+        .map(|(s, _)| s)
+        .ok_or(crate::AppError::Internal)?;
+    lines.push("customers (sign in with phone + SMS code; the code is shown in dev mode):".into());
+    for (name, code, owner, members) in DEMO_COMPANIES {
+        if !customer_repo::code_taken(&state.db, code).await? {
+            let owner = auth_repo::staff_with_hash(&state.db, owner)
+                .await?
+                .map(|(s, _)| s.id);
+            let input = CompanyForCreate {
+                name: name.to_string(),
+                code: code.to_string(),
+                owner_staff_id: owner,
+                ..Default::default()
+            };
+            let company = customer::create_company(state, &admin, &input).await?;
+            for (member, phone) in *members {
+                let m = MemberForCreate {
+                    name: member.to_string(),
+                    phone: phone.to_string(),
+                };
+                customer::add_member(state, &admin, company.id, &m).await?;
+            }
+        }
+        for (member, phone) in *members {
+            lines.push(format!("  {phone} {member} — {name} ({code})"));
+        }
+    }
+    Ok(lines)
+}

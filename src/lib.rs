@@ -1,0 +1,20 @@
+//! Shipdesk domain core: the types, rules and (behind feature `ssr`) the
+//! persistence of every domain. Nothing here knows Leptos or axum; the `web`
+//! feature only lets [`AppError`] travel through server functions.
+
+pub mod auth;
+pub mod customer;
+#[cfg(feature = "ssr")]
+pub mod demo;
+pub mod error;
+pub mod types;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod state;
+#[cfg(feature = "ssr")]
+pub mod testing;
+
+pub use error::{AppError, AppResult};
+pub use types::{Id, Money, Page, PageQuery, Timestamp};

@@ -1,0 +1,56 @@
+//! The state every request handler and server function shares: the pool,
+//! configuration, the password hasher, the SMS sender and the clock.
+
+use std::sync::Arc;
+
+use crate::auth::otp::{LogSmsSender, SmsSender};
+use crate::auth::password::PasswordHasher;
+use crate::db::{Clock, Db};
+
+/// Settings read from the environment by the server binary.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Dev mode: cookies without `Secure`, and the SMS code shown on the login page.
+    pub dev_mode: bool,
+    /// Key of the HMAC that stores SMS codes.
+    pub otp_secret: Vec<u8>,
+    /// A session ends after this long without a request…
+    pub session_idle_secs: i64,
+    /// …and this long after sign-in, whatever happens.
+    pub session_absolute_secs: i64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            dev_mode: true,
+            otp_secret: b"shipdesk-dev-otp-secret".to_vec(),
+            session_idle_secs: 2 * 3600,
+            session_absolute_secs: 24 * 3600,
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<Config>,
+    pub hasher: PasswordHasher,
+    pub sms: Arc<dyn SmsSender>,
+    pub clock: Clock,
+}
+
+impl AppState {
+    pub fn new(db: Db, config: Config) -> Self {
+        AppState {
+            db,
+            config: Arc::new(config),
+            hasher: PasswordHasher::default(),
+            sms: Arc::new(LogSmsSender),
+            clock: Clock::System,
+        }
+    }
+    pub fn now(&self) -> i64 {
+        self.clock.now_ms()
+    }
+}

@@ -1,0 +1,108 @@
+//! Helpers for tests of this crate and of the server: a fresh, migrated
+//! database per test (a temp SQLite file, or a new PostgreSQL database when
+//! `SHIPDESK_TEST_PG` holds a server URL), and a few fixtures.
+
+use crate::auth::{service as auth, Member, Staff, StaffForCreate};
+use crate::customer::{service as customer, Company, CompanyForCreate, MemberForCreate};
+use crate::db::{self, new_id, Db};
+use crate::state::{AppState, Config};
+
+/// A database URL for one test: a new SQLite file under the system temp dir,
+/// or a new database on the PostgreSQL server named by `SHIPDESK_TEST_PG`.
+pub async fn fresh_database_url() -> String {
+    match std::env::var("SHIPDESK_TEST_PG")
+        .ok()
+        .filter(|s| !s.is_empty())
+    {
+        Some(base) => {
+            let name = format!("sdtest_{}", new_id());
+            let admin = db::connect(&base)
+                .await
+                .expect("connect to SHIPDESK_TEST_PG");
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&admin)
+                .await
+                .expect("create test database");
+            admin.close().await;
+            let (prefix, _) = base
+                .rsplit_once('/')
+                .expect("SHIPDESK_TEST_PG ends in /<database>");
+            format!("{prefix}/{name}")
+        }
+        None => {
+            let dir = std::env::temp_dir().join("shipdesk-tests");
+            std::fs::create_dir_all(&dir).expect("temp dir");
+            format!("sqlite://{}/{}.db", dir.display(), new_id())
+        }
+    }
+}
+
+pub async fn fresh_db() -> Db {
+    let url = fresh_database_url().await;
+    let pool = db::connect(&url).await.expect("connect test database");
+    db::migrate(&pool).await.expect("migrate test database");
+    pool
+}
+
+pub async fn test_state() -> AppState {
+    AppState::new(fresh_db().await, Config::default())
+}
+
+/// A staff member with the given roles; the password is `letters123`.
+pub async fn staff(state: &AppState, account: &str, roles: &[&str]) -> Staff {
+    auth::create_staff(
+        state,
+        &StaffForCreate {
+            account: account.into(),
+            name: format!("{account} name"),
+            password: "letters123".into(),
+            roles: roles.iter().map(|r| r.to_string()).collect(),
+        },
+    )
+    .await
+    .expect("create staff")
+}
+
+/// A company owned by `owner` (created as an admin would).
+pub async fn company(
+    state: &AppState,
+    admin: &Staff,
+    name: &str,
+    owner: Option<&Staff>,
+) -> Company {
+    customer::create_company(
+        state,
+        admin,
+        &CompanyForCreate {
+            name: name.into(),
+            owner_staff_id: owner.map(|o| o.id),
+            ..Default::default()
+        },
+    )
+    .await
+    .expect("create company")
+}
+
+pub async fn member(
+    state: &AppState,
+    admin: &Staff,
+    company: &Company,
+    name: &str,
+    phone: &str,
+) -> Member {
+    customer::add_member(
+        state,
+        admin,
+        company.id,
+        &MemberForCreate {
+            name: name.into(),
+            phone: phone.into(),
+        },
+    )
+    .await
+    .expect("add member");
+    crate::auth::repo::member_by_phone(&state.db, phone)
+        .await
+        .unwrap()
+        .expect("member exists")
+}

@@ -1,0 +1,177 @@
+//! Representations shared by every domain: ids, instants, money and pages.
+//! Ids are app-made i64 below 2^53 (exact in JavaScript), instants are UTC
+//! epoch milliseconds, money is integer fen.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{AppError, AppResult};
+
+pub type Id = i64;
+
+/// UTC milliseconds since the Unix epoch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Timestamp(pub i64);
+
+/// China has one time zone and no daylight saving: a fixed +08:00 is exact.
+const SHANGHAI_OFFSET_MS: i64 = 8 * 3600 * 1000;
+
+impl Timestamp {
+    /// `YYYY-MM-DD HH:MM:SS` in Asia/Shanghai, the zone people read times in.
+    pub fn format_shanghai(self) -> String {
+        let local = self.0 + SHANGHAI_OFFSET_MS;
+        let days = local.div_euclid(86_400_000);
+        let ms_of_day = local.rem_euclid(86_400_000);
+        let (y, m, d) = civil_from_days(days);
+        let secs = ms_of_day / 1000;
+        format!(
+            "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}",
+            secs / 3600,
+            secs / 60 % 60,
+            secs % 60
+        )
+    }
+}
+
+/// Howard Hinnant's days-to-civil algorithm.
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+/// An amount in fen (1/100 yuan).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Money(i64);
+
+impl Money {
+    pub fn from_fen(fen: i64) -> Self {
+        Money(fen)
+    }
+    pub fn fen(self) -> i64 {
+        self.0
+    }
+    /// `¥1,234.50` style, with a minus sign before the currency sign.
+    pub fn format_yuan(self) -> String {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        let yuan = (abs / 100).to_string();
+        let mut grouped = String::new();
+        for (i, c) in yuan.chars().enumerate() {
+            if i > 0 && (yuan.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(c);
+        }
+        format!("{sign}¥{grouped}.{:02}", abs % 100)
+    }
+}
+
+/// Which page of a list to return. Page numbers start at 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageQuery {
+    pub page: u32,
+    pub size: u32,
+}
+
+impl Default for PageQuery {
+    fn default() -> Self {
+        PageQuery { page: 1, size: 20 }
+    }
+}
+
+impl PageQuery {
+    pub const MAX_SIZE: u32 = 100;
+
+    pub fn parse(page: Option<u32>, size: Option<u32>) -> AppResult<Self> {
+        let page = page.unwrap_or(1);
+        let size = size.unwrap_or(20);
+        if page == 0 {
+            return Err(AppError::validation("page", "page.invalid"));
+        }
+        if size == 0 || size > Self::MAX_SIZE {
+            return Err(AppError::validation("size", "page.size_invalid"));
+        }
+        Ok(PageQuery { page, size })
+    }
+    pub fn offset(self) -> i64 {
+        (self.page as i64 - 1) * self.size as i64
+    }
+    pub fn limit(self) -> i64 {
+        self.size as i64
+    }
+}
+
+/// One page of a list and the size of the whole list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: i64,
+    pub page: u32,
+    pub size: u32,
+}
+
+impl<T> Page<T> {
+    pub fn pages(&self) -> u32 {
+        if self.total <= 0 {
+            1
+        } else {
+            ((self.total as u64).div_ceil(self.size.max(1) as u64)) as u32
+        }
+    }
+}
+
+/// Shows a phone number as `170****6528` to people without the right to see it.
+pub fn mask_phone(phone: &str) -> String {
+    let chars: Vec<char> = phone.chars().collect();
+    if chars.len() < 7 {
+        return "*".repeat(chars.len());
+    }
+    let head: String = chars[..3].iter().collect();
+    let tail: String = chars[chars.len() - 4..].iter().collect();
+    format!("{head}****{tail}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instants_are_shown_in_shanghai_time() {
+        // 2026-11-22T00:30:00Z is 08:30 in Shanghai.
+        assert_eq!(
+            Timestamp(1_795_307_400_000).format_shanghai(),
+            "2026-11-22 08:30:00"
+        );
+        assert_eq!(Timestamp(0).format_shanghai(), "1970-01-01 08:00:00");
+    }
+
+    #[test]
+    fn money_is_formatted_in_yuan_with_grouping() {
+        assert_eq!(Money::from_fen(123_456_789).format_yuan(), "¥1,234,567.89");
+        assert_eq!(Money::from_fen(-5).format_yuan(), "-¥0.05");
+        assert_eq!(Money::from_fen(100_000).format_yuan(), "¥1,000.00");
+    }
+
+    #[test]
+    fn page_queries_are_bounded() {
+        assert!(PageQuery::parse(Some(0), None).is_err());
+        assert!(PageQuery::parse(Some(1), Some(101)).is_err());
+        let q = PageQuery::parse(Some(3), Some(10)).unwrap();
+        assert_eq!((q.offset(), q.limit()), (20, 10));
+    }
+
+    #[test]
+    fn phones_are_masked_in_the_middle() {
+        assert_eq!(mask_phone("17012346528"), "170****6528");
+        assert_eq!(mask_phone("123"), "***");
+    }
+}
