@@ -266,6 +266,55 @@ fn entry(key: &str) -> (&'static str, &'static str) {
 mod tests {
     use super::*;
 
+    /// Every `"…"` literal that follows one of `markers` in the Rust files under `dir`.
+    fn literals_after(dir: &std::path::Path, markers: &[&str], out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                literals_after(&path, markers, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for m in markers {
+                    for (i, _) in text.match_indices(m) {
+                        let rest = &text[i + m.len()..];
+                        if let Some(end) = rest.find('"') {
+                            out.push(rest[..end].to_owned());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_key_the_code_uses_is_translated() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut keys = vec![];
+        literals_after(
+            &root.join("src"),
+            &["t(\"", "label=\"", "placeholder=\"", "=> \"", "login=\""],
+            &mut keys,
+        );
+        let mut core = vec![];
+        literals_after(&root.join("../src"), &["\", \"", "key: \""], &mut core);
+        keys.extend(core);
+        let keys: Vec<_> = keys
+            .into_iter()
+            .filter(|k| {
+                k.contains('.')
+                    && !k.contains(' ')
+                    && !k.contains('/')
+                    && k.starts_with(|c: char| c.is_ascii_lowercase())
+            })
+            .collect();
+        assert!(keys.len() > 50, "the scan found the keys ({})", keys.len());
+        let missing: Vec<_> = keys
+            .iter()
+            .filter(|k| tr(Lang::Zh, k).is_empty() || tr(Lang::En, k).is_empty())
+            .collect();
+        assert!(missing.is_empty(), "keys without text: {missing:?}");
+    }
+
     #[test]
     fn every_key_has_both_languages() {
         for key in [

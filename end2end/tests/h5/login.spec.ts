@@ -1,0 +1,35 @@
+import { test, expect } from "@playwright/test";
+import { hydrated, memberLogin, shot } from "../support";
+
+test("a customer on a 375 px phone signs in with an SMS code and sees their company", async ({ page }) => {
+  await page.goto("/h5");
+  await expect(page).toHaveURL(/\/h5\/login\?next=\/h5/);
+  await hydrated(page);
+  await shot(page, "h5-login");
+
+  await page.fill("#f-phone", "1380013");
+  await page.click("button.send-code");
+  await expect(page.locator("[data-field=phone]")).toHaveText("请输入正确的 11 位手机号");
+
+  await memberLogin(page, "h5", "13800138003");
+  await expect(page.locator(".me-name")).toHaveText("王芳");
+  await expect(page.locator(".company-name")).toHaveText("义乌市星辰贸易有限公司");
+  await expect(page.locator(".member")).toHaveCount(1);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(375);
+  await shot(page, "h5-me");
+});
+
+test("a wrong code is refused with a message under the code field", async ({ page }) => {
+  await page.goto("/h5/login");
+  await hydrated(page);
+  await page.fill("#f-phone", "13800138006");
+  await page.click("button.send-code");
+  await expect(page.locator(".code-sent")).toContainText(/\d{6}/);
+  const code = (await page.locator(".code-sent").textContent())!.match(/(\d{6})/)![1];
+  const wrong = code === "000000" ? "111111" : "000000";
+  await page.fill("#f-code", wrong);
+  await page.click("button[type=submit]");
+  await expect(page.locator("[data-field=code]")).toHaveText("验证码错误");
+  await expect(page).toHaveURL(/\/h5\/login/);
+});

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Runs every test: core unit and service tests, app tests and the HTTP/API
+# tests on SQLite, the same on PostgreSQL, then the Playwright browser tests
+# against a freshly seeded server. Exits non-zero on the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+LOG=$(mktemp -d)/test.log
+say() { printf '\n\033[1;34m== %s\033[0m\n' "$*"; }
+
+./scripts/setup.sh
+
+say "core, app and HTTP tests on SQLite"
+cargo test --workspace --exclude shipdesk-frontend --features shipdesk/ssr 2>&1 | tee -a "$LOG"
+
+say "core and HTTP tests on PostgreSQL"
+PG_BASE=${SHIPDESK_TEST_PG_BASE:-postgres://postgres@127.0.0.1:5432/test}
+pg_up() { pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; }
+if ! pg_up && [ -d /etc/postgresql ]; then
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start 2>/dev/null || true
+  for _ in 1 2 3 4 5 6 7 8 9 10; do pg_up && break; sleep 1; done
+fi
+if pg_up; then
+  drop_test_dbs() {
+    psql "$PG_BASE" -Atc "SELECT datname FROM pg_database WHERE datname LIKE 'sdtest_%'" 2>/dev/null |
+      while read -r db; do psql "$PG_BASE" -qc "DROP DATABASE IF EXISTS \"$db\"" >/dev/null 2>&1 || true; done
+  }
+  trap drop_test_dbs EXIT
+  SHIPDESK_TEST_PG="$PG_BASE" cargo test --workspace --exclude shipdesk-frontend --features shipdesk/ssr 2>&1 | tee -a "$LOG"
+elif [ -n "${CI:-}" ]; then
+  echo "PostgreSQL is not reachable on 127.0.0.1:5432: under CI this is a failure" >&2
+  exit 1
+else
+  echo "SKIPPED: PostgreSQL is not reachable on 127.0.0.1:5432"
+fi
+
+say "browser tests (Playwright in Debian's Chromium)"
+cargo leptos build 2>&1 | tail -n 3
+TARGET_DIR=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
+DATA=$(mktemp -d)
+PORT=${E2E_PORT:-3117}
+export SHIPDESK_DATA_DIR=$DATA LEPTOS_SITE_ROOT=$ROOT/target/site LEPTOS_SITE_ADDR=127.0.0.1:$PORT RUST_LOG=warn
+[ -d "$LEPTOS_SITE_ROOT/pkg" ] || LEPTOS_SITE_ROOT=$TARGET_DIR/site
+"$TARGET_DIR/debug/shipdesk" seed-demo >/dev/null
+"$TARGET_DIR/debug/shipdesk" serve >"$DATA/server.log" 2>&1 &
+SERVER=$!
+stop_server() { kill "$SERVER" 2>/dev/null || true; }
+trap 'stop_server; drop_test_dbs 2>/dev/null || true' EXIT
+for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
+(cd end2end && BASE_URL="http://127.0.0.1:$PORT" npx playwright test) 2>&1 | tee -a "$LOG"
+
+passed=$(grep -Eo 'test result: ok\. [0-9]+ passed' "$LOG" | awk '{s+=$4} END {print s+0}')
+e2e=$(grep -Eo '^ *[0-9]+ passed' "$LOG" | awk '{s+=$1} END {print s+0}')
+echo
+echo "all: $((passed + e2e)) passed, 0 failed"
