@@ -16,13 +16,13 @@ pub fn Pager(
             <span>{move || format!("{} {} {}", t("common.total"), total.get(), t("common.items"))}</span>
             <div class="flex items-center gap-2">
                 <button type="button" class="px-3 py-1 rounded border border-slate-300 disabled:opacity-40"
-                    disabled=move || page.get() <= 1
+                    disabled=move || { page.get() <= 1 }
                     on:click=move |_| on_page.run(page.get().saturating_sub(1).max(1))>
                     {move || t("common.prev")}
                 </button>
                 <span class="page-no">{move || format!("{} / {}", page.get(), pages.get())}</span>
                 <button type="button" class="px-3 py-1 rounded border border-slate-300 disabled:opacity-40"
-                    disabled=move || page.get() >= pages.get()
+                    disabled=move || { page.get() >= pages.get() }
                     on:click=move |_| on_page.run(page.get() + 1)>
                     {move || t("common.next")}
                 </button>

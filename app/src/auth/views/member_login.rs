@@ -50,6 +50,7 @@ pub fn MemberLoginPage(mobile: bool) -> impl IntoView {
             go(&safe_next(query.get_untracked().get("next"), home));
         }
     });
+    #[cfg_attr(feature = "ssr", allow(unused_variables))]
     let request = move |_: leptos::ev::MouseEvent| {
         login.value().set(None);
         match Phone::parse(&phone.get_untracked()) {
@@ -94,7 +95,7 @@ pub fn MemberLoginPage(mobile: bool) -> impl IntoView {
                                 error=Signal::derive(move || field_error(error.get(), "code")) />
                         </div>
                         <button type="button" class="send-code mt-6 shrink-0 rounded-lg border border-sky-600 text-sky-700 px-3 py-2 text-sm disabled:opacity-50"
-                            disabled=move || cooldown.get() > 0 || send.pending().get()
+                            disabled=move || { cooldown.get() > 0 || send.pending().get() }
                             on:click=request>
                             {move || if cooldown.get() > 0 { format!("{}{}", cooldown.get(), t("login.resend_in")) } else { t("login.get_code").to_owned() }}
                         </button>

@@ -1,0 +1,86 @@
+//! Pages over HTTP: the language cookie picks the language of the HTML, and
+//! the portals send visitors who may not enter to their sign-in pages.
+
+mod support;
+
+use reqwest::header::LOCATION;
+use reqwest::StatusCode;
+use serde_json::json;
+use support::{bare_client, client, set_cookie, spawn_app};
+
+#[tokio::test]
+async fn choosing_english_sets_the_lang_cookie() {
+    let app = spawn_app().await;
+
+    let res = app
+        .post(&client(), "set_language", json!({"lang": "en"}))
+        .await;
+
+    assert_eq!(res.status(), StatusCode::OK);
+    let cookie = set_cookie(&res, "lang").expect("a lang cookie");
+    assert!(cookie.starts_with("lang=en;"), "{cookie}");
+}
+
+#[tokio::test]
+async fn the_lang_cookie_picks_the_page_language() {
+    let app = spawn_app().await;
+
+    let en = app.page_with_cookie("/admin/login", "lang=en").await;
+    let zh = app.page(&bare_client(), "/admin/login").await;
+
+    let en = en.text().await.unwrap();
+    assert!(en.contains("<html lang=\"en\""), "{en}");
+    assert!(en.contains("Staff sign-in"));
+    let zh = zh.text().await.unwrap();
+    assert!(zh.contains("<html lang=\"zh-CN\""), "{zh}");
+    assert!(zh.contains("员工登录"));
+}
+
+fn location(res: &reqwest::Response) -> &str {
+    res.headers()
+        .get(LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+}
+
+#[tokio::test]
+async fn an_anonymous_visit_to_the_admin_redirects_to_sign_in() {
+    let app = spawn_app().await;
+
+    let res = app.page(&client(), "/admin/staff").await;
+
+    assert_eq!(res.status(), StatusCode::FOUND);
+    assert!(
+        location(&res).starts_with("/admin/login?next="),
+        "{}",
+        location(&res)
+    );
+}
+
+#[tokio::test]
+async fn a_customer_visiting_the_admin_is_sent_to_staff_sign_in() {
+    let app = spawn_app().await;
+    let boss = shipdesk::testing::staff(&app.state, "boss", &["admin"]).await;
+    app.company_with_member(&boss, "Acme Ltd", None, "13800138001")
+        .await;
+    let member = app.signed_in_member("13800138001").await;
+
+    let res = app.page(&member, "/admin").await;
+
+    assert_eq!(res.status(), StatusCode::FOUND);
+    assert!(
+        location(&res).starts_with("/admin/login"),
+        "{}",
+        location(&res)
+    );
+}
+
+#[tokio::test]
+async fn an_anonymous_visit_to_h5_redirects_to_its_sign_in() {
+    let app = spawn_app().await;
+
+    let res = app.page(&client(), "/h5").await;
+
+    assert_eq!(res.status(), StatusCode::FOUND);
+    assert_eq!(location(&res), "/h5/login?next=/h5");
+}

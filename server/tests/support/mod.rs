@@ -1,0 +1,172 @@
+//! The app on a random port with its own database (SQLite, or PostgreSQL when
+//! `SHIPDESK_TEST_PG` is set), and helpers to call it the way a browser does.
+
+#![allow(dead_code)]
+
+use leptos::prelude::LeptosOptions;
+use reqwest::header::{ACCEPT, COOKIE, SET_COOKIE};
+use reqwest::{Client, Response, StatusCode};
+use serde_json::{json, Value};
+use shipdesk::auth::{Member, Staff};
+use shipdesk::state::AppState;
+
+/// The password of every staff fixture.
+pub const PASSWORD: &str = "letters123";
+
+pub struct TestApp {
+    pub base: String,
+    pub state: AppState,
+}
+
+/// Starts the whole router (session layer, guards, pages, server functions).
+pub async fn spawn_app() -> TestApp {
+    let state = shipdesk::testing::test_state().await;
+    let options = LeptosOptions::builder()
+        .output_name("shipdesk")
+        .site_root("target/site")
+        .build();
+    let router = shipdesk_server::router(state.clone(), options);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind a free port");
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(shipdesk_server::serve(listener, router));
+    TestApp { base, state }
+}
+
+/// A client that keeps cookies like a browser and does not follow redirects.
+pub fn client() -> Client {
+    Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// A client without a cookie jar: cookies travel only when a test sets them.
+pub fn bare_client() -> Client {
+    Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// The value of cookie `name` among the response's `Set-Cookie` headers,
+/// with its attributes (`sd_session=abc; HttpOnly; …`).
+pub fn set_cookie(res: &Response, name: &str) -> Option<String> {
+    res.headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with(&format!("{name}=")))
+        .map(str::to_owned)
+}
+
+/// Just `name=value` of a `Set-Cookie` line.
+pub fn cookie_pair(set_cookie: &str) -> &str {
+    set_cookie.split(';').next().unwrap_or("")
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// POST /api/<endpoint> with a JSON body, the raw response.
+    pub async fn post(&self, client: &Client, endpoint: &str, body: Value) -> Response {
+        client
+            .post(self.url(&format!("/api/{endpoint}")))
+            .json(&body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Calls a server function: its status and JSON answer (Null if not JSON).
+    pub async fn call(&self, client: &Client, endpoint: &str, body: Value) -> (StatusCode, Value) {
+        let res = self.post(client, endpoint, body).await;
+        let status = res.status();
+        let text = res.text().await.unwrap_or_default();
+        (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+    }
+
+    /// GET a page as a browser navigation (`Accept: text/html`).
+    pub async fn page(&self, client: &Client, path: &str) -> Response {
+        client
+            .get(self.url(path))
+            .header(ACCEPT, "text/html")
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// GET a page with an explicit `Cookie` header.
+    pub async fn page_with_cookie(&self, path: &str, cookie: &str) -> Response {
+        bare_client()
+            .get(self.url(path))
+            .header(ACCEPT, "text/html")
+            .header(COOKIE, cookie)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn staff_login(&self, client: &Client, account: &str, password: &str) -> Response {
+        let body = json!({ "account": account, "password": password });
+        self.post(client, "staff_login", body).await
+    }
+
+    pub async fn current_user(&self, client: &Client) -> Value {
+        let (status, user) = self.call(client, "current_user", json!({})).await;
+        assert_eq!(status, StatusCode::OK, "current_user: {user}");
+        user
+    }
+
+    /// A staff member with `roles`, and a client signed in as them.
+    pub async fn signed_in_staff(&self, account: &str, roles: &[&str]) -> (Staff, Client) {
+        let staff = shipdesk::testing::staff(&self.state, account, roles).await;
+        let client = client();
+        let res = self.staff_login(&client, account, PASSWORD).await;
+        assert_eq!(res.status(), StatusCode::OK, "sign-in of {account}");
+        (staff, client)
+    }
+
+    /// Asks for a code for `phone`; the dev code when one was sent.
+    pub async fn request_code(&self, client: &Client, phone: &str) -> (StatusCode, Value) {
+        self.call(client, "request_login_code", json!({ "phone": phone }))
+            .await
+    }
+
+    /// A client signed in as the (existing) member with `phone`.
+    pub async fn signed_in_member(&self, phone: &str) -> Client {
+        let client = client();
+        let (status, sent) = self.request_code(&client, phone).await;
+        assert_eq!(status, StatusCode::OK, "code request: {sent}");
+        let code = sent["dev_code"].as_str().expect("dev code").to_owned();
+        let body = json!({ "phone": phone, "code": code });
+        let (status, member) = self.call(&client, "member_login", body).await;
+        assert_eq!(status, StatusCode::OK, "member sign-in: {member}");
+        client
+    }
+
+    /// A company (owned by `owner`) with one member, created by `admin`.
+    pub async fn company_with_member(
+        &self,
+        admin: &Staff,
+        name: &str,
+        owner: Option<&Staff>,
+        phone: &str,
+    ) -> (shipdesk::customer::Company, Member) {
+        let company = shipdesk::testing::company(&self.state, admin, name, owner).await;
+        let member = shipdesk::testing::member(&self.state, admin, &company, "Member", phone).await;
+        (company, member)
+    }
+}
+
+/// The `kind` and `field` of an AppError answer.
+pub fn error_of(body: &Value) -> (&str, &str) {
+    (
+        body["kind"].as_str().unwrap_or(""),
+        body["field"].as_str().unwrap_or(""),
+    )
+}
