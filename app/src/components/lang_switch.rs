@@ -34,7 +34,7 @@ pub fn LangSwitch() -> impl IntoView {
         save.dispatch(next);
     };
     view! {
-        <button type="button" class="lang-switch text-sm px-2 py-1 rounded border border-slate-300 hover:bg-slate-100" on:click=toggle>
+        <button type="button" class="lang-switch text-sm px-2 py-1 rounded border border-slate-300 bg-white text-slate-700 hover:bg-slate-100" on:click=toggle>
             {move || t("lang.switch")}
         </button>
     }

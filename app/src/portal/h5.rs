@@ -26,7 +26,7 @@ fn Me(name: String, phone: String) -> impl IntoView {
             <header class="bg-sky-600 text-white px-4 pt-6 pb-8">
                 <div class="flex justify-between items-center">
                     <h1 class="text-lg font-semibold">{move || t("me.title")}</h1>
-                    <div class="bg-white/90 rounded"><LangSwitch /></div>
+                    <LangSwitch />
                 </div>
                 <div class="mt-4">
                     <div class="me-name text-xl font-bold">{name}</div>

@@ -42,9 +42,9 @@ pub fn CompaniesPage() -> impl IntoView {
     };
     view! {
         <div class="flex items-center justify-between mb-4">
-            <h1 class="text-2xl font-semibold">{move || t("customers.title")}</h1>
+            <h1 class="text-2xl font-semibold whitespace-nowrap">{move || t("customers.title")}</h1>
             <Show when=move || may_create>
-                <button type="button" class="new-company rounded-lg bg-sky-600 text-white px-4 py-2 hover:bg-sky-700" on:click=move |_| creating.update(|c| *c = !*c)>
+                <button type="button" class="new-company rounded-lg bg-sky-600 text-white px-4 py-2 hover:bg-sky-700 whitespace-nowrap" on:click=move |_| creating.update(|c| *c = !*c)>
                     {move || t("customers.new")}
                 </button>
             </Show>
@@ -70,23 +70,23 @@ pub fn CompaniesPage() -> impl IntoView {
                             <div class="bg-white rounded-xl border border-slate-200 overflow-x-auto">
                                 <table class="company-table w-full text-sm">
                                     <thead class="bg-slate-50 text-slate-500 text-left"><tr>
-                                        <th class="px-4 py-2">{move || t("customers.name")}</th>
-                                        <th class="px-4 py-2">{move || t("customers.code")}</th>
-                                        <th class="px-4 py-2">{move || t("customers.owner")}</th>
-                                        <th class="px-4 py-2">{move || t("customers.certification")}</th>
-                                        <th class="px-4 py-2">{move || t("customers.member_count")}</th>
-                                        <th class="px-4 py-2">{move || t("staff.created_at")}</th>
+                                        <th class="px-4 py-2 whitespace-nowrap">{move || t("customers.name")}</th>
+                                        <th class="px-4 py-2 whitespace-nowrap">{move || t("customers.code")}</th>
+                                        <th class="px-4 py-2 whitespace-nowrap">{move || t("customers.owner")}</th>
+                                        <th class="px-4 py-2 whitespace-nowrap">{move || t("customers.certification")}</th>
+                                        <th class="px-4 py-2 whitespace-nowrap">{move || t("customers.member_count")}</th>
+                                        <th class="px-4 py-2 whitespace-nowrap">{move || t("staff.created_at")}</th>
                                     </tr></thead>
                                     <tbody>
                                         {p.items.into_iter().map(|c| {
                                             let ck = cert_key(c.certification);
                                             view! {
                                                 <tr class="company-row border-t border-slate-100">
-                                                    <td class="px-4 py-2"><a class="text-sky-700 hover:underline" href=format!("/admin/customers/{}", c.id)>{c.name.clone()}</a></td>
+                                                    <td class="px-4 py-2 whitespace-nowrap"><a class="text-sky-700 hover:underline" href=format!("/admin/customers/{}", c.id)>{c.name.clone()}</a></td>
                                                     <td class="px-4 py-2 font-mono">{c.code.clone()}</td>
-                                                    <td class="px-4 py-2">{c.owner_name.clone().unwrap_or_else(|| "—".into())}</td>
-                                                    <td class="px-4 py-2">{move || t(ck)}</td>
-                                                    <td class="px-4 py-2">{c.member_count}</td>
+                                                    <td class="px-4 py-2 whitespace-nowrap">{c.owner_name.clone().unwrap_or_else(|| "—".into())}</td>
+                                                    <td class="px-4 py-2 whitespace-nowrap">{move || t(ck)}</td>
+                                                    <td class="px-4 py-2 whitespace-nowrap">{c.member_count}</td>
                                                     <td class="px-4 py-2 text-slate-500 whitespace-nowrap">{c.created_at.format_shanghai()}</td>
                                                 </tr>
                                             }

@@ -58,27 +58,27 @@ fn Layout(staff: Staff) -> impl IntoView {
         .filter(|(_, _, roles)| roles.is_empty() || staff.has_any(roles))
         .map(|(href, key, _)| {
             view! {
-                <A href=*href exact=true attr:class="block rounded-lg px-3 py-2 text-slate-300 hover:bg-slate-700 hover:text-white aria-[current=page]:bg-sky-600 aria-[current=page]:text-white">
+                <A href=*href exact=true attr:class="block shrink-0 whitespace-nowrap rounded-lg px-3 py-2 text-slate-300 hover:bg-slate-700 hover:text-white aria-[current=page]:bg-sky-600 aria-[current=page]:text-white">
                     {move || t(key)}
                 </A>
             }
         })
         .collect();
     view! {
-        <div class="min-h-screen flex">
-            <aside class="w-56 shrink-0 bg-slate-800 text-white flex flex-col">
-                <div class="px-4 py-4 text-lg font-bold">{move || t("app.name")}</div>
-                <nav class="admin-menu flex-1 px-2 space-y-1">{items}</nav>
+        <div class="min-h-screen md:flex">
+            <aside class="md:w-56 md:min-h-screen shrink-0 bg-slate-800 text-white flex md:flex-col items-center md:items-stretch">
+                <div class="px-4 py-3 md:py-4 text-lg font-bold">{move || t("app.name")}</div>
+                <nav class="admin-menu flex md:block flex-1 gap-1 px-2 md:space-y-1 overflow-x-auto">{items}</nav>
             </aside>
             <div class="flex-1 min-w-0 flex flex-col">
-                <header class="h-14 bg-white border-b border-slate-200 flex items-center justify-end gap-3 px-6">
+                <header class="h-14 bg-white border-b border-slate-200 flex items-center justify-end gap-3 px-4 md:px-6 whitespace-nowrap">
                     <span class="current-user text-sm text-slate-600">{staff.name.clone()}</span>
                     <LangSwitch />
                     <button type="button" class="logout text-sm text-slate-500 hover:text-slate-800" on:click=move |_| { signout.dispatch(()); }>
                         {move || t("nav.logout")}
                     </button>
                 </header>
-                <main class="flex-1 p-6 min-w-0">
+                <main class="flex-1 p-3 md:p-6 min-w-0">
                     <Outlet />
                 </main>
             </div>

@@ -39,8 +39,8 @@ pub fn StaffPage() -> impl IntoView {
     };
     view! {
         <div class="flex items-center justify-between mb-4">
-            <h1 class="text-2xl font-semibold">{move || t("staff.title")}</h1>
-            <button type="button" class="new-staff rounded-lg bg-sky-600 text-white px-4 py-2 hover:bg-sky-700"
+            <h1 class="text-2xl font-semibold whitespace-nowrap">{move || t("staff.title")}</h1>
+            <button type="button" class="new-staff rounded-lg bg-sky-600 text-white px-4 py-2 hover:bg-sky-700 whitespace-nowrap"
                 on:click=move |_| creating.update(|c| *c = !*c)>
                 {move || t("staff.new")}
             </button>
@@ -71,12 +71,12 @@ pub fn StaffPage() -> impl IntoView {
                                 <table class="staff-table w-full text-sm">
                                     <thead class="bg-slate-50 text-slate-500 text-left">
                                         <tr>
-                                            <th class="px-4 py-2">{move || t("login.account")}</th>
-                                            <th class="px-4 py-2">{move || t("staff.name")}</th>
-                                            <th class="px-4 py-2">{move || t("staff.roles")}</th>
-                                            <th class="px-4 py-2">{move || t("staff.status")}</th>
-                                            <th class="px-4 py-2">{move || t("staff.created_at")}</th>
-                                            <th class="px-4 py-2">{move || t("common.actions")}</th>
+                                            <th class="px-4 py-2 whitespace-nowrap">{move || t("login.account")}</th>
+                                            <th class="px-4 py-2 whitespace-nowrap">{move || t("staff.name")}</th>
+                                            <th class="px-4 py-2 whitespace-nowrap">{move || t("staff.roles")}</th>
+                                            <th class="px-4 py-2 whitespace-nowrap">{move || t("staff.status")}</th>
+                                            <th class="px-4 py-2 whitespace-nowrap">{move || t("staff.created_at")}</th>
+                                            <th class="px-4 py-2 whitespace-nowrap">{move || t("common.actions")}</th>
                                         </tr>
                                     </thead>
                                     <tbody>

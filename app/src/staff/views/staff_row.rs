@@ -77,9 +77,9 @@ pub fn StaffRow(staff: Staff, on_change: Callback<()>) -> impl IntoView {
     view! {
         <tr class="staff-row border-t border-slate-100 align-top" data-account=staff.account.clone()>
             <td class="px-4 py-2 font-mono">{staff.account.clone()}</td>
-            <td class="px-4 py-2">{staff.name.clone()}</td>
-            <td class="px-4 py-2">{role_badges}</td>
-            <td class="px-4 py-2">
+            <td class="px-4 py-2 whitespace-nowrap">{staff.name.clone()}</td>
+            <td class="px-4 py-2 whitespace-nowrap">{role_badges}</td>
+            <td class="px-4 py-2 whitespace-nowrap">
                 {move || if disabled { view! { <span class="text-red-600">{t("staff.disabled")}</span> }.into_any() } else { view! { <span class="text-emerald-700">{t("staff.active")}</span> }.into_any() }}
             </td>
             <td class="px-4 py-2 text-slate-500 whitespace-nowrap">{staff.created_at.format_shanghai()}</td>
