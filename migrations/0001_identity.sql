@@ -11,6 +11,8 @@ CREATE TABLE staff (
     roles         TEXT   NOT NULL,
     disabled      BIGINT NOT NULL DEFAULT 0,
     lang          TEXT   NOT NULL DEFAULT 'zh-CN',
+    -- Bumped by a password reset or disabling: sessions of an older epoch end.
+    auth_epoch    BIGINT NOT NULL DEFAULT 0,
     created_at    BIGINT NOT NULL,
     updated_at    BIGINT NOT NULL,
     CONSTRAINT uq_staff_account UNIQUE (account)
@@ -41,6 +43,7 @@ CREATE TABLE members (
     name       TEXT   NOT NULL,
     disabled   BIGINT NOT NULL DEFAULT 0,
     lang       TEXT   NOT NULL DEFAULT 'zh-CN',
+    auth_epoch BIGINT NOT NULL DEFAULT 0,
     created_at BIGINT NOT NULL,
     CONSTRAINT uq_members_phone UNIQUE (phone)
 );

@@ -17,6 +17,7 @@ use tower_sessions::Session;
 pub const USER_KEY: &str = "user";
 pub const LOGIN_AT_KEY: &str = "login_at";
 pub const TOUCHED_KEY: &str = "touched";
+pub const EPOCH_KEY: &str = "epoch";
 pub const LANG_COOKIE: &str = "lang";
 
 pub fn state() -> AppResult<AppState> {
@@ -71,7 +72,12 @@ pub async fn current_principal() -> AppResult<Option<Principal>> {
             .await
             .map_err(session_err)?;
     }
-    auth::principal(&state, who).await
+    let epoch = session
+        .get::<i64>(EPOCH_KEY)
+        .await
+        .map_err(session_err)?
+        .unwrap_or(-1);
+    auth::principal(&state, who, epoch).await
 }
 
 /// The signed-in caller, or Unauthorized.
@@ -85,6 +91,11 @@ pub async fn sign_in(who: SessionUser) -> AppResult<()> {
     let session = session().await?;
     session.cycle_id().await.map_err(session_err)?;
     session.insert(USER_KEY, who).await.map_err(session_err)?;
+    let epoch = auth::session_epoch(&state, who).await?;
+    session
+        .insert(EPOCH_KEY, epoch)
+        .await
+        .map_err(session_err)?;
     session
         .insert(LOGIN_AT_KEY, state.now())
         .await

@@ -69,6 +69,25 @@ async fn signing_in_again_replaces_the_session_id() {
 }
 
 #[tokio::test]
+async fn a_planted_session_id_is_not_adopted_at_sign_in() {
+    let app = spawn_app().await;
+    shipdesk::testing::staff(&app.state, "agent", &["cs"]).await;
+    let planted = "sd_session=AAAAAAAAAAAAAAAAAAAAAA";
+
+    let res = bare_client()
+        .post(app.url("/api/staff_login"))
+        .header(COOKIE, planted)
+        .json(&json!({"account": "agent", "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_ne!(cookie_pair(&session_cookie(&res)), planted);
+    assert_eq!(who_holds(&app, planted).await, Value::Null);
+}
+
+#[tokio::test]
 async fn after_sign_out_the_old_cookie_no_longer_authenticates() {
     let app = spawn_app().await;
     shipdesk::testing::staff(&app.state, "boss", &["admin"]).await;

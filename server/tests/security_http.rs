@@ -74,14 +74,16 @@ async fn an_unknown_page_answers_404() {
 }
 
 #[tokio::test]
-async fn a_write_from_another_origin_is_refused() {
+async fn a_write_from_another_origin_is_refused_and_has_no_effect() {
     let app = spawn_app().await;
-    let c = client();
+    let (_, admin) = app.signed_in_staff("boss", &["admin"]).await;
+    let input =
+        json!({"account": "mole", "name": "Mole", "password": "letters123", "roles": ["admin"]});
 
-    let res = c
-        .post(app.url("/api/current_user"))
+    let res = admin
+        .post(app.url("/api/create_staff"))
         .header(ORIGIN, "http://evil.example")
-        .json(&json!({}))
+        .json(&json!({ "input": input }))
         .send()
         .await
         .unwrap();
@@ -89,6 +91,25 @@ async fn a_write_from_another_origin_is_refused() {
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     let body: Value = res.json().await.unwrap();
     assert_eq!(body["kind"], "forbidden");
+    let mole = shipdesk::auth::repo::staff_with_hash(&app.state.db, "mole")
+        .await
+        .unwrap();
+    assert!(mole.is_none());
+}
+
+#[tokio::test]
+async fn a_cross_site_fetch_without_origin_is_refused() {
+    let app = spawn_app().await;
+
+    let res = client()
+        .post(app.url("/api/current_user"))
+        .header("sec-fetch-site", "cross-site")
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
 }
 
 #[tokio::test]

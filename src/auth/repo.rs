@@ -164,7 +164,9 @@ pub async fn update_staff_password(
     hash: &str,
     now: i64,
 ) -> AppResult<bool> {
-    let r = sqlx::query("UPDATE staff SET password_hash = $1, updated_at = $2 WHERE id = $3")
+    let r = sqlx::query(
+        "UPDATE staff SET password_hash = $1, updated_at = $2, auth_epoch = auth_epoch + 1 WHERE id = $3",
+    )
         .bind(hash)
         .bind(now)
         .bind(id)
@@ -179,7 +181,9 @@ pub async fn set_staff_disabled(
     disabled: bool,
     now: i64,
 ) -> AppResult<bool> {
-    let r = sqlx::query("UPDATE staff SET disabled = $1, updated_at = $2 WHERE id = $3")
+    let r = sqlx::query(
+        "UPDATE staff SET disabled = $1, updated_at = $2, auth_epoch = auth_epoch + 1 WHERE id = $3",
+    )
         .bind(disabled as i64)
         .bind(now)
         .bind(id)
@@ -223,4 +227,13 @@ pub async fn set_lang(db: &crate::db::Db, who: SessionUser, lang: Lang) -> AppRe
         .execute(db)
         .await?;
     Ok(())
+}
+
+/// The sign-in epoch of an account (None if it does not exist).
+pub async fn auth_epoch(db: &crate::db::Db, who: SessionUser) -> AppResult<Option<i64>> {
+    let (sql, id) = match who {
+        SessionUser::Staff(id) => ("SELECT auth_epoch FROM staff WHERE id = $1", id),
+        SessionUser::Member(id) => ("SELECT auth_epoch FROM members WHERE id = $1", id),
+    };
+    Ok(sqlx::query_scalar(sql).bind(id).fetch_optional(db).await?)
 }

@@ -71,8 +71,24 @@ pub async fn member_login(state: &AppState, phone: &str, code: &str) -> AppResul
     }
 }
 
-/// The principal behind a session, re-read so that disabling takes effect at once.
-pub async fn principal(state: &AppState, who: SessionUser) -> AppResult<Option<Principal>> {
+/// The sign-in epoch to remember in a new session.
+pub async fn session_epoch(state: &AppState, who: SessionUser) -> AppResult<i64> {
+    repo::auth_epoch(&state.db, who)
+        .await?
+        .ok_or(AppError::Unauthorized)
+}
+
+/// The principal behind a session, re-read on every request so that role
+/// changes take effect at once; None if the account is disabled or its
+/// password was reset since the session began (`epoch` differs).
+pub async fn principal(
+    state: &AppState,
+    who: SessionUser,
+    epoch: i64,
+) -> AppResult<Option<Principal>> {
+    if repo::auth_epoch(&state.db, who).await? != Some(epoch) {
+        return Ok(None);
+    }
     Ok(match who {
         SessionUser::Staff(id) => repo::staff_by_id(&state.db, id)
             .await?

@@ -50,14 +50,16 @@ async fn disabling_a_staff_member_ends_their_principal_at_once() {
     let state = test_state().await;
     let admin = testing::staff(&state, "root", &["admin"]).await;
     let cs = testing::staff(&state, "carol", &["cs"]).await;
-    assert!(service::principal(&state, SessionUser::Staff(cs.id))
+    let who = SessionUser::Staff(cs.id);
+    let epoch = service::session_epoch(&state, who).await.unwrap();
+    assert!(service::principal(&state, who, epoch)
         .await
         .unwrap()
         .is_some());
     service::set_staff_disabled(&state, &admin, cs.id, true)
         .await
         .unwrap();
-    assert!(service::principal(&state, SessionUser::Staff(cs.id))
+    assert!(service::principal(&state, who, epoch)
         .await
         .unwrap()
         .is_none());
@@ -65,6 +67,11 @@ async fn disabling_a_staff_member_ends_their_principal_at_once() {
         .await
         .unwrap_err();
     assert_eq!(e.key(), "account.disabled");
+    service::set_staff_disabled(&state, &admin, cs.id, false)
+        .await
+        .unwrap();
+    let old = service::principal(&state, who, epoch).await.unwrap();
+    assert!(old.is_none(), "sessions from before stay ended");
 }
 
 #[tokio::test]
@@ -268,5 +275,43 @@ async fn an_unknown_phone_gets_the_same_answer_but_no_code() {
             .unwrap_err()
             .field(),
         Some("phone")
+    );
+}
+
+#[tokio::test]
+async fn a_password_reset_ends_existing_sessions_but_a_role_change_does_not() {
+    let state = test_state().await;
+    let admin = testing::staff(&state, "root", &["admin"]).await;
+    let ops = testing::staff(&state, "olga", &["ops"]).await;
+    let who = SessionUser::Staff(ops.id);
+    let epoch = service::session_epoch(&state, who).await.unwrap();
+    service::set_staff_roles(&state, &admin, ops.id, &["ops".into(), "finance".into()])
+        .await
+        .unwrap();
+    let p = service::principal(&state, who, epoch)
+        .await
+        .unwrap()
+        .expect("still signed in");
+    assert_eq!(
+        p.staff().unwrap().roles,
+        vec![Role::Ops, Role::Finance],
+        "new roles apply at once"
+    );
+    service::reset_staff_password(&state, ops.id, "newpass123")
+        .await
+        .unwrap();
+    assert!(service::principal(&state, who, epoch)
+        .await
+        .unwrap()
+        .is_none());
+    assert!(
+        service::staff_login(&state, "olga", "letters123", "4.4.4.4")
+            .await
+            .is_err()
+    );
+    assert!(
+        service::staff_login(&state, "olga", "newpass123", "4.4.4.4")
+            .await
+            .is_ok()
     );
 }

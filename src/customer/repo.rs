@@ -192,7 +192,9 @@ pub async fn set_member_disabled(
     member_id: Id,
     disabled: bool,
 ) -> AppResult<bool> {
-    let r = sqlx::query("UPDATE members SET disabled = $1 WHERE id = $2 AND company_id = $3")
+    let r = sqlx::query(
+        "UPDATE members SET disabled = $1, auth_epoch = auth_epoch + 1 WHERE id = $2 AND company_id = $3",
+    )
         .bind(disabled as i64)
         .bind(member_id)
         .bind(company_id)

@@ -18,6 +18,8 @@ enum Editing {
 #[component]
 pub fn StaffRow(staff: Staff, on_change: Callback<()>) -> impl IntoView {
     let id = staff.id;
+    // Nobody disables themselves (the server refuses it too).
+    let is_self = use_context::<super::CurrentStaff>().is_some_and(|c| c.0.id == id);
     let editing = RwSignal::new(Editing::None);
     let roles = RwSignal::new(
         staff
@@ -86,9 +88,11 @@ pub fn StaffRow(staff: Staff, on_change: Callback<()>) -> impl IntoView {
             <td class="px-4 py-2 whitespace-nowrap space-x-2">
                 <button type="button" class="edit-roles text-sky-700 hover:underline" on:click=move |_| editing.set(Editing::Roles)>{move || t("staff.edit_roles")}</button>
                 <button type="button" class="reset-password text-sky-700 hover:underline" on:click=move |_| editing.set(Editing::Password)>{move || t("staff.reset_password")}</button>
-                <button type="button" class="toggle-disabled text-sky-700 hover:underline" on:click=on_toggle>
-                    {move || if disabled { t("staff.enable") } else { t("staff.disable") }}
-                </button>
+                <Show when=move || !is_self>
+                    <button type="button" class="toggle-disabled text-sky-700 hover:underline" on:click=on_toggle>
+                        {move || if disabled { t("staff.enable") } else { t("staff.disable") }}
+                    </button>
+                </Show>
             </td>
         </tr>
         <Show when=move || editing.get() != Editing::None || error.get().is_some() || notice.get().is_some()>
