@@ -9,9 +9,12 @@ LOG=$(mktemp -d)/test.log
 say() { printf '\n\033[1;34m== %s\033[0m\n' "$*"; }
 
 ./scripts/setup.sh
+# The flag cargo-leptos sets for dev builds: with it the test builds and the
+# browser-test build below share their compiled dependencies.
+TEST_RUSTFLAGS="--cfg erase_components"
 
 say "core, app and HTTP tests on SQLite"
-cargo test --workspace --exclude shipdesk-frontend --features shipdesk/ssr 2>&1 | tee -a "$LOG"
+RUSTFLAGS="$TEST_RUSTFLAGS" cargo test --workspace --exclude shipdesk-frontend --features shipdesk/ssr 2>&1 | tee -a "$LOG"
 
 say "core and HTTP tests on PostgreSQL"
 PG_BASE=${SHIPDESK_TEST_PG_BASE:-postgres://postgres@127.0.0.1:5432/test}
@@ -26,7 +29,7 @@ if pg_up; then
       while read -r db; do psql "$PG_BASE" -qc "DROP DATABASE IF EXISTS \"$db\"" >/dev/null 2>&1 || true; done
   }
   trap drop_test_dbs EXIT
-  SHIPDESK_TEST_PG="$PG_BASE" cargo test --workspace --exclude shipdesk-frontend --features shipdesk/ssr 2>&1 | tee -a "$LOG"
+  SHIPDESK_TEST_PG="$PG_BASE" RUSTFLAGS="$TEST_RUSTFLAGS" cargo test --workspace --exclude shipdesk-frontend --features shipdesk/ssr 2>&1 | tee -a "$LOG"
 elif [ -n "${CI:-}" ]; then
   echo "PostgreSQL is not reachable on 127.0.0.1:5432: under CI this is a failure" >&2
   exit 1

@@ -1,6 +1,9 @@
 //! The axum server: configuration, router, session layer, security layers,
 //! background jobs. `main.rs` holds the command line.
 
+// The Leptos view types of the whole app are laid out in this crate too.
+#![recursion_limit = "256"]
+
 pub mod config;
 pub mod security;
 pub mod session_store;
@@ -60,6 +63,7 @@ pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
             _,
         >(context, shell))
         .layer(sessions)
+        .layer(middleware::from_fn(security::api_error_status))
         .layer(middleware::from_fn(security::refuse_cross_origin_writes))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(middleware::from_fn(security::security_headers))

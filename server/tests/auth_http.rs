@@ -1,14 +1,12 @@
-//! Sign-in over HTTP: the session cookie, fixation, sign-out, disabling,
-//! password throttling and SMS codes.
+//! Staff sessions over HTTP: the session cookie, fixation, sign-out, the end
+//! of sessions on disabling or a password reset, and password throttling.
 
 mod support;
 
 use reqwest::header::{COOKIE, RETRY_AFTER};
 use reqwest::{Response, StatusCode};
 use serde_json::{json, Value};
-use support::{
-    bare_client, client, cookie_pair, error_of, set_cookie, spawn_app, TestApp, PASSWORD,
-};
+use support::{bare_client, client, cookie_pair, set_cookie, spawn_app, TestApp, PASSWORD};
 
 fn session_cookie(res: &Response) -> String {
     set_cookie(res, "sd_session").expect("an sd_session cookie")
@@ -162,77 +160,41 @@ async fn ten_wrong_passwords_lock_the_account_even_against_the_right_one() {
     assert_eq!(app.current_user(&c).await, Value::Null);
 }
 
-/// A company with a member on `phone`.
-async fn customer(app: &TestApp, phone: &str) {
-    let boss = shipdesk::testing::staff(&app.state, "boss", &["admin"]).await;
-    app.company_with_member(&boss, "Acme Ltd", None, phone)
-        .await;
-}
-
 #[tokio::test]
-async fn a_customer_signs_in_with_the_texted_code_and_not_another() {
+async fn a_password_reset_ends_the_sessions_of_that_account() {
     let app = spawn_app().await;
-    customer(&app, "13800138001").await;
-    let c = client();
-    let (status, sent) = app.request_code(&c, "13800138001").await;
-    assert_eq!(status, StatusCode::OK, "{sent}");
-    assert_eq!(sent["resend_after_secs"], 60);
-    let code = sent["dev_code"].as_str().expect("dev code").to_owned();
-    let wrong = if code == "000000" { "111111" } else { "000000" };
+    let (_, admin) = app.signed_in_staff("boss", &["admin"]).await;
+    let (agent, agent_client) = app.signed_in_staff("agent", &["cs"]).await;
 
-    let (wrong_status, wrong_body) = app
+    let (status, body) = app
         .call(
-            &c,
-            "member_login",
-            json!({"phone": "13800138001", "code": wrong}),
-        )
-        .await;
-    let (right_status, member) = app
-        .call(
-            &c,
-            "member_login",
-            json!({"phone": "13800138001", "code": code}),
+            &admin,
+            "reset_staff_password",
+            json!({"id": agent.id, "password": "newpass123"}),
         )
         .await;
 
-    assert_eq!(wrong_status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(error_of(&wrong_body), ("validation", "code"));
-    assert_eq!(right_status, StatusCode::OK, "{member}");
-    let me = app.current_user(&c).await;
-    assert_eq!(me["Member"]["phone"], "13800138001");
-    assert_eq!(me["Member"]["id"], member["id"]);
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(app.current_user(&agent_client).await, Value::Null);
+    assert_eq!(app.current_user(&admin).await["Staff"]["account"], "boss");
+    let res = app.staff_login(&client(), "agent", "newpass123").await;
+    assert_eq!(res.status(), StatusCode::OK);
 }
 
 #[tokio::test]
-async fn a_second_code_within_a_minute_is_refused_with_retry_after() {
+async fn re_enabling_an_account_does_not_revive_its_old_sessions() {
     let app = spawn_app().await;
-    customer(&app, "13800138001").await;
-    let c = client();
-    assert_eq!(app.request_code(&c, "13800138001").await.0, StatusCode::OK);
+    let (_, admin) = app.signed_in_staff("boss", &["admin"]).await;
+    let (agent, agent_client) = app.signed_in_staff("agent", &["cs"]).await;
+    for disabled in [true, false] {
+        let body = json!({"id": agent.id, "disabled": disabled});
+        assert_eq!(
+            app.call(&admin, "set_staff_disabled", body).await.0,
+            StatusCode::OK
+        );
+    }
 
-    let res = app
-        .post(&c, "request_login_code", json!({"phone": "13800138001"}))
-        .await;
+    let me = app.current_user(&agent_client).await;
 
-    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
-    let wait = retry_after(&res);
-    assert!((1..=60).contains(&wait), "Retry-After {wait}");
-}
-
-#[tokio::test]
-async fn a_code_works_only_once() {
-    let app = spawn_app().await;
-    customer(&app, "13800138001").await;
-    let c = client();
-    let (_, sent) = app.request_code(&c, "13800138001").await;
-    let login = json!({"phone": "13800138001", "code": sent["dev_code"]});
-    assert_eq!(
-        app.call(&c, "member_login", login.clone()).await.0,
-        StatusCode::OK
-    );
-
-    let (status, body) = app.call(&client(), "member_login", login).await;
-
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(error_of(&body), ("validation", "code"));
+    assert_eq!(me, Value::Null);
 }
