@@ -64,9 +64,8 @@ async fn a_malformed_body_is_a_client_error() {
         .await
         .unwrap();
 
-    // BUG (app/src/server.rs `respond`): argument decoding fails before the
-    // function body runs, so `respond` never sets the status; server_fn's
-    // default 500 goes out with a body that says `validation`/`request`.
+    // Decoding fails before the function body runs; the `api_error_status`
+    // layer gives the error the status of its kind.
     let status = res.status();
     let body: Value = res.json().await.unwrap_or(Value::Null);
     assert_eq!(error_of(&body), ("validation", "request"), "{body}");
