@@ -3,6 +3,7 @@
 //! feature only lets [`AppError`] travel through server functions.
 
 pub mod auth;
+pub mod chat;
 pub mod customer;
 #[cfg(feature = "ssr")]
 pub mod demo;

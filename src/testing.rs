@@ -6,6 +6,7 @@ use crate::auth::{service as auth, Member, Staff, StaffForCreate};
 use crate::customer::{service as customer, Company, CompanyForCreate, MemberForCreate};
 use crate::db::{self, new_id, Db};
 use crate::state::{AppState, Config};
+use crate::types::Id;
 
 /// A database URL for one test: a new SQLite file under the system temp dir,
 /// or a new database on the PostgreSQL server named by `SHIPDESK_TEST_PG`.
@@ -105,4 +106,44 @@ pub async fn member(
         .await
         .unwrap()
         .expect("member exists")
+}
+
+/// A CS role (no automatic reassignment unless `reassign_after_minutes`).
+pub async fn cs_role(
+    state: &AppState,
+    admin: &Staff,
+    code: &str,
+    reassign_after_minutes: Option<i64>,
+) -> crate::chat::CsRole {
+    crate::chat::admin::create_cs_role(
+        state,
+        admin,
+        &crate::chat::CsRoleForCreate {
+            code: code.into(),
+            name_zh: format!("{code} 组"),
+            name_en: code.into(),
+            reassign_after_minutes,
+        },
+    )
+    .await
+    .expect("create cs role")
+}
+
+/// A cs staff member serving `roles` with a cap of `max_concurrent`, online.
+pub async fn agent(
+    state: &AppState,
+    admin: &Staff,
+    account: &str,
+    roles: &[Id],
+    max_concurrent: i64,
+) -> Staff {
+    use crate::chat::{agents, AgentStatus};
+    let s = staff(state, account, &["cs"]).await;
+    crate::chat::admin::set_agent_roles(state, admin, s.id, roles, max_concurrent)
+        .await
+        .expect("set agent roles");
+    agents::set_agent_status(state, &s, AgentStatus::Online)
+        .await
+        .expect("agent online");
+    s
 }

@@ -258,6 +258,37 @@ fn entry(key: &str) -> (&'static str, &'static str) {
         "text.too_long" => ("内容过长", "Too long"),
         "page.invalid" => ("页码无效", "Invalid page"),
         "page.size_invalid" => ("每页条数为 1–100", "Page size is 1–100"),
+        "conversation.status_invalid" => ("会话状态无效", "Unknown conversation status"),
+        "conversation.not_queued" => ("该会话已被接入", "This conversation is no longer waiting"),
+        "conversation.other_active" => (
+            "该客服角色下已有进行中的会话",
+            "Another conversation with this role is open",
+        ),
+        "message.kind_invalid" => ("消息类型无效", "Unknown message type"),
+        "message.sender_invalid" => ("发送方无效", "Unknown sender"),
+        "message.empty" => ("请输入消息内容", "Write a message"),
+        "message.too_long" => ("消息最多 5000 个字", "At most 5,000 characters"),
+        "message.card_invalid" => ("卡片内容格式不正确", "The card is malformed"),
+        "message.kind_not_allowed" => ("不能发送此类消息", "You cannot send this kind of message"),
+        "message.seq_invalid" => ("引用的消息不存在", "The quoted message does not exist"),
+        "message.recall_expired" => (
+            "只能撤回 2 分钟内的消息",
+            "Messages can be recalled within 2 minutes",
+        ),
+        "agent.status_invalid" => ("客服状态无效", "Unknown agent status"),
+        "agent.offline" => ("客服不在线", "The agent is offline"),
+        "agent.at_capacity" => (
+            "已达到同时接待上限",
+            "The agent is at their limit of conversations",
+        ),
+        "agent.not_cs" => ("该员工不是客服", "This staff member is not an agent"),
+        "agent.max_invalid" => ("同时接待上限为 1–100", "The limit is 1–100"),
+        "cs_role.code_invalid" => (
+            "角色编码为 2–32 位字母、数字或 _",
+            "2–32 letters, digits or _",
+        ),
+        "cs_role.code_taken" => ("角色编码已存在", "This role code exists already"),
+        "cs_role.unknown" => ("客服角色不存在", "Unknown service role"),
         _ => ("", ""),
     }
 }

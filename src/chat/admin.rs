@@ -1,0 +1,105 @@
+//! Admin set-up of chat: CS roles, which agents serve them and with what
+//! cap, and the supervisors' view of agents and their loads.
+
+use super::agent_repo;
+use super::agents::drain_for_agent;
+use super::model::*;
+use crate::auth::{parse_person_name, repo as auth_repo, Role, Staff};
+use crate::db::new_id;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::types::{Id, Timestamp};
+
+/// The most conversations an agent may be given at once.
+pub const MAX_CONCURRENT_LIMIT: i64 = 50;
+
+fn require_admin(staff: &Staff) -> AppResult<()> {
+    if staff.has(Role::Admin) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+pub async fn create_cs_role(
+    state: &AppState,
+    admin: &Staff,
+    input: &CsRoleForCreate,
+) -> AppResult<CsRole> {
+    require_admin(admin)?;
+    let role = CsRole {
+        id: new_id(),
+        code: parse_role_code(&input.code)?,
+        name_zh: parse_person_name("name_zh", &input.name_zh)?,
+        name_en: parse_person_name("name_en", &input.name_en)?,
+        reassign_after_minutes: input.reassign_after_minutes,
+        created_at: Timestamp(state.now()),
+    };
+    if role
+        .reassign_after_minutes
+        .is_some_and(|m| !(1..=24 * 60).contains(&m))
+    {
+        return Err(AppError::validation(
+            "reassign_after_minutes",
+            "cs_role.reassign_invalid",
+        ));
+    }
+    agent_repo::insert_role(&state.db, &role)
+        .await
+        .map_err(|e| match e {
+            AppError::Conflict { .. } => AppError::conflict("code", "cs_role.code_taken"),
+            other => other,
+        })?;
+    Ok(role)
+}
+
+/// The roles customers choose from, oldest first.
+pub async fn list_cs_roles(state: &AppState) -> AppResult<Vec<CsRole>> {
+    agent_repo::roles(&state.db).await
+}
+
+/// Makes a cs staff member an agent of `role_ids` with a cap of
+/// `max_concurrent`, and gives them queued conversations if they are online.
+pub async fn set_agent_roles(
+    state: &AppState,
+    admin: &Staff,
+    staff_id: Id,
+    role_ids: &[Id],
+    max_concurrent: i64,
+) -> AppResult<Vec<Conversation>> {
+    require_admin(admin)?;
+    match auth_repo::staff_by_id(&state.db, staff_id).await? {
+        Some(s) if s.has(Role::Cs) => {}
+        Some(_) => return Err(AppError::validation("staff_id", "agent.not_cs")),
+        None => return Err(AppError::not_found("staff")),
+    }
+    if !(1..=MAX_CONCURRENT_LIMIT).contains(&max_concurrent) {
+        return Err(AppError::validation("max_concurrent", "agent.max_invalid"));
+    }
+    let mut ids = role_ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    for id in &ids {
+        if agent_repo::role_by_id(&state.db, *id).await?.is_none() {
+            return Err(AppError::validation("role_ids", "cs_role.unknown"));
+        }
+    }
+    let now = state.now();
+    let mut tx = state.db.begin().await?;
+    agent_repo::upsert_agent(&mut tx, staff_id, None, Some(max_concurrent), now).await?;
+    agent_repo::replace_agent_roles(&mut tx, staff_id, &ids, now).await?;
+    tx.commit().await?;
+    drain_for_agent(state, staff_id).await
+}
+
+/// The agents of a role with their load (seed 003's `accepted_case`).
+pub async fn role_agents(
+    state: &AppState,
+    staff: &Staff,
+    role_id: Id,
+) -> AppResult<Vec<AgentLoad>> {
+    if !staff.has_any(&[Role::Cs, Role::Admin]) {
+        return Err(AppError::Forbidden);
+    }
+    agent_repo::agent_loads(&state.db, role_id).await
+}

@@ -1,0 +1,158 @@
+//! SQL of CS roles and agents: the roles, who serves which, agents' states
+//! and caps, and their current loads.
+
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
+
+use super::model::{AgentLoad, AgentStatus, CsRole};
+use crate::db::Db;
+use crate::error::AppResult;
+use crate::types::{Id, Timestamp};
+
+const ROLE_COLS: &str = "id, code, name_zh, name_en, reassign_after_minutes, created_at";
+
+fn role_from_row(r: &AnyRow) -> Result<CsRole, sqlx::Error> {
+    Ok(CsRole {
+        id: r.try_get("id")?,
+        code: r.try_get("code")?,
+        name_zh: r.try_get("name_zh")?,
+        name_en: r.try_get("name_en")?,
+        reassign_after_minutes: r.try_get("reassign_after_minutes")?,
+        created_at: Timestamp(r.try_get("created_at")?),
+    })
+}
+
+pub async fn insert_role(db: &Db, role: &CsRole) -> AppResult<()> {
+    sqlx::query(&format!(
+        "INSERT INTO cs_roles ({ROLE_COLS}) VALUES ($1, $2, $3, $4, $5, $6)"
+    ))
+    .bind(role.id)
+    .bind(&role.code)
+    .bind(&role.name_zh)
+    .bind(&role.name_en)
+    .bind(role.reassign_after_minutes)
+    .bind(role.created_at.0)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn roles(db: &Db) -> AppResult<Vec<CsRole>> {
+    let rows = sqlx::query(&format!(
+        "SELECT {ROLE_COLS} FROM cs_roles ORDER BY created_at, id"
+    ))
+    .fetch_all(db)
+    .await?;
+    Ok(rows.iter().map(role_from_row).collect::<Result<_, _>>()?)
+}
+
+pub async fn role_by_id(db: &Db, id: Id) -> AppResult<Option<CsRole>> {
+    let row = sqlx::query(&format!("SELECT {ROLE_COLS} FROM cs_roles WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(db)
+        .await?;
+    Ok(row.as_ref().map(role_from_row).transpose()?)
+}
+
+/// Creates the agent row if missing (offline), then applies `status` and/or `max`.
+pub async fn upsert_agent(
+    conn: &mut AnyConnection,
+    staff_id: Id,
+    status: Option<AgentStatus>,
+    max: Option<i64>,
+    now: i64,
+) -> AppResult<()> {
+    sqlx::query(
+        "INSERT INTO cs_agents (staff_id, status, max_concurrent, last_seen_at, created_at) \
+         VALUES ($1, COALESCE($2, 'offline'), COALESCE($3, 5), $4, $4) \
+         ON CONFLICT (staff_id) DO UPDATE SET \
+           status = COALESCE($2, cs_agents.status), \
+           max_concurrent = COALESCE($3, cs_agents.max_concurrent), last_seen_at = $4",
+    )
+    .bind(staff_id)
+    .bind(status.map(AgentStatus::as_str))
+    .bind(max)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Replaces the roles an agent serves.
+pub async fn replace_agent_roles(
+    conn: &mut AnyConnection,
+    staff_id: Id,
+    role_ids: &[Id],
+    now: i64,
+) -> AppResult<()> {
+    sqlx::query("DELETE FROM cs_agent_roles WHERE staff_id = $1")
+        .bind(staff_id)
+        .execute(&mut *conn)
+        .await?;
+    for role_id in role_ids {
+        sqlx::query(
+            "INSERT INTO cs_agent_roles (staff_id, role_id, created_at) VALUES ($1, $2, $3)",
+        )
+        .bind(staff_id)
+        .bind(role_id)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+pub async fn agent_role_ids(db: &Db, staff_id: Id) -> AppResult<Vec<Id>> {
+    Ok(sqlx::query_scalar(
+        "SELECT role_id FROM cs_agent_roles WHERE staff_id = $1 ORDER BY role_id",
+    )
+    .bind(staff_id)
+    .fetch_all(db)
+    .await?)
+}
+
+pub async fn serves_role(db: &Db, staff_id: Id, role_id: Id) -> AppResult<bool> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM cs_agent_roles WHERE staff_id = $1 AND role_id = $2",
+    )
+    .bind(staff_id)
+    .bind(role_id)
+    .fetch_one(db)
+    .await?;
+    Ok(n > 0)
+}
+
+const LOAD_SELECT: &str = "SELECT a.staff_id, a.status, a.max_concurrent, \
+     (SELECT COUNT(*) FROM conversations o WHERE o.assignee_staff_id = a.staff_id \
+        AND o.status = 'open') AS open_count \
+     FROM cs_agents a JOIN staff s ON s.id = a.staff_id";
+
+fn load_from_row(r: &AnyRow) -> Result<AgentLoad, sqlx::Error> {
+    Ok(AgentLoad {
+        staff_id: r.try_get("staff_id")?,
+        status: AgentStatus::parse(&r.try_get::<String, _>("status")?)
+            .map_err(|e| sqlx::Error::Decode(e.to_string().into()))?,
+        max_concurrent: r.try_get("max_concurrent")?,
+        open_count: r.try_get("open_count")?,
+    })
+}
+
+/// The agents of a role (enabled staff only) with their open conversations.
+pub async fn agent_loads(db: &Db, role_id: Id) -> AppResult<Vec<AgentLoad>> {
+    let rows = sqlx::query(&format!(
+        "{LOAD_SELECT} WHERE s.disabled = 0 AND a.staff_id IN \
+         (SELECT ar.staff_id FROM cs_agent_roles ar WHERE ar.role_id = $1) ORDER BY a.staff_id"
+    ))
+    .bind(role_id)
+    .fetch_all(db)
+    .await?;
+    Ok(rows.iter().map(load_from_row).collect::<Result<_, _>>()?)
+}
+
+pub async fn agent_load(db: &Db, staff_id: Id) -> AppResult<Option<AgentLoad>> {
+    let row = sqlx::query(&format!("{LOAD_SELECT} WHERE a.staff_id = $1"))
+        .bind(staff_id)
+        .fetch_optional(db)
+        .await?;
+    Ok(row.as_ref().map(load_from_row).transpose()?)
+}

@@ -1,0 +1,169 @@
+//! The agents' side of routing: their status, routing of new and re-opened
+//! conversations, draining the queue, stale reassignment, claiming from the
+//! queue and resolving.
+
+use super::model::*;
+use super::routing::{pick_agent, Need};
+use super::{agent_repo, routing_repo, service};
+use crate::auth::{Principal, Role, Staff};
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::types::Id;
+
+/// An agent sets their own status; going online hands them (or their
+/// colleagues) the oldest queued conversations of their roles.
+pub async fn set_agent_status(
+    state: &AppState,
+    agent: &Staff,
+    status: AgentStatus,
+) -> AppResult<Vec<Conversation>> {
+    if !agent.has(Role::Cs) {
+        return Err(AppError::Forbidden);
+    }
+    let mut tx = state.db.begin().await?;
+    agent_repo::upsert_agent(&mut tx, agent.id, Some(status), None, state.now()).await?;
+    tx.commit().await?;
+    if status == AgentStatus::Online {
+        drain_for_agent(state, agent.id).await
+    } else {
+        Ok(vec![])
+    }
+}
+
+/// How an attempt to route a conversation ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Routed {
+    To(Id),
+    NoAgent,
+    /// The conversation or the agent changed meanwhile; worth another try.
+    Lost,
+}
+
+/// Gives `conv` to the best agent of its role other than `exclude`: a queued
+/// (or just re-opened) conversation is assigned, an open one moves on.
+pub(super) async fn route(
+    state: &AppState,
+    conv: &Conversation,
+    exclude: Option<Id>,
+) -> AppResult<Routed> {
+    let loads = agent_repo::agent_loads(&state.db, conv.role_id).await?;
+    let candidates: Vec<AgentLoad> = loads
+        .into_iter()
+        .filter(|a| Some(a.staff_id) != exclude)
+        .collect();
+    let Some(agent) = pick_agent(&candidates) else {
+        return Ok(Routed::NoAgent);
+    };
+    let from = match conv.status {
+        ConversationStatus::Open => conv.assignee_staff_id,
+        _ => None,
+    };
+    let mut tx = state.db.begin().await?;
+    let done = routing_repo::try_assign(&mut tx, conv.id, agent, from, false, state.now()).await?;
+    tx.commit().await?;
+    Ok(if done {
+        Routed::To(agent)
+    } else {
+        Routed::Lost
+    })
+}
+
+/// Assigns the role's queued conversations, oldest first, while its agents
+/// have room. Returns the conversations assigned.
+pub async fn drain_queue(state: &AppState, role_id: Id) -> AppResult<Vec<Conversation>> {
+    let mut assigned = vec![];
+    let mut lost = 0;
+    while let Some(conv) = routing_repo::oldest_queued(&state.db, role_id).await? {
+        match route(state, &conv, None).await? {
+            Routed::To(_) => assigned.push(service::existing(state, conv.id).await?),
+            Routed::NoAgent => break,
+            // Another drain or a claim took it; a few races are fine, a loop is not.
+            Routed::Lost if lost < 16 => lost += 1,
+            Routed::Lost => break,
+        }
+    }
+    Ok(assigned)
+}
+
+/// Drains the queues of every role the agent serves.
+pub async fn drain_for_agent(state: &AppState, staff_id: Id) -> AppResult<Vec<Conversation>> {
+    let mut assigned = vec![];
+    for role_id in agent_repo::agent_role_ids(&state.db, staff_id).await? {
+        assigned.extend(drain_queue(state, role_id).await?);
+    }
+    Ok(assigned)
+}
+
+/// For roles with automatic reassignment: open conversations whose assignee
+/// is offline, or whose customer has waited the role's N minutes for an
+/// answer, go to another online agent, or back to the queue. Run by a
+/// background job; returns the conversations that changed.
+pub async fn reassign_stale(state: &AppState) -> AppResult<Vec<Conversation>> {
+    let mut changed = vec![];
+    for conv in routing_repo::stale(&state.db, state.now()).await? {
+        let Some(old) = conv.assignee_staff_id else {
+            continue;
+        };
+        let moved = match route(state, &conv, Some(old)).await? {
+            Routed::To(_) => true,
+            Routed::NoAgent => {
+                routing_repo::release_to_queue(&state.db, conv.id, old, state.now()).await?
+            }
+            Routed::Lost => false,
+        };
+        if moved {
+            changed.push(service::existing(state, conv.id).await?);
+        }
+    }
+    Ok(changed)
+}
+
+/// An agent of the conversation's role takes it from the queue, within their cap.
+pub async fn claim(
+    state: &AppState,
+    agent: &Staff,
+    conversation_id: Id,
+) -> AppResult<Conversation> {
+    if !agent.has_any(&[Role::Cs, Role::Admin]) {
+        return Err(AppError::Forbidden);
+    }
+    let conv = service::existing(state, conversation_id).await?;
+    if !agent.has(Role::Admin)
+        && !agent_repo::serves_role(&state.db, agent.id, conv.role_id).await?
+    {
+        return Err(AppError::Forbidden);
+    }
+    match agent_repo::agent_load(&state.db, agent.id).await? {
+        Some(a) if a.status != AgentStatus::Offline => {}
+        _ => return Err(AppError::validation("status", "agent.offline")),
+    }
+    let mut tx = state.db.begin().await?;
+    let done =
+        routing_repo::try_assign(&mut tx, conv.id, agent.id, None, true, state.now()).await?;
+    tx.commit().await?;
+    let after = service::existing(state, conv.id).await?;
+    if done {
+        Ok(after)
+    } else if after.status != ConversationStatus::Queued {
+        Err(AppError::conflict("status", "conversation.not_queued"))
+    } else {
+        Err(AppError::conflict("max_concurrent", "agent.at_capacity"))
+    }
+}
+
+/// The assignee (or an admin) resolves a conversation; the assignee's freed
+/// place goes to the oldest queued conversation of their roles.
+pub async fn resolve(
+    state: &AppState,
+    staff: &Staff,
+    conversation_id: Id,
+) -> AppResult<Conversation> {
+    let who = Principal::Staff(staff.clone());
+    let (conv, _) = service::authorize(state, &who, conversation_id, Need::Act).await?;
+    if routing_repo::resolve(&state.db, conv.id, state.now()).await? {
+        if let Some(assignee) = conv.assignee_staff_id {
+            drain_for_agent(state, assignee).await?;
+        }
+    }
+    service::existing(state, conv.id).await
+}

@@ -1,0 +1,125 @@
+//! SQL of the conversation lists: an agent's current and unreplied
+//! conversations, a role's queue, a member's conversations and the history.
+
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+use super::model::{ConversationSummary, HistoryFilter};
+use super::repo::{conversation_from_row, CONV_COLS};
+use crate::auth::repo::like_pattern;
+use crate::db::Db;
+use crate::error::AppResult;
+use crate::types::{Id, Page, PageQuery};
+
+/// `member_unread` counts what the member has not read, notes excluded.
+fn summary_select() -> String {
+    format!(
+        "SELECT {CONV_COLS}, m.name AS member_name, m.phone AS member_phone, \
+         co.name AS company_name, r.name_zh AS role_name_zh, r.name_en AS role_name_en, \
+         s.name AS assignee_name, \
+         (SELECT COUNT(*) FROM messages x WHERE x.conversation_id = c.id \
+            AND x.seq > c.customer_read_seq AND x.kind <> 'note') AS member_unread \
+         FROM conversations c JOIN members m ON m.id = c.member_id \
+         JOIN companies co ON co.id = c.company_id JOIN cs_roles r ON r.id = c.role_id \
+         LEFT JOIN staff s ON s.id = c.assignee_staff_id"
+    )
+}
+
+/// A summary as the member sees it; services adjust it for staff.
+fn summary_from_row(r: &AnyRow) -> Result<ConversationSummary, sqlx::Error> {
+    Ok(ConversationSummary {
+        conversation: conversation_from_row(r)?,
+        member_name: r.try_get("member_name")?,
+        member_phone: r.try_get("member_phone")?,
+        company_name: r.try_get("company_name")?,
+        role_name_zh: r.try_get("role_name_zh")?,
+        role_name_en: r.try_get("role_name_en")?,
+        assignee_name: r.try_get("assignee_name")?,
+        unread: r.try_get("member_unread")?,
+    })
+}
+
+async fn fetch(db: &Db, tail: &str, id: Id) -> AppResult<Vec<ConversationSummary>> {
+    let rows = sqlx::query(&format!("{} {tail}", summary_select()))
+        .bind(id)
+        .fetch_all(db)
+        .await?;
+    Ok(rows
+        .iter()
+        .map(summary_from_row)
+        .collect::<Result<_, _>>()?)
+}
+
+/// An agent's open conversations, latest activity first; with `unreplied`,
+/// only those where a customer waits, longest wait first.
+pub async fn by_assignee(
+    db: &Db,
+    staff_id: Id,
+    unreplied: bool,
+) -> AppResult<Vec<ConversationSummary>> {
+    let tail = if unreplied {
+        "WHERE c.assignee_staff_id = $1 AND c.status = 'open' AND c.awaiting_since IS NOT NULL \
+         ORDER BY c.awaiting_since, c.id"
+    } else {
+        "WHERE c.assignee_staff_id = $1 AND c.status = 'open' \
+         ORDER BY c.last_message_at DESC, c.id DESC"
+    };
+    fetch(db, tail, staff_id).await
+}
+
+/// A role's queue, longest waiting first.
+pub async fn queue(db: &Db, role_id: Id) -> AppResult<Vec<ConversationSummary>> {
+    let tail = "WHERE c.role_id = $1 AND c.status = 'queued' ORDER BY c.created_at, c.id";
+    fetch(db, tail, role_id).await
+}
+
+pub async fn by_member(db: &Db, member_id: Id) -> AppResult<Vec<ConversationSummary>> {
+    let tail = "WHERE c.member_id = $1 ORDER BY c.last_message_at DESC, c.id DESC";
+    fetch(db, tail, member_id).await
+}
+
+/// Conversations in every status, latest activity first, searched by the
+/// member's name or phone. `agent`: only those of the roles the agent serves
+/// or assigned to them; None: all (admins).
+pub async fn history(
+    db: &Db,
+    agent: Option<Id>,
+    f: &HistoryFilter,
+    page: PageQuery,
+) -> AppResult<Page<ConversationSummary>> {
+    let q =
+        f.q.as_deref()
+            .map(str::trim)
+            .filter(|q| !q.is_empty())
+            .map(like_pattern);
+    let filter = "($1 IS NULL OR c.assignee_staff_id = $1 OR c.role_id IN \
+           (SELECT ar.role_id FROM cs_agent_roles ar WHERE ar.staff_id = $1)) \
+         AND ($2 IS NULL OR LOWER(m.name) LIKE $2 ESCAPE '\\' OR m.phone LIKE $2 ESCAPE '\\')";
+    let total: i64 = sqlx::query_scalar(&format!(
+        "SELECT COUNT(*) FROM conversations c JOIN members m ON m.id = c.member_id WHERE {filter}"
+    ))
+    .bind(agent)
+    .bind(q.clone())
+    .fetch_one(db)
+    .await?;
+    let rows = sqlx::query(&format!(
+        "{} WHERE {filter} ORDER BY c.last_message_at DESC, c.id DESC LIMIT $3 OFFSET $4",
+        summary_select()
+    ))
+    .bind(agent)
+    .bind(q)
+    .bind(page.limit())
+    .bind(page.offset())
+    .fetch_all(db)
+    .await?;
+    let items = rows
+        .iter()
+        .map(summary_from_row)
+        .collect::<Result<_, _>>()?;
+    Ok(Page {
+        items,
+        total,
+        page: page.page,
+        size: page.size,
+    })
+}

@@ -1,0 +1,85 @@
+//! The conversation lists of agents, supervisors and members. Staff see
+//! their side's unread count and, unless admin, masked phone numbers.
+
+use super::model::{ConversationSummary, HistoryFilter};
+use super::{agent_repo, list_repo};
+use crate::auth::{Member, Role, Staff};
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::types::{mask_phone, Id, Page, PageQuery};
+
+fn require_agent(staff: &Staff) -> AppResult<()> {
+    if staff.has_any(&[Role::Cs, Role::Admin]) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// A summary as `staff` sees it.
+fn for_staff(staff: &Staff, mut s: ConversationSummary) -> ConversationSummary {
+    let c = &s.conversation;
+    s.unread = (c.last_seq - c.staff_read_seq).max(0);
+    if !staff.has(Role::Admin) {
+        s.member_phone = mask_phone(&s.member_phone);
+    }
+    s
+}
+
+fn all_for_staff(staff: &Staff, list: Vec<ConversationSummary>) -> Vec<ConversationSummary> {
+    list.into_iter().map(|s| for_staff(staff, s)).collect()
+}
+
+/// The agent's current (open) conversations.
+pub async fn agent_conversations(
+    state: &AppState,
+    agent: &Staff,
+) -> AppResult<Vec<ConversationSummary>> {
+    require_agent(agent)?;
+    let list = list_repo::by_assignee(&state.db, agent.id, false).await?;
+    Ok(all_for_staff(agent, list))
+}
+
+/// The agent's open conversations where a customer waits for an answer.
+pub async fn unreplied(state: &AppState, agent: &Staff) -> AppResult<Vec<ConversationSummary>> {
+    require_agent(agent)?;
+    let list = list_repo::by_assignee(&state.db, agent.id, true).await?;
+    Ok(all_for_staff(agent, list))
+}
+
+/// The queue of a role the agent serves (any role for admins).
+pub async fn role_queue(
+    state: &AppState,
+    staff: &Staff,
+    role_id: Id,
+) -> AppResult<Vec<ConversationSummary>> {
+    require_agent(staff)?;
+    if !staff.has(Role::Admin) && !agent_repo::serves_role(&state.db, staff.id, role_id).await? {
+        return Err(AppError::Forbidden);
+    }
+    let list = list_repo::queue(&state.db, role_id).await?;
+    Ok(all_for_staff(staff, list))
+}
+
+/// The member's own conversations, latest first.
+pub async fn member_conversations(
+    state: &AppState,
+    member: &Member,
+) -> AppResult<Vec<ConversationSummary>> {
+    list_repo::by_member(&state.db, member.id).await
+}
+
+/// History search by the customer's name or phone (seed 000's
+/// `find-history-sessions`, seed 001's `history-list`), paged.
+pub async fn history(
+    state: &AppState,
+    staff: &Staff,
+    f: &HistoryFilter,
+    page: PageQuery,
+) -> AppResult<Page<ConversationSummary>> {
+    require_agent(staff)?;
+    let scope = (!staff.has(Role::Admin)).then_some(staff.id);
+    let mut p = list_repo::history(&state.db, scope, f, page).await?;
+    p.items = all_for_staff(staff, std::mem::take(&mut p.items));
+    Ok(p)
+}

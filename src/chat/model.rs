@@ -1,0 +1,334 @@
+//! Chat types and their validation, shared by client and server.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{AppError, AppResult};
+use crate::types::{Id, Timestamp};
+
+/// queued (waiting in the role's queue) → open (assigned) → resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConversationStatus {
+    Queued,
+    Open,
+    Resolved,
+}
+
+impl ConversationStatus {
+    pub const ALL: [ConversationStatus; 3] = [Self::Queued, Self::Open, Self::Resolved];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Queued => "queued",
+            Self::Open => "open",
+            Self::Resolved => "resolved",
+        }
+    }
+    pub fn parse(s: &str) -> AppResult<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|v| v.as_str() == s)
+            .ok_or_else(|| AppError::validation("status", "conversation.status_invalid"))
+    }
+}
+
+/// What a message carries. A `note` is seen by staff only; `system` is written
+/// by the platform; `card` carries JSON (an order, a quote, a tracking number).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MessageKind {
+    Text,
+    Image,
+    File,
+    Note,
+    System,
+    Card,
+}
+
+impl MessageKind {
+    pub const ALL: [MessageKind; 6] = [
+        Self::Text,
+        Self::Image,
+        Self::File,
+        Self::Note,
+        Self::System,
+        Self::Card,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::Image => "image",
+            Self::File => "file",
+            Self::Note => "note",
+            Self::System => "system",
+            Self::Card => "card",
+        }
+    }
+    pub fn parse(s: &str) -> AppResult<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|v| v.as_str() == s)
+            .ok_or_else(|| AppError::validation("kind", "message.kind_invalid"))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SenderKind {
+    Member,
+    Staff,
+    System,
+}
+
+impl SenderKind {
+    pub const ALL: [SenderKind; 3] = [Self::Member, Self::Staff, Self::System];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Member => "member",
+            Self::Staff => "staff",
+            Self::System => "system",
+        }
+    }
+    pub fn parse(s: &str) -> AppResult<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|v| v.as_str() == s)
+            .ok_or_else(|| AppError::validation("sender_kind", "message.sender_invalid"))
+    }
+}
+
+/// An agent's manual state. Only `online` agents are routed to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgentStatus {
+    Online,
+    Busy,
+    Offline,
+}
+
+impl AgentStatus {
+    pub const ALL: [AgentStatus; 3] = [Self::Online, Self::Busy, Self::Offline];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Online => "online",
+            Self::Busy => "busy",
+            Self::Offline => "offline",
+        }
+    }
+    pub fn parse(s: &str) -> AppResult<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|v| v.as_str() == s)
+            .ok_or_else(|| AppError::validation("status", "agent.status_invalid"))
+    }
+}
+
+/// A service role customers choose from (售前, 售后, 财务…).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CsRole {
+    pub id: Id,
+    pub code: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub reassign_after_minutes: Option<i64>,
+    pub created_at: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Conversation {
+    pub id: Id,
+    pub company_id: Id,
+    pub member_id: Id,
+    pub role_id: Id,
+    pub status: ConversationStatus,
+    pub assignee_staff_id: Option<Id>,
+    pub assigned_at: Option<Timestamp>,
+    /// The seq of the newest message (0: none yet).
+    pub last_seq: i64,
+    pub last_message_at: Timestamp,
+    /// When the oldest customer message still unanswered arrived.
+    pub awaiting_since: Option<Timestamp>,
+    pub customer_read_seq: i64,
+    pub staff_read_seq: i64,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub resolved_at: Option<Timestamp>,
+}
+
+/// A stored message. A recalled message keeps its seq and loses its body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Message {
+    pub id: Id,
+    pub conversation_id: Id,
+    pub seq: i64,
+    pub sender_kind: SenderKind,
+    pub sender_id: Id,
+    pub client_id: String,
+    pub kind: MessageKind,
+    pub body: String,
+    pub reply_to_seq: Option<i64>,
+    pub recalled: bool,
+    pub created_at: Timestamp,
+}
+
+/// An agent as routing sees them (`open_count` is seed 003's `accepted_case`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AgentLoad {
+    pub staff_id: Id,
+    pub status: AgentStatus,
+    pub max_concurrent: i64,
+    pub open_count: i64,
+}
+
+/// A conversation as lists show it. `unread` counts from the viewer's side;
+/// `member_phone` is masked for staff other than admins.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConversationSummary {
+    pub conversation: Conversation,
+    pub member_name: String,
+    pub member_phone: String,
+    pub company_name: String,
+    pub role_name_zh: String,
+    pub role_name_en: String,
+    pub assignee_name: Option<String>,
+    pub unread: i64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MessageForSend {
+    pub conversation_id: Id,
+    /// Made by the client, 1–64 of `[A-Za-z0-9_-]`; a resend reuses it.
+    pub client_id: String,
+    pub kind: MessageKind,
+    pub body: String,
+    pub reply_to_seq: Option<i64>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct CsRoleForCreate {
+    pub code: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub reassign_after_minutes: Option<i64>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct HistoryFilter {
+    /// Matches the member's name or phone.
+    pub q: Option<String>,
+}
+
+pub const MAX_BODY_CHARS: usize = 5_000;
+
+/// A message body: trimmed, not empty, at most 5,000 characters; a card's body
+/// is a JSON object.
+pub fn parse_message_body(kind: MessageKind, s: &str) -> AppResult<String> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Err(AppError::validation("body", "message.empty"));
+    }
+    if s.chars().count() > MAX_BODY_CHARS {
+        return Err(AppError::validation("body", "message.too_long"));
+    }
+    if kind == MessageKind::Card
+        && !matches!(
+            serde_json::from_str::<serde_json::Value>(s),
+            Ok(serde_json::Value::Object(_))
+        )
+    {
+        return Err(AppError::validation("body", "message.card_invalid"));
+    }
+    Ok(s.to_owned())
+}
+
+/// A client-made message id: 1–64 letters, digits, `_` or `-`.
+pub fn parse_client_id(s: &str) -> AppResult<String> {
+    let ok = (1..=64).contains(&s.len())
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    if ok {
+        Ok(s.to_owned())
+    } else {
+        Err(AppError::validation(
+            "client_id",
+            "message.client_id_invalid",
+        ))
+    }
+}
+
+/// A CS role code: 2–32 lower-case letters, digits, `_` or `-` (`presales`).
+pub fn parse_role_code(s: &str) -> AppResult<String> {
+    let s = s.trim().to_ascii_lowercase();
+    let ok = (2..=32).contains(&s.len())
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    if ok {
+        Ok(s)
+    } else {
+        Err(AppError::validation("code", "cs_role.code_invalid"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bodies_are_trimmed_and_bounded() {
+        assert_eq!(
+            parse_message_body(MessageKind::Text, "  你好 ").unwrap(),
+            "你好"
+        );
+        assert_eq!(
+            parse_message_body(MessageKind::Text, " \n ").unwrap_err(),
+            AppError::validation("body", "message.empty")
+        );
+        let max = "长".repeat(MAX_BODY_CHARS);
+        assert!(parse_message_body(MessageKind::Text, &max).is_ok());
+        assert_eq!(
+            parse_message_body(MessageKind::Text, &format!("{max}x"))
+                .unwrap_err()
+                .key(),
+            "message.too_long"
+        );
+    }
+
+    #[test]
+    fn cards_must_be_json_objects() {
+        assert!(parse_message_body(MessageKind::Card, r#"{"order":"SD1"}"#).is_ok());
+        assert_eq!(
+            parse_message_body(MessageKind::Card, "[1]")
+                .unwrap_err()
+                .key(),
+            "message.card_invalid"
+        );
+    }
+
+    #[test]
+    fn client_ids_are_short_safe_tokens() {
+        assert!(parse_client_id("a1_B-2").is_ok());
+        assert!(parse_client_id(&"x".repeat(64)).is_ok());
+        assert_eq!(parse_client_id("").unwrap_err().field(), Some("client_id"));
+        assert!(parse_client_id(&"x".repeat(65)).is_err());
+        assert!(parse_client_id("has space").is_err());
+        assert!(parse_client_id("中文").is_err());
+    }
+
+    #[test]
+    fn enums_round_trip_through_their_columns() {
+        for k in MessageKind::ALL {
+            assert_eq!(MessageKind::parse(k.as_str()).unwrap(), k);
+        }
+        for s in ConversationStatus::ALL {
+            assert_eq!(ConversationStatus::parse(s.as_str()).unwrap(), s);
+        }
+        assert!(SenderKind::parse("robot").is_err());
+        assert_eq!(AgentStatus::parse("busy").unwrap(), AgentStatus::Busy);
+    }
+
+    #[test]
+    fn role_codes_are_lowercased() {
+        assert_eq!(parse_role_code(" PreSales ").unwrap(), "presales");
+        assert!(parse_role_code("x").is_err());
+        assert!(parse_role_code("售前").is_err());
+    }
+}

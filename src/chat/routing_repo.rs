@@ -1,0 +1,131 @@
+//! SQL of a conversation's status: assignment under the agent's cap, the
+//! queue, release, resolve and reopen, and the search for stale assignments.
+
+use sqlx::AnyConnection;
+
+use super::model::Conversation;
+use super::repo::{conversation_from_row, CONV_COLS};
+use crate::db::Db;
+use crate::error::AppResult;
+use crate::types::Id;
+
+/// Assigns conversation `id` to `agent` if it is still as expected (`from`:
+/// None = queued, Some(a) = open and assigned to a), the agent is online (or
+/// busy, with `allow_busy`) and under their cap. The agent's row is locked
+/// first, so concurrent assignments to one agent are serialised and the cap
+/// holds on PostgreSQL as on SQLite. Run inside a transaction.
+pub async fn try_assign(
+    conn: &mut AnyConnection,
+    id: Id,
+    agent: Id,
+    from: Option<Id>,
+    allow_busy: bool,
+    now: i64,
+) -> AppResult<bool> {
+    let statuses = if allow_busy {
+        "'online', 'busy'"
+    } else {
+        "'online'"
+    };
+    let locked = sqlx::query(&format!(
+        "UPDATE cs_agents SET max_concurrent = max_concurrent \
+         WHERE staff_id = $1 AND status IN ({statuses})"
+    ))
+    .bind(agent)
+    .execute(&mut *conn)
+    .await?;
+    if locked.rows_affected() == 0 {
+        return Ok(false);
+    }
+    let expect = match from {
+        None => "status = 'queued'",
+        Some(_) => "status = 'open' AND assignee_staff_id = $4",
+    };
+    let sql = format!(
+        "UPDATE conversations SET status = 'open', assignee_staff_id = $1, assigned_at = $2, \
+         updated_at = $2 WHERE id = $3 AND {expect} \
+         AND (SELECT COUNT(*) FROM conversations o WHERE o.assignee_staff_id = $1 AND o.status = 'open') \
+           < (SELECT a.max_concurrent FROM cs_agents a WHERE a.staff_id = $1)"
+    );
+    let mut q = sqlx::query(&sql).bind(agent).bind(now).bind(id);
+    if let Some(a) = from {
+        q = q.bind(a);
+    }
+    Ok(q.execute(&mut *conn).await?.rows_affected() == 1)
+}
+
+/// Puts an open conversation of `from` back in its role's queue.
+pub async fn release_to_queue(db: &Db, id: Id, from: Id, now: i64) -> AppResult<bool> {
+    let r = sqlx::query(
+        "UPDATE conversations SET status = 'queued', assignee_staff_id = NULL, assigned_at = NULL, \
+         updated_at = $1 WHERE id = $2 AND status = 'open' AND assignee_staff_id = $3",
+    )
+    .bind(now)
+    .bind(id)
+    .bind(from)
+    .execute(db)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+/// Resolves a conversation unless it already is; the assignee is kept.
+pub async fn resolve(db: &Db, id: Id, now: i64) -> AppResult<bool> {
+    let r = sqlx::query(
+        "UPDATE conversations SET status = 'resolved', resolved_at = $1, awaiting_since = NULL, \
+         updated_at = $1 WHERE id = $2 AND status <> 'resolved'",
+    )
+    .bind(now)
+    .bind(id)
+    .execute(db)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+/// Sends a resolved conversation back to its role's queue. Fails with a
+/// conflict if the member has since opened another one in the same role.
+pub async fn reopen(conn: &mut AnyConnection, id: Id, now: i64) -> AppResult<bool> {
+    let r = sqlx::query(
+        "UPDATE conversations SET status = 'queued', assignee_staff_id = NULL, assigned_at = NULL, \
+         resolved_at = NULL, updated_at = $1 WHERE id = $2 AND status = 'resolved'",
+    )
+    .bind(now)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+/// The conversation that has waited longest in a role's queue.
+pub async fn oldest_queued(db: &Db, role_id: Id) -> AppResult<Option<Conversation>> {
+    let row = sqlx::query(&format!(
+        "SELECT {CONV_COLS} FROM conversations c WHERE c.role_id = $1 AND c.status = 'queued' \
+         ORDER BY c.created_at, c.id LIMIT 1"
+    ))
+    .bind(role_id)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.as_ref().map(conversation_from_row).transpose()?)
+}
+
+/// Open conversations of roles with automatic reassignment whose assignee is
+/// offline, or whose customer has waited N minutes for an answer (counted
+/// from the assignment too, so a new assignee gets the full N minutes).
+pub async fn stale(db: &Db, now: i64) -> AppResult<Vec<Conversation>> {
+    let rows = sqlx::query(&format!(
+        "SELECT {CONV_COLS} FROM conversations c \
+         JOIN cs_roles r ON r.id = c.role_id \
+         LEFT JOIN cs_agents a ON a.staff_id = c.assignee_staff_id \
+         WHERE c.status = 'open' AND r.reassign_after_minutes IS NOT NULL \
+           AND (a.status IS NULL OR a.status = 'offline' \
+                OR (c.awaiting_since <= $1 - r.reassign_after_minutes * 60000 \
+                    AND c.assigned_at <= $1 - r.reassign_after_minutes * 60000)) \
+         ORDER BY c.id"
+    ))
+    .bind(now)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .iter()
+        .map(conversation_from_row)
+        .collect::<Result<_, _>>()?)
+}

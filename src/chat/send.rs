@@ -1,0 +1,214 @@
+//! Opening a conversation and sending messages: the seq and the dedupe by
+//! client id are decided in the one transaction that stores the message.
+
+use sqlx::AnyConnection;
+
+use super::model::*;
+use super::routing::{check_access, Need, Sender};
+use super::service::existing;
+use super::{agent_repo, agents, repo, routing_repo};
+use crate::auth::{Member, Principal};
+use crate::db::new_id;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::types::{Id, Timestamp};
+
+/// The member's unresolved conversation in `role_id`, or a new one routed to
+/// an agent of the role (or queued when none is free).
+pub async fn open_conversation(
+    state: &AppState,
+    member: &Member,
+    role_id: Id,
+) -> AppResult<Conversation> {
+    agent_repo::role_by_id(&state.db, role_id)
+        .await?
+        .ok_or_else(|| AppError::not_found("cs_role"))?;
+    if let Some(c) = repo::active_conversation(&state.db, member.id, role_id).await? {
+        return Ok(c);
+    }
+    let now = Timestamp(state.now());
+    let conv = Conversation {
+        id: new_id(),
+        company_id: member.company_id,
+        member_id: member.id,
+        role_id,
+        status: ConversationStatus::Queued,
+        assignee_staff_id: None,
+        assigned_at: None,
+        last_seq: 0,
+        last_message_at: now,
+        awaiting_since: None,
+        customer_read_seq: 0,
+        staff_read_seq: 0,
+        created_at: now,
+        updated_at: now,
+        resolved_at: None,
+    };
+    if let Err(e) = repo::insert_conversation(&state.db, &conv).await {
+        // A concurrent open of the same role won: answer with its conversation.
+        return match e {
+            AppError::Conflict { .. } => repo::active_conversation(&state.db, member.id, role_id)
+                .await?
+                .ok_or(AppError::Internal),
+            other => Err(other),
+        };
+    }
+    agents::route(state, &conv, None).await?;
+    existing(state, conv.id).await
+}
+
+fn check_kind(sender: Sender, kind: MessageKind) -> AppResult<()> {
+    let allowed = match kind {
+        MessageKind::System => false,
+        MessageKind::Note => sender.kind == SenderKind::Staff,
+        _ => true,
+    };
+    if allowed {
+        Ok(())
+    } else {
+        Err(AppError::validation("kind", "message.kind_not_allowed"))
+    }
+}
+
+/// Stores a message and returns it with `true`, or, for a resend of a
+/// `client_id` this sender already used in the conversation, the stored
+/// message with `false`. The seq is taken in the transaction that inserts the
+/// message, so seqs are 1, 2, 3… without gaps. A member writing to a resolved
+/// conversation re-opens it; it is routed again once the message is stored.
+pub async fn send_message(
+    state: &AppState,
+    who: &Principal,
+    input: &MessageForSend,
+) -> AppResult<(Message, bool)> {
+    let client_id = parse_client_id(&input.client_id)?;
+    let body = parse_message_body(input.kind, &input.body)?;
+    match store_message(state, who, input, &client_id, body).await {
+        Ok((msg, created, reopened)) => {
+            if let Some(conv) = reopened {
+                if let Err(e) = agents::route(state, &conv, None).await {
+                    // The message is stored; the queue drain will route it later.
+                    tracing::warn!(error = %e, conversation = conv.id, "routing a reopened conversation failed");
+                }
+            }
+            Ok((msg, created))
+        }
+        // Two sends of one client id raced past the lookup: the loser answers
+        // with the winner's message.
+        Err(e @ AppError::Conflict { .. }) => {
+            let sender = sender_of(who);
+            repo::message_by_client_id(
+                &state.db,
+                input.conversation_id,
+                sender.kind,
+                sender.id,
+                &client_id,
+            )
+            .await?
+            .map(|m| (m, false))
+            .ok_or(e)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn sender_of(who: &Principal) -> Sender {
+    match who {
+        Principal::Member(m) => Sender {
+            kind: SenderKind::Member,
+            id: m.id,
+        },
+        Principal::Staff(s) => Sender {
+            kind: SenderKind::Staff,
+            id: s.id,
+        },
+    }
+}
+
+/// What a send finds once the conversation is locked.
+enum Found {
+    /// This sender already used the client id: the stored message.
+    Stored(Message),
+    New(Conversation, Sender),
+}
+
+async fn check_send(
+    conn: &mut AnyConnection,
+    who: &Principal,
+    input: &MessageForSend,
+    client_id: &str,
+) -> AppResult<Found> {
+    let conv = repo::conversation_by_id(&mut *conn, input.conversation_id)
+        .await?
+        .ok_or_else(|| AppError::not_found("conversation"))?;
+    let sender = check_access(who, &conv, Need::Act, false)?;
+    check_kind(sender, input.kind)?;
+    let stored =
+        repo::message_by_client_id(&mut *conn, conv.id, sender.kind, sender.id, client_id).await?;
+    if let Some(m) = stored {
+        return Ok(Found::Stored(m));
+    }
+    if let Some(r) = input.reply_to_seq {
+        // Quoting needs an existing message the sender may see.
+        let target = repo::message_by_seq(&mut *conn, conv.id, r).await?;
+        if !target.is_some_and(|t| sender.kind == SenderKind::Staff || t.kind != MessageKind::Note)
+        {
+            return Err(AppError::validation(
+                "reply_to_seq",
+                "message.reply_missing",
+            ));
+        }
+    }
+    if conv.status == ConversationStatus::Resolved && sender.kind == SenderKind::Staff {
+        return Err(AppError::validation(
+            "conversation_id",
+            "conversation.resolved",
+        ));
+    }
+    Ok(Found::New(conv, sender))
+}
+
+/// The transaction of `send_message`: (message, created, re-opened conversation).
+async fn store_message(
+    state: &AppState,
+    who: &Principal,
+    input: &MessageForSend,
+    client_id: &str,
+    body: String,
+) -> AppResult<(Message, bool, Option<Conversation>)> {
+    let now = state.now();
+    let mut tx = state.db.begin().await?;
+    if !repo::lock_conversation(&mut tx, input.conversation_id).await? {
+        return Err(AppError::not_found("conversation"));
+    }
+    let (conv, sender) = match check_send(&mut tx, who, input, client_id).await? {
+        Found::Stored(m) => return Ok((m, false, None)),
+        Found::New(conv, sender) => (conv, sender),
+    };
+    let reopened = conv.status == ConversationStatus::Resolved;
+    if reopened {
+        routing_repo::reopen(&mut tx, conv.id, now)
+            .await
+            .map_err(|e| match e {
+                AppError::Conflict { .. } => {
+                    AppError::validation("conversation_id", "conversation.other_active")
+                }
+                other => other,
+            })?;
+    }
+    let msg = Message {
+        id: new_id(),
+        conversation_id: conv.id,
+        seq: repo::next_seq(&mut tx, conv.id, sender.kind, input.kind, now).await?,
+        sender_kind: sender.kind,
+        sender_id: sender.id,
+        client_id: client_id.to_owned(),
+        kind: input.kind,
+        body,
+        reply_to_seq: input.reply_to_seq,
+        recalled: false,
+        created_at: Timestamp(now),
+    };
+    repo::insert_message(&mut tx, &msg).await?;
+    tx.commit().await?;
+    Ok((msg, true, reopened.then_some(conv)))
+}

@@ -1,0 +1,102 @@
+//! Access to conversations, and what participants do besides sending:
+//! reading messages, moving read marks, recalling a message.
+
+use super::model::*;
+use super::routing::{check_access, Need, Sender};
+use super::{agent_repo, repo};
+use crate::auth::Principal;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::types::Id;
+
+/// A sender may recall their own message this long after sending it.
+pub const RECALL_WINDOW_MS: i64 = 2 * 60 * 1000;
+/// The most messages one read returns.
+pub const MAX_READ: i64 = 200;
+
+pub(super) async fn existing(state: &AppState, id: Id) -> AppResult<Conversation> {
+    repo::conversation_by_id(&state.db, id)
+        .await?
+        .ok_or_else(|| AppError::not_found("conversation"))
+}
+
+/// A conversation `who` may read or act on, and who they are in it.
+pub(super) async fn authorize(
+    state: &AppState,
+    who: &Principal,
+    id: Id,
+    need: Need,
+) -> AppResult<(Conversation, Sender)> {
+    let conv = existing(state, id).await?;
+    let serves = match who {
+        Principal::Staff(s) if need == Need::Read => {
+            agent_repo::serves_role(&state.db, s.id, conv.role_id).await?
+        }
+        _ => false,
+    };
+    let sender = check_access(who, &conv, need, serves)?;
+    Ok((conv, sender))
+}
+
+/// Messages after `after_seq`, in seq order, at most `limit` (1–200). Members
+/// never see notes, so their seqs may skip the notes' numbers.
+pub async fn messages_after(
+    state: &AppState,
+    who: &Principal,
+    conversation_id: Id,
+    after_seq: i64,
+    limit: i64,
+) -> AppResult<Vec<Message>> {
+    let (conv, me) = authorize(state, who, conversation_id, Need::Read).await?;
+    let with_notes = me.kind == SenderKind::Staff;
+    let limit = limit.clamp(1, MAX_READ);
+    repo::messages_after(&state.db, conv.id, after_seq.max(0), limit, with_notes).await
+}
+
+/// Moves the caller's side's read mark forward to `seq` (capped at the last
+/// message; a smaller seq changes nothing) and returns the mark.
+pub async fn mark_read(
+    state: &AppState,
+    who: &Principal,
+    conversation_id: Id,
+    seq: i64,
+) -> AppResult<i64> {
+    if seq < 0 {
+        return Err(AppError::validation("seq", "message.seq_invalid"));
+    }
+    let (conv, me) = authorize(state, who, conversation_id, Need::Act).await?;
+    repo::mark_read(&state.db, conv.id, me.kind, seq.min(conv.last_seq)).await?;
+    let conv = existing(state, conv.id).await?;
+    Ok(match me.kind {
+        SenderKind::Member => conv.customer_read_seq,
+        _ => conv.staff_read_seq,
+    })
+}
+
+/// Recalls the caller's own message within two minutes of sending it. The
+/// message keeps its seq and loses its body for everyone.
+pub async fn recall(
+    state: &AppState,
+    who: &Principal,
+    conversation_id: Id,
+    seq: i64,
+) -> AppResult<Message> {
+    let (conv, me) = authorize(state, who, conversation_id, Need::Act).await?;
+    let msg = repo::message_by_seq(&state.db, conv.id, seq)
+        .await?
+        .filter(|m| me.kind == SenderKind::Staff || m.kind != MessageKind::Note)
+        .ok_or_else(|| AppError::not_found("message"))?;
+    if msg.sender_kind != me.kind || msg.sender_id != me.id {
+        return Err(AppError::Forbidden);
+    }
+    if msg.recalled {
+        return Ok(msg);
+    }
+    if state.now() - msg.created_at.0 > RECALL_WINDOW_MS {
+        return Err(AppError::validation("seq", "message.recall_expired"));
+    }
+    repo::set_recalled(&state.db, msg.id).await?;
+    repo::message_by_seq(&state.db, conv.id, seq)
+        .await?
+        .ok_or(AppError::Internal)
+}
