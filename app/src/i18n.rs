@@ -282,10 +282,10 @@ fn entry(key: &str) -> (&'static str, &'static str) {
             "The agent is at their limit of conversations",
         ),
         "agent.not_cs" => ("该员工不是客服", "This staff member is not an agent"),
-        "agent.max_invalid" => ("同时接待上限为 1–100", "The limit is 1–100"),
+        "agent.max_invalid" => ("同时接待上限为 1–50", "The limit is 1–50"),
         "cs_role.code_invalid" => (
-            "角色编码为 2–32 位字母、数字或 _",
-            "2–32 letters, digits or _",
+            "角色编码为 2–32 位字母、数字、_ 或 -",
+            "2–32 letters, digits, _ or -",
         ),
         "cs_role.code_taken" => ("角色编码已存在", "This role code exists already"),
         "cs_role.unknown" => ("客服角色不存在", "Unknown service role"),
