@@ -58,7 +58,7 @@ fn Layout(staff: Staff) -> impl IntoView {
         .filter(|(_, _, roles)| roles.is_empty() || staff.has_any(roles))
         .map(|(href, key, _)| {
             view! {
-                <A href=*href exact=true attr:class="block shrink-0 whitespace-nowrap rounded-lg px-3 py-2 text-slate-300 hover:bg-slate-700 hover:text-white aria-[current=page]:bg-sky-600 aria-[current=page]:text-white">
+                <A href=*href exact={*href == "/admin"} attr:class="block shrink-0 whitespace-nowrap rounded-lg px-3 py-2 text-slate-300 hover:bg-slate-700 hover:text-white aria-[current=page]:bg-sky-600 aria-[current=page]:text-white">
                     {move || t(key)}
                 </A>
             }
