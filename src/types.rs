@@ -120,6 +120,16 @@ pub struct Page<T> {
 }
 
 impl<T> Page<T> {
+    /// One page of `total` items, as asked for by `q`.
+    pub fn new(items: Vec<T>, total: i64, q: PageQuery) -> Self {
+        Page {
+            items,
+            total,
+            page: q.page,
+            size: q.size,
+        }
+    }
+
     pub fn pages(&self) -> u32 {
         if self.total <= 0 {
             1

@@ -3,10 +3,12 @@
 
 mod support;
 
-use reqwest::header::{COOKIE, RETRY_AFTER};
+use reqwest::header::COOKIE;
 use reqwest::{Response, StatusCode};
 use serde_json::{json, Value};
-use support::{bare_client, client, cookie_pair, set_cookie, spawn_app, TestApp, PASSWORD};
+use support::{
+    bare_client, client, cookie_pair, retry_after, set_cookie, spawn_app, TestApp, PASSWORD,
+};
 
 fn session_cookie(res: &Response) -> String {
     set_cookie(res, "sd_session").expect("an sd_session cookie")
@@ -23,16 +25,6 @@ async fn who_holds(app: &TestApp, cookie: &str) -> Value {
         .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     res.json().await.unwrap()
-}
-
-fn retry_after(res: &Response) -> u64 {
-    res.headers()
-        .get(RETRY_AFTER)
-        .expect("a Retry-After header")
-        .to_str()
-        .unwrap()
-        .parse()
-        .expect("Retry-After in seconds")
 }
 
 #[tokio::test]

@@ -3,20 +3,9 @@
 
 mod support;
 
-use reqwest::header::RETRY_AFTER;
-use reqwest::{Response, StatusCode};
+use reqwest::StatusCode;
 use serde_json::json;
-use support::{client, error_of, spawn_app, TestApp};
-
-fn retry_after(res: &Response) -> u64 {
-    res.headers()
-        .get(RETRY_AFTER)
-        .expect("a Retry-After header")
-        .to_str()
-        .unwrap()
-        .parse()
-        .expect("Retry-After in seconds")
-}
+use support::{client, error_of, retry_after, spawn_app, TestApp};
 
 /// A company with a member on `phone`; the admin who made it.
 async fn customer(

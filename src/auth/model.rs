@@ -229,6 +229,22 @@ impl Staff {
     }
 }
 
+#[cfg(test)]
+impl Staff {
+    /// A staff member for rule tests that need no database.
+    pub fn sample(id: Id, roles: &[Role]) -> Staff {
+        Staff {
+            id,
+            account: format!("s{id}"),
+            name: "n".into(),
+            roles: roles.to_vec(),
+            disabled: false,
+            lang: Lang::Zh,
+            created_at: Timestamp(0),
+        }
+    }
+}
+
 /// A member of a customer company, signed in by phone.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Member {

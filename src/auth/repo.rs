@@ -124,12 +124,7 @@ pub async fn list_staff(
     .fetch_all(db)
     .await?;
     let items = rows.iter().map(staff_from_row).collect::<Result<_, _>>()?;
-    Ok(Page {
-        items,
-        total,
-        page: page.page,
-        size: page.size,
-    })
+    Ok(Page::new(items, total, page))
 }
 
 /// All staff holding `role`, by name (for pickers such as owner salesperson).

@@ -116,10 +116,5 @@ pub async fn history(
         .iter()
         .map(summary_from_row)
         .collect::<Result<_, _>>()?;
-    Ok(Page {
-        items,
-        total,
-        page: page.page,
-        size: page.size,
-    })
+    Ok(Page::new(items, total, page))
 }

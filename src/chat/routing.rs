@@ -133,15 +133,7 @@ mod tests {
     }
 
     fn staff(id: Id, roles: &[Role]) -> Principal {
-        Principal::Staff(Staff {
-            id,
-            account: format!("s{id}"),
-            name: "n".into(),
-            roles: roles.to_vec(),
-            disabled: false,
-            lang: Lang::Zh,
-            created_at: Timestamp(0),
-        })
+        Principal::Staff(Staff::sample(id, roles))
     }
 
     fn member(id: Id) -> Principal {

@@ -169,18 +169,9 @@ pub fn sees_full_phones(staff: &Staff, company: &Company) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::auth::Lang;
 
     fn staff(id: Id, roles: &[Role]) -> Staff {
-        Staff {
-            id,
-            account: format!("s{id}"),
-            name: "n".into(),
-            roles: roles.to_vec(),
-            disabled: false,
-            lang: Lang::Zh,
-            created_at: Timestamp(0),
-        }
+        Staff::sample(id, roles)
     }
 
     #[test]

@@ -42,14 +42,7 @@ pub async fn list(
     let owner = match scope {
         Scope::All => None,
         Scope::OwnedBy(id) => Some(id),
-        Scope::Nothing => {
-            return Ok(Page {
-                items: vec![],
-                total: 0,
-                page: page.page,
-                size: page.size,
-            })
-        }
+        Scope::Nothing => return Ok(Page::new(vec![], 0, page)),
     };
     let q =
         f.q.as_deref()
@@ -82,12 +75,7 @@ pub async fn list(
         .iter()
         .map(company_from_row)
         .collect::<Result<_, _>>()?;
-    Ok(Page {
-        items,
-        total,
-        page: page.page,
-        size: page.size,
-    })
+    Ok(Page::new(items, total, page))
 }
 
 pub async fn by_id(db: &Db, id: Id) -> AppResult<Option<Company>> {

@@ -170,3 +170,14 @@ pub fn error_of(body: &Value) -> (&str, &str) {
         body["field"].as_str().unwrap_or(""),
     )
 }
+
+/// The `Retry-After` header in seconds.
+pub fn retry_after(res: &Response) -> u64 {
+    res.headers()
+        .get(reqwest::header::RETRY_AFTER)
+        .expect("a Retry-After header")
+        .to_str()
+        .unwrap()
+        .parse()
+        .expect("Retry-After in seconds")
+}
