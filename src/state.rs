@@ -1,9 +1,11 @@
 //! The state every request handler and server function shares: the pool,
-//! configuration, the password hasher, the SMS sender and the clock.
+//! configuration, the password hasher, the SMS sender, the clock and the
+//! chat hub.
 
 use std::sync::Arc;
 
 use crate::auth::otp::{LogSmsSender, SmsSender};
+use crate::chat::hub::Hub;
 use crate::auth::password::PasswordHasher;
 use crate::db::{Clock, Db};
 
@@ -18,6 +20,9 @@ pub struct Config {
     pub session_idle_secs: i64,
     /// …and this long after sign-in, whatever happens.
     pub session_absolute_secs: i64,
+    /// An agent whose last socket closed is set offline after this long
+    /// (a reload or a short network loss does not reassign their chats).
+    pub presence_grace_secs: u64,
 }
 
 impl Default for Config {
@@ -27,6 +32,7 @@ impl Default for Config {
             otp_secret: b"shipdesk-dev-otp-secret".to_vec(),
             session_idle_secs: 2 * 3600,
             session_absolute_secs: 24 * 3600,
+            presence_grace_secs: 30,
         }
     }
 }
@@ -38,6 +44,8 @@ pub struct AppState {
     pub hasher: PasswordHasher,
     pub sms: Arc<dyn SmsSender>,
     pub clock: Clock,
+    /// Live chat sockets and the fan-out of events to them.
+    pub hub: Hub,
 }
 
 impl AppState {
@@ -48,6 +56,7 @@ impl AppState {
             hasher: PasswordHasher::default(),
             sms: Arc::new(LogSmsSender),
             clock: Clock::System,
+            hub: Hub::default(),
         }
     }
     pub fn now(&self) -> i64 {

@@ -42,8 +42,12 @@ fn session_err(e: tower_sessions::session::Error) -> AppError {
 /// The signed-in caller, if any. Enforces the absolute session lifetime and
 /// slides the idle timeout (touching the session at most once a minute).
 pub async fn current_principal() -> AppResult<Option<Principal>> {
-    let state = state()?;
-    let session = session().await?;
+    principal_in(&state()?, &session().await?).await
+}
+
+/// The caller a session holds (see `current_principal`); also used by the
+/// chat socket, which has the session but no Leptos context.
+pub async fn principal_in(state: &AppState, session: &Session) -> AppResult<Option<Principal>> {
     let Some(who) = session
         .get::<SessionUser>(USER_KEY)
         .await
@@ -77,7 +81,7 @@ pub async fn current_principal() -> AppResult<Option<Principal>> {
         .await
         .map_err(session_err)?
         .unwrap_or(-1);
-    auth::principal(&state, who, epoch).await
+    auth::principal(state, who, epoch).await
 }
 
 /// The signed-in caller, or Unauthorized.

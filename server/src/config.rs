@@ -43,6 +43,11 @@ impl Settings {
                 .parse()
                 .map_err(|_| "SHIPDESK_SESSION_ABSOLUTE_SECS: not a number")?;
         }
+        if let Some(v) = env("SHIPDESK_PRESENCE_GRACE_SECS") {
+            core.presence_grace_secs = v
+                .parse()
+                .map_err(|_| "SHIPDESK_PRESENCE_GRACE_SECS: not a number")?;
+        }
         Ok(Settings {
             database_url,
             data_dir,

@@ -7,6 +7,7 @@
 pub mod config;
 pub mod security;
 pub mod session_store;
+pub mod ws;
 
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -54,6 +55,7 @@ pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
         )));
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/ws", get(ws::handler))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let o = leptos_options.clone();
             move || shell(o.clone())
@@ -89,8 +91,38 @@ async fn healthz(State(app): State<AppState>) -> impl IntoResponse {
     }
 }
 
-/// Housekeeping every ten minutes: expired sessions and old sign-in failures.
+/// On PostgreSQL, chat events fan out to every instance through
+/// LISTEN/NOTIFY; on SQLite (one instance) they stay in-process.
+pub async fn start_fan_out(app: &AppState) -> Result<(), String> {
+    if shipdesk::db::backend(&app.db) == shipdesk::db::Backend::Postgres {
+        app.hub
+            .start_postgres(app.db.clone())
+            .await
+            .map_err(|e| format!("LISTEN for chat events: {e}"))?;
+    }
+    Ok(())
+}
+
+/// How often conversations of absent or silent agents move on, and queues
+/// are drained (a safety net: routing happens when things change).
+pub const CHAT_JOB_SECS: u64 = 20;
+
+/// Background jobs: chat reassignment every 20 s; housekeeping every ten
+/// minutes (expired sessions, old sign-in failures).
 pub fn spawn_jobs(app: AppState) {
+    let chat = app.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(CHAT_JOB_SECS));
+        loop {
+            tick.tick().await;
+            if let Err(e) = shipdesk::chat::agents::reassign_stale(&chat).await {
+                tracing::warn!(error = %e, "chat reassignment failed");
+            }
+            if let Err(e) = shipdesk::chat::agents::drain_all(&chat).await {
+                tracing::warn!(error = %e, "draining chat queues failed");
+            }
+        }
+    });
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(600));
         loop {

@@ -99,6 +99,7 @@ async fn serve(state: AppState) -> Result<(), String> {
     let conf = get_configuration(None).map_err(|e| format!("leptos configuration: {e}"))?;
     let options = conf.leptos_options;
     let addr = options.site_addr;
+    shipdesk_server::start_fan_out(&state).await?;
     let router = shipdesk_server::router(state.clone(), options);
     shipdesk_server::spawn_jobs(state);
     let listener = tokio::net::TcpListener::bind(addr)

@@ -103,3 +103,63 @@ pub async fn role_agents(
     }
     agent_repo::agent_loads(&state.db, role_id).await
 }
+
+/// The longest canned reply title.
+pub const MAX_CANNED_TITLE: usize = 40;
+
+/// An admin adds a canned reply for one role or all.
+pub async fn create_canned(
+    state: &AppState,
+    admin: &Staff,
+    input: &CannedReplyForCreate,
+) -> AppResult<CannedReply> {
+    require_admin(admin)?;
+    let title = input.title.trim();
+    if title.is_empty() || title.chars().count() > MAX_CANNED_TITLE {
+        return Err(AppError::validation("title", "canned.title_invalid"));
+    }
+    let body = parse_message_body(MessageKind::Text, &input.body)?;
+    if let Some(role) = input.role_id {
+        if agent_repo::role_by_id(&state.db, role).await?.is_none() {
+            return Err(AppError::validation("role_id", "cs_role.unknown"));
+        }
+    }
+    let c = CannedReply {
+        id: new_id(),
+        role_id: input.role_id,
+        title: title.to_owned(),
+        body,
+        created_at: Timestamp(state.now()),
+    };
+    agent_repo::insert_canned(&state.db, &c, admin.id).await?;
+    Ok(c)
+}
+
+/// The canned replies an agent may use (their roles' and the shared ones);
+/// admins see all.
+pub async fn canned_replies(state: &AppState, staff: &Staff) -> AppResult<Vec<CannedReply>> {
+    if staff.has(Role::Admin) {
+        return agent_repo::canned_for(&state.db, None).await;
+    }
+    if !staff.has(Role::Cs) {
+        return Err(AppError::Forbidden);
+    }
+    let roles = agent_repo::agent_role_ids(&state.db, staff.id).await?;
+    agent_repo::canned_for(&state.db, Some(&roles)).await
+}
+
+pub async fn delete_canned(state: &AppState, admin: &Staff, id: Id) -> AppResult<()> {
+    require_admin(admin)?;
+    if agent_repo::delete_canned(&state.db, id).await? {
+        Ok(())
+    } else {
+        Err(AppError::not_found("canned_reply"))
+    }
+}
+
+/// Every agent with their status, roles and load, for the supervisors'
+/// board (seed 003's online agents with `accepted_case`).
+pub async fn all_agents(state: &AppState, staff: &Staff) -> AppResult<Vec<AgentLoad>> {
+    require_admin(staff)?;
+    agent_repo::all_agent_loads(&state.db).await
+}

@@ -1,10 +1,10 @@
 //! SQL of CS roles and agents: the roles, who serves which, agents' states
-//! and caps, and their current loads.
+//! and caps, their current loads, and canned replies.
 
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
-use super::model::{AgentLoad, AgentStatus, CsRole};
+use super::model::{AgentLoad, AgentStatus, CannedReply, CsRole};
 use crate::db::Db;
 use crate::error::AppResult;
 use crate::types::{Id, Timestamp};
@@ -67,6 +67,7 @@ pub async fn upsert_agent(
          VALUES ($1, COALESCE($2, 'offline'), COALESCE($3, 5), $4, $4) \
          ON CONFLICT (staff_id) DO UPDATE SET \
            status = COALESCE($2, cs_agents.status), \
+           away_status = CASE WHEN $2 IS NULL THEN cs_agents.away_status ELSE NULL END, \
            max_concurrent = COALESCE($3, cs_agents.max_concurrent), last_seen_at = $4",
     )
     .bind(staff_id)
@@ -122,7 +123,7 @@ pub async fn serves_role(db: &Db, staff_id: Id, role_id: Id) -> AppResult<bool> 
     Ok(n > 0)
 }
 
-const LOAD_SELECT: &str = "SELECT a.staff_id, a.status, a.max_concurrent, \
+const LOAD_SELECT: &str = "SELECT a.staff_id, s.name, a.status, a.max_concurrent, \
      (SELECT COUNT(*) FROM conversations o WHERE o.assignee_staff_id = a.staff_id \
         AND o.status = 'open') AS open_count \
      FROM cs_agents a JOIN staff s ON s.id = a.staff_id";
@@ -130,6 +131,7 @@ const LOAD_SELECT: &str = "SELECT a.staff_id, a.status, a.max_concurrent, \
 fn load_from_row(r: &AnyRow) -> Result<AgentLoad, sqlx::Error> {
     Ok(AgentLoad {
         staff_id: r.try_get("staff_id")?,
+        name: r.try_get("name")?,
         status: AgentStatus::parse(&r.try_get::<String, _>("status")?)
             .map_err(|e| sqlx::Error::Decode(e.to_string().into()))?,
         max_concurrent: r.try_get("max_concurrent")?,
@@ -155,4 +157,95 @@ pub async fn agent_load(db: &Db, staff_id: Id) -> AppResult<Option<AgentLoad>> {
         .fetch_optional(db)
         .await?;
     Ok(row.as_ref().map(load_from_row).transpose()?)
+}
+
+/// The grace period after an agent's last socket closed ran out: an online
+/// or busy agent is set offline, remembering the status to return to.
+pub async fn go_away(db: &Db, staff_id: Id, now: i64) -> AppResult<bool> {
+    let r = sqlx::query(
+        "UPDATE cs_agents SET away_status = status, status = 'offline', last_seen_at = $2 \
+         WHERE staff_id = $1 AND status <> 'offline'",
+    )
+    .bind(staff_id)
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(r.rows_affected() > 0)
+}
+
+/// A socket of an agent set away opened: their status comes back.
+pub async fn return_from_away(db: &Db, staff_id: Id, now: i64) -> AppResult<Option<AgentStatus>> {
+    let status: Option<String> = sqlx::query_scalar(
+        "UPDATE cs_agents SET status = away_status, away_status = NULL, last_seen_at = $2 \
+         WHERE staff_id = $1 AND away_status IS NOT NULL AND status = 'offline' RETURNING status",
+    )
+    .bind(staff_id)
+    .bind(now)
+    .fetch_optional(db)
+    .await?;
+    status.map(|s| AgentStatus::parse(&s)).transpose()
+}
+
+pub async fn insert_canned(db: &Db, c: &CannedReply, by: Id) -> AppResult<()> {
+    sqlx::query(
+        "INSERT INTO canned_replies (id, role_id, title, body, created_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(c.id)
+    .bind(c.role_id)
+    .bind(&c.title)
+    .bind(&c.body)
+    .bind(by)
+    .bind(c.created_at.0)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Canned replies of the given roles and the shared ones, by title.
+pub async fn canned_for(db: &Db, role_ids: Option<&[Id]>) -> AppResult<Vec<CannedReply>> {
+    let filter = match role_ids {
+        None => String::new(),
+        Some(ids) => {
+            let list: Vec<String> = ids.iter().map(|i| i.to_string()).collect();
+            if list.is_empty() {
+                " WHERE role_id IS NULL".into()
+            } else {
+                format!(" WHERE role_id IS NULL OR role_id IN ({})", list.join(","))
+            }
+        }
+    };
+    let rows = sqlx::query(&format!(
+        "SELECT id, role_id, title, body, created_at FROM canned_replies{filter} ORDER BY title, id"
+    ))
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| {
+            Ok(CannedReply {
+                id: r.try_get("id")?,
+                role_id: r.try_get("role_id")?,
+                title: r.try_get("title")?,
+                body: r.try_get("body")?,
+                created_at: Timestamp(r.try_get("created_at")?),
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()?)
+}
+
+pub async fn delete_canned(db: &Db, id: Id) -> AppResult<bool> {
+    let r = sqlx::query("DELETE FROM canned_replies WHERE id = $1")
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+/// Every agent (enabled staff) with their load.
+pub async fn all_agent_loads(db: &Db) -> AppResult<Vec<AgentLoad>> {
+    let rows = sqlx::query(&format!("{LOAD_SELECT} WHERE s.disabled = 0 ORDER BY a.staff_id"))
+        .fetch_all(db)
+        .await?;
+    Ok(rows.iter().map(load_from_row).collect::<Result<_, _>>()?)
 }

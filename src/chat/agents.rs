@@ -4,7 +4,7 @@
 
 use super::model::*;
 use super::routing::{pick_agent, Need};
-use super::{agent_repo, routing_repo, service};
+use super::{agent_repo, events, routing_repo, service};
 use crate::auth::{Principal, Role, Staff};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -23,6 +23,8 @@ pub async fn set_agent_status(
     let mut tx = state.db.begin().await?;
     agent_repo::upsert_agent(&mut tx, agent.id, Some(status), None, state.now()).await?;
     tx.commit().await?;
+    let connected = state.hub.staff_sockets(agent.id) > 0;
+    events::presence(state, agent.id, status, connected);
     if status == AgentStatus::Online {
         drain_for_agent(state, agent.id).await
     } else {
@@ -32,7 +34,7 @@ pub async fn set_agent_status(
 
 /// How an attempt to route a conversation ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Routed {
+pub enum Routed {
     To(Id),
     NoAgent,
     /// The conversation or the agent changed meanwhile; worth another try.
@@ -41,7 +43,7 @@ pub(super) enum Routed {
 
 /// Gives `conv` to the best agent of its role other than `exclude`: a queued
 /// (or just re-opened) conversation is assigned, an open one moves on.
-pub(super) async fn route(
+pub async fn route(
     state: &AppState,
     conv: &Conversation,
     exclude: Option<Id>,
@@ -61,11 +63,12 @@ pub(super) async fn route(
     let mut tx = state.db.begin().await?;
     let done = routing_repo::try_assign(&mut tx, conv.id, agent, from, false, state.now()).await?;
     tx.commit().await?;
-    Ok(if done {
-        Routed::To(agent)
-    } else {
-        Routed::Lost
-    })
+    if !done {
+        return Ok(Routed::Lost);
+    }
+    let now = service::existing(state, conv.id).await?;
+    events::conversation(state, &now, from);
+    Ok(Routed::To(agent))
 }
 
 /// Assigns the role's queued conversations, oldest first, while its agents
@@ -94,6 +97,15 @@ pub async fn drain_for_agent(state: &AppState, staff_id: Id) -> AppResult<Vec<Co
     Ok(assigned)
 }
 
+/// Drains the queue of every role.
+pub async fn drain_all(state: &AppState) -> AppResult<Vec<Conversation>> {
+    let mut assigned = vec![];
+    for role in agent_repo::roles(&state.db).await? {
+        assigned.extend(drain_queue(state, role.id).await?);
+    }
+    Ok(assigned)
+}
+
 /// For roles with automatic reassignment: open conversations whose assignee
 /// is offline, or whose customer has waited the role's N minutes for an
 /// answer, go to another online agent, or back to the queue. Run by a
@@ -107,7 +119,13 @@ pub async fn reassign_stale(state: &AppState) -> AppResult<Vec<Conversation>> {
         let moved = match route(state, &conv, Some(old)).await? {
             Routed::To(_) => true,
             Routed::NoAgent => {
-                routing_repo::release_to_queue(&state.db, conv.id, old, state.now()).await?
+                let released =
+                    routing_repo::release_to_queue(&state.db, conv.id, old, state.now()).await?;
+                if released {
+                    let now = service::existing(state, conv.id).await?;
+                    events::conversation(state, &now, Some(old));
+                }
+                released
             }
             Routed::Lost => false,
         };
@@ -143,6 +161,7 @@ pub async fn claim(
     tx.commit().await?;
     let after = service::existing(state, conv.id).await?;
     if done {
+        events::conversation(state, &after, None);
         Ok(after)
     } else if after.status != ConversationStatus::Queued {
         Err(AppError::conflict("status", "conversation.not_queued"))
@@ -160,10 +179,13 @@ pub async fn resolve(
 ) -> AppResult<Conversation> {
     let who = Principal::Staff(staff.clone());
     let (conv, _) = service::authorize(state, &who, conversation_id, Need::Act).await?;
-    if routing_repo::resolve(&state.db, conv.id, state.now()).await? {
+    let resolved = routing_repo::resolve(&state.db, conv.id, state.now()).await?;
+    let after = service::existing(state, conv.id).await?;
+    if resolved {
+        events::conversation(state, &after, None);
         if let Some(assignee) = conv.assignee_staff_id {
             drain_for_agent(state, assignee).await?;
         }
     }
-    service::existing(state, conv.id).await
+    Ok(after)
 }

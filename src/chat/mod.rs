@@ -12,7 +12,11 @@
 //! Files: `model` (types, parsing), `routing` (pure rules: who gets a
 //! conversation, who may touch one), `send` (open, send), `service` (access,
 //! reads, read marks, recall), `agents` (status, routing, queue, claim,
-//! resolve), `admin` (roles and agents set-up), `lists`; `*repo` hold the SQL.
+//! resolve), `handover` (transfer, takeover, re-activate, agent-started),
+//! `admin` (roles, agents, canned replies), `lists`; `*repo` hold the SQL.
+//! Live: `wire` (socket frames, shared with the client), `hub` (fan-out to
+//! sockets, across instances on PostgreSQL), `events` (what services
+//! publish), `socket` (one socket's commands, catch-up and presence).
 //!
 //! Invariants:
 //! - Messages of a conversation are numbered 1, 2, 3… without gaps: the seq
@@ -39,6 +43,7 @@
 
 pub mod model;
 pub mod routing;
+pub mod wire;
 
 #[cfg(feature = "ssr")]
 pub mod admin;
@@ -46,6 +51,12 @@ pub mod admin;
 pub mod agent_repo;
 #[cfg(feature = "ssr")]
 pub mod agents;
+#[cfg(feature = "ssr")]
+pub mod events;
+#[cfg(feature = "ssr")]
+pub mod handover;
+#[cfg(feature = "ssr")]
+pub mod hub;
 #[cfg(feature = "ssr")]
 pub mod list_repo;
 #[cfg(feature = "ssr")]
@@ -58,6 +69,8 @@ pub mod routing_repo;
 pub mod send;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod socket;
 
 pub use model::*;
 

@@ -174,6 +174,7 @@ pub struct Message {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AgentLoad {
     pub staff_id: Id,
+    pub name: String,
     pub status: AgentStatus,
     pub max_concurrent: i64,
     pub open_count: i64,
@@ -193,7 +194,7 @@ pub struct ConversationSummary {
     pub unread: i64,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MessageForSend {
     pub conversation_id: Id,
     /// Made by the client, 1–64 of `[A-Za-z0-9_-]`; a resend reuses it.
@@ -215,6 +216,23 @@ pub struct CsRoleForCreate {
 pub struct HistoryFilter {
     /// Matches the member's name or phone.
     pub q: Option<String>,
+}
+
+/// A reply agents insert with one click; `role_id` None: for every role.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CannedReply {
+    pub id: Id,
+    pub role_id: Option<Id>,
+    pub title: String,
+    pub body: String,
+    pub created_at: Timestamp,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CannedReplyForCreate {
+    pub role_id: Option<Id>,
+    pub title: String,
+    pub body: String,
 }
 
 pub const MAX_BODY_CHARS: usize = 5_000;

@@ -74,6 +74,7 @@ mod tests {
     fn agent(staff_id: Id, status: AgentStatus, max: i64, open: i64) -> AgentLoad {
         AgentLoad {
             staff_id,
+            name: String::new(),
             status,
             max_concurrent: max,
             open_count: open,

@@ -129,3 +129,61 @@ pub async fn stale(db: &Db, now: i64) -> AppResult<Vec<Conversation>> {
         .map(conversation_from_row)
         .collect::<Result<_, _>>()?)
 }
+
+/// Gives an unresolved or resolved conversation to `staff` whatever their
+/// cap (a supervisor's takeover, an agent's re-activation or own start).
+/// `expect_status`/`expect_assignee` guard against a concurrent change;
+/// `taken_over_from` remembers whom to give it back to. Conflicts with
+/// another unresolved conversation of the member in the role.
+pub async fn force_assign(
+    conn: &mut AnyConnection,
+    id: Id,
+    staff: Id,
+    expect_status: &str,
+    expect_assignee: Option<Id>,
+    taken_over_from: Option<Id>,
+    now: i64,
+) -> AppResult<bool> {
+    let r = sqlx::query(
+        "UPDATE conversations SET status = 'open', assignee_staff_id = $1, assigned_at = $2, \
+         updated_at = $2, resolved_at = NULL, taken_over_from = $3 \
+         WHERE id = $4 AND status = $5 \
+           AND COALESCE(assignee_staff_id, 0) = COALESCE($6, 0)",
+    )
+    .bind(staff)
+    .bind(now)
+    .bind(taken_over_from)
+    .bind(id)
+    .bind(expect_status)
+    .bind(expect_assignee)
+    .execute(conn)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+/// Whom a taken-over conversation came from.
+pub async fn taken_over_from(db: &Db, id: Id) -> AppResult<Option<Id>> {
+    Ok(sqlx::query_scalar::<_, Option<i64>>(
+        "SELECT taken_over_from FROM conversations WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await?
+    .flatten())
+}
+
+/// Moves an open or queued conversation to another role's queue. Conflicts
+/// if the member already has an unresolved conversation there.
+pub async fn move_to_role(conn: &mut AnyConnection, id: Id, role_id: Id, now: i64) -> AppResult<bool> {
+    let r = sqlx::query(
+        "UPDATE conversations SET role_id = $1, status = 'queued', assignee_staff_id = NULL, \
+         assigned_at = NULL, taken_over_from = NULL, updated_at = $2 \
+         WHERE id = $3 AND status <> 'resolved'",
+    )
+    .bind(role_id)
+    .bind(now)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}

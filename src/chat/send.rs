@@ -6,7 +6,7 @@ use sqlx::AnyConnection;
 use super::model::*;
 use super::routing::{check_access, Need, Sender};
 use super::service::existing;
-use super::{agent_repo, agents, repo, routing_repo};
+use super::{agent_repo, agents, events, repo, routing_repo};
 use crate::auth::{Member, Principal};
 use crate::db::new_id;
 use crate::error::{AppError, AppResult};
@@ -53,8 +53,13 @@ pub async fn open_conversation(
             other => Err(other),
         };
     }
-    agents::route(state, &conv, None).await?;
-    existing(state, conv.id).await
+    let routed = agents::route(state, &conv, None).await?;
+    let conv = existing(state, conv.id).await?;
+    if !matches!(routed, agents::Routed::To(_)) {
+        // Queued: the role's agents see it arrive (an assignment told them already).
+        events::conversation(state, &conv, None);
+    }
+    Ok(conv)
 }
 
 fn check_kind(sender: Sender, kind: MessageKind) -> AppResult<()> {
@@ -83,14 +88,13 @@ pub async fn send_message(
     let client_id = parse_client_id(&input.client_id)?;
     let body = parse_message_body(input.kind, &input.body)?;
     match store_message(state, who, input, &client_id, body).await {
-        Ok((msg, created, reopened)) => {
-            if let Some(conv) = reopened {
-                if let Err(e) = agents::route(state, &conv, None).await {
-                    // The message is stored; the queue drain will route it later.
-                    tracing::warn!(error = %e, conversation = conv.id, "routing a reopened conversation failed");
-                }
+        Ok(Stored::Again(msg)) => Ok((msg, false)),
+        Ok(Stored::New(msg, conv, reopened)) => {
+            events::message(state, &conv, &msg);
+            if reopened {
+                reroute(state, &conv).await;
             }
-            Ok((msg, created))
+            Ok((msg, true))
         }
         // Two sends of one client id raced past the lookup: the loser answers
         // with the winner's message.
@@ -108,6 +112,21 @@ pub async fn send_message(
             .ok_or(e)
         }
         Err(e) => Err(e),
+    }
+}
+
+/// Routes a conversation a member re-opened, and tells who needs to know.
+async fn reroute(state: &AppState, conv: &Conversation) {
+    match agents::route(state, conv, None).await {
+        Ok(agents::Routed::To(_)) => {}
+        Ok(_) => match existing(state, conv.id).await {
+            Ok(now) => events::conversation(state, &now, conv.assignee_staff_id),
+            Err(e) => tracing::warn!(error = %e, "reading a re-opened conversation failed"),
+        },
+        // The message is stored; the queue drain routes the conversation later.
+        Err(e) => {
+            tracing::warn!(error = %e, conversation = conv.id, "routing a reopened conversation failed")
+        }
     }
 }
 
@@ -167,21 +186,29 @@ async fn check_send(
     Ok(Found::New(conv, sender))
 }
 
-/// The transaction of `send_message`: (message, created, re-opened conversation).
+/// What `store_message` did.
+enum Stored {
+    /// The client id was used already: the stored message.
+    Again(Message),
+    /// A new message in the conversation (as it was before), which it re-opened.
+    New(Message, Conversation, bool),
+}
+
+/// The transaction of `send_message`.
 async fn store_message(
     state: &AppState,
     who: &Principal,
     input: &MessageForSend,
     client_id: &str,
     body: String,
-) -> AppResult<(Message, bool, Option<Conversation>)> {
+) -> AppResult<Stored> {
     let now = state.now();
     let mut tx = state.db.begin().await?;
     if !repo::lock_conversation(&mut tx, input.conversation_id).await? {
         return Err(AppError::not_found("conversation"));
     }
     let (conv, sender) = match check_send(&mut tx, who, input, client_id).await? {
-        Found::Stored(m) => return Ok((m, false, None)),
+        Found::Stored(m) => return Ok(Stored::Again(m)),
         Found::New(conv, sender) => (conv, sender),
     };
     let reopened = conv.status == ConversationStatus::Resolved;
@@ -210,5 +237,5 @@ async fn store_message(
     };
     repo::insert_message(&mut tx, &msg).await?;
     tx.commit().await?;
-    Ok((msg, true, reopened.then_some(conv)))
+    Ok(Stored::New(msg, conv, reopened))
 }

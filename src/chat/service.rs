@@ -3,7 +3,7 @@
 
 use super::model::*;
 use super::routing::{check_access, Need, Sender};
-use super::{agent_repo, repo};
+use super::{agent_repo, events, repo};
 use crate::auth::Principal;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -66,11 +66,15 @@ pub async fn mark_read(
     }
     let (conv, me) = authorize(state, who, conversation_id, Need::Act).await?;
     repo::mark_read(&state.db, conv.id, me.kind, seq.min(conv.last_seq)).await?;
-    let conv = existing(state, conv.id).await?;
-    Ok(match me.kind {
-        SenderKind::Member => conv.customer_read_seq,
-        _ => conv.staff_read_seq,
-    })
+    let after = existing(state, conv.id).await?;
+    let (before, mark) = match me.kind {
+        SenderKind::Member => (conv.customer_read_seq, after.customer_read_seq),
+        _ => (conv.staff_read_seq, after.staff_read_seq),
+    };
+    if mark > before {
+        events::read(state, &after, me.kind, mark);
+    }
+    Ok(mark)
 }
 
 /// Recalls the caller's own message within two minutes of sending it. The
@@ -96,7 +100,9 @@ pub async fn recall(
         return Err(AppError::validation("seq", "message.recall_expired"));
     }
     repo::set_recalled(&state.db, msg.id).await?;
-    repo::message_by_seq(&state.db, conv.id, seq)
+    let msg = repo::message_by_seq(&state.db, conv.id, seq)
         .await?
-        .ok_or(AppError::Internal)
+        .ok_or(AppError::Internal)?;
+    events::recalled(state, &conv, &msg);
+    Ok(msg)
 }

@@ -1,0 +1,149 @@
+//! `GET /ws`: the chat WebSocket. The session cookie says who connects; a
+//! page of another site may not open it (its Origin must be this host). The
+//! loop passes client frames and hub deliveries to the socket's session
+//! (`shipdesk::chat::socket`) and checks every minute that the caller is still
+//! signed in (a sign-out, a reset password or a disabled account ends it).
+
+use std::time::Duration;
+
+use axum::extract::ws::{CloseFrame, Message as WsMessage, WebSocket, WebSocketUpgrade};
+use axum::extract::State;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use shipdesk::auth::Principal;
+use shipdesk::chat::socket::{self, Out, SocketSession};
+use shipdesk::chat::wire::MAX_FRAME_BYTES;
+use shipdesk::state::AppState;
+use shipdesk::AppError;
+use shipdesk_app::server::principal_in;
+use tower_sessions::Session;
+
+/// How often a socket re-checks its session.
+const RECHECK: Duration = Duration::from_secs(60);
+
+fn refuse(status: StatusCode, e: AppError) -> Response {
+    let body = serde_json::to_string(&e).unwrap_or_default();
+    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+/// Is the upgrade asked for by a page of this host (or by a non-browser client)?
+fn same_origin(headers: &HeaderMap) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
+        return true;
+    };
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    origin.split_once("://").map(|(_, h)| h) == Some(host)
+}
+
+pub async fn handler(
+    State(state): State<AppState>,
+    session: Session,
+    headers: HeaderMap,
+    ws: WebSocketUpgrade,
+) -> Response {
+    if !same_origin(&headers) {
+        tracing::warn!("cross-origin chat socket refused");
+        return refuse(StatusCode::FORBIDDEN, AppError::Forbidden);
+    }
+    let who = match principal_in(&state, &session).await {
+        Ok(Some(p)) => p,
+        Ok(None) => return refuse(StatusCode::UNAUTHORIZED, AppError::Unauthorized),
+        Err(e) => return refuse(StatusCode::INTERNAL_SERVER_ERROR, e),
+    };
+    let chat = match SocketSession::new(state.clone(), who) {
+        Ok(c) => c,
+        Err(e) => return refuse(StatusCode::FORBIDDEN, e),
+    };
+    ws.max_message_size(MAX_FRAME_BYTES)
+        .max_frame_size(MAX_FRAME_BYTES)
+        .on_upgrade(move |socket| run(state, session, chat, socket))
+}
+
+async fn send_all(socket: &mut WebSocket, out: &mut Vec<Out>) -> bool {
+    for o in out.drain(..) {
+        if socket
+            .send(WsMessage::Text(o.text().into()))
+            .await
+            .is_err()
+        {
+            return false;
+        }
+    }
+    true
+}
+
+fn same_person(a: &Principal, b: &Principal) -> bool {
+    match (a, b) {
+        (Principal::Member(x), Principal::Member(y)) => x.id == y.id,
+        (Principal::Staff(x), Principal::Staff(y)) => x.id == y.id && x.roles == y.roles,
+        _ => false,
+    }
+}
+
+async fn run(state: AppState, session: Session, mut chat: SocketSession, mut socket: WebSocket) {
+    let listener = match socket::listener_for(&state, chat.who()).await {
+        Ok(l) => l,
+        Err(e) => {
+            tracing::warn!(error = %e, "chat socket set-up failed");
+            return;
+        }
+    };
+    let mut sub = state.hub.register(listener.clone());
+    socket::connected(&state, &listener).await;
+    let mut out = vec![Out::Own(chat.hello())];
+    let mut recheck = tokio::time::interval(RECHECK);
+    recheck.tick().await;
+    let mut close: Option<(u16, &'static str)> = None;
+    loop {
+        if !send_all(&mut socket, &mut out).await {
+            break;
+        }
+        tokio::select! {
+            frame = socket.recv() => match frame {
+                Some(Ok(WsMessage::Text(text))) => chat.on_frame(text.as_str(), &mut out).await,
+                Some(Ok(WsMessage::Binary(_))) => out.push(Out::Own(
+                    shipdesk::chat::wire::ServerMsg::Error {
+                        client_id: None,
+                        field: None,
+                        key: "ws.bad_frame".into(),
+                    },
+                )),
+                Some(Ok(WsMessage::Close(_))) | None => break,
+                Some(Ok(_)) => {} // ping/pong: answered by the library
+                Some(Err(_)) => break,
+            },
+            delivery = sub.rx.recv() => match delivery {
+                Some(d) => chat.on_delivery(d, &mut out).await,
+                None => {
+                    // The hub dropped this socket (it fell behind).
+                    close = Some((1013, "behind: reconnect and resume"));
+                    break;
+                }
+            },
+            _ = recheck.tick() => {
+                let still = matches!(
+                    principal_in(&state, &session).await,
+                    Ok(Some(p)) if same_person(&p, chat.who())
+                );
+                if !still {
+                    close = Some((4401, "signed out"));
+                    break;
+                }
+            }
+        }
+    }
+    if let Some((code, reason)) = close {
+        let _ = socket
+            .send(WsMessage::Close(Some(CloseFrame {
+                code,
+                reason: reason.into(),
+            })))
+            .await;
+    }
+    if let Some((who, left)) = state.hub.unregister(sub.id) {
+        socket::disconnected(&state, who, left);
+    }
+}

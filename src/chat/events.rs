@@ -1,0 +1,87 @@
+//! The chat events the services publish once their change is committed, and
+//! who each reaches (see `hub`).
+
+use super::hub::Target;
+use super::model::*;
+use super::wire::ServerMsg;
+use crate::state::AppState;
+use crate::types::Id;
+
+/// A new message: to the conversation's people; a note to staff only.
+pub fn message(state: &AppState, conv: &Conversation, message: &Message) {
+    let target = Target::conversation(conv);
+    let target = if message.kind == MessageKind::Note {
+        target.staff_only()
+    } else {
+        target
+    };
+    state.hub.publish(
+        target,
+        ServerMsg::Message {
+            message: message.clone(),
+        },
+    );
+}
+
+/// A conversation's status or assignee changed. The role's agents hear of it
+/// too (the queue may have changed), and so does `previous` (an assignee
+/// who lost it).
+pub fn conversation(state: &AppState, conv: &Conversation, previous: Option<Id>) {
+    let previous = previous.filter(|p| Some(*p) != conv.assignee_staff_id);
+    state.hub.publish(
+        Target::conversation(conv).with_role(previous),
+        ServerMsg::Conversation {
+            conversation: conv.clone(),
+        },
+    );
+}
+
+pub fn read(state: &AppState, conv: &Conversation, side: SenderKind, seq: i64) {
+    state.hub.publish(
+        Target::conversation(conv),
+        ServerMsg::Read {
+            conversation_id: conv.id,
+            side,
+            seq,
+        },
+    );
+}
+
+pub fn recalled(state: &AppState, conv: &Conversation, message: &Message) {
+    let target = Target::conversation(conv);
+    let target = if message.kind == MessageKind::Note {
+        target.staff_only()
+    } else {
+        target
+    };
+    state.hub.publish(
+        target,
+        ServerMsg::Recalled {
+            conversation_id: conv.id,
+            seq: message.seq,
+        },
+    );
+}
+
+/// One side is typing: the other side hears it.
+pub fn typing(state: &AppState, conv: &Conversation, side: SenderKind) {
+    state.hub.publish_from(
+        Target::conversation(conv),
+        Some(side),
+        ServerMsg::Typing {
+            conversation_id: conv.id,
+            side,
+        },
+    );
+}
+
+pub fn presence(state: &AppState, staff_id: Id, status: AgentStatus, connected: bool) {
+    state.hub.publish(
+        Target::AllStaff,
+        ServerMsg::Presence {
+            staff_id,
+            status,
+            connected,
+        },
+    );
+}

@@ -1,0 +1,326 @@
+//! Conversations changing hands outside routing: transfer to an agent or a
+//! role with a note, a supervisor's takeover and release (seed 002 申请接管 /
+//! 终止接管), re-activating a resolved conversation (激活会话), and an agent
+//! starting a conversation with a customer (seed 000 客服发起会话).
+
+use super::model::*;
+use super::routing::Need;
+use super::{agent_repo, agents, events, repo, routing_repo, send, service};
+use crate::auth::{repo as auth_repo, Principal, Role, Staff};
+use crate::db::new_id;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::types::{Id, Timestamp};
+
+/// The longest transfer note.
+pub const MAX_NOTE_CHARS: usize = 500;
+
+/// Where a transfer goes: an agent, or a role's queue.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub enum TransferTo {
+    Agent(Id),
+    Role(Id),
+}
+
+fn conflict_as_other_active(e: AppError) -> AppError {
+    match e {
+        AppError::Conflict { .. } => {
+            AppError::validation("conversation_id", "conversation.other_active")
+        }
+        other => other,
+    }
+}
+
+/// Leaves a staff-only note in the conversation (the transfer's reason).
+async fn note(state: &AppState, staff: &Staff, conversation_id: Id, body: &str) -> AppResult<()> {
+    let input = MessageForSend {
+        conversation_id,
+        client_id: format!("sys-{}", new_id()),
+        kind: MessageKind::Note,
+        body: body.to_owned(),
+        reply_to_seq: None,
+    };
+    send::send_message(state, &Principal::Staff(staff.clone()), &input).await?;
+    Ok(())
+}
+
+/// The assignee (or an admin) hands an open conversation to another agent of
+/// its role, within their cap, or to another role's queue (routed at once).
+/// The note, if any, stays with the conversation for staff.
+pub async fn transfer(
+    state: &AppState,
+    staff: &Staff,
+    conversation_id: Id,
+    to: &TransferTo,
+    note_text: &str,
+) -> AppResult<Conversation> {
+    let who = Principal::Staff(staff.clone());
+    let (conv, _) = service::authorize(state, &who, conversation_id, Need::Act).await?;
+    if conv.status == ConversationStatus::Resolved {
+        return Err(AppError::validation("conversation_id", "conversation.resolved"));
+    }
+    let note_text = note_text.trim();
+    if note_text.chars().count() > MAX_NOTE_CHARS {
+        return Err(AppError::validation("note", "transfer.note_too_long"));
+    }
+    // Check the target before anything is written.
+    match to {
+        TransferTo::Agent(agent) => {
+            if Some(*agent) == conv.assignee_staff_id {
+                return Err(AppError::validation("to", "transfer.same_agent"));
+            }
+            if !agent_repo::serves_role(&state.db, *agent, conv.role_id).await? {
+                return Err(AppError::validation("to", "transfer.agent_not_in_role"));
+            }
+            match agent_repo::agent_load(&state.db, *agent).await? {
+                Some(a) if a.status == AgentStatus::Offline => {
+                    return Err(AppError::validation("to", "agent.offline"))
+                }
+                Some(a) if a.open_count >= a.max_concurrent => {
+                    return Err(AppError::conflict("to", "agent.at_capacity"))
+                }
+                Some(_) => {}
+                None => return Err(AppError::validation("to", "transfer.agent_not_in_role")),
+            }
+        }
+        TransferTo::Role(role) => {
+            if *role == conv.role_id {
+                return Err(AppError::validation("to", "transfer.same_role"));
+            }
+            agent_repo::role_by_id(&state.db, *role)
+                .await?
+                .ok_or_else(|| AppError::validation("to", "cs_role.unknown"))?;
+        }
+    }
+    if !note_text.is_empty() {
+        note(state, staff, conv.id, &format!("转接 / Transfer: {note_text}")).await?;
+    }
+    let now = state.now();
+    match to {
+        TransferTo::Agent(agent) => {
+            let from = conv.assignee_staff_id;
+            let mut tx = state.db.begin().await?;
+            let done = routing_repo::try_assign(&mut tx, conv.id, *agent, from, true, now).await?;
+            tx.commit().await?;
+            if !done {
+                return Err(AppError::conflict("to", "agent.at_capacity"));
+            }
+            let after = service::existing(state, conv.id).await?;
+            events::conversation(state, &after, from);
+            if let Some(old) = from {
+                agents::drain_for_agent(state, old).await?;
+            }
+            Ok(after)
+        }
+        TransferTo::Role(role) => {
+            let mut tx = state.db.begin().await?;
+            routing_repo::move_to_role(&mut tx, conv.id, *role, now)
+                .await
+                .map_err(conflict_as_other_active)?;
+            tx.commit().await?;
+            let moved = service::existing(state, conv.id).await?;
+            // The old role's agents see it leave; the new role routes it.
+            events::conversation(
+                state,
+                &Conversation {
+                    role_id: conv.role_id,
+                    ..moved.clone()
+                },
+                conv.assignee_staff_id,
+            );
+            if !matches!(agents::route(state, &moved, None).await?, agents::Routed::To(_)) {
+                events::conversation(state, &moved, None);
+            }
+            if let Some(old) = conv.assignee_staff_id {
+                agents::drain_for_agent(state, old).await?;
+            }
+            service::existing(state, conv.id).await
+        }
+    }
+}
+
+fn require_admin(staff: &Staff) -> AppResult<()> {
+    if staff.has(Role::Admin) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// A supervisor takes an unresolved conversation over (whatever its queue or
+/// assignee); the agent it came from gets it back on release.
+pub async fn take_over(
+    state: &AppState,
+    supervisor: &Staff,
+    conversation_id: Id,
+) -> AppResult<Conversation> {
+    require_admin(supervisor)?;
+    let conv = service::existing(state, conversation_id).await?;
+    if conv.status == ConversationStatus::Resolved {
+        return Err(AppError::validation("conversation_id", "conversation.resolved"));
+    }
+    if conv.assignee_staff_id == Some(supervisor.id) {
+        return Ok(conv);
+    }
+    let mut tx = state.db.begin().await?;
+    let done = routing_repo::force_assign(
+        &mut tx,
+        conv.id,
+        supervisor.id,
+        conv.status.as_str(),
+        conv.assignee_staff_id,
+        conv.assignee_staff_id,
+        state.now(),
+    )
+    .await?;
+    tx.commit().await?;
+    if !done {
+        return Err(AppError::conflict("conversation_id", "conversation.changed"));
+    }
+    let after = service::existing(state, conv.id).await?;
+    events::conversation(state, &after, conv.assignee_staff_id);
+    Ok(after)
+}
+
+/// The supervisor who took a conversation over gives it back to the agent
+/// it came from, or, when that agent is gone or full, to routing.
+pub async fn release(
+    state: &AppState,
+    supervisor: &Staff,
+    conversation_id: Id,
+) -> AppResult<Conversation> {
+    require_admin(supervisor)?;
+    let conv = service::existing(state, conversation_id).await?;
+    if conv.status != ConversationStatus::Open || conv.assignee_staff_id != Some(supervisor.id) {
+        return Err(AppError::validation("conversation_id", "conversation.not_taken_over"));
+    }
+    let back_to = routing_repo::taken_over_from(&state.db, conv.id).await?;
+    let now = state.now();
+    let mut given = false;
+    if let Some(agent) = back_to {
+        let mut tx = state.db.begin().await?;
+        given = routing_repo::try_assign(&mut tx, conv.id, agent, Some(supervisor.id), true, now)
+            .await?;
+        tx.commit().await?;
+    }
+    if !given {
+        let released = routing_repo::release_to_queue(&state.db, conv.id, supervisor.id, now).await?;
+        if released {
+            let queued = service::existing(state, conv.id).await?;
+            if matches!(agents::route(state, &queued, None).await?, agents::Routed::To(_)) {
+                return service::existing(state, conv.id).await;
+            }
+        }
+    }
+    let after = service::existing(state, conv.id).await?;
+    events::conversation(state, &after, Some(supervisor.id));
+    Ok(after)
+}
+
+/// An agent of the role (or an admin) re-activates a resolved conversation
+/// and takes it.
+pub async fn reactivate(
+    state: &AppState,
+    staff: &Staff,
+    conversation_id: Id,
+) -> AppResult<Conversation> {
+    let who = Principal::Staff(staff.clone());
+    let (conv, _) = service::authorize(state, &who, conversation_id, Need::Read).await?;
+    if conv.status != ConversationStatus::Resolved {
+        return Err(AppError::validation("conversation_id", "conversation.not_resolved"));
+    }
+    let mut tx = state.db.begin().await?;
+    let done = routing_repo::force_assign(
+        &mut tx,
+        conv.id,
+        staff.id,
+        "resolved",
+        conv.assignee_staff_id,
+        None,
+        state.now(),
+    )
+    .await
+    .map_err(conflict_as_other_active)?;
+    tx.commit().await?;
+    if !done {
+        return Err(AppError::conflict("conversation_id", "conversation.changed"));
+    }
+    let after = service::existing(state, conv.id).await?;
+    events::conversation(state, &after, conv.assignee_staff_id);
+    Ok(after)
+}
+
+/// An agent of `role_id` (or an admin) starts a conversation with a member:
+/// a new one assigned to them, or the member's unresolved one in the role
+/// if it is theirs or still queued.
+pub async fn start_with_member(
+    state: &AppState,
+    staff: &Staff,
+    member_id: Id,
+    role_id: Id,
+) -> AppResult<Conversation> {
+    if !staff.has_any(&[Role::Cs, Role::Admin]) {
+        return Err(AppError::Forbidden);
+    }
+    agent_repo::role_by_id(&state.db, role_id)
+        .await?
+        .ok_or_else(|| AppError::validation("role_id", "cs_role.unknown"))?;
+    if !staff.has(Role::Admin) && !agent_repo::serves_role(&state.db, staff.id, role_id).await? {
+        return Err(AppError::Forbidden);
+    }
+    let member = auth_repo::member_by_id(&state.db, member_id)
+        .await?
+        .ok_or_else(|| AppError::not_found("member"))?;
+    if member.disabled {
+        return Err(AppError::validation("member_id", "member.disabled"));
+    }
+    let now = state.now();
+    if let Some(c) = repo::active_conversation(&state.db, member.id, role_id).await? {
+        return match (c.status, c.assignee_staff_id) {
+            (_, Some(a)) if a == staff.id => Ok(c),
+            (ConversationStatus::Queued, _) => {
+                let mut tx = state.db.begin().await?;
+                let done =
+                    routing_repo::force_assign(&mut tx, c.id, staff.id, "queued", None, None, now)
+                        .await?;
+                tx.commit().await?;
+                if !done {
+                    return Err(AppError::conflict("member_id", "conversation.changed"));
+                }
+                let after = service::existing(state, c.id).await?;
+                events::conversation(state, &after, None);
+                Ok(after)
+            }
+            _ => Err(AppError::conflict("member_id", "conversation.assigned_elsewhere")),
+        };
+    }
+    let conv = Conversation {
+        id: new_id(),
+        company_id: member.company_id,
+        member_id: member.id,
+        role_id,
+        status: ConversationStatus::Queued,
+        assignee_staff_id: None,
+        assigned_at: None,
+        last_seq: 0,
+        last_message_at: Timestamp(now),
+        awaiting_since: None,
+        customer_read_seq: 0,
+        staff_read_seq: 0,
+        created_at: Timestamp(now),
+        updated_at: Timestamp(now),
+        resolved_at: None,
+    };
+    repo::insert_conversation(&state.db, &conv)
+        .await
+        .map_err(|e| match e {
+            AppError::Conflict { .. } => AppError::conflict("member_id", "conversation.changed"),
+            other => other,
+        })?;
+    let mut tx = state.db.begin().await?;
+    routing_repo::force_assign(&mut tx, conv.id, staff.id, "queued", None, None, now).await?;
+    tx.commit().await?;
+    let after = service::existing(state, conv.id).await?;
+    events::conversation(state, &after, None);
+    Ok(after)
+}

@@ -1,0 +1,124 @@
+//! What travels over the chat WebSocket, shared by the server and the WASM
+//! client: one JSON object per text frame, tagged by `type`.
+//!
+//! A client sends `resume` after (re)connecting with the last seq it holds per
+//! open conversation and receives exactly the messages after it, in order,
+//! then `synced`. From then on the socket forwards live events; a message is
+//! acknowledged (`ack`) only once committed, and a resend of a client id gets
+//! the stored message back (`created: false`).
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{AgentStatus, Conversation, Message, MessageForSend, SenderKind};
+use crate::types::Id;
+
+/// Where a client stands in one conversation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cursor {
+    pub conversation_id: Id,
+    /// The newest seq the client holds (0: none).
+    pub after_seq: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ClientMsg {
+    /// Catch up on these conversations, then follow them live.
+    Resume { cursors: Vec<Cursor> },
+    /// Store a message; answered by `ack` (or `error` with the same `client_id`).
+    Send(MessageForSend),
+    /// The caller is typing in a conversation (sent at most every few seconds).
+    Typing { conversation_id: Id },
+    /// Move the caller's read mark.
+    Read { conversation_id: Id, seq: i64 },
+    /// Recall the caller's own message (within two minutes).
+    Recall { conversation_id: Id, seq: i64 },
+    /// An agent's manual status.
+    Status { status: AgentStatus },
+    Ping,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ServerMsg {
+    /// First frame of a socket: who it serves.
+    Hello { kind: SenderKind, id: Id },
+    /// A message committed in a conversation the socket follows.
+    Message { message: Message },
+    /// The caller's message is stored (`created: false`: it was already).
+    Ack {
+        client_id: String,
+        created: bool,
+        message: Message,
+    },
+    /// A `resume` of this conversation is complete up to `last_seq`.
+    Synced { conversation_id: Id, last_seq: i64 },
+    /// A conversation changed: queued, assigned, transferred, resolved, re-opened.
+    Conversation { conversation: Conversation },
+    /// One side moved its read mark.
+    Read {
+        conversation_id: Id,
+        side: SenderKind,
+        seq: i64,
+    },
+    /// The other side is typing.
+    Typing { conversation_id: Id, side: SenderKind },
+    /// A message lost its body.
+    Recalled { conversation_id: Id, seq: i64 },
+    /// An agent's presence (staff sockets only).
+    Presence {
+        staff_id: Id,
+        status: AgentStatus,
+        connected: bool,
+    },
+    /// Events may have been missed (a fan-out link dropped): send `resume`.
+    Resync,
+    /// A command failed. `client_id` names the send it answers, `field` the
+    /// input at fault, `key` the message (translated by the client).
+    Error {
+        client_id: Option<String>,
+        field: Option<String>,
+        key: String,
+    },
+    Pong,
+}
+
+/// The largest frame a client may send (a 5,000-character body fits easily).
+pub const MAX_FRAME_BYTES: usize = 64 * 1024;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chat::MessageKind;
+
+    #[test]
+    fn frames_are_tagged_json() {
+        let m = ClientMsg::Send(MessageForSend {
+            conversation_id: 7,
+            client_id: "c1".into(),
+            kind: MessageKind::Text,
+            body: "你好".into(),
+            reply_to_seq: None,
+        });
+        let s = serde_json::to_string(&m).unwrap();
+        assert!(s.starts_with(r#"{"type":"send","conversation_id":7"#), "{s}");
+        assert_eq!(serde_json::from_str::<ClientMsg>(&s).unwrap(), m);
+        let r: ClientMsg =
+            serde_json::from_str(r#"{"type":"resume","cursors":[{"conversation_id":1,"after_seq":4}]}"#)
+                .unwrap();
+        assert_eq!(
+            r,
+            ClientMsg::Resume {
+                cursors: vec![Cursor {
+                    conversation_id: 1,
+                    after_seq: 4
+                }]
+            }
+        );
+        assert!(serde_json::from_str::<ClientMsg>(r#"{"type":"explode"}"#).is_err());
+        assert_eq!(
+            serde_json::to_string(&ServerMsg::Pong).unwrap(),
+            r#"{"type":"pong"}"#
+        );
+    }
+}
