@@ -494,6 +494,7 @@ mod tests {
         assert!(got(&mut m1).is_empty());
         assert_eq!(got(&mut other_agent).len(), 1);
 
+        got(&mut agent);
         let (who, left) = hub.unregister(agent.id).unwrap();
         assert!(matches!(who, Listener::Staff { id: 10, .. }));
         assert_eq!(left, 0);
