@@ -5,8 +5,8 @@
 use std::sync::Arc;
 
 use crate::auth::otp::{LogSmsSender, SmsSender};
-use crate::chat::hub::Hub;
 use crate::auth::password::PasswordHasher;
+use crate::chat::hub::Hub;
 use crate::db::{Clock, Db};
 
 /// Settings read from the environment by the server binary.

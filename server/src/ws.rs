@@ -64,11 +64,7 @@ pub async fn handler(
 
 async fn send_all(socket: &mut WebSocket, out: &mut Vec<Out>) -> bool {
     for o in out.drain(..) {
-        if socket
-            .send(WsMessage::Text(o.text().into()))
-            .await
-            .is_err()
-        {
+        if socket.send(WsMessage::Text(o.text().into())).await.is_err() {
             return false;
         }
     }

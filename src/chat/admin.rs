@@ -163,3 +163,24 @@ pub async fn all_agents(state: &AppState, staff: &Staff) -> AppResult<Vec<AgentL
     require_admin(staff)?;
     agent_repo::all_agent_loads(&state.db).await
 }
+
+/// The roles `staff` serves (every role for admins).
+pub async fn roles_of(state: &AppState, staff: &Staff) -> AppResult<Vec<CsRole>> {
+    let all = agent_repo::roles(&state.db).await?;
+    if staff.has(Role::Admin) {
+        return Ok(all);
+    }
+    if !staff.has(Role::Cs) {
+        return Err(AppError::Forbidden);
+    }
+    let mine = agent_repo::agent_role_ids(&state.db, staff.id).await?;
+    Ok(all.into_iter().filter(|r| mine.contains(&r.id)).collect())
+}
+
+/// The caller's own agent status and load (None: not set up as an agent).
+pub async fn own_load(state: &AppState, staff: &Staff) -> AppResult<Option<AgentLoad>> {
+    if !staff.has_any(&[Role::Cs, Role::Admin]) {
+        return Err(AppError::Forbidden);
+    }
+    agent_repo::agent_load(&state.db, staff.id).await
+}

@@ -244,8 +244,10 @@ pub async fn delete_canned(db: &Db, id: Id) -> AppResult<bool> {
 
 /// Every agent (enabled staff) with their load.
 pub async fn all_agent_loads(db: &Db) -> AppResult<Vec<AgentLoad>> {
-    let rows = sqlx::query(&format!("{LOAD_SELECT} WHERE s.disabled = 0 ORDER BY a.staff_id"))
-        .fetch_all(db)
-        .await?;
+    let rows = sqlx::query(&format!(
+        "{LOAD_SELECT} WHERE s.disabled = 0 ORDER BY a.staff_id"
+    ))
+    .fetch_all(db)
+    .await?;
     Ok(rows.iter().map(load_from_row).collect::<Result<_, _>>()?)
 }

@@ -15,13 +15,6 @@ use crate::types::{Id, Timestamp};
 /// The longest transfer note.
 pub const MAX_NOTE_CHARS: usize = 500;
 
-/// Where a transfer goes: an agent, or a role's queue.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub enum TransferTo {
-    Agent(Id),
-    Role(Id),
-}
-
 fn conflict_as_other_active(e: AppError) -> AppError {
     match e {
         AppError::Conflict { .. } => {
@@ -57,7 +50,10 @@ pub async fn transfer(
     let who = Principal::Staff(staff.clone());
     let (conv, _) = service::authorize(state, &who, conversation_id, Need::Act).await?;
     if conv.status == ConversationStatus::Resolved {
-        return Err(AppError::validation("conversation_id", "conversation.resolved"));
+        return Err(AppError::validation(
+            "conversation_id",
+            "conversation.resolved",
+        ));
     }
     let note_text = note_text.trim();
     if note_text.chars().count() > MAX_NOTE_CHARS {
@@ -93,7 +89,13 @@ pub async fn transfer(
         }
     }
     if !note_text.is_empty() {
-        note(state, staff, conv.id, &format!("转接 / Transfer: {note_text}")).await?;
+        note(
+            state,
+            staff,
+            conv.id,
+            &format!("转接 / Transfer: {note_text}"),
+        )
+        .await?;
     }
     let now = state.now();
     match to {
@@ -128,7 +130,10 @@ pub async fn transfer(
                 },
                 conv.assignee_staff_id,
             );
-            if !matches!(agents::route(state, &moved, None).await?, agents::Routed::To(_)) {
+            if !matches!(
+                agents::route(state, &moved, None).await?,
+                agents::Routed::To(_)
+            ) {
                 events::conversation(state, &moved, None);
             }
             if let Some(old) = conv.assignee_staff_id {
@@ -157,7 +162,10 @@ pub async fn take_over(
     require_admin(supervisor)?;
     let conv = service::existing(state, conversation_id).await?;
     if conv.status == ConversationStatus::Resolved {
-        return Err(AppError::validation("conversation_id", "conversation.resolved"));
+        return Err(AppError::validation(
+            "conversation_id",
+            "conversation.resolved",
+        ));
     }
     if conv.assignee_staff_id == Some(supervisor.id) {
         return Ok(conv);
@@ -175,7 +183,10 @@ pub async fn take_over(
     .await?;
     tx.commit().await?;
     if !done {
-        return Err(AppError::conflict("conversation_id", "conversation.changed"));
+        return Err(AppError::conflict(
+            "conversation_id",
+            "conversation.changed",
+        ));
     }
     let after = service::existing(state, conv.id).await?;
     events::conversation(state, &after, conv.assignee_staff_id);
@@ -192,7 +203,10 @@ pub async fn release(
     require_admin(supervisor)?;
     let conv = service::existing(state, conversation_id).await?;
     if conv.status != ConversationStatus::Open || conv.assignee_staff_id != Some(supervisor.id) {
-        return Err(AppError::validation("conversation_id", "conversation.not_taken_over"));
+        return Err(AppError::validation(
+            "conversation_id",
+            "conversation.not_taken_over",
+        ));
     }
     let back_to = routing_repo::taken_over_from(&state.db, conv.id).await?;
     let now = state.now();
@@ -204,10 +218,14 @@ pub async fn release(
         tx.commit().await?;
     }
     if !given {
-        let released = routing_repo::release_to_queue(&state.db, conv.id, supervisor.id, now).await?;
+        let released =
+            routing_repo::release_to_queue(&state.db, conv.id, supervisor.id, now).await?;
         if released {
             let queued = service::existing(state, conv.id).await?;
-            if matches!(agents::route(state, &queued, None).await?, agents::Routed::To(_)) {
+            if matches!(
+                agents::route(state, &queued, None).await?,
+                agents::Routed::To(_)
+            ) {
                 return service::existing(state, conv.id).await;
             }
         }
@@ -227,7 +245,10 @@ pub async fn reactivate(
     let who = Principal::Staff(staff.clone());
     let (conv, _) = service::authorize(state, &who, conversation_id, Need::Read).await?;
     if conv.status != ConversationStatus::Resolved {
-        return Err(AppError::validation("conversation_id", "conversation.not_resolved"));
+        return Err(AppError::validation(
+            "conversation_id",
+            "conversation.not_resolved",
+        ));
     }
     let mut tx = state.db.begin().await?;
     let done = routing_repo::force_assign(
@@ -243,7 +264,10 @@ pub async fn reactivate(
     .map_err(conflict_as_other_active)?;
     tx.commit().await?;
     if !done {
-        return Err(AppError::conflict("conversation_id", "conversation.changed"));
+        return Err(AppError::conflict(
+            "conversation_id",
+            "conversation.changed",
+        ));
     }
     let after = service::existing(state, conv.id).await?;
     events::conversation(state, &after, conv.assignee_staff_id);
@@ -291,7 +315,10 @@ pub async fn start_with_member(
                 events::conversation(state, &after, None);
                 Ok(after)
             }
-            _ => Err(AppError::conflict("member_id", "conversation.assigned_elsewhere")),
+            _ => Err(AppError::conflict(
+                "member_id",
+                "conversation.assigned_elsewhere",
+            )),
         };
     }
     let conv = Conversation {

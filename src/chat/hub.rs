@@ -87,7 +87,13 @@ impl Target {
 
     /// May a member's socket receive it at all?
     fn member_allowed(&self) -> bool {
-        matches!(self, Target::Conversation { to_member: true, .. })
+        matches!(
+            self,
+            Target::Conversation {
+                to_member: true,
+                ..
+            }
+        )
     }
 }
 
@@ -244,7 +250,11 @@ impl Hub {
                 reg.members.entry(*m).or_default().push(id);
                 SenderKind::Member
             }
-            Listener::Staff { id: s, admin, roles } => {
+            Listener::Staff {
+                id: s,
+                admin,
+                roles,
+            } => {
                 reg.staff.entry(*s).or_default().push(id);
                 if *admin {
                     reg.admins.push(id);

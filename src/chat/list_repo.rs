@@ -118,3 +118,7 @@ pub async fn history(
         .collect::<Result<_, _>>()?;
     Ok(Page::new(items, total, page))
 }
+
+pub async fn by_id(db: &Db, id: Id) -> AppResult<Option<ConversationSummary>> {
+    Ok(fetch(db, "WHERE c.id = $1", id).await?.pop())
+}

@@ -2,8 +2,10 @@
 //! their side's unread count and, unless admin, masked phone numbers.
 
 use super::model::{ConversationSummary, HistoryFilter};
+use super::routing::Need;
+use super::service;
 use super::{agent_repo, list_repo};
-use crate::auth::{Member, Role, Staff};
+use crate::auth::{Member, Principal, Role, Staff};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::types::{mask_phone, Id, Page, PageQuery};
@@ -82,4 +84,20 @@ pub async fn history(
     let mut p = list_repo::history(&state.db, scope, f, page).await?;
     p.items = all_for_staff(staff, std::mem::take(&mut p.items));
     Ok(p)
+}
+
+/// One conversation as the caller sees it (members: their own only).
+pub async fn summary(
+    state: &AppState,
+    who: &Principal,
+    conversation_id: Id,
+) -> AppResult<ConversationSummary> {
+    service::authorize(state, who, conversation_id, Need::Read).await?;
+    let s = list_repo::by_id(&state.db, conversation_id)
+        .await?
+        .ok_or_else(|| AppError::not_found("conversation"))?;
+    Ok(match who {
+        Principal::Staff(staff) => for_staff(staff, s),
+        Principal::Member(_) => s,
+    })
 }

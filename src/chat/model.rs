@@ -218,6 +218,14 @@ pub struct HistoryFilter {
     pub q: Option<String>,
 }
 
+/// Where a transfer goes: an agent, or a role's queue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TransferTo {
+    Agent(Id),
+    Role(Id),
+}
+
 /// A reply agents insert with one click; `role_id` None: for every role.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CannedReply {

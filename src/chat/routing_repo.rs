@@ -174,7 +174,12 @@ pub async fn taken_over_from(db: &Db, id: Id) -> AppResult<Option<Id>> {
 
 /// Moves an open or queued conversation to another role's queue. Conflicts
 /// if the member already has an unresolved conversation there.
-pub async fn move_to_role(conn: &mut AnyConnection, id: Id, role_id: Id, now: i64) -> AppResult<bool> {
+pub async fn move_to_role(
+    conn: &mut AnyConnection,
+    id: Id,
+    role_id: Id,
+    now: i64,
+) -> AppResult<bool> {
     let r = sqlx::query(
         "UPDATE conversations SET role_id = $1, status = 'queued', assignee_staff_id = NULL, \
          assigned_at = NULL, taken_over_from = NULL, updated_at = $2 \

@@ -9,7 +9,7 @@
 //! are read from the database (all of them are committed: seqs are taken
 //! under the conversation's lock) and sent first.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -50,6 +50,9 @@ pub struct SocketSession {
     who: Principal,
     /// The last seq given to the client, per conversation it follows.
     sent: HashMap<Id, i64>,
+    /// Messages this socket sent and had acknowledged: their event is not
+    /// echoed back to it (other sockets of the same person get it).
+    acked: HashSet<Id>,
     last_typing: HashMap<Id, i64>,
 }
 
@@ -90,6 +93,7 @@ impl SocketSession {
             state,
             who,
             sent: HashMap::new(),
+            acked: HashSet::new(),
             last_typing: HashMap::new(),
         })
     }
@@ -155,6 +159,9 @@ impl SocketSession {
                     .await
                     .map_err(|e| (client_id, e))?;
                 self.advance(message.conversation_id, message.seq);
+                if created {
+                    self.acked.insert(message.id);
+                }
                 out.push(Out::Own(ServerMsg::Ack {
                     client_id: input.client_id,
                     created,
@@ -167,10 +174,9 @@ impl SocketSession {
                 if last.is_some_and(|t| now - t < TYPING_EVERY_MS) {
                     return Ok(());
                 }
-                let (conv, me) =
-                    service::authorize(&state, &self.who, conversation_id, Need::Act)
-                        .await
-                        .map_err(|e| (None, e))?;
+                let (conv, me) = service::authorize(&state, &self.who, conversation_id, Need::Act)
+                    .await
+                    .map_err(|e| (None, e))?;
                 self.last_typing.insert(conversation_id, now);
                 events::typing(&state, &conv, me.kind);
             }
@@ -254,10 +260,13 @@ impl SocketSession {
         };
         let conv_id = message.conversation_id;
         let seq = message.seq;
+        let echo = self.acked.remove(&message.id);
         let Some(&last) = self.sent.get(&conv_id) else {
             // Not followed since a resume: the client orders by seq itself.
             self.sent.insert(conv_id, seq);
-            out.push(Out::Shared(d));
+            if !echo {
+                out.push(Out::Shared(d));
+            }
             return;
         };
         if seq <= last {
@@ -265,7 +274,9 @@ impl SocketSession {
         }
         if seq == last + 1 {
             self.sent.insert(conv_id, seq);
-            out.push(Out::Shared(d));
+            if !echo {
+                out.push(Out::Shared(d));
+            }
             return;
         }
         // A gap: read what lies between from the database (the member's
@@ -284,7 +295,9 @@ impl SocketSession {
                     out.push(Out::Own(ServerMsg::Message { message: m }));
                 }
                 self.sent.insert(conv_id, seq);
-                out.push(Out::Shared(d));
+                if !echo {
+                    out.push(Out::Shared(d));
+                }
             }
             Err(e) => {
                 tracing::warn!(error = %e, "filling a message gap failed; asking the client to resume");

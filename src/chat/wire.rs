@@ -24,17 +24,29 @@ pub struct Cursor {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ClientMsg {
     /// Catch up on these conversations, then follow them live.
-    Resume { cursors: Vec<Cursor> },
+    Resume {
+        cursors: Vec<Cursor>,
+    },
     /// Store a message; answered by `ack` (or `error` with the same `client_id`).
     Send(MessageForSend),
     /// The caller is typing in a conversation (sent at most every few seconds).
-    Typing { conversation_id: Id },
+    Typing {
+        conversation_id: Id,
+    },
     /// Move the caller's read mark.
-    Read { conversation_id: Id, seq: i64 },
+    Read {
+        conversation_id: Id,
+        seq: i64,
+    },
     /// Recall the caller's own message (within two minutes).
-    Recall { conversation_id: Id, seq: i64 },
+    Recall {
+        conversation_id: Id,
+        seq: i64,
+    },
     /// An agent's manual status.
-    Status { status: AgentStatus },
+    Status {
+        status: AgentStatus,
+    },
     Ping,
 }
 
@@ -42,9 +54,14 @@ pub enum ClientMsg {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ServerMsg {
     /// First frame of a socket: who it serves.
-    Hello { kind: SenderKind, id: Id },
+    Hello {
+        kind: SenderKind,
+        id: Id,
+    },
     /// A message committed in a conversation the socket follows.
-    Message { message: Message },
+    Message {
+        message: Message,
+    },
     /// The caller's message is stored (`created: false`: it was already).
     Ack {
         client_id: String,
@@ -52,9 +69,14 @@ pub enum ServerMsg {
         message: Message,
     },
     /// A `resume` of this conversation is complete up to `last_seq`.
-    Synced { conversation_id: Id, last_seq: i64 },
+    Synced {
+        conversation_id: Id,
+        last_seq: i64,
+    },
     /// A conversation changed: queued, assigned, transferred, resolved, re-opened.
-    Conversation { conversation: Conversation },
+    Conversation {
+        conversation: Conversation,
+    },
     /// One side moved its read mark.
     Read {
         conversation_id: Id,
@@ -62,9 +84,15 @@ pub enum ServerMsg {
         seq: i64,
     },
     /// The other side is typing.
-    Typing { conversation_id: Id, side: SenderKind },
+    Typing {
+        conversation_id: Id,
+        side: SenderKind,
+    },
     /// A message lost its body.
-    Recalled { conversation_id: Id, seq: i64 },
+    Recalled {
+        conversation_id: Id,
+        seq: i64,
+    },
     /// An agent's presence (staff sockets only).
     Presence {
         staff_id: Id,
@@ -101,11 +129,15 @@ mod tests {
             reply_to_seq: None,
         });
         let s = serde_json::to_string(&m).unwrap();
-        assert!(s.starts_with(r#"{"type":"send","conversation_id":7"#), "{s}");
+        assert!(
+            s.starts_with(r#"{"type":"send","conversation_id":7"#),
+            "{s}"
+        );
         assert_eq!(serde_json::from_str::<ClientMsg>(&s).unwrap(), m);
-        let r: ClientMsg =
-            serde_json::from_str(r#"{"type":"resume","cursors":[{"conversation_id":1,"after_seq":4}]}"#)
-                .unwrap();
+        let r: ClientMsg = serde_json::from_str(
+            r#"{"type":"resume","cursors":[{"conversation_id":1,"after_seq":4}]}"#,
+        )
+        .unwrap();
         assert_eq!(
             r,
             ClientMsg::Resume {

@@ -20,7 +20,24 @@ pub struct TestApp {
 
 /// Starts the whole router (session layer, guards, pages, server functions).
 pub async fn spawn_app() -> TestApp {
-    let state = shipdesk::testing::test_state().await;
+    spawn_app_with(shipdesk::testing::test_state().await).await
+}
+
+/// A second instance of the app on the database of `first` (its own pool,
+/// hub and port), as a load balancer would have behind it.
+pub async fn spawn_sibling(first: &TestApp) -> TestApp {
+    let url = first.state.db.connect_options().database_url.to_string();
+    let db = shipdesk::db::connect(&url).await.expect("connect sibling");
+    let mut state = AppState::new(db, (*first.state.config).clone());
+    state.clock = first.state.clock.clone();
+    spawn_app_with(state).await
+}
+
+/// Starts the whole router on `state`, with the chat fan-out.
+pub async fn spawn_app_with(state: AppState) -> TestApp {
+    shipdesk_server::start_fan_out(&state)
+        .await
+        .expect("chat fan-out");
     let options = LeptosOptions::builder()
         .output_name("shipdesk")
         .site_root("target/site")
@@ -180,4 +197,27 @@ pub fn retry_after(res: &Response) -> u64 {
         .unwrap()
         .parse()
         .expect("Retry-After in seconds")
+}
+
+/// The `sd_session=…` pair of a client signed in as the member with `phone`
+/// (for a WebSocket, whose handshake carries the cookie by hand).
+pub async fn member_cookie(app: &TestApp, phone: &str) -> String {
+    let c = bare_client();
+    let res = app
+        .post(&c, "request_login_code", json!({ "phone": phone }))
+        .await;
+    let sent: Value = res.json().await.unwrap();
+    let code = sent["dev_code"].as_str().expect("dev code").to_owned();
+    let res = app
+        .post(&c, "member_login", json!({ "phone": phone, "code": code }))
+        .await;
+    assert_eq!(res.status(), StatusCode::OK, "member sign-in");
+    cookie_pair(&set_cookie(&res, "sd_session").expect("session cookie")).to_owned()
+}
+
+/// The `sd_session=…` pair of a signed-in staff member.
+pub async fn staff_cookie(app: &TestApp, account: &str, password: &str) -> String {
+    let res = app.staff_login(&bare_client(), account, password).await;
+    assert_eq!(res.status(), StatusCode::OK, "sign-in of {account}");
+    cookie_pair(&set_cookie(&res, "sd_session").expect("session cookie")).to_owned()
 }

@@ -3,7 +3,7 @@
 //! the right people, catch-up is exact, bad frames get errors.
 
 use super::*;
-use crate::chat::handover::{self, TransferTo};
+use crate::chat::handover;
 use crate::chat::hub::{Listener, Subscription};
 use crate::chat::socket::{Out, SocketSession};
 use crate::chat::wire::{ClientMsg, Cursor, ServerMsg};
@@ -49,7 +49,9 @@ async fn transfer_to_an_agent_or_a_role_with_a_note_for_staff() {
     // b may not transfer what is not theirs; a cannot send to someone outside the role.
     let to_b = TransferTo::Agent(b.id);
     assert_eq!(
-        handover::transfer(&w.state, &b, conv.id, &to_b, "").await.unwrap_err(),
+        handover::transfer(&w.state, &b, conv.id, &to_b, "")
+            .await
+            .unwrap_err(),
         AppError::Forbidden
     );
     assert_eq!(
@@ -92,10 +94,16 @@ async fn transfer_to_an_agent_or_a_role_with_a_note_for_staff() {
         (finance.id, ConversationStatus::Queued, None)
     );
     assert_eq!(
-        handover::transfer(&w.state, &w.admin, conv.id, &TransferTo::Role(finance.id), "")
-            .await
-            .unwrap_err()
-            .key(),
+        handover::transfer(
+            &w.state,
+            &w.admin,
+            conv.id,
+            &TransferTo::Role(finance.id),
+            ""
+        )
+        .await
+        .unwrap_err()
+        .key(),
         "transfer.same_role"
     );
 }
@@ -106,13 +114,18 @@ async fn a_transfer_into_a_role_where_the_member_is_active_changes_nothing() {
     let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
     let finance = testing::cs_role(&w.state, &w.admin, "finance", None).await;
     let conv = open(&w, &w.alice).await;
-    send::open_conversation(&w.state, &w.alice, finance.id).await.unwrap();
+    send::open_conversation(&w.state, &w.alice, finance.id)
+        .await
+        .unwrap();
     let err = handover::transfer(&w.state, &a, conv.id, &TransferTo::Role(finance.id), "")
         .await
         .unwrap_err();
     assert_eq!(err.key(), "conversation.other_active");
     let still = service::existing(&w.state, conv.id).await.unwrap();
-    assert_eq!((still.role_id, still.assignee_staff_id), (w.role.id, Some(a.id)));
+    assert_eq!(
+        (still.role_id, still.assignee_staff_id),
+        (w.role.id, Some(a.id))
+    );
 }
 
 #[tokio::test]
@@ -121,21 +134,32 @@ async fn a_supervisor_takes_over_and_gives_back() {
     let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
     let conv = open(&w, &w.alice).await;
     assert_eq!(
-        handover::take_over(&w.state, &a, conv.id).await.unwrap_err(),
+        handover::take_over(&w.state, &a, conv.id)
+            .await
+            .unwrap_err(),
         AppError::Forbidden,
         "agents do not take over"
     );
-    let taken = handover::take_over(&w.state, &w.admin, conv.id).await.unwrap();
+    let taken = handover::take_over(&w.state, &w.admin, conv.id)
+        .await
+        .unwrap();
     assert_eq!(taken.assignee_staff_id, Some(w.admin.id));
     // The agent can no longer write to it; the supervisor can.
-    assert!(send::send_message(&w.state, &staff(&a), &text(conv.id, "x1", "hi"))
-        .await
-        .is_err());
+    assert!(
+        send::send_message(&w.state, &staff(&a), &text(conv.id, "x1", "hi"))
+            .await
+            .is_err()
+    );
     send(&w, &staff(&w.admin), conv.id, "boss1").await;
-    let back = handover::release(&w.state, &w.admin, conv.id).await.unwrap();
+    let back = handover::release(&w.state, &w.admin, conv.id)
+        .await
+        .unwrap();
     assert_eq!(back.assignee_staff_id, Some(a.id));
     assert_eq!(
-        handover::release(&w.state, &w.admin, conv.id).await.unwrap_err().key(),
+        handover::release(&w.state, &w.admin, conv.id)
+            .await
+            .unwrap_err()
+            .key(),
         "conversation.not_taken_over"
     );
 }
@@ -148,12 +172,17 @@ async fn resolved_conversations_are_reactivated_by_an_agent_of_the_role() {
     let stranger = testing::agent(&w.state, &w.admin, "cs_x", &[], 5).await;
     let conv = open(&w, &w.alice).await;
     assert_eq!(
-        handover::reactivate(&w.state, &b, conv.id).await.unwrap_err().key(),
+        handover::reactivate(&w.state, &b, conv.id)
+            .await
+            .unwrap_err()
+            .key(),
         "conversation.not_resolved"
     );
     agents::resolve(&w.state, &a, conv.id).await.unwrap();
     assert_eq!(
-        handover::reactivate(&w.state, &stranger, conv.id).await.unwrap_err(),
+        handover::reactivate(&w.state, &stranger, conv.id)
+            .await
+            .unwrap_err(),
         AppError::Forbidden
     );
     let again = handover::reactivate(&w.state, &b, conv.id).await.unwrap();
@@ -191,7 +220,9 @@ async fn an_agent_starts_a_conversation_with_a_customer() {
         AppError::not_found("member")
     );
     // The member sees it as theirs.
-    let mine = lists::member_conversations(&w.state, &w.alice).await.unwrap();
+    let mine = lists::member_conversations(&w.state, &w.alice)
+        .await
+        .unwrap();
     assert_eq!(mine[0].conversation.id, started.id);
 }
 
@@ -206,7 +237,9 @@ async fn canned_replies_by_role_are_managed_by_admins() {
         body: "您好，请稍等".into(),
     };
     assert_eq!(
-        admin::create_canned(&w.state, &a, &new(None, "问候")).await.unwrap_err(),
+        admin::create_canned(&w.state, &a, &new(None, "问候"))
+            .await
+            .unwrap_err(),
         AppError::Forbidden
     );
     assert_eq!(
@@ -216,8 +249,12 @@ async fn canned_replies_by_role_are_managed_by_admins() {
             .field(),
         Some("title")
     );
-    admin::create_canned(&w.state, &w.admin, &new(None, "问候")).await.unwrap();
-    admin::create_canned(&w.state, &w.admin, &new(Some(w.role.id), "报价")).await.unwrap();
+    admin::create_canned(&w.state, &w.admin, &new(None, "问候"))
+        .await
+        .unwrap();
+    admin::create_canned(&w.state, &w.admin, &new(Some(w.role.id), "报价"))
+        .await
+        .unwrap();
     let other = admin::create_canned(&w.state, &w.admin, &new(Some(finance.id), "账单"))
         .await
         .unwrap();
@@ -228,10 +265,20 @@ async fn canned_replies_by_role_are_managed_by_admins() {
         .map(|c| c.title)
         .collect();
     assert_eq!(mine.len(), 2, "shared and own role only: {mine:?}");
-    assert_eq!(admin::canned_replies(&w.state, &w.admin).await.unwrap().len(), 3);
-    admin::delete_canned(&w.state, &w.admin, other.id).await.unwrap();
     assert_eq!(
-        admin::delete_canned(&w.state, &w.admin, other.id).await.unwrap_err(),
+        admin::canned_replies(&w.state, &w.admin)
+            .await
+            .unwrap()
+            .len(),
+        3
+    );
+    admin::delete_canned(&w.state, &w.admin, other.id)
+        .await
+        .unwrap();
+    assert_eq!(
+        admin::delete_canned(&w.state, &w.admin, other.id)
+            .await
+            .unwrap_err(),
         AppError::not_found("canned_reply")
     );
 }
@@ -242,36 +289,72 @@ async fn events_reach_the_member_the_assignee_and_supervisors_but_notes_skip_the
     let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
     let b = testing::agent(&w.state, &w.admin, "cs_b", &[w.role.id], 5).await;
     let conv = open(&w, &w.alice).await;
-    let assignee = if conv.assignee_staff_id == Some(a.id) { &a } else { &b };
+    let assignee = if conv.assignee_staff_id == Some(a.id) {
+        &a
+    } else {
+        &b
+    };
     let other = if assignee.id == a.id { &b } else { &a };
     let hub = &w.state.hub;
     let mut alice = hub.register(Listener::Member(w.alice.id));
     let mut bob = hub.register(Listener::Member(w.bob.id));
-    let mut mine = hub.register(Listener::Staff { id: assignee.id, admin: false, roles: vec![w.role.id] });
-    let mut theirs = hub.register(Listener::Staff { id: other.id, admin: false, roles: vec![w.role.id] });
-    let mut boss = hub.register(Listener::Staff { id: w.admin.id, admin: true, roles: vec![] });
+    let mut mine = hub.register(Listener::Staff {
+        id: assignee.id,
+        admin: false,
+        roles: vec![w.role.id],
+    });
+    let mut theirs = hub.register(Listener::Staff {
+        id: other.id,
+        admin: false,
+        roles: vec![w.role.id],
+    });
+    let mut boss = hub.register(Listener::Staff {
+        id: w.admin.id,
+        admin: true,
+        roles: vec![],
+    });
 
     send(&w, &member(&w.alice), conv.id, "m1").await;
-    let note = MessageForSend { kind: MessageKind::Note, ..text(conv.id, "n1", "VIP") };
-    send::send_message(&w.state, &staff(assignee), &note).await.unwrap();
+    let note = MessageForSend {
+        kind: MessageKind::Note,
+        ..text(conv.id, "n1", "VIP")
+    };
+    send::send_message(&w.state, &staff(assignee), &note)
+        .await
+        .unwrap();
     assert_eq!(seqs(&drain(&mut alice)), vec![1]);
     assert!(drain(&mut bob).is_empty());
     assert_eq!(seqs(&drain(&mut mine)), vec![1, 2]);
-    assert!(drain(&mut theirs).is_empty(), "colleagues do not get others' messages");
+    assert!(
+        drain(&mut theirs).is_empty(),
+        "colleagues do not get others' messages"
+    );
     assert_eq!(seqs(&drain(&mut boss)), vec![1, 2]);
 
     // The member reads up to the note's seq: the assignee sees the mark.
-    service::mark_read(&w.state, &member(&w.alice), conv.id, 2).await.unwrap();
+    service::mark_read(&w.state, &member(&w.alice), conv.id, 2)
+        .await
+        .unwrap();
     assert!(matches!(
         drain(&mut mine).as_slice(),
-        [ServerMsg::Read { side: SenderKind::Member, seq: 2, .. }]
+        [ServerMsg::Read {
+            side: SenderKind::Member,
+            seq: 2,
+            ..
+        }]
     ));
     assert!(drain(&mut theirs).is_empty());
     drain(&mut alice);
     // Resolving tells the role (the queue view) and the member.
     agents::resolve(&w.state, assignee, conv.id).await.unwrap();
-    assert!(matches!(drain(&mut alice).as_slice(), [ServerMsg::Conversation { .. }]));
-    assert!(matches!(drain(&mut theirs).as_slice(), [ServerMsg::Conversation { .. }]));
+    assert!(matches!(
+        drain(&mut alice).as_slice(),
+        [ServerMsg::Conversation { .. }]
+    ));
+    assert!(matches!(
+        drain(&mut theirs).as_slice(),
+        [ServerMsg::Conversation { .. }]
+    ));
 }
 
 #[tokio::test]
@@ -285,11 +368,20 @@ async fn a_resuming_socket_gets_exactly_what_it_missed_then_live_messages_once()
     let mut sub = w.state.hub.register(Listener::Member(w.alice.id));
     let mut sock = SocketSession::new(w.state.clone(), member(&w.alice)).unwrap();
     let mut out = vec![];
-    let resume = ClientMsg::Resume { cursors: vec![Cursor { conversation_id: conv.id, after_seq: 2 }] };
-    sock.on_frame(&serde_json::to_string(&resume).unwrap(), &mut out).await;
+    let resume = ClientMsg::Resume {
+        cursors: vec![Cursor {
+            conversation_id: conv.id,
+            after_seq: 2,
+        }],
+    };
+    sock.on_frame(&serde_json::to_string(&resume).unwrap(), &mut out)
+        .await;
     let got = msgs(&out);
     assert_eq!(seqs(&got), vec![3, 4, 5]);
-    assert!(matches!(got.last(), Some(ServerMsg::Synced { last_seq: 5, .. })));
+    assert!(matches!(
+        got.last(),
+        Some(ServerMsg::Synced { last_seq: 5, .. })
+    ));
 
     // The agent writes 6, 7; 7's event arrives first: 6 is read from the
     // database, then 7, then the late 6 is dropped.
@@ -306,7 +398,8 @@ async fn a_resuming_socket_gets_exactly_what_it_missed_then_live_messages_once()
     // A resend of a client id: acknowledged with the stored message, no event.
     let again = ClientMsg::Send(text(conv.id, "m0", "你好"));
     let mut out = vec![];
-    sock.on_frame(&serde_json::to_string(&again).unwrap(), &mut out).await;
+    sock.on_frame(&serde_json::to_string(&again).unwrap(), &mut out)
+        .await;
     assert!(matches!(
         msgs(&out).as_slice(),
         [ServerMsg::Ack { created: false, message, .. }] if message.seq == 1
@@ -322,13 +415,19 @@ async fn bad_frames_and_foreign_conversations_get_errors_and_touch_nothing() {
     let mut sock = SocketSession::new(w.state.clone(), member(&w.bob)).unwrap();
     let mut out = vec![];
     sock.on_frame("{not json", &mut out).await;
-    sock.on_frame(r#"{"type":"send","conversation_id":1}"#, &mut out).await;
+    sock.on_frame(r#"{"type":"send","conversation_id":1}"#, &mut out)
+        .await;
     let send_other = ClientMsg::Send(text(conv.id, "evil1", "hi"));
-    sock.on_frame(&serde_json::to_string(&send_other).unwrap(), &mut out).await;
+    sock.on_frame(&serde_json::to_string(&send_other).unwrap(), &mut out)
+        .await;
     let empty = ClientMsg::Send(text(conv.id, "e1", "  "));
-    sock.on_frame(&serde_json::to_string(&empty).unwrap(), &mut out).await;
-    let typing = ClientMsg::Typing { conversation_id: conv.id };
-    sock.on_frame(&serde_json::to_string(&typing).unwrap(), &mut out).await;
+    sock.on_frame(&serde_json::to_string(&empty).unwrap(), &mut out)
+        .await;
+    let typing = ClientMsg::Typing {
+        conversation_id: conv.id,
+    };
+    sock.on_frame(&serde_json::to_string(&typing).unwrap(), &mut out)
+        .await;
     let keys: Vec<(Option<String>, String)> = msgs(&out)
         .into_iter()
         .map(|m| match m {
@@ -360,7 +459,11 @@ async fn an_agent_whose_sockets_closed_goes_away_after_the_grace_and_comes_back(
     config.presence_grace_secs = 0;
     w.state.config = std::sync::Arc::new(config);
     let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
-    let listener = Listener::Staff { id: a.id, admin: false, roles: vec![w.role.id] };
+    let listener = Listener::Staff {
+        id: a.id,
+        admin: false,
+        roles: vec![w.role.id],
+    };
     let sub = w.state.hub.register(listener.clone());
     socket::connected(&w.state, &listener).await;
     let (who, left) = w.state.hub.unregister(sub.id).unwrap();
@@ -368,7 +471,11 @@ async fn an_agent_whose_sockets_closed_goes_away_after_the_grace_and_comes_back(
     let mut status = AgentStatus::Online;
     for _ in 0..50 {
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-        status = agent_repo::agent_load(&w.state.db, a.id).await.unwrap().unwrap().status;
+        status = agent_repo::agent_load(&w.state.db, a.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .status;
         if status == AgentStatus::Offline {
             break;
         }
@@ -379,7 +486,10 @@ async fn an_agent_whose_sockets_closed_goes_away_after_the_grace_and_comes_back(
     assert_eq!(conv.status, ConversationStatus::Queued);
     let _sub = w.state.hub.register(listener.clone());
     socket::connected(&w.state, &listener).await;
-    let back = agent_repo::agent_load(&w.state.db, a.id).await.unwrap().unwrap();
+    let back = agent_repo::agent_load(&w.state.db, a.id)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(back.status, AgentStatus::Online);
     let conv = service::existing(&w.state, conv.id).await.unwrap();
     assert_eq!(conv.assignee_staff_id, Some(a.id));

@@ -1,0 +1,4 @@
+//! Customer-service chat: the server functions, the socket client and the
+//! chat pages of the three portals.
+
+pub mod api;

@@ -1,0 +1,397 @@
+//! The chat WebSocket end to end: real sockets against the running router.
+//! Two clients see each other's messages, typing and read marks live; a
+//! reconnect catches up exactly; a resend is not stored twice; strangers,
+//! other sites and malformed frames are refused. On PostgreSQL, two
+//! instances on one database see each other's events (LISTEN/NOTIFY).
+
+mod support;
+
+use std::time::Duration;
+
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{json, Value};
+use shipdesk::auth::Staff;
+use shipdesk::chat::CsRole;
+use support::*;
+use tokio::net::TcpStream;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+use tokio_tungstenite::tungstenite::http::HeaderValue;
+use tokio_tungstenite::tungstenite::Message as Ws;
+use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
+
+type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
+
+struct Chat {
+    app: TestApp,
+    role: CsRole,
+    agent: Staff,
+    agent_cookie: String,
+    member_cookie: String,
+}
+
+/// An admin, one role, one online agent (cap 5) and one member, all signed in.
+async fn chat() -> Chat {
+    let app = spawn_app().await;
+    chat_on(app).await
+}
+
+async fn chat_on(app: TestApp) -> Chat {
+    let admin = shipdesk::testing::staff(&app.state, "root", &["admin"]).await;
+    let role = shipdesk::testing::cs_role(&app.state, &admin, "presales", None).await;
+    let agent = shipdesk::testing::agent(&app.state, &admin, "cs_a", &[role.id], 5).await;
+    app.company_with_member(&admin, "海通跨境", None, "13900000001")
+        .await;
+    let agent_cookie = staff_cookie(&app, "cs_a", PASSWORD).await;
+    let member_cookie = member_cookie(&app, "13900000001").await;
+    Chat {
+        app,
+        role,
+        agent,
+        agent_cookie,
+        member_cookie,
+    }
+}
+
+fn ws_url(app: &TestApp) -> String {
+    format!("{}/ws", app.base.replace("http://", "ws://"))
+}
+
+async fn try_connect(app: &TestApp, cookie: &str, origin: Option<&str>) -> Result<Socket, u16> {
+    let mut req = ws_url(app).into_client_request().unwrap();
+    if !cookie.is_empty() {
+        req.headers_mut()
+            .insert("cookie", HeaderValue::from_str(cookie).unwrap());
+    }
+    if let Some(o) = origin {
+        req.headers_mut()
+            .insert("origin", HeaderValue::from_str(o).unwrap());
+    }
+    match tokio_tungstenite::connect_async(req).await {
+        Ok((s, _)) => Ok(s),
+        Err(tokio_tungstenite::tungstenite::Error::Http(res)) => Err(res.status().as_u16()),
+        Err(e) => panic!("connect: {e}"),
+    }
+}
+
+/// A connected socket, past its `hello`.
+async fn connect(app: &TestApp, cookie: &str) -> Socket {
+    let mut s = try_connect(app, cookie, None).await.expect("socket opens");
+    let hello = next(&mut s).await;
+    assert_eq!(hello["type"], "hello", "{hello}");
+    s
+}
+
+async fn send(s: &mut Socket, v: Value) {
+    s.send(Ws::Text(v.to_string().into())).await.unwrap();
+}
+
+/// The next JSON frame (panics after 5 s).
+async fn next(s: &mut Socket) -> Value {
+    loop {
+        let frame = tokio::time::timeout(Duration::from_secs(5), s.next())
+            .await
+            .expect("a frame within 5 s")
+            .expect("socket open")
+            .expect("frame");
+        match frame {
+            Ws::Text(t) => return serde_json::from_str(t.as_str()).unwrap(),
+            Ws::Close(c) => panic!("closed: {c:?}"),
+            _ => continue,
+        }
+    }
+}
+
+/// The next frame of `kind`, skipping others (presence, conversation updates).
+async fn next_of(s: &mut Socket, kind: &str) -> Value {
+    loop {
+        let v = next(s).await;
+        if v["type"] == kind {
+            return v;
+        }
+    }
+}
+
+/// Nothing more of `kind` arrives within `ms`.
+async fn quiet(s: &mut Socket, kind: &str, ms: u64) {
+    let end = tokio::time::Instant::now() + Duration::from_millis(ms);
+    while let Ok(Some(Ok(frame))) = tokio::time::timeout_at(end, s.next()).await {
+        if let Ws::Text(t) = frame {
+            let v: Value = serde_json::from_str(t.as_str()).unwrap();
+            assert_ne!(v["type"], kind, "unexpected {v}");
+        }
+    }
+}
+
+fn text(conv: i64, client_id: &str, body: &str) -> Value {
+    json!({"type": "send", "conversation_id": conv, "client_id": client_id,
+           "kind": "text", "body": body, "reply_to_seq": null})
+}
+
+/// The member opens a conversation in the role (assigned to the agent).
+async fn open(c: &Chat) -> i64 {
+    let client = bare_client();
+    let res = client
+        .post(c.app.url("/api/chat_open"))
+        .header("cookie", &c.member_cookie)
+        .json(&json!({"role_id": c.role.id}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let conv: Value = res.json().await.unwrap();
+    assert_eq!(conv["assignee_staff_id"], json!(c.agent.id));
+    conv["id"].as_i64().unwrap()
+}
+
+#[tokio::test]
+async fn a_member_and_an_agent_see_messages_typing_and_read_marks_live() {
+    let c = chat().await;
+    let conv = open(&c).await;
+    let mut member = connect(&c.app, &c.member_cookie).await;
+    let mut agent = connect(&c.app, &c.agent_cookie).await;
+
+    send(
+        &mut member,
+        json!({"type": "typing", "conversation_id": conv}),
+    )
+    .await;
+    let typing = next_of(&mut agent, "typing").await;
+    assert_eq!(typing["side"], "member");
+
+    send(&mut member, text(conv, "m-1", "你好，我想问一下运费")).await;
+    let ack = next_of(&mut member, "ack").await;
+    assert_eq!(
+        (ack["client_id"].as_str(), ack["created"].as_bool()),
+        (Some("m-1"), Some(true))
+    );
+    assert_eq!(ack["message"]["seq"], 1);
+    let got = next_of(&mut agent, "message").await;
+    assert_eq!(got["message"]["body"], "你好，我想问一下运费");
+    assert_eq!(got["message"]["seq"], 1);
+
+    send(
+        &mut agent,
+        json!({"type": "read", "conversation_id": conv, "seq": 1}),
+    )
+    .await;
+    let read = next_of(&mut member, "read").await;
+    assert_eq!(
+        (read["side"].as_str(), read["seq"].as_i64()),
+        (Some("staff"), Some(1))
+    );
+
+    send(&mut agent, text(conv, "a-1", "您好，请问发往哪个仓库？")).await;
+    let reply = next_of(&mut member, "message").await;
+    assert_eq!(reply["message"]["seq"], 2);
+    assert_eq!(reply["message"]["sender_kind"], "staff");
+    // The member does not get their own typing back.
+    quiet(&mut member, "typing", 200).await;
+}
+
+#[tokio::test]
+async fn a_reconnecting_client_gets_exactly_what_it_missed_in_order() {
+    let c = chat().await;
+    let conv = open(&c).await;
+    let mut member = connect(&c.app, &c.member_cookie).await;
+    let mut agent = connect(&c.app, &c.agent_cookie).await;
+    send(&mut member, text(conv, "m-1", "one")).await;
+    next_of(&mut member, "ack").await;
+    next_of(&mut agent, "message").await;
+    member.close(None).await.unwrap();
+    drop(member);
+
+    // While the member is away: four replies and a staff-only note.
+    for i in 2..=5 {
+        send(
+            &mut agent,
+            text(conv, &format!("a-{i}"), &format!("reply {i}")),
+        )
+        .await;
+        next_of(&mut agent, "ack").await;
+    }
+    let note = json!({"type": "send", "conversation_id": conv, "client_id": "n-1",
+                      "kind": "note", "body": "VIP 客户", "reply_to_seq": null});
+    send(&mut agent, note).await;
+    next_of(&mut agent, "ack").await;
+
+    let mut member = connect(&c.app, &c.member_cookie).await;
+    send(
+        &mut member,
+        json!({"type": "resume", "cursors": [{"conversation_id": conv, "after_seq": 1}]}),
+    )
+    .await;
+    let mut seqs = vec![];
+    loop {
+        let v = next(&mut member).await;
+        match v["type"].as_str() {
+            Some("message") => seqs.push(v["message"]["seq"].as_i64().unwrap()),
+            Some("synced") => break,
+            _ => {}
+        }
+    }
+    assert_eq!(seqs, vec![2, 3, 4, 5], "no gaps, no duplicates, no note");
+
+    // Live again: the next reply arrives once.
+    send(&mut agent, text(conv, "a-7", "still there?")).await;
+    let live = next_of(&mut member, "message").await;
+    assert_eq!(live["message"]["seq"], 7);
+    quiet(&mut member, "message", 200).await;
+}
+
+#[tokio::test]
+async fn a_resend_of_a_client_id_returns_the_stored_message_once() {
+    let c = chat().await;
+    let conv = open(&c).await;
+    let mut member = connect(&c.app, &c.member_cookie).await;
+    let mut agent = connect(&c.app, &c.agent_cookie).await;
+    send(&mut member, text(conv, "dup-1", "hello")).await;
+    let first = next_of(&mut member, "ack").await;
+    send(&mut member, text(conv, "dup-1", "hello")).await;
+    let again = next_of(&mut member, "ack").await;
+    assert_eq!(again["created"], false);
+    assert_eq!(again["message"]["id"], first["message"]["id"]);
+    next_of(&mut agent, "message").await;
+    quiet(&mut agent, "message", 300).await;
+}
+
+#[tokio::test]
+async fn bad_frames_get_errors_and_the_socket_stays_up() {
+    let c = chat().await;
+    let conv = open(&c).await;
+    let mut member = connect(&c.app, &c.member_cookie).await;
+    member
+        .send(Ws::Text("{oops".to_string().into()))
+        .await
+        .unwrap();
+    let e = next_of(&mut member, "error").await;
+    assert_eq!(e["key"], "ws.bad_frame");
+    send(&mut member, text(conv, "long-1", &"长".repeat(5001))).await;
+    let e = next_of(&mut member, "error").await;
+    assert_eq!(
+        (
+            e["client_id"].as_str(),
+            e["field"].as_str(),
+            e["key"].as_str()
+        ),
+        (Some("long-1"), Some("body"), Some("message.too_long"))
+    );
+    send(&mut member, text(conv + 1, "x-1", "hi")).await;
+    let e = next_of(&mut member, "error").await;
+    assert_eq!(e["key"], "error.not_found");
+    send(&mut member, json!({"type": "ping"})).await;
+    next_of(&mut member, "pong").await;
+}
+
+#[tokio::test]
+async fn a_member_cannot_touch_another_members_conversation_over_the_socket() {
+    let c = chat().await;
+    let conv = open(&c).await;
+    let admin = shipdesk::testing::staff(&c.app.state, "root2", &["admin"]).await;
+    c.app
+        .company_with_member(&admin, "别家公司", None, "13900000009")
+        .await;
+    let other_cookie = member_cookie(&c.app, "13900000009").await;
+    let mut other = connect(&c.app, &other_cookie).await;
+    let mut owner = connect(&c.app, &c.member_cookie).await;
+    send(&mut owner, text(conv, "m-1", "private")).await;
+    next_of(&mut owner, "ack").await;
+    for cmd in [
+        text(conv, "evil-1", "hi"),
+        json!({"type": "read", "conversation_id": conv, "seq": 1}),
+        json!({"type": "recall", "conversation_id": conv, "seq": 1}),
+        json!({"type": "typing", "conversation_id": conv}),
+        json!({"type": "resume", "cursors": [{"conversation_id": conv, "after_seq": 0}]}),
+        json!({"type": "status", "status": "online"}),
+    ] {
+        send(&mut other, cmd.clone()).await;
+        let e = next_of(&mut other, "error").await;
+        assert!(
+            e["key"] == "error.not_found" || e["key"] == "error.forbidden",
+            "{cmd} answered {e}"
+        );
+    }
+    quiet(&mut other, "message", 200).await;
+    let conv_now = shipdesk::chat::service::messages_after(
+        &c.app.state,
+        &shipdesk::auth::Principal::Staff(c.agent.clone()),
+        conv,
+        0,
+        10,
+    )
+    .await
+    .unwrap();
+    assert_eq!(conv_now.len(), 1);
+    assert!(!conv_now[0].recalled);
+}
+
+#[tokio::test]
+async fn strangers_other_sites_and_non_chat_staff_get_no_socket() {
+    let c = chat().await;
+    assert_eq!(try_connect(&c.app, "", None).await.err(), Some(401));
+    assert_eq!(
+        try_connect(&c.app, "sd_session=forged", None).await.err(),
+        Some(401)
+    );
+    assert_eq!(
+        try_connect(&c.app, &c.member_cookie, Some("https://evil.example"))
+            .await
+            .err(),
+        Some(403)
+    );
+    shipdesk::testing::staff(&c.app.state, "sales_x", &["sales"]).await;
+    let sales = staff_cookie(&c.app, "sales_x", PASSWORD).await;
+    assert_eq!(try_connect(&c.app, &sales, None).await.err(), Some(403));
+    // A page of this host may.
+    let origin = c.app.base.clone();
+    assert!(try_connect(&c.app, &c.member_cookie, Some(&origin))
+        .await
+        .is_ok());
+}
+
+#[tokio::test]
+async fn a_signed_out_session_cannot_open_a_socket() {
+    let c = chat().await;
+    let client = bare_client();
+    let res = client
+        .post(c.app.url("/api/logout"))
+        .header("cookie", &c.member_cookie)
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_success(), "logout: {}", res.status());
+    assert_eq!(
+        try_connect(&c.app, &c.member_cookie, None).await.err(),
+        Some(401)
+    );
+}
+
+/// Two instances on one PostgreSQL database: a message sent through A
+/// reaches a socket on B, and B's reply reaches A.
+#[tokio::test]
+async fn on_postgres_a_message_through_one_instance_reaches_a_socket_on_another() {
+    if std::env::var("SHIPDESK_TEST_PG").map_or(true, |v| v.is_empty()) {
+        eprintln!("skipped: SHIPDESK_TEST_PG is not set (the PostgreSQL run covers it)");
+        return;
+    }
+    let c = chat().await;
+    let b = spawn_sibling(&c.app).await;
+    let conv = open(&c).await;
+    let mut member_on_a = connect(&c.app, &c.member_cookie).await;
+    let mut agent_on_b = connect(&b, &c.agent_cookie).await;
+    send(&mut member_on_a, text(conv, "m-1", "from A")).await;
+    next_of(&mut member_on_a, "ack").await;
+    let got = next_of(&mut agent_on_b, "message").await;
+    assert_eq!(got["message"]["body"], "from A");
+    send(&mut agent_on_b, text(conv, "a-1", "from B")).await;
+    let back = next_of(&mut member_on_a, "message").await;
+    assert_eq!(back["message"]["body"], "from B");
+    assert_eq!(back["message"]["seq"], 2);
+    // Typing crosses too.
+    send(
+        &mut member_on_a,
+        json!({"type": "typing", "conversation_id": conv}),
+    )
+    .await;
+    next_of(&mut agent_on_b, "typing").await;
+}
