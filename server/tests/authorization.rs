@@ -46,6 +46,32 @@ const MATRIX: &[(&str, [u16; 8])] = &[
     ("set_member_disabled",  [401, OK,   403, OK,   403, 403, 403, 403]),
     ("list_salespeople",     [401, OK,   403, OK,   403, 403, 403, 403]),
     ("my_company",           [401, 403,  403, 403,  403, 403, 403, OK ]),
+    ("chat_roles",           [401, OK,   OK,  OK,   OK,  OK,  OK,  OK ]),
+    ("chat_open",            [401, 403,  403, 403,  403, 403, 403, OK ]),
+    ("chat_my_conversations",[401, 403,  403, 403,  403, 403, 403, OK ]),
+    ("chat_messages",        [401, OK,   OK,  403,  403, 403, 403, OK ]),
+    ("chat_conversation",    [401, OK,   OK,  403,  403, 403, 403, OK ]),
+    ("chat_send",            [401, OK,   OK,  403,  403, 403, 403, OK ]),
+    ("chat_mark_read",       [401, OK,   OK,  403,  403, 403, 403, OK ]),
+    ("chat_recall",          [401, OK,   OK,  403,  403, 403, 403, OK ]),
+    ("chat_agent_list",      [401, OK,   OK,  403,  403, 403, 403, 403]),
+    ("chat_history",         [401, OK,   OK,  403,  403, 403, 403, 403]),
+    ("chat_my_roles",        [401, OK,   OK,  403,  403, 403, 403, 403]),
+    ("chat_my_status",       [401, OK,   OK,  403,  403, 403, 403, 403]),
+    ("chat_set_status",      [401, 403,  OK,  403,  403, 403, 403, 403]),
+    ("chat_claim",           [401, OK,   OK,  403,  403, 403, 403, 403]),
+    ("chat_start",           [401, OK,   OK,  403,  403, 403, 403, 403]),
+    ("chat_transfer",        [401, OK,   OK,  403,  403, 403, 403, 403]),
+    ("chat_agents",          [401, OK,   OK,  403,  403, 403, 403, 403]),
+    ("chat_canned",          [401, OK,   OK,  403,  403, 403, 403, 403]),
+    ("chat_take_over",       [401, OK,   403, 403,  403, 403, 403, 403]),
+    ("chat_release",         [401, OK,   403, 403,  403, 403, 403, 403]),
+    ("chat_resolve",         [401, OK,   OK,  403,  403, 403, 403, 403]),
+    ("chat_reactivate",      [401, OK,   OK,  403,  403, 403, 403, 403]),
+    ("chat_create_role",     [401, OK,   403, 403,  403, 403, 403, 403]),
+    ("chat_set_agent",       [401, OK,   403, 403,  403, 403, 403, 403]),
+    ("chat_create_canned",   [401, OK,   403, 403,  403, 403, 403, 403]),
+    ("chat_delete_canned",   [401, OK,   403, 403,  403, 403, 403, 403]),
     ("logout",               [OK,  OK,   OK,  OK,   OK,  OK,  OK,  OK ]),
 ];
 
@@ -55,6 +81,10 @@ struct Fixtures {
     sales: i64,
     company: i64,
     other_member: i64,
+    cs: i64,
+    member: i64,
+    role: i64,
+    conversation: i64,
 }
 
 /// A valid-looking body for `endpoint`; `n` (the caller's column) keeps
@@ -92,6 +122,31 @@ fn body(endpoint: &str, f: &Fixtures, n: usize) -> Value {
         "set_member_disabled" => {
             json!({"company_id": f.company, "member_id": f.other_member, "disabled": false})
         }
+        "chat_open" => json!({"role_id": f.role}),
+        "chat_messages" => json!({"conversation_id": f.conversation, "after_seq": 0, "limit": 50}),
+        "chat_conversation" | "chat_claim" | "chat_take_over" | "chat_release"
+        | "chat_resolve" | "chat_reactivate" => json!({"conversation_id": f.conversation}),
+        "chat_send" => json!({"input": {
+            "conversation_id": f.conversation, "client_id": format!("auth-{n}"),
+            "kind": "text", "body": "hi", "reply_to_seq": null
+        }}),
+        "chat_mark_read" => json!({"conversation_id": f.conversation, "seq": 1}),
+        // No such message: admitted callers get 404, the others 403 first.
+        "chat_recall" => json!({"conversation_id": f.conversation, "seq": 999}),
+        "chat_agent_list" => json!({"tab": "current", "role_id": null}),
+        "chat_history" => json!({"filter": {"q": null}, "page": 1, "size": 20}),
+        "chat_set_status" => json!({"status": "online"}),
+        "chat_start" => json!({"member_id": f.member, "role_id": f.role}),
+        "chat_transfer" => json!({
+            "conversation_id": f.conversation, "to": {"agent": f.cs}, "note": "x"
+        }),
+        "chat_agents" => json!({"role_id": f.role}),
+        "chat_create_role" => json!({"input": {
+            "code": format!("role{n}"), "name_zh": "售后", "name_en": "After", "reassign_after_minutes": null
+        }}),
+        "chat_set_agent" => json!({"staff_id": f.cs, "role_ids": [f.role], "max_concurrent": 5}),
+        "chat_create_canned" => json!({"input": {"role_id": null, "title": "问候", "body": "您好"}}),
+        "chat_delete_canned" => json!({"id": 1}),
         _ => json!({}),
     }
 }
@@ -113,9 +168,25 @@ async fn callers(app: &TestApp) -> (Vec<Client>, Fixtures) {
         .await
         .unwrap()
         .unwrap();
-    let (company, _) = app
+    let (company, member) = app
         .company_with_member(&admin, "Acme Ltd", Some(&sales), "13800138001")
         .await;
+    // Chat: a role served by the cs caller, and the member's conversation in it.
+    let cs = shipdesk::auth::repo::staff_by_id(&app.state.db, ids[1])
+        .await
+        .unwrap()
+        .unwrap();
+    let role = shipdesk::testing::cs_role(&app.state, &admin, "presales", None).await;
+    shipdesk::chat::admin::set_agent_roles(&app.state, &admin, cs.id, &[role.id], 5)
+        .await
+        .unwrap();
+    shipdesk::chat::agents::set_agent_status(&app.state, &cs, shipdesk::chat::AgentStatus::Online)
+        .await
+        .unwrap();
+    let conversation = shipdesk::chat::send::open_conversation(&app.state, &member, role.id)
+        .await
+        .unwrap();
+    assert_eq!(conversation.assignee_staff_id, Some(cs.id));
     let other = shipdesk::testing::member(&app.state, &admin, &company, "Li", "13800138002").await;
     clients.push(app.signed_in_member("13800138001").await);
     let target = shipdesk::testing::staff(&app.state, "target", &["ops"]).await;
@@ -124,6 +195,10 @@ async fn callers(app: &TestApp) -> (Vec<Client>, Fixtures) {
         sales: sales.id,
         company: company.id,
         other_member: other.id,
+        cs: cs.id,
+        member: member.id,
+        role: role.id,
+        conversation: conversation.id,
     };
     (clients, fixtures)
 }
