@@ -66,11 +66,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("staff") view=staff::views::StaffPage />
                     <Route path=path!("customers") view=customer::views::CompaniesPage />
                     <Route path=path!("customers/:id") view=customer::views::CompanyPage />
+                    <Route path=path!("chat") view=chat::console::ChatConsole />
                 </ParentRoute>
                 <Route path=path!("/h5/login") view=|| view! { <auth::views::MemberLoginPage mobile=true /> } />
                 <Route path=path!("/h5") view=portal::h5::MePage ssr=SsrMode::Async />
+                <Route path=path!("/h5/chat") view=|| view! { <chat::views::MemberChatPage mobile=true /> } />
                 <Route path=path!("/portal/login") view=|| view! { <auth::views::MemberLoginPage mobile=false /> } />
                 <Route path=path!("/portal") view=portal::desk::WorkbenchPage ssr=SsrMode::Async />
+                <Route path=path!("/portal/chat") view=|| view! { <chat::views::MemberChatPage mobile=false /> } />
             </Routes>
         </Router>
     }

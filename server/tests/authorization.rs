@@ -124,8 +124,8 @@ fn body(endpoint: &str, f: &Fixtures, n: usize) -> Value {
         }
         "chat_open" => json!({"role_id": f.role}),
         "chat_messages" => json!({"conversation_id": f.conversation, "after_seq": 0, "limit": 50}),
-        "chat_conversation" | "chat_claim" | "chat_take_over" | "chat_release"
-        | "chat_resolve" | "chat_reactivate" => json!({"conversation_id": f.conversation}),
+        "chat_conversation" | "chat_claim" | "chat_take_over" | "chat_release" | "chat_resolve"
+        | "chat_reactivate" => json!({"conversation_id": f.conversation}),
         "chat_send" => json!({"input": {
             "conversation_id": f.conversation, "client_id": format!("auth-{n}"),
             "kind": "text", "body": "hi", "reply_to_seq": null
@@ -145,7 +145,9 @@ fn body(endpoint: &str, f: &Fixtures, n: usize) -> Value {
             "code": format!("role{n}"), "name_zh": "售后", "name_en": "After", "reassign_after_minutes": null
         }}),
         "chat_set_agent" => json!({"staff_id": f.cs, "role_ids": [f.role], "max_concurrent": 5}),
-        "chat_create_canned" => json!({"input": {"role_id": null, "title": "问候", "body": "您好"}}),
+        "chat_create_canned" => {
+            json!({"input": {"role_id": null, "title": "问候", "body": "您好"}})
+        }
         "chat_delete_canned" => json!({"id": 1}),
         _ => json!({}),
     }

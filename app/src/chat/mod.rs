@@ -2,3 +2,6 @@
 //! chat pages of the three portals.
 
 pub mod api;
+pub mod client;
+pub mod console;
+pub mod views;

@@ -27,6 +27,7 @@ fn Workbench(name: String) -> impl IntoView {
                 <div class="flex items-center gap-6">
                     <span class="font-bold text-sky-700">{move || t("app.name")}</span>
                     <span class="text-slate-700">{move || t("portal.workbench")}</span>
+                    <a href="/portal/chat" class="open-chat text-sky-700 hover:underline">{move || t("chat.title")}</a>
                 </div>
                 <div class="flex items-center gap-3">
                     <span class="current-user text-sm text-slate-600">{name}</span>

@@ -34,6 +34,10 @@ fn Me(name: String, phone: String) -> impl IntoView {
                 </div>
             </header>
             <div class="px-3 -mt-4 space-y-3">
+                <a href="/h5/chat" class="open-chat flex items-center justify-between bg-white rounded-xl border border-slate-200 p-4">
+                    <span class="font-semibold">{move || t("chat.title")}</span>
+                    <span class="text-sm text-sky-600">{move || t("chat.start")}" ›"</span>
+                </a>
                 <Suspense fallback=|| view! { <p class="text-slate-500 p-4">{t("common.loading")}</p> }>
                     {move || Suspend::new(async move {
                         match company.await {

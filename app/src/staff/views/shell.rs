@@ -22,6 +22,7 @@ const MENU: &[(&str, &str, &[Role])] = &[
         "nav.customers",
         &[Role::Admin, Role::Sales, Role::Cs, Role::Ops, Role::Finance],
     ),
+    ("/admin/chat", "nav.chat", &[Role::Admin, Role::Cs]),
     ("/admin/staff", "nav.staff", &[Role::Admin]),
 ];
 

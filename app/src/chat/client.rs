@@ -1,0 +1,325 @@
+//! The browser's side of the chat socket: one WebSocket per tab, a reactive
+//! store of conversations, messages (by seq, so order and duplicates take
+//! care of themselves), read marks and typing, and reconnection with
+//! `resume` from the last seq held per conversation. On the server this is
+//! inert: pages render their loading state and the socket opens on hydrate.
+
+use std::collections::{BTreeMap, HashMap};
+
+use leptos::prelude::*;
+use shipdesk::chat::wire::{ClientMsg, Cursor, ServerMsg};
+use shipdesk::chat::{Conversation, Message, MessageForSend, MessageKind, SenderKind};
+use shipdesk::Id;
+
+/// The live chat state of this tab.
+#[derive(Clone, Copy)]
+pub struct ChatStore {
+    pub connected: RwSignal<bool>,
+    /// Messages per conversation, by seq.
+    pub messages: RwSignal<HashMap<Id, BTreeMap<i64, Message>>>,
+    /// Conversations as the latest event left them.
+    pub conversations: RwSignal<HashMap<Id, Conversation>>,
+    /// (member's read seq, staff's read seq) per conversation.
+    pub reads: RwSignal<HashMap<Id, (i64, i64)>>,
+    /// When the other side last typed (ms), per conversation.
+    pub typing: RwSignal<HashMap<Id, f64>>,
+    /// Sends not yet acknowledged, by client id (resent on reconnect).
+    pub pending: RwSignal<BTreeMap<String, MessageForSend>>,
+    /// The last error the socket reported (a translation key).
+    pub error: RwSignal<Option<String>>,
+    /// Bumped on every conversation change: lists refetch on it.
+    pub changes: RwSignal<u64>,
+}
+
+pub fn now_ms() -> f64 {
+    #[cfg(feature = "hydrate")]
+    {
+        js_sys::Date::now()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        0.0
+    }
+}
+
+/// A fresh client id for a message.
+pub fn client_id() -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        format!(
+            "c{:x}{:08x}",
+            js_sys::Date::now() as u64,
+            (js_sys::Math::random() * 4_294_967_295.0) as u64
+        )
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        "c0".into()
+    }
+}
+
+impl ChatStore {
+    fn new() -> Self {
+        ChatStore {
+            connected: RwSignal::new(false),
+            messages: RwSignal::new(HashMap::new()),
+            conversations: RwSignal::new(HashMap::new()),
+            reads: RwSignal::new(HashMap::new()),
+            typing: RwSignal::new(HashMap::new()),
+            pending: RwSignal::new(BTreeMap::new()),
+            error: RwSignal::new(None),
+            changes: RwSignal::new(0),
+        }
+    }
+
+    /// The newest seq held of a conversation.
+    pub fn last_seq(&self, conv: Id) -> i64 {
+        self.messages.with_untracked(|m| {
+            m.get(&conv)
+                .and_then(|b| b.keys().next_back().copied())
+                .unwrap_or(0)
+        })
+    }
+
+    /// Adds messages fetched over HTTP (history); the socket fills in the rest.
+    pub fn add_messages(&self, list: Vec<Message>) {
+        self.messages.update(|m| {
+            for msg in list {
+                m.entry(msg.conversation_id)
+                    .or_default()
+                    .insert(msg.seq, msg);
+            }
+        });
+    }
+
+    /// Follows a conversation: asks the server for everything after what is held.
+    pub fn follow(&self, conv: Id) {
+        self.messages.update(|m| {
+            m.entry(conv).or_default();
+        });
+        let after = self.last_seq(conv);
+        send(ClientMsg::Resume {
+            cursors: vec![Cursor {
+                conversation_id: conv,
+                after_seq: after,
+            }],
+        });
+    }
+
+    pub fn send_text(&self, conv: Id, kind: MessageKind, body: String, reply_to: Option<i64>) {
+        let input = MessageForSend {
+            conversation_id: conv,
+            client_id: client_id(),
+            kind,
+            body,
+            reply_to_seq: reply_to,
+        };
+        self.pending.update(|p| {
+            p.insert(input.client_id.clone(), input.clone());
+        });
+        send(ClientMsg::Send(input));
+    }
+
+    pub fn mark_read(&self, conv: Id, seq: i64) {
+        send(ClientMsg::Read {
+            conversation_id: conv,
+            seq,
+        });
+    }
+
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    fn on_message(&self, msg: ServerMsg) {
+        match msg {
+            ServerMsg::Hello { .. } => {
+                self.connected.set(true);
+                self.error.set(None);
+                self.resume_all();
+                // Unacknowledged sends go again with the same client ids.
+                for input in self.pending.get_untracked().into_values() {
+                    send(ClientMsg::Send(input));
+                }
+            }
+            ServerMsg::Message { message } => self.put(message),
+            ServerMsg::Ack {
+                client_id, message, ..
+            } => {
+                self.pending.update(|p| {
+                    p.remove(&client_id);
+                });
+                self.put(message);
+            }
+            ServerMsg::Synced { .. } | ServerMsg::Pong => {}
+            ServerMsg::Conversation { conversation } => {
+                self.reads.update(|r| {
+                    r.insert(
+                        conversation.id,
+                        (conversation.customer_read_seq, conversation.staff_read_seq),
+                    );
+                });
+                self.conversations.update(|c| {
+                    c.insert(conversation.id, conversation);
+                });
+                self.changes.update(|n| *n += 1);
+            }
+            ServerMsg::Read {
+                conversation_id,
+                side,
+                seq,
+            } => self.reads.update(|r| {
+                let e = r.entry(conversation_id).or_default();
+                match side {
+                    SenderKind::Member => e.0 = e.0.max(seq),
+                    _ => e.1 = e.1.max(seq),
+                }
+            }),
+            ServerMsg::Typing {
+                conversation_id, ..
+            } => self.typing.update(|t| {
+                t.insert(conversation_id, now_ms());
+            }),
+            ServerMsg::Recalled {
+                conversation_id,
+                seq,
+            } => self.messages.update(|m| {
+                if let Some(msg) = m.get_mut(&conversation_id).and_then(|b| b.get_mut(&seq)) {
+                    msg.recalled = true;
+                    msg.body.clear();
+                }
+            }),
+            ServerMsg::Presence { .. } => self.changes.update(|n| *n += 1),
+            ServerMsg::Resync => self.resume_all(),
+            ServerMsg::Error { client_id, key, .. } => {
+                if let Some(id) = client_id {
+                    self.pending.update(|p| {
+                        p.remove(&id);
+                    });
+                }
+                self.error.set(Some(key));
+            }
+        }
+    }
+
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    fn put(&self, message: Message) {
+        self.messages.update(|m| {
+            m.entry(message.conversation_id)
+                .or_default()
+                .insert(message.seq, message);
+        });
+        self.changes.update(|n| *n += 1);
+    }
+
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    fn resume_all(&self) {
+        let cursors: Vec<Cursor> = self.messages.with_untracked(|m| {
+            m.iter()
+                .map(|(id, b)| Cursor {
+                    conversation_id: *id,
+                    after_seq: b.keys().next_back().copied().unwrap_or(0),
+                })
+                .collect()
+        });
+        if !cursors.is_empty() {
+            send(ClientMsg::Resume { cursors });
+        }
+    }
+}
+
+/// The tab's store, created (and the socket opened, in the browser) on first use.
+pub fn use_chat() -> ChatStore {
+    if let Some(s) = use_context::<ChatStore>() {
+        return s;
+    }
+    let store = ChatStore::new();
+    provide_context(store);
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| socket::open(store));
+    store
+}
+
+/// Sends a command if the socket is open (else it is dropped; a reconnect resumes).
+pub fn send(msg: ClientMsg) {
+    #[cfg(feature = "hydrate")]
+    socket::send(&msg);
+    #[cfg(not(feature = "hydrate"))]
+    let _ = msg;
+}
+
+#[cfg(feature = "hydrate")]
+mod socket {
+    use std::cell::RefCell;
+
+    use wasm_bindgen::prelude::*;
+    use web_sys::{CloseEvent, MessageEvent, WebSocket};
+
+    use super::*;
+
+    thread_local! {
+        static SOCKET: RefCell<Option<WebSocket>> = const { RefCell::new(None) };
+        static RETRY_MS: RefCell<i32> = const { RefCell::new(500) };
+    }
+
+    fn url() -> Option<String> {
+        let loc = window().location();
+        let scheme = if loc.protocol().ok()? == "https:" {
+            "wss"
+        } else {
+            "ws"
+        };
+        Some(format!("{scheme}://{}/ws", loc.host().ok()?))
+    }
+
+    pub fn send(msg: &ClientMsg) {
+        let Ok(text) = serde_json::to_string(msg) else {
+            return;
+        };
+        SOCKET.with(|s| {
+            if let Some(ws) = s.borrow().as_ref() {
+                if ws.ready_state() == WebSocket::OPEN {
+                    let _ = ws.send_with_str(&text);
+                }
+            }
+        });
+    }
+
+    pub fn open(store: ChatStore) {
+        if SOCKET.with(|s| s.borrow().is_some()) {
+            return;
+        }
+        let Some(url) = url() else { return };
+        let Ok(ws) = WebSocket::new(&url) else {
+            retry(store);
+            return;
+        };
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+            if let Some(text) = e.data().as_string() {
+                if let Ok(msg) = serde_json::from_str::<ServerMsg>(&text) {
+                    RETRY_MS.with(|r| *r.borrow_mut() = 500);
+                    store.on_message(msg);
+                }
+            }
+        });
+        ws.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        let on_close = Closure::<dyn FnMut(CloseEvent)>::new(move |_e: CloseEvent| {
+            SOCKET.with(|s| *s.borrow_mut() = None);
+            store.connected.set(false);
+            retry(store);
+        });
+        ws.set_onclose(Some(on_close.as_ref().unchecked_ref()));
+        on_close.forget();
+        SOCKET.with(|s| *s.borrow_mut() = Some(ws));
+    }
+
+    /// Reconnects after a growing pause (0.5 s … 10 s).
+    fn retry(store: ChatStore) {
+        let wait = RETRY_MS.with(|r| {
+            let w = *r.borrow();
+            *r.borrow_mut() = (w * 2).min(10_000);
+            w
+        });
+        let again = Closure::once_into_js(move || open(store));
+        let _ = window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(again.unchecked_ref(), wait);
+    }
+}

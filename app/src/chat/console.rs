@@ -1,0 +1,416 @@
+//! `/admin/chat`: the agents' console. Tabs of current, unreplied, queued
+//! and past conversations with unread badges; the conversation pane with
+//! notes and canned replies; a side panel with the customer and the
+//! actions (claim, resolve, re-activate, transfer, take over, release); the
+//! agent's own status. Lists refresh on every live event.
+
+use leptos::prelude::*;
+use shipdesk::auth::Role;
+use shipdesk::chat::{
+    AgentStatus, ConversationStatus, ConversationSummary, HistoryFilter, SenderKind, TransferTo,
+};
+use shipdesk::Id;
+
+use super::api::*;
+use super::client::use_chat;
+use super::views::{status_key, ConversationPane};
+use crate::components::ErrorBanner;
+use crate::i18n::{lang, t};
+use crate::staff::views::CurrentStaff;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Current,
+    Unreplied,
+    Queue,
+    History,
+}
+
+impl Tab {
+    fn key(self) -> &'static str {
+        match self {
+            Tab::Current => "chat.tab_current",
+            Tab::Unreplied => "chat.tab_unreplied",
+            Tab::Queue => "chat.tab_queue",
+            Tab::History => "chat.tab_history",
+        }
+    }
+}
+
+fn role_label(zh: &str, en: &str) -> String {
+    match lang() {
+        shipdesk::auth::Lang::Zh => zh.to_owned(),
+        shipdesk::auth::Lang::En => en.to_owned(),
+    }
+}
+
+#[component]
+pub fn ChatConsole() -> impl IntoView {
+    let me = use_context::<CurrentStaff>().map(|c| c.0);
+    let Some(me) = me.filter(|s| s.has_any(&[Role::Cs, Role::Admin])) else {
+        return view! { <p class="text-slate-500">{move || t("error.forbidden")}</p> }.into_any();
+    };
+    let is_admin = me.has(Role::Admin);
+    let is_cs = me.has(Role::Cs);
+    let my_id = me.id;
+    let store = use_chat();
+    let tab = RwSignal::new(Tab::Current);
+    let role = RwSignal::new(None::<Id>);
+    let query = RwSignal::new(String::new());
+    let page = RwSignal::new(1u32);
+    let selected = RwSignal::new(None::<Id>);
+    let roles = Resource::new(|| (), |_| chat_my_roles());
+    // The first role is the queue shown by default.
+    Effect::new(move |_| {
+        if role.get_untracked().is_none() {
+            if let Some(Ok(list)) = roles.get() {
+                role.set(list.first().map(|r| r.id));
+            }
+        }
+    });
+    let list = Resource::new(
+        move || {
+            (
+                tab.get(),
+                role.get(),
+                query.get(),
+                page.get(),
+                store.changes.get(),
+            )
+        },
+        |(tab, role, q, page, _)| async move {
+            match tab {
+                Tab::Current => chat_agent_list("current".into(), None)
+                    .await
+                    .map(|l| (l, None)),
+                Tab::Unreplied => chat_agent_list("unreplied".into(), None)
+                    .await
+                    .map(|l| (l, None)),
+                Tab::Queue => match role {
+                    Some(r) => chat_agent_list("queue".into(), Some(r))
+                        .await
+                        .map(|l| (l, None)),
+                    None => Ok((vec![], None)),
+                },
+                Tab::History => {
+                    let filter = HistoryFilter {
+                        q: (!q.trim().is_empty()).then(|| q.trim().to_owned()),
+                    };
+                    chat_history(filter, Some(page), Some(20))
+                        .await
+                        .map(|p| (p.items, Some((p.total, p.page, p.size))))
+                }
+            }
+        },
+    );
+    let status = Resource::new(|| (), |_| chat_my_status());
+    let set_status = Action::new(|s: &AgentStatus| {
+        let s = *s;
+        async move { chat_set_status(s).await }
+    });
+    let canned = Resource::new(|| (), |_| chat_canned());
+    let canned_list = Signal::derive(move || {
+        canned
+            .get()
+            .and_then(|r| r.ok())
+            .unwrap_or_default()
+            .into_iter()
+            .map(|c| (c.title, c.body))
+            .collect::<Vec<_>>()
+    });
+    let tabs = [Tab::Current, Tab::Unreplied, Tab::Queue, Tab::History];
+    view! {
+        <div class="chat-console flex flex-col gap-3 h-[calc(100vh-7rem)] min-h-[480px]">
+            <div class="flex flex-wrap items-center gap-3">
+                <h1 class="text-xl font-semibold mr-auto">{move || t("chat.console")}</h1>
+                {is_cs.then(|| view! {
+                    <label class="flex items-center gap-2 text-sm">
+                        {move || t("chat.my_status")}
+                        <select class="agent-status rounded border border-slate-300 px-2 py-1"
+                            on:change=move |e| {
+                                let v = event_target_value(&e);
+                                if let Ok(s) = shipdesk::chat::AgentStatus::parse(&v) { set_status.dispatch(s); }
+                            }>
+                            {move || {
+                                let current = status.get().and_then(|r| r.ok()).flatten().map(|a| a.status);
+                                [AgentStatus::Online, AgentStatus::Busy, AgentStatus::Offline].into_iter().map(|s| view! {
+                                    <option value=s.as_str() selected=current == Some(s)>{t(agent_status_key(s))}</option>
+                                }).collect_view()
+                            }}
+                        </select>
+                    </label>
+                })}
+                {move || set_status.value().get().and_then(|r| r.err()).map(|e| view! {
+                    <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true />
+                })}
+            </div>
+            <div class="flex-1 min-h-0 grid grid-cols-1 lg:grid-cols-[18rem_1fr_16rem] gap-3">
+                <section class="chat-lists flex flex-col min-h-0 bg-white rounded-xl border border-slate-200">
+                    <div class="flex border-b border-slate-200 text-sm">
+                        {tabs.into_iter().map(|tb| view! {
+                            <button type="button"
+                                class=move || format!("chat-tab flex-1 py-2 {}", if tab.get() == tb { "border-b-2 border-sky-600 text-sky-700 font-medium" } else { "text-slate-500" })
+                                on:click=move |_| { tab.set(tb); page.set(1); }>
+                                {move || t(tb.key())}
+                            </button>
+                        }).collect_view()}
+                    </div>
+                    {move || (tab.get() == Tab::Queue).then(|| view! {
+                        <select class="queue-role m-2 rounded border border-slate-300 px-2 py-1 text-sm"
+                            on:change=move |e| role.set(event_target_value(&e).parse().ok())>
+                            {move || roles.get().and_then(|r| r.ok()).unwrap_or_default().into_iter().map(|r| view! {
+                                <option value=r.id.to_string() selected=role.get_untracked() == Some(r.id)>{role_label(&r.name_zh, &r.name_en)}</option>
+                            }).collect_view()}
+                        </select>
+                    })}
+                    {move || (tab.get() == Tab::History).then(|| view! {
+                        <form class="m-2 flex gap-1" on:submit=move |e| { e.prevent_default(); page.set(1); }>
+                            <input class="history-search flex-1 rounded border border-slate-300 px-2 py-1 text-sm"
+                                placeholder=move || t("chat.search_customer")
+                                prop:value=move || query.get()
+                                on:change=move |e| { query.set(event_target_value(&e)); page.set(1); } />
+                        </form>
+                    })}
+                    <div class="flex-1 overflow-y-auto">
+                        <Transition fallback=|| view! { <p class="p-3 text-sm text-slate-400">{t("common.loading")}</p> }>
+                            {move || list.get().map(|r| match r {
+                                Err(e) => view! { <div class="p-2"><ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /></div> }.into_any(),
+                                Ok((items, _)) if items.is_empty() => view! {
+                                    <p class="chat-list-empty p-4 text-center text-sm text-slate-400">{move || t("chat.list_empty")}</p>
+                                }.into_any(),
+                                Ok((items, paging)) => view! {
+                                    <ul class="chat-list divide-y divide-slate-100">
+                                        {items.into_iter().map(|s| view! { <ListItem s selected /> }).collect_view()}
+                                    </ul>
+                                    {paging.map(|(total, p, size)| {
+                                        let size = i64::from(size.max(1));
+                                        let pages = ((total + size - 1) / size).max(1) as u32;
+                                        view! {
+                                            <div class="flex items-center justify-between p-2 text-xs text-slate-500">
+                                                <button type="button" disabled=move || { p <= 1 } on:click=move |_| page.set(p - 1)>{move || t("common.prev")}</button>
+                                                <span>{p}" / "{pages}" · "{t("common.total")}" "{total}</span>
+                                                <button type="button" disabled=move || { p >= pages } on:click=move |_| page.set(p + 1)>{move || t("common.next")}</button>
+                                            </div>
+                                        }
+                                    })}
+                                }.into_any(),
+                            })}
+                        </Transition>
+                    </div>
+                </section>
+                <section class="chat-main min-h-0 bg-white rounded-xl border border-slate-200 overflow-hidden">
+                    {move || match selected.get() {
+                        None => view! { <p class="p-6 text-center text-slate-400">{move || t("chat.pick_one")}</p> }.into_any(),
+                        Some(id) => view! { <Selected id my_id is_admin canned=canned_list /> }.into_any(),
+                    }}
+                </section>
+                <aside class="chat-side min-h-0 overflow-y-auto bg-white rounded-xl border border-slate-200 p-3 text-sm">
+                    {move || match selected.get() {
+                        None => view! { <p class="text-slate-400">{move || t("chat.side_empty")}</p> }.into_any(),
+                        Some(id) => view! { <SidePanel id my_id is_admin selected /> }.into_any(),
+                    }}
+                </aside>
+            </div>
+        </div>
+    }
+    .into_any()
+}
+
+fn agent_status_key(s: AgentStatus) -> &'static str {
+    match s {
+        AgentStatus::Online => "chat.agent_online",
+        AgentStatus::Busy => "chat.agent_busy",
+        AgentStatus::Offline => "chat.agent_offline",
+    }
+}
+
+#[component]
+fn ListItem(s: ConversationSummary, selected: RwSignal<Option<Id>>) -> impl IntoView {
+    let id = s.conversation.id;
+    let unread = s.unread;
+    let status = s.conversation.status;
+    let role = role_label(&s.role_name_zh, &s.role_name_en);
+    view! {
+        <li>
+            <button type="button"
+                class=move || format!("chat-item w-full text-left px-3 py-2 hover:bg-slate-50 {}", if selected.get() == Some(id) { "bg-sky-50" } else { "" })
+                on:click=move |_| selected.set(Some(id))>
+                <div class="flex items-center gap-2">
+                    <span class="font-medium truncate flex-1">{s.member_name.clone()}</span>
+                    {(unread > 0).then(|| view! { <span class="unread-badge rounded-full bg-red-500 text-white text-xs px-2">{unread}</span> })}
+                </div>
+                <div class="text-xs text-slate-500 truncate">{s.company_name.clone()}" · "{role}" · "{move || t(status_key(status))}</div>
+            </button>
+        </li>
+    }
+}
+
+/// The pane of the selected conversation; writable when it is the caller's.
+#[component]
+fn Selected(
+    id: Id,
+    my_id: Id,
+    is_admin: bool,
+    canned: Signal<Vec<(String, String)>>,
+) -> impl IntoView {
+    let store = use_chat();
+    let summary = Resource::new(
+        move || {
+            (
+                id,
+                store
+                    .conversations
+                    .with(|c| c.get(&id).map(|c| c.updated_at)),
+            )
+        },
+        move |_| chat_conversation(id),
+    );
+    view! {
+        <Suspense fallback=|| view! { <p class="p-3 text-slate-400">{t("common.loading")}</p> }>
+            {move || Suspend::new(async move {
+                match summary.await {
+                    Err(e) => view! { <div class="p-3"><ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /></div> }.into_any(),
+                    Ok(s) => {
+                        let c = s.conversation.clone();
+                        let writable = c.status != ConversationStatus::Resolved
+                            && (c.assignee_staff_id == Some(my_id) || is_admin);
+                        view! {
+                            <ConversationPane conversation_id=id side=SenderKind::Staff notes=true canned=canned writable=writable />
+                        }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SidePanel(id: Id, my_id: Id, is_admin: bool, selected: RwSignal<Option<Id>>) -> impl IntoView {
+    let store = use_chat();
+    let summary = Resource::new(
+        move || {
+            (
+                id,
+                store
+                    .conversations
+                    .with(|c| c.get(&id).map(|c| (c.updated_at, c.status))),
+            )
+        },
+        move |_| chat_conversation(id),
+    );
+    let act = Action::new(move |what: &&'static str| {
+        let what = *what;
+        async move {
+            match what {
+                "claim" => chat_claim(id).await,
+                "resolve" => chat_resolve(id).await,
+                "reactivate" => chat_reactivate(id).await,
+                "take_over" => chat_take_over(id).await,
+                _ => chat_release(id).await,
+            }
+        }
+    });
+    let agents = Resource::new(
+        move || {
+            summary
+                .get()
+                .and_then(|r| r.ok())
+                .map(|s| s.conversation.role_id)
+        },
+        |role| async move {
+            match role {
+                Some(r) => chat_agents(Some(r)).await,
+                None => Ok(vec![]),
+            }
+        },
+    );
+    let transfer_to = RwSignal::new(String::new());
+    let transfer_note = RwSignal::new(String::new());
+    let transfer = Action::new(move |(to, note): &(Id, String)| {
+        let (to, note) = (*to, note.clone());
+        async move { chat_transfer(id, TransferTo::Agent(to), Some(note)).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(conv)) = act.value().get() {
+            store.conversations.update(|c| {
+                c.insert(conv.id, conv);
+            });
+            store.changes.update(|n| *n += 1);
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(conv)) = transfer.value().get() {
+            store.conversations.update(|c| {
+                c.insert(conv.id, conv);
+            });
+            store.changes.update(|n| *n += 1);
+            if !is_admin {
+                selected.set(None);
+            }
+        }
+    });
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match summary.await {
+                    Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> }.into_any(),
+                    Ok(s) => {
+                        let c = s.conversation.clone();
+                        let mine = c.assignee_staff_id == Some(my_id);
+                        let queued = c.status == ConversationStatus::Queued;
+                        let open = c.status == ConversationStatus::Open;
+                        let resolved = c.status == ConversationStatus::Resolved;
+                        let role = role_label(&s.role_name_zh, &s.role_name_en);
+                        view! {
+                            <div class="space-y-3">
+                                <div>
+                                    <div class="text-xs text-slate-400">{move || t("chat.customer")}</div>
+                                    <div class="side-member font-semibold">{s.member_name.clone()}</div>
+                                    <div class="side-phone text-slate-600">{s.member_phone.clone()}</div>
+                                </div>
+                                <div>
+                                    <div class="text-xs text-slate-400">{move || t("chat.company")}</div>
+                                    <a class="side-company text-sky-700 hover:underline" href=format!("/admin/customers/{}", c.company_id)>{s.company_name.clone()}</a>
+                                </div>
+                                <div class="grid grid-cols-2 gap-2">
+                                    <div><div class="text-xs text-slate-400">{move || t("chat.role")}</div>{role}</div>
+                                    <div><div class="text-xs text-slate-400">{move || t("staff.status")}</div><span class="side-status">{move || t(status_key(c.status))}</span></div>
+                                    <div class="col-span-2"><div class="text-xs text-slate-400">{move || t("chat.assignee")}</div>{s.assignee_name.clone().unwrap_or_else(|| "—".into())}</div>
+                                </div>
+                                <div class="flex flex-wrap gap-2">
+                                    {queued.then(|| view! { <button type="button" class="chat-claim rounded bg-sky-600 text-white px-3 py-1" on:click=move |_| { act.dispatch("claim"); }>{move || t("chat.claim")}</button> })}
+                                    {(open && (mine || is_admin)).then(|| view! { <button type="button" class="chat-resolve rounded bg-emerald-600 text-white px-3 py-1" on:click=move |_| { act.dispatch("resolve"); }>{move || t("chat.resolve")}</button> })}
+                                    {resolved.then(|| view! { <button type="button" class="chat-reactivate rounded border border-slate-300 px-3 py-1" on:click=move |_| { act.dispatch("reactivate"); }>{move || t("chat.reactivate")}</button> })}
+                                    {(is_admin && !resolved && !mine).then(|| view! { <button type="button" class="chat-take-over rounded border border-amber-400 text-amber-700 px-3 py-1" on:click=move |_| { act.dispatch("take_over"); }>{move || t("chat.take_over")}</button> })}
+                                    {(is_admin && open && mine).then(|| view! { <button type="button" class="chat-release rounded border border-slate-300 px-3 py-1" on:click=move |_| { act.dispatch("release"); }>{move || t("chat.release")}</button> })}
+                                </div>
+                                {move || act.value().get().and_then(|r| r.err()).map(|e| view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> })}
+                                {(open && (mine || is_admin)).then(|| view! {
+                                    <form class="chat-transfer space-y-2 border-t border-slate-200 pt-3" on:submit=move |e| {
+                                        e.prevent_default();
+                                        if let Ok(to) = transfer_to.get_untracked().parse::<Id>() {
+                                            transfer.dispatch((to, transfer_note.get_untracked()));
+                                        }
+                                    }>
+                                        <div class="text-xs text-slate-400">{move || t("chat.transfer")}</div>
+                                        <select class="w-full rounded border border-slate-300 px-2 py-1" on:change=move |e| transfer_to.set(event_target_value(&e))>
+                                            <option value="">{move || t("chat.pick_agent")}</option>
+                                            {move || agents.get().and_then(|r| r.ok()).unwrap_or_default().into_iter().filter(|a| a.staff_id != my_id).map(|a| view! {
+                                                <option value=a.staff_id.to_string()>{format!("{} · {}/{}", a.name, a.open_count, a.max_concurrent)}</option>
+                                            }).collect_view()}
+                                        </select>
+                                        <input class="w-full rounded border border-slate-300 px-2 py-1" maxlength="500"
+                                            placeholder=move || t("chat.transfer_note")
+                                            on:input=move |e| transfer_note.set(event_target_value(&e)) />
+                                        <button type="submit" class="rounded border border-slate-300 px-3 py-1" disabled=move || transfer_to.get().is_empty()>{move || t("chat.transfer")}</button>
+                                        {move || transfer.value().get().and_then(|r| r.err()).map(|e| view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> })}
+                                    </form>
+                                })}
+                            </div>
+                        }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,432 @@
+//! The conversation pane shared by the portals and the console (messages by
+//! seq, read marks, quoting, recall, typing), and the customers' chat page:
+//! choose a service role, talk, see earlier conversations.
+
+use leptos::prelude::*;
+use shipdesk::chat::wire::ClientMsg;
+use shipdesk::chat::{ConversationSummary, Message, MessageKind, SenderKind};
+use shipdesk::Id;
+
+use super::api::{chat_messages, chat_my_conversations, chat_open, chat_roles};
+use super::client::{now_ms, send, use_chat};
+use crate::components::{ErrorBanner, LangSwitch};
+use crate::i18n::{lang, t};
+use crate::portal::MemberGuard;
+
+/// How long a message may be recalled (as the server checks).
+const RECALL_MS: f64 = 2.0 * 60.0 * 1000.0;
+
+fn time_of(ms: i64) -> String {
+    // HH:MM in China time (UTC+8), the company's working clock.
+    let mins = (ms / 60_000 + 8 * 60).rem_euclid(24 * 60);
+    format!("{:02}:{:02}", mins / 60, mins % 60)
+}
+
+fn role_name(s: &ConversationSummary) -> String {
+    match lang() {
+        shipdesk::auth::Lang::Zh => s.role_name_zh.clone(),
+        shipdesk::auth::Lang::En => s.role_name_en.clone(),
+    }
+}
+
+/// One message bubble. `mine`: sent by the viewer's side.
+#[component]
+fn Bubble(
+    msg: Message,
+    mine: bool,
+    /// The other side's read mark (for "read" under own messages).
+    #[prop(into)]
+    other_read: Signal<i64>,
+    on_quote: Callback<i64>,
+) -> impl IntoView {
+    let store = use_chat();
+    let seq = msg.seq;
+    let conv = msg.conversation_id;
+    let kind = msg.kind;
+    let recallable = mine && (now_ms() - msg.created_at.0 as f64) < RECALL_MS;
+    let body = msg.body.clone();
+    let reply = msg.reply_to_seq.and_then(|r| {
+        store.messages.with_untracked(|m| {
+            m.get(&conv).and_then(|b| b.get(&r)).map(|q| {
+                if q.recalled {
+                    String::new()
+                } else {
+                    q.body.clone()
+                }
+            })
+        })
+    });
+    if kind == MessageKind::System {
+        return view! { <div class="msg msg-system text-center text-xs text-slate-400 py-1">{body}</div> }
+            .into_any();
+    }
+    let row = if mine {
+        "flex justify-end"
+    } else {
+        "flex justify-start"
+    };
+    let bubble = match (kind, mine) {
+        (MessageKind::Note, _) => "bg-amber-50 border border-amber-300 text-amber-900",
+        (_, true) => "bg-sky-600 text-white",
+        (_, false) => "bg-white border border-slate-200 text-slate-800",
+    };
+    let recalled = msg.recalled;
+    view! {
+        <div class=format!("msg {row}") data-seq=seq>
+            <div class="max-w-[80%]">
+                <div class=format!("rounded-2xl px-3 py-2 text-sm break-words whitespace-pre-wrap {bubble}")>
+                    {reply.map(|q| view! {
+                        <div class="msg-quote text-xs opacity-80 border-l-2 border-current pl-2 mb-1 line-clamp-2">{q}</div>
+                    })}
+                    {(kind == MessageKind::Note).then(|| view! {
+                        <div class="text-xs font-semibold">{move || t("chat.note")}</div>
+                    })}
+                    {if recalled {
+                        view! { <span class="msg-recalled italic opacity-70">{move || t("chat.recalled")}</span> }.into_any()
+                    } else if kind == MessageKind::Card {
+                        view! { <pre class="msg-card text-xs font-mono">{body.clone()}</pre> }.into_any()
+                    } else {
+                        view! { <span class="msg-body">{body.clone()}</span> }.into_any()
+                    }}
+                </div>
+                <div class=format!("mt-0.5 flex gap-2 text-[11px] text-slate-400 {}", if mine { "justify-end" } else { "" })>
+                    <span>{time_of(msg.created_at.0)}</span>
+                    {mine.then(|| view! {
+                        <span class="msg-read">
+                            {move || if other_read.get() >= seq { t("chat.read") } else { t("chat.unread") }}
+                        </span>
+                    })}
+                    {(!recalled).then(|| view! {
+                        <button type="button" class="msg-quote-btn hover:text-sky-600" on:click=move |_| on_quote.run(seq)>
+                            {move || t("chat.quote")}
+                        </button>
+                    })}
+                    {(recallable && !recalled).then(|| view! {
+                        <button type="button" class="msg-recall hover:text-red-600"
+                            on:click=move |_| send(ClientMsg::Recall { conversation_id: conv, seq })>
+                            {move || t("chat.recall")}
+                        </button>
+                    })}
+                </div>
+            </div>
+        </div>
+    }
+    .into_any()
+}
+
+/// The messages of a conversation and a composer. `side`: whose view it is.
+/// Loads the history over HTTP, then follows the conversation on the socket.
+#[component]
+pub fn ConversationPane(
+    conversation_id: Id,
+    side: SenderKind,
+    /// Staff may write notes (visible to staff only).
+    #[prop(default = false)]
+    notes: bool,
+    /// Extra quick texts (canned replies) offered above the composer.
+    #[prop(optional, into)]
+    canned: Option<Signal<Vec<(String, String)>>>,
+    /// False when the viewer may read but not write (not their conversation).
+    #[prop(into, default = Signal::stored(true))]
+    writable: Signal<bool>,
+) -> impl IntoView {
+    let store = use_chat();
+    let conv = conversation_id;
+    let history = Resource::new(move || conv, |c| chat_messages(c, 0, Some(200)));
+    Effect::new(move |_| {
+        if let Some(Ok(list)) = history.get() {
+            store.add_messages(list);
+            store.follow(conv);
+        }
+    });
+    let messages = move || {
+        store.messages.with(|m| {
+            m.get(&conv)
+                .map(|b| b.values().cloned().collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    let other_read = Signal::derive(move || {
+        store.reads.with(|r| {
+            r.get(&conv)
+                .map(|(member, staff)| {
+                    if side == SenderKind::Member {
+                        *staff
+                    } else {
+                        *member
+                    }
+                })
+                .unwrap_or(0)
+        })
+    });
+    // Reading: everything shown counts as read once it is on screen.
+    Effect::new(move |prev: Option<i64>| {
+        let last = messages().last().map(|m| m.seq).unwrap_or(0);
+        let prev = prev.unwrap_or(0);
+        if last > prev && writable.get_untracked() {
+            store.mark_read(conv, last);
+        }
+        last.max(prev)
+    });
+    let typing = move || {
+        store
+            .typing
+            .with(|t| t.get(&conv).is_some_and(|at| now_ms() - at < 4_000.0))
+    };
+    let draft = RwSignal::new(String::new());
+    let quoting = RwSignal::new(None::<i64>);
+    let as_note = RwSignal::new(false);
+    let last_typing = StoredValue::new(0.0f64);
+    let on_quote = Callback::new(move |seq: i64| quoting.set(Some(seq)));
+    let submit = move || {
+        let body = draft.get_untracked().trim().to_owned();
+        if body.is_empty() {
+            return;
+        }
+        let kind = if as_note.get_untracked() {
+            MessageKind::Note
+        } else {
+            MessageKind::Text
+        };
+        store.send_text(conv, kind, body, quoting.get_untracked());
+        draft.set(String::new());
+        quoting.set(None);
+    };
+    let list_ref = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        messages();
+        if let Some(el) = list_ref.get() {
+            el.set_scroll_top(el.scroll_height());
+        }
+    });
+    view! {
+        <div class="chat-pane flex flex-col h-full min-h-0">
+            <div node_ref=list_ref class="chat-messages flex-1 overflow-y-auto space-y-3 p-3 bg-slate-50">
+                {move || history.get().and_then(|r| r.err()).map(|e| view! {
+                    <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true />
+                })}
+                {move || (messages().is_empty()).then(|| view! {
+                    <p class="chat-empty text-center text-sm text-slate-400 py-8">{move || t("chat.no_messages")}</p>
+                })}
+                <For each=messages key=|m| (m.seq, m.recalled) let:msg>
+                    <Bubble
+                        mine={msg.sender_kind == side}
+                        msg=msg
+                        other_read=other_read
+                        on_quote=on_quote
+                    />
+                </For>
+                {move || store.pending.with(|p| p.values().filter(|i| i.conversation_id == conv).map(|i| view! {
+                    <div class="msg-pending flex justify-end"><div class="rounded-2xl px-3 py-2 text-sm bg-sky-200 text-sky-900 opacity-70">{i.body.clone()}" · "{t("chat.sending")}</div></div>
+                }).collect_view())}
+            </div>
+            <div class="chat-typing h-5 px-3 text-xs text-slate-400">
+                {move || typing().then(|| t("chat.typing"))}
+            </div>
+            {move || store.error.get().map(|k| view! {
+                <div class="chat-error mx-3 mb-1 rounded bg-red-50 text-red-700 text-xs px-2 py-1">{t(&k)}</div>
+            })}
+            {move || (!store.connected.get()).then(|| view! {
+                <div class="chat-offline mx-3 mb-1 rounded bg-amber-50 text-amber-800 text-xs px-2 py-1">{t("chat.reconnecting")}</div>
+            })}
+            <Show when=move || writable.get() fallback=|| view! {
+                <p class="p-3 text-xs text-slate-500 border-t border-slate-200 bg-white">{move || t("chat.read_only")}</p>
+            }>
+                <div class="chat-composer border-t border-slate-200 bg-white p-2 space-y-2">
+                    {move || quoting.get().map(|q| view! {
+                        <div class="flex items-center justify-between text-xs bg-slate-100 rounded px-2 py-1">
+                            <span>{t("chat.quoting")}" #"{q}</span>
+                            <button type="button" on:click=move |_| quoting.set(None)>"×"</button>
+                        </div>
+                    })}
+                    {canned.map(|c| view! {
+                        <div class="chat-canned flex gap-1 overflow-x-auto">
+                            {move || c.get().into_iter().map(|(title, body)| view! {
+                                <button type="button" class="shrink-0 rounded-full border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100"
+                                    on:click=move |_| draft.set(body.clone())>{title}</button>
+                            }).collect_view()}
+                        </div>
+                    })}
+                    <form class="flex gap-2 items-end" on:submit=move |e| { e.prevent_default(); submit(); }>
+                        {notes.then(|| view! {
+                            <label class="chat-note-toggle flex items-center gap-1 text-xs text-amber-700 shrink-0">
+                                <input type="checkbox" prop:checked=move || as_note.get() on:change=move |e| as_note.set(event_target_checked(&e)) />
+                                {move || t("chat.as_note")}
+                            </label>
+                        })}
+                        <textarea
+                            class="chat-input flex-1 resize-none rounded-lg border border-slate-300 px-3 py-2 text-sm focus:outline-none focus:ring-2 focus:ring-sky-500"
+                            rows="1"
+                            maxlength="5000"
+                            placeholder=move || t("chat.placeholder")
+                            prop:value=move || draft.get()
+                            on:input=move |e| {
+                                draft.set(event_target_value(&e));
+                                let now = now_ms();
+                                if now - last_typing.get_value() > 2_000.0 {
+                                    last_typing.set_value(now);
+                                    send(ClientMsg::Typing { conversation_id: conv });
+                                }
+                            }
+                            on:keydown=move |e: web_sys::KeyboardEvent| {
+                                if e.key() == "Enter" && !e.shift_key() && !e.is_composing() {
+                                    e.prevent_default();
+                                    submit();
+                                }
+                            }
+                        ></textarea>
+                        <button type="submit" class="chat-send shrink-0 rounded-lg bg-sky-600 px-4 py-2 text-sm text-white disabled:opacity-50"
+                            disabled=move || draft.get().trim().is_empty()>
+                            {move || t("chat.send")}
+                        </button>
+                    </form>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+/// `/h5/chat` and `/portal/chat`: the customer's chat.
+#[component]
+pub fn MemberChatPage(mobile: bool) -> impl IntoView {
+    let login = if mobile { "/h5/login" } else { "/portal/login" };
+    view! { <MemberGuard login=login page=move |_m| view! { <MemberChat mobile /> } /> }
+}
+
+#[component]
+fn MemberChat(mobile: bool) -> impl IntoView {
+    let store = use_chat();
+    let roles = Resource::new(|| (), |_| chat_roles());
+    let refresh = RwSignal::new(0u32);
+    let mine = Resource::new(move || refresh.get(), |_| chat_my_conversations());
+    let current = RwSignal::new(None::<ConversationSummary>);
+    let open = Action::new(move |role: &Id| {
+        let role = *role;
+        async move { chat_open(role).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(conv)) = open.value().get() {
+            refresh.update(|n| *n += 1);
+            store.conversations.update(|c| {
+                c.insert(conv.id, conv.clone());
+            });
+        }
+    });
+    // Once the list has the opened conversation, show it.
+    Effect::new(move |_| {
+        let Some(Ok(opened)) = open.value().get() else {
+            return;
+        };
+        if let Some(Ok(list)) = mine.get() {
+            if let Some(s) = list.into_iter().find(|s| s.conversation.id == opened.id) {
+                if current.get_untracked().map(|c| c.conversation.id) != Some(s.conversation.id) {
+                    current.set(Some(s));
+                }
+            }
+        }
+    });
+    let width = if mobile { "max-w-md" } else { "max-w-4xl" };
+    let back = if mobile { "/h5" } else { "/portal" };
+    view! {
+        <div class=format!("member-chat h-screen flex flex-col mx-auto bg-white {width}")>
+            <header class="bg-sky-600 text-white px-4 py-3 flex items-center gap-3 shrink-0">
+                {move || match current.get() {
+                    Some(_) => view! {
+                        <button type="button" class="chat-back text-lg" on:click=move |_| current.set(None)>"‹"</button>
+                    }.into_any(),
+                    None => view! { <a href=back class="text-lg">"‹"</a> }.into_any(),
+                }}
+                <h1 class="flex-1 font-semibold truncate">
+                    {move || match current.get() {
+                        Some(s) => format!("{} · {}", t("chat.title"), role_name(&s)),
+                        None => t("chat.title").to_owned(),
+                    }}
+                </h1>
+                <LangSwitch />
+            </header>
+            {move || match current.get() {
+                Some(s) => view! {
+                    <div class="flex-1 min-h-0">
+                        <ConversationPane conversation_id=s.conversation.id side=SenderKind::Member />
+                    </div>
+                }.into_any(),
+                None => view! {
+                    <div class="flex-1 overflow-y-auto p-4 space-y-5">
+                        <section>
+                            <h2 class="text-sm text-slate-500 mb-2">{move || t("chat.choose_role")}</h2>
+                            <Suspense fallback=|| view! { <p class="text-slate-400 text-sm">{t("common.loading")}</p> }>
+                                {move || Suspend::new(async move {
+                                    match roles.await {
+                                        Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> }.into_any(),
+                                        Ok(list) if list.is_empty() => view! { <p class="text-sm text-slate-400">{t("chat.no_roles")}</p> }.into_any(),
+                                        Ok(list) => view! {
+                                            <div class="chat-roles grid grid-cols-2 gap-3">
+                                                {list.into_iter().map(|r| {
+                                                    let id = r.id;
+                                                    let name = move || match lang() {
+                                                        shipdesk::auth::Lang::Zh => r.name_zh.clone(),
+                                                        shipdesk::auth::Lang::En => r.name_en.clone(),
+                                                    };
+                                                    view! {
+                                                        <button type="button" class="chat-role rounded-xl border border-sky-200 bg-sky-50 px-3 py-4 text-sky-800 font-medium hover:bg-sky-100 disabled:opacity-50"
+                                                            disabled=move || open.pending().get()
+                                                            on:click=move |_| { open.dispatch(id); }>
+                                                            {name}
+                                                        </button>
+                                                    }
+                                                }).collect_view()}
+                                            </div>
+                                        }.into_any(),
+                                    }
+                                })}
+                            </Suspense>
+                            {move || open.value().get().and_then(|r| r.err()).map(|e| view! {
+                                <div class="mt-2"><ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /></div>
+                            })}
+                        </section>
+                        <section>
+                            <h2 class="text-sm text-slate-500 mb-2">{move || t("chat.my_conversations")}</h2>
+                            <Suspense fallback=|| ()>
+                                {move || Suspend::new(async move {
+                                    match mine.await {
+                                        Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> }.into_any(),
+                                        Ok(list) if list.is_empty() => view! { <p class="text-sm text-slate-400">{t("chat.none_yet")}</p> }.into_any(),
+                                        Ok(list) => view! {
+                                            <ul class="chat-history divide-y divide-slate-100 rounded-xl border border-slate-200">
+                                                {list.into_iter().map(|s| {
+                                                    let pick = s.clone();
+                                                    let unread = s.unread;
+                                                    let status = s.conversation.status;
+                                                    view! {
+                                                        <li>
+                                                            <button type="button" class="w-full text-left px-3 py-3 flex items-center gap-2 hover:bg-slate-50" on:click=move |_| current.set(Some(pick.clone()))>
+                                                                <span class="flex-1">
+                                                                    <span class="font-medium">{role_name(&s)}</span>
+                                                                    <span class="ml-2 text-xs text-slate-400">{move || t(status_key(status))}</span>
+                                                                </span>
+                                                                {(unread > 0).then(|| view! { <span class="unread-badge rounded-full bg-red-500 text-white text-xs px-2">{unread}</span> })}
+                                                            </button>
+                                                        </li>
+                                                    }
+                                                }).collect_view()}
+                                            </ul>
+                                        }.into_any(),
+                                    }
+                                })}
+                            </Suspense>
+                        </section>
+                    </div>
+                }.into_any(),
+            }}
+        </div>
+    }
+}
+
+pub fn status_key(s: shipdesk::chat::ConversationStatus) -> &'static str {
+    use shipdesk::chat::ConversationStatus::*;
+    match s {
+        Queued => "chat.status_queued",
+        Open => "chat.status_open",
+        Resolved => "chat.status_resolved",
+    }
+}
