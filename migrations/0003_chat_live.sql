@@ -17,3 +17,17 @@ CREATE TABLE canned_replies (
     created_at BIGINT NOT NULL
 );
 CREATE INDEX ix_canned_replies_role ON canned_replies (role_id);
+
+-- Files sent in conversations. The bytes live under the upload folder as
+-- `<key>`; a message of kind image/file names the key in its body.
+CREATE TABLE attachments (
+    key             TEXT   PRIMARY KEY,
+    conversation_id BIGINT NOT NULL REFERENCES conversations (id),
+    uploader_kind   TEXT   NOT NULL CHECK (uploader_kind IN ('member', 'staff')),
+    uploader_id     BIGINT NOT NULL,
+    name            TEXT   NOT NULL,
+    mime            TEXT   NOT NULL,
+    size            BIGINT NOT NULL,
+    created_at      BIGINT NOT NULL
+);
+CREATE INDEX ix_attachments_conversation ON attachments (conversation_id);

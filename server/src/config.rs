@@ -23,8 +23,16 @@ impl Settings {
         let production = env("SHIPDESK_ENV").as_deref() == Some("production");
         let mut core = Config {
             dev_mode: !production,
+            upload_dir: env("SHIPDESK_UPLOAD_DIR")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| data_dir.join("uploads")),
             ..Config::default()
         };
+        if let Some(v) = env("SHIPDESK_UPLOAD_MAX_BYTES") {
+            core.upload_max_bytes = v
+                .parse()
+                .map_err(|_| "SHIPDESK_UPLOAD_MAX_BYTES: not a number")?;
+        }
         match env("SHIPDESK_SECRET") {
             Some(s) if s.len() >= 32 => core.otp_secret = s.into_bytes(),
             Some(_) => return Err("SHIPDESK_SECRET must be at least 32 characters".into()),

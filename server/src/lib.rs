@@ -5,6 +5,7 @@
 #![recursion_limit = "256"]
 
 pub mod config;
+pub mod files;
 pub mod security;
 pub mod session_store;
 pub mod ws;
@@ -15,7 +16,7 @@ use std::time::Duration;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{middleware, Json, Router};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -53,9 +54,19 @@ pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
         .with_expiry(Expiry::OnInactivity(time::Duration::seconds(
             app.config.session_idle_secs,
         )));
-    Router::new()
+    // Uploads have their own body limit; everything else the global one.
+    let uploads = Router::new()
+        .route("/chat/upload", post(files::upload))
+        .layer(sessions.clone())
+        .layer(middleware::from_fn(security::refuse_cross_origin_writes))
+        .layer(RequestBodyLimitLayer::new(app.config.upload_max_bytes + 64 * 1024))
+        .layer(axum::extract::DefaultBodyLimit::disable())
+        .layer(middleware::from_fn(security::security_headers))
+        .with_state(state.clone());
+    let main = Router::new()
         .route("/healthz", get(healthz))
         .route("/ws", get(ws::handler))
+        .route("/chat/files/{key}", get(files::download))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let o = leptos_options.clone();
             move || shell(o.clone())
@@ -69,7 +80,8 @@ pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
         .layer(middleware::from_fn(security::refuse_cross_origin_writes))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(middleware::from_fn(security::security_headers))
-        .with_state(state)
+        .with_state(state);
+    uploads.merge(main)
 }
 
 async fn healthz(State(app): State<AppState>) -> impl IntoResponse {

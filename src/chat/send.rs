@@ -86,7 +86,14 @@ pub async fn send_message(
     input: &MessageForSend,
 ) -> AppResult<(Message, bool)> {
     let client_id = parse_client_id(&input.client_id)?;
-    let body = parse_message_body(input.kind, &input.body)?;
+    let body = match input.kind {
+        MessageKind::Image | MessageKind::File => {
+            super::attachment::message_body(state, input.conversation_id, input.kind, &input.body)
+                .await?
+        }
+        _ => input.body.clone(),
+    };
+    let body = parse_message_body(input.kind, &body)?;
     match store_message(state, who, input, &client_id, body).await {
         Ok(Stored::Again(msg)) => Ok((msg, false)),
         Ok(Stored::New(msg, conv, reopened)) => {
