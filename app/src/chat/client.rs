@@ -237,6 +237,36 @@ pub fn use_chat() -> ChatStore {
     store
 }
 
+/// Uploads a file to a conversation; the attachment's key, name and type,
+/// or an error translation key.
+#[cfg(feature = "hydrate")]
+pub async fn upload(conv: Id, file: web_sys::File) -> Result<serde_json::Value, String> {
+    use wasm_bindgen::JsCast;
+    let name: String = js_sys::encode_uri_component(&file.name()).into();
+    let url = format!("/chat/upload?conversation_id={conv}&name={name}");
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_body(&file);
+    let fail = |_| "error.internal".to_string();
+    let res = wasm_bindgen_futures::JsFuture::from(window().fetch_with_str_and_init(&url, &init))
+        .await
+        .map_err(fail)?;
+    let res: web_sys::Response = res.dyn_into().map_err(fail)?;
+    let text = wasm_bindgen_futures::JsFuture::from(res.text().map_err(fail)?)
+        .await
+        .map_err(fail)?
+        .as_string()
+        .unwrap_or_default();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    if res.ok() {
+        Ok(v)
+    } else if res.status() == 413 {
+        Err("attachment.too_large".into())
+    } else {
+        Err(v["key"].as_str().unwrap_or("error.internal").to_owned())
+    }
+}
+
 /// Sends a command if the socket is open (else it is dropped; a reconnect resumes).
 pub fn send(msg: ClientMsg) {
     #[cfg(feature = "hydrate")]

@@ -83,6 +83,18 @@ fn Bubble(
                     })}
                     {if recalled {
                         view! { <span class="msg-recalled italic opacity-70">{move || t("chat.recalled")}</span> }.into_any()
+                    } else if kind == MessageKind::Image || kind == MessageKind::File {
+                        let v: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
+                        let key = v["key"].as_str().unwrap_or("").to_owned();
+                        let name = v["name"].as_str().unwrap_or("").to_owned();
+                        let size = v["size"].as_i64().unwrap_or(0);
+                        let href = format!("/chat/files/{key}");
+                        if kind == MessageKind::Image {
+                            let src = href.clone();
+                            view! { <a href=href target="_blank" rel="noopener"><img class="msg-image max-h-48 max-w-full rounded-lg" src=src alt=name /></a> }.into_any()
+                        } else {
+                            view! { <a class="msg-file underline" href=href>{format!("📎 {name} ({} KB)", (size + 1023) / 1024)}</a> }.into_any()
+                        }
                     } else if kind == MessageKind::Card {
                         view! { <pre class="msg-card text-xs font-mono">{body.clone()}</pre> }.into_any()
                     } else {
@@ -192,6 +204,36 @@ pub fn ConversationPane(
         draft.set(String::new());
         quoting.set(None);
     };
+    let uploading = RwSignal::new(false);
+    let on_file = move |e: leptos::ev::Event| {
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            input.set_value("");
+            uploading.set(true);
+            leptos::task::spawn_local(async move {
+                match super::client::upload(conv, file).await {
+                    Ok(att) => {
+                        let mime = att["mime"].as_str().unwrap_or("");
+                        let kind = if mime.starts_with("image/") { MessageKind::Image } else { MessageKind::File };
+                        let key = att["key"].as_str().unwrap_or("").to_owned();
+                        store.send_text(conv, kind, key, None);
+                    }
+                    Err(k) => store.error.set(Some(k)),
+                }
+                uploading.set(false);
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (e, uploading);
+    };
     let list_ref = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         messages();
@@ -222,6 +264,7 @@ pub fn ConversationPane(
             </div>
             <div class="chat-typing h-5 px-3 text-xs text-slate-400">
                 {move || typing().then(|| t("chat.typing"))}
+                {move || uploading.get().then(|| t("chat.uploading"))}
             </div>
             {move || store.error.get().map(|k| view! {
                 <div class="chat-error mx-3 mb-1 rounded bg-red-50 text-red-700 text-xs px-2 py-1">{t(&k)}</div>
@@ -254,6 +297,11 @@ pub fn ConversationPane(
                                 {move || t("chat.as_note")}
                             </label>
                         })}
+                        <label class="chat-attach shrink-0 cursor-pointer rounded-lg border border-slate-300 px-2 py-2 text-sm text-slate-600 hover:bg-slate-50" title=move || t("chat.attach")>
+                            "📎"
+                            <input type="file" class="hidden" accept="image/*,.pdf,.xlsx,.docx,.zip,.csv,.txt"
+                                on:change=move |e| on_file(e) />
+                        </label>
                         <textarea
                             class="chat-input flex-1 resize-none rounded-lg border border-slate-300 px-3 py-2 text-sm focus:outline-none focus:ring-2 focus:ring-sky-500"
                             rows="1"

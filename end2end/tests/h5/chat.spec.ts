@@ -31,6 +31,17 @@ test("a customer's message reaches the agent live; the reply and the read mark c
   await expect(agent.locator(".msg .msg-body", { hasText: "美西 FBA" })).toBeVisible();
   await expect(agent.locator(".side-phone")).toHaveText("138****8005");
 
+  // An image: uploaded, sent, shown as a thumbnail on both sides.
+  const png = Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAHUlEQVR4nGNkYPjPQApgIkn1qIZRDaMaRjUMHQ0AZw8BH4VsZDUAAAAASUVORK5CYII=",
+    "base64",
+  );
+  await page.setInputFiles(".chat-attach input", { name: "装箱单.png", mimeType: "image/png", buffer: png });
+  await expect(page.locator(".msg img.msg-image")).toBeVisible();
+  await expect(agent.locator(".msg img.msg-image")).toBeVisible();
+  const loaded = await agent.locator(".msg img.msg-image").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
+  expect(loaded).toBe(true);
+
   // Opening it marks it read: the customer sees 已读 under their message.
   await expect(page.locator(".msg-read").last()).toHaveText("已读");
 
