@@ -64,7 +64,10 @@ pub async fn download(
             if let Ok(v) = HeaderValue::from_str(&att.mime) {
                 h.insert(header::CONTENT_TYPE, v);
             }
-            h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, max-age=86400"));
+            h.insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, max-age=86400"),
+            );
             if !attachment::is_image(&att.mime) {
                 // RFC 5987 name so that Chinese names survive.
                 let encoded: String = att

@@ -4,6 +4,7 @@
 // The Leptos view types of the whole app are laid out in this crate too.
 #![recursion_limit = "256"]
 
+pub mod compat;
 pub mod config;
 pub mod files;
 pub mod security;
@@ -59,7 +60,9 @@ pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
         .route("/chat/upload", post(files::upload))
         .layer(sessions.clone())
         .layer(middleware::from_fn(security::refuse_cross_origin_writes))
-        .layer(RequestBodyLimitLayer::new(app.config.upload_max_bytes + 64 * 1024))
+        .layer(RequestBodyLimitLayer::new(
+            app.config.upload_max_bytes + 64 * 1024,
+        ))
         .layer(axum::extract::DefaultBodyLimit::disable())
         .layer(middleware::from_fn(security::security_headers))
         .with_state(state.clone());
@@ -67,6 +70,10 @@ pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
         .route("/healthz", get(healthz))
         .route("/ws", get(ws::handler))
         .route("/chat/files/{key}", get(files::download))
+        .route(
+            "/im/cs/find-history-sessions",
+            get(compat::find_history_sessions),
+        )
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let o = leptos_options.clone();
             move || shell(o.clone())

@@ -46,6 +46,9 @@ const MATRIX: &[(&str, [u16; 8])] = &[
     ("set_member_disabled",  [401, OK,   403, OK,   403, 403, 403, 403]),
     ("list_salespeople",     [401, OK,   403, OK,   403, 403, 403, 403]),
     ("my_company",           [401, 403,  403, 403,  403, 403, 403, OK ]),
+    ("create_api_token",     [401, OK,   OK,  OK,   OK,  OK,  OK,  403]),
+    ("list_api_tokens",      [401, OK,   OK,  OK,   OK,  OK,  OK,  403]),
+    ("revoke_api_token",     [401, OK,   OK,  OK,   OK,  OK,  OK,  403]),
     ("chat_roles",           [401, OK,   OK,  OK,   OK,  OK,  OK,  OK ]),
     ("chat_open",            [401, 403,  403, 403,  403, 403, 403, OK ]),
     ("chat_my_conversations",[401, 403,  403, 403,  403, 403, 403, OK ]),
@@ -122,6 +125,8 @@ fn body(endpoint: &str, f: &Fixtures, n: usize) -> Value {
         "set_member_disabled" => {
             json!({"company_id": f.company, "member_id": f.other_member, "disabled": false})
         }
+        "create_api_token" => json!({"name": "integration"}),
+        "revoke_api_token" => json!({"id": 1}),
         "chat_open" => json!({"role_id": f.role}),
         "chat_messages" => json!({"conversation_id": f.conversation, "after_seq": 0, "limit": 50}),
         "chat_conversation" | "chat_claim" | "chat_take_over" | "chat_release" | "chat_resolve"

@@ -400,7 +400,10 @@ const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR-not-a-real-image";
 
 async fn upload(c: &Chat, cookie: &str, conv: i64, name: &str, bytes: &[u8]) -> (u16, Value) {
     let res = bare_client()
-        .post(c.app.url(&format!("/chat/upload?conversation_id={conv}&name={name}")))
+        .post(
+            c.app
+                .url(&format!("/chat/upload?conversation_id={conv}&name={name}")),
+        )
         .header("cookie", cookie)
         .body(bytes.to_vec())
         .send()
@@ -447,7 +450,9 @@ async fn images_are_uploaded_sent_and_served_only_to_the_conversations_people() 
     assert_eq!(res.headers()["content-type"], "image/png");
     assert_eq!(res.bytes().await.unwrap().as_ref(), PNG);
     let admin = shipdesk::testing::staff(&c.app.state, "root2", &["admin"]).await;
-    c.app.company_with_member(&admin, "别家公司", None, "13900000009").await;
+    c.app
+        .company_with_member(&admin, "别家公司", None, "13900000009")
+        .await;
     let other = member_cookie(&c.app, "13900000009").await;
     assert_eq!(fetch(other.clone()).await.status(), 404);
     assert_eq!(fetch(String::new()).await.status(), 401);
@@ -466,26 +471,51 @@ async fn refused_types_oversized_files_and_foreign_keys_are_named_errors() {
     let c = chat_on(spawn_app_with(state).await).await;
     let conv = open(&c).await;
     let (status, e) = upload(&c, &c.member_cookie, conv, "setup.exe", b"MZ\x90\x00rest").await;
-    assert_eq!((status, e["field"].as_str(), e["key"].as_str()), (422, Some("file"), Some("attachment.type_refused")));
+    assert_eq!(
+        (status, e["field"].as_str(), e["key"].as_str()),
+        (422, Some("file"), Some("attachment.type_refused"))
+    );
     let big = [PNG, &vec![0u8; 2048]].concat();
     let (status, e) = upload(&c, &c.member_cookie, conv, "big.png", &big).await;
-    assert_eq!((status, e["key"].as_str()), (422, Some("attachment.too_large")));
+    assert_eq!(
+        (status, e["key"].as_str()),
+        (422, Some("attachment.too_large"))
+    );
     let (status, _) = upload(&c, &c.member_cookie, conv, "a.png", &vec![0u8; 200_000]).await;
-    assert_eq!(status, 413, "far over the limit: refused before reading it all");
+    assert_eq!(
+        status, 413,
+        "far over the limit: refused before reading it all"
+    );
     // A pdf is a file, not an image; an unknown key is refused.
     let (_, pdf) = upload(&c, &c.member_cookie, conv, "invoice.pdf", b"%PDF-1.4 x").await;
     let mut member = connect(&c.app, &c.member_cookie).await;
     for (kind, body, key) in [
-        ("image", pdf["key"].as_str().unwrap(), "attachment.not_image"),
-        ("file", "0123456789abcdef0123456789abcdef", "attachment.unknown"),
+        (
+            "image",
+            pdf["key"].as_str().unwrap(),
+            "attachment.not_image",
+        ),
+        (
+            "file",
+            "0123456789abcdef0123456789abcdef",
+            "attachment.unknown",
+        ),
     ] {
-        send(&mut member, json!({"type": "send", "conversation_id": conv, "client_id": format!("f-{kind}"),
-            "kind": kind, "body": body, "reply_to_seq": null})).await;
+        send(
+            &mut member,
+            json!({"type": "send", "conversation_id": conv, "client_id": format!("f-{kind}"),
+            "kind": kind, "body": body, "reply_to_seq": null}),
+        )
+        .await;
         let err = next_of(&mut member, "error").await;
         assert_eq!(err["key"], key);
     }
-    send(&mut member, json!({"type": "send", "conversation_id": conv, "client_id": "f-ok",
-        "kind": "file", "body": pdf["key"], "reply_to_seq": null})).await;
+    send(
+        &mut member,
+        json!({"type": "send", "conversation_id": conv, "client_id": "f-ok",
+        "kind": "file", "body": pdf["key"], "reply_to_seq": null}),
+    )
+    .await;
     let ack = next_of(&mut member, "ack").await;
     assert_eq!(ack["message"]["seq"], 1);
 }

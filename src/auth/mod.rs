@@ -7,6 +7,8 @@
 //! principal is re-read from the database on every request, so role changes,
 //! password resets and disabling take effect at once.
 
+#[cfg(feature = "ssr")]
+pub mod api_token;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod otp;

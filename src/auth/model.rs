@@ -375,3 +375,13 @@ mod tests {
         assert!(parse_sms_code("12345a").is_err());
     }
 }
+
+/// An API token as its owner sees it (the secret is shown only once).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApiToken {
+    pub id: Id,
+    pub name: String,
+    pub created_at: Timestamp,
+    pub last_used_at: Option<Timestamp>,
+    pub revoked: bool,
+}

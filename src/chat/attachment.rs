@@ -98,7 +98,11 @@ pub async fn upload(
     }
     let name = clean_name(name)?;
     let mime = sniff(&name, bytes)?;
-    let key = format!("{:016x}{:016x}", rand::random::<u64>(), rand::random::<u64>());
+    let key = format!(
+        "{:016x}{:016x}",
+        rand::random::<u64>(),
+        rand::random::<u64>()
+    );
     let att = Attachment {
         key: key.clone(),
         conversation_id: conv.id,
@@ -138,10 +142,12 @@ pub async fn download(
     service::authorize(state, who, att.conversation_id, Need::Read)
         .await
         .map_err(|_| AppError::not_found("attachment"))?;
-    let bytes = tokio::fs::read(path_of(state, &att.key)).await.map_err(|e| {
-        tracing::error!(error = %e, key, "attachment bytes missing");
-        AppError::not_found("attachment")
-    })?;
+    let bytes = tokio::fs::read(path_of(state, &att.key))
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, key, "attachment bytes missing");
+            AppError::not_found("attachment")
+        })?;
     Ok((att, bytes))
 }
 
@@ -174,11 +180,22 @@ mod tests {
 
     #[test]
     fn types_come_from_the_bytes_not_the_name() {
-        assert_eq!(sniff("a.png", b"\x89PNG\r\n\x1a\nrest").unwrap(), "image/png");
-        assert_eq!(sniff("photo.txt", &[0xFF, 0xD8, 0xFF, 0xE0]).unwrap(), "image/jpeg");
+        assert_eq!(
+            sniff("a.png", b"\x89PNG\r\n\x1a\nrest").unwrap(),
+            "image/png"
+        );
+        assert_eq!(
+            sniff("photo.txt", &[0xFF, 0xD8, 0xFF, 0xE0]).unwrap(),
+            "image/jpeg"
+        );
         assert_eq!(sniff("bill.pdf", b"%PDF-1.7").unwrap(), "application/pdf");
-        assert!(sniff("list.xlsx", b"PK\x03\x04xx").unwrap().contains("spreadsheet"));
-        assert_eq!(sniff("a.csv", "单号,件数\nSD1,3".as_bytes()).unwrap(), "text/csv");
+        assert!(sniff("list.xlsx", b"PK\x03\x04xx")
+            .unwrap()
+            .contains("spreadsheet"));
+        assert_eq!(
+            sniff("a.csv", "单号,件数\nSD1,3".as_bytes()).unwrap(),
+            "text/csv"
+        );
         for (name, bytes) in [
             ("evil.exe", &b"MZ\x90\x00"[..]),
             ("page.html", b"<html>"),
@@ -186,7 +203,11 @@ mod tests {
             ("macro.docm", b"PK\x03\x04"),
             ("bin.txt", b"a\x00b"),
         ] {
-            assert_eq!(sniff(name, bytes).unwrap_err().key(), "attachment.type_refused", "{name}");
+            assert_eq!(
+                sniff(name, bytes).unwrap_err().key(),
+                "attachment.type_refused",
+                "{name}"
+            );
         }
     }
 

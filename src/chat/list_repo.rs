@@ -81,9 +81,11 @@ pub async fn by_member(db: &Db, member_id: Id) -> AppResult<Vec<ConversationSumm
 /// Conversations in every status, latest activity first, searched by the
 /// member's name or phone. `agent`: only those of the roles the agent serves
 /// or assigned to them; None: all (admins).
+/// `assignee`: only conversations assigned to them.
 pub async fn history(
     db: &Db,
     agent: Option<Id>,
+    assignee: Option<Id>,
     f: &HistoryFilter,
     page: PageQuery,
 ) -> AppResult<Page<ConversationSummary>> {
@@ -94,20 +96,23 @@ pub async fn history(
             .map(like_pattern);
     let filter = "($1 IS NULL OR c.assignee_staff_id = $1 OR c.role_id IN \
            (SELECT ar.role_id FROM cs_agent_roles ar WHERE ar.staff_id = $1)) \
-         AND ($2 IS NULL OR LOWER(m.name) LIKE $2 ESCAPE '\\' OR m.phone LIKE $2 ESCAPE '\\')";
+         AND ($2 IS NULL OR LOWER(m.name) LIKE $2 ESCAPE '\\' OR m.phone LIKE $2 ESCAPE '\\') \
+         AND ($3 IS NULL OR c.assignee_staff_id = $3)";
     let total: i64 = sqlx::query_scalar(&format!(
         "SELECT COUNT(*) FROM conversations c JOIN members m ON m.id = c.member_id WHERE {filter}"
     ))
     .bind(agent)
     .bind(q.clone())
+    .bind(assignee)
     .fetch_one(db)
     .await?;
     let rows = sqlx::query(&format!(
-        "{} WHERE {filter} ORDER BY c.last_message_at DESC, c.id DESC LIMIT $3 OFFSET $4",
+        "{} WHERE {filter} ORDER BY c.last_message_at DESC, c.id DESC LIMIT $4 OFFSET $5",
         summary_select()
     ))
     .bind(agent)
     .bind(q)
+    .bind(assignee)
     .bind(page.limit())
     .bind(page.offset())
     .fetch_all(db)

@@ -79,9 +79,21 @@ pub async fn history(
     f: &HistoryFilter,
     page: PageQuery,
 ) -> AppResult<Page<ConversationSummary>> {
+    history_for(state, staff, f, false, page).await
+}
+
+/// As `history`; `mine_only` keeps the conversations assigned to the caller.
+pub async fn history_for(
+    state: &AppState,
+    staff: &Staff,
+    f: &HistoryFilter,
+    mine_only: bool,
+    page: PageQuery,
+) -> AppResult<Page<ConversationSummary>> {
     require_agent(staff)?;
     let scope = (!staff.has(Role::Admin)).then_some(staff.id);
-    let mut p = list_repo::history(&state.db, scope, f, page).await?;
+    let assignee = mine_only.then_some(staff.id);
+    let mut p = list_repo::history(&state.db, scope, assignee, f, page).await?;
     p.items = all_for_staff(staff, std::mem::take(&mut p.items));
     Ok(p)
 }

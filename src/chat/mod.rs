@@ -50,11 +50,11 @@ pub mod admin;
 #[cfg(feature = "ssr")]
 pub mod agent_repo;
 #[cfg(feature = "ssr")]
+pub mod agents;
+#[cfg(feature = "ssr")]
 pub mod attachment;
 #[cfg(feature = "ssr")]
 pub mod attachment_repo;
-#[cfg(feature = "ssr")]
-pub mod agents;
 #[cfg(feature = "ssr")]
 pub mod events;
 #[cfg(feature = "ssr")]

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use server_fn::codec::Json;
-use shipdesk::auth::{Member, Principal, Staff};
-use shipdesk::AppError;
+use shipdesk::auth::{ApiToken, Member, Principal, Staff};
+use shipdesk::{AppError, Id};
 
 #[cfg(feature = "ssr")]
 use {
@@ -124,6 +124,43 @@ pub async fn set_language(lang: String) -> Result<(), AppError> {
                 auth::set_language(&state()?, who, lang).await?;
             }
             Ok(())
+        }
+        .await,
+    )
+}
+
+/// Mints an API token acting as the caller (staff); the secret is returned once.
+#[server(prefix = "/api", endpoint = "create_api_token", input = Json)]
+pub async fn create_api_token(name: String) -> Result<(ApiToken, String), AppError> {
+    respond(
+        async {
+            let p = principal().await?;
+            let staff = p.staff().ok_or(AppError::Forbidden)?;
+            shipdesk::auth::api_token::create(&state()?, staff, &name).await
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "list_api_tokens", input = Json)]
+pub async fn list_api_tokens() -> Result<Vec<ApiToken>, AppError> {
+    respond(
+        async {
+            let p = principal().await?;
+            let staff = p.staff().ok_or(AppError::Forbidden)?;
+            shipdesk::auth::api_token::list(&state()?, staff).await
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "revoke_api_token", input = Json)]
+pub async fn revoke_api_token(id: Id) -> Result<(), AppError> {
+    respond(
+        async {
+            let p = principal().await?;
+            let staff = p.staff().ok_or(AppError::Forbidden)?;
+            shipdesk::auth::api_token::revoke(&state()?, staff, id).await
         }
         .await,
     )

@@ -215,14 +215,20 @@ pub fn ConversationPane(
             else {
                 return;
             };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
             input.set_value("");
             uploading.set(true);
             leptos::task::spawn_local(async move {
                 match super::client::upload(conv, file).await {
                     Ok(att) => {
                         let mime = att["mime"].as_str().unwrap_or("");
-                        let kind = if mime.starts_with("image/") { MessageKind::Image } else { MessageKind::File };
+                        let kind = if mime.starts_with("image/") {
+                            MessageKind::Image
+                        } else {
+                            MessageKind::File
+                        };
                         let key = att["key"].as_str().unwrap_or("").to_owned();
                         store.send_text(conv, kind, key, None);
                     }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::tokens::ApiTokens;
 use super::{role_key, CurrentStaff};
 use crate::i18n::t;
 
@@ -17,5 +18,6 @@ pub fn Dashboard() -> impl IntoView {
             {roles.iter().map(|r| { let k = role_key(*r); view! { <span class="inline-block mr-2 rounded bg-sky-100 text-sky-800 px-2 py-0.5 text-sm">{move || t(k)}</span> } }).collect_view()}
         </p>
         <p class="mt-2 text-slate-500">{move || t("dashboard.hint")}</p>
+        <ApiTokens />
     }
 }

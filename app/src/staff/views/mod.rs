@@ -5,6 +5,7 @@ mod shell;
 mod staff_form;
 mod staff_page;
 mod staff_row;
+mod tokens;
 
 pub use dashboard::Dashboard;
 pub use shell::{AdminShell, CurrentStaff};
