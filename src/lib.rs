@@ -9,6 +9,7 @@ pub mod customer;
 pub mod demo;
 pub mod error;
 pub mod types;
+pub mod webhook;
 
 #[cfg(feature = "ssr")]
 pub mod db;

@@ -14,6 +14,7 @@ pub mod portal;
 #[cfg(feature = "ssr")]
 pub mod server;
 pub mod staff;
+pub mod webhook;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
@@ -67,6 +68,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("customers") view=customer::views::CompaniesPage />
                     <Route path=path!("customers/:id") view=customer::views::CompanyPage />
                     <Route path=path!("chat") view=chat::console::ChatConsole />
+                    <Route path=path!("webhooks") view=webhook::views::WebhooksPage />
                 </ParentRoute>
                 <Route path=path!("/h5/login") view=|| view! { <auth::views::MemberLoginPage mobile=true /> } />
                 <Route path=path!("/h5") view=portal::h5::MePage ssr=SsrMode::Async />

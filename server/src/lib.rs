@@ -126,9 +126,10 @@ pub async fn start_fan_out(app: &AppState) -> Result<(), String> {
 /// are drained (a safety net: routing happens when things change).
 pub const CHAT_JOB_SECS: u64 = 20;
 
-/// Background jobs: chat reassignment every 20 s; housekeeping every ten
-/// minutes (expired sessions, old sign-in failures).
+/// Background jobs: webhook deliveries; chat reassignment every 20 s;
+/// housekeeping every ten minutes (expired sessions, old sign-in failures).
 pub fn spawn_jobs(app: AppState) {
+    shipdesk::webhook::service::start(&app);
     let chat = app.clone();
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(CHAT_JOB_SECS));

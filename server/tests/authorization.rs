@@ -49,6 +49,10 @@ const MATRIX: &[(&str, [u16; 8])] = &[
     ("create_api_token",     [401, OK,   OK,  OK,   OK,  OK,  OK,  403]),
     ("list_api_tokens",      [401, OK,   OK,  OK,   OK,  OK,  OK,  403]),
     ("revoke_api_token",     [401, OK,   OK,  OK,   OK,  OK,  OK,  403]),
+    ("webhook_list",         [401, OK,   403, 403,  403, 403, 403, 403]),
+    ("webhook_create",       [401, OK,   403, 403,  403, 403, 403, 403]),
+    ("webhook_set_active",   [401, OK,   403, 403,  403, 403, 403, 403]),
+    ("webhook_deliveries",   [401, OK,   403, 403,  403, 403, 403, 403]),
     ("chat_roles",           [401, OK,   OK,  OK,   OK,  OK,  OK,  OK ]),
     ("chat_open",            [401, 403,  403, 403,  403, 403, 403, OK ]),
     ("chat_my_conversations",[401, 403,  403, 403,  403, 403, 403, OK ]),
@@ -126,6 +130,11 @@ fn body(endpoint: &str, f: &Fixtures, n: usize) -> Value {
             json!({"company_id": f.company, "member_id": f.other_member, "disabled": false})
         }
         "create_api_token" => json!({"name": "integration"}),
+        "webhook_create" => {
+            json!({"input": {"url": "http://127.0.0.1:9/hook", "events": ["message.created"]}})
+        }
+        "webhook_set_active" => json!({"id": 1, "active": false}),
+        "webhook_deliveries" => json!({"webhook_id": 1, "page": 1, "size": 20}),
         "revoke_api_token" => json!({"id": 1}),
         "chat_open" => json!({"role_id": f.role}),
         "chat_messages" => json!({"conversation_id": f.conversation, "after_seq": 0, "limit": 50}),

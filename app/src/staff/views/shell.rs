@@ -24,6 +24,7 @@ const MENU: &[(&str, &str, &[Role])] = &[
     ),
     ("/admin/chat", "nav.chat", &[Role::Admin, Role::Cs]),
     ("/admin/staff", "nav.staff", &[Role::Admin]),
+    ("/admin/webhooks", "nav.webhooks", &[Role::Admin]),
 ];
 
 #[component]

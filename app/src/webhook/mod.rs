@@ -1,0 +1,4 @@
+//! Webhook subscriptions and their delivery log (admins).
+
+pub mod api;
+pub mod views;

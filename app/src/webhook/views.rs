@@ -1,0 +1,142 @@
+//! `/admin/webhooks`: register callback URLs with their events, pause or
+//! resume them, and read each one's delivery log (status, attempts, answer).
+
+use leptos::prelude::*;
+use shipdesk::webhook::{DeliveryStatus, WebhookForCreate, EVENTS};
+use shipdesk::Id;
+
+use super::api::*;
+use crate::components::ErrorBanner;
+use crate::i18n::t;
+
+#[component]
+pub fn WebhooksPage() -> impl IntoView {
+    let url = RwSignal::new(String::new());
+    let events = RwSignal::new(vec![EVENTS[0].to_owned()]);
+    let create = Action::new(|input: &WebhookForCreate| {
+        let input = input.clone();
+        async move { webhook_create(input).await }
+    });
+    let toggle = Action::new(|(id, active): &(Id, bool)| {
+        let (id, active) = (*id, *active);
+        async move { webhook_set_active(id, active).await }
+    });
+    let list = Resource::new(
+        move || (create.version().get(), toggle.version().get()),
+        |_| webhook_list(),
+    );
+    let shown = RwSignal::new(None::<Id>);
+    view! {
+        <h1 class="text-xl font-semibold">{move || t("webhooks.title")}</h1>
+        <p class="text-sm text-slate-500 mt-1">{move || t("webhooks.hint")}</p>
+        <form class="webhook-form mt-4 bg-white rounded-xl border border-slate-200 p-4 space-y-3 max-w-3xl"
+            on:submit=move |e| {
+                e.prevent_default();
+                create.dispatch(WebhookForCreate { url: url.get_untracked(), events: events.get_untracked() });
+            }>
+            <input class="webhook-url w-full rounded border border-slate-300 px-2 py-1" placeholder="https://erp.example.com/hooks/chat"
+                prop:value=move || url.get() on:input=move |e| url.set(event_target_value(&e)) />
+            <div class="flex flex-wrap gap-3 text-sm">
+                {EVENTS.iter().map(|ev| {
+                    let ev = ev.to_string();
+                    let name = ev.clone();
+                    let checked = ev.clone();
+                    view! {
+                        <label class="flex items-center gap-1">
+                            <input type="checkbox" prop:checked=move || events.get().contains(&checked)
+                                on:change=move |e| {
+                                    let on = event_target_checked(&e);
+                                    events.update(|l| { l.retain(|x| *x != ev); if on { l.push(ev.clone()); } });
+                                } />
+                            <code>{name}</code>
+                        </label>
+                    }
+                }).collect_view()}
+            </div>
+            <button type="submit" class="rounded bg-sky-600 text-white px-3 py-1 disabled:opacity-50" disabled=move || create.pending().get()>{move || t("webhooks.add")}</button>
+            {move || create.value().get().and_then(|r| r.err()).map(|e| view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> })}
+        </form>
+        <Transition fallback=|| view! { <p class="mt-4 text-slate-400">{t("common.loading")}</p> }>
+            {move || list.get().map(|r| match r {
+                Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> }.into_any(),
+                Ok(items) if items.is_empty() => view! { <p class="mt-4 text-slate-400">{t("common.empty")}</p> }.into_any(),
+                Ok(items) => view! {
+                    <ul class="webhooks mt-4 space-y-3 max-w-5xl">
+                        {items.into_iter().map(|(w, secret)| {
+                            let id = w.id;
+                            let active = w.active;
+                            view! {
+                                <li class="bg-white rounded-xl border border-slate-200 p-3 text-sm">
+                                    <div class="flex flex-wrap items-center gap-2">
+                                        <code class="font-medium break-all flex-1">{w.url.clone()}</code>
+                                        <span class=if active { "text-emerald-700" } else { "text-slate-400" }>{if active { t("webhooks.active") } else { t("webhooks.paused") }}</span>
+                                        <button type="button" class="rounded border border-slate-300 px-2" on:click=move |_| { toggle.dispatch((id, !active)); }>
+                                            {if active { t("webhooks.pause") } else { t("webhooks.resume") }}
+                                        </button>
+                                        <button type="button" class="rounded border border-slate-300 px-2" on:click=move |_| shown.set(if shown.get_untracked() == Some(id) { None } else { Some(id) })>{t("webhooks.log")}</button>
+                                    </div>
+                                    <div class="mt-1 text-slate-500">{w.events.join(", ")}</div>
+                                    <div class="mt-1 text-xs text-slate-400 break-all">{t("webhooks.secret")}" "<code>{secret}</code></div>
+                                    {move || (shown.get() == Some(id)).then(|| view! { <DeliveryLog id /> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn DeliveryLog(id: Id) -> impl IntoView {
+    let page = RwSignal::new(1u32);
+    let log = Resource::new(
+        move || page.get(),
+        move |p| webhook_deliveries(id, Some(p), Some(20)),
+    );
+    view! {
+        <Transition fallback=|| ()>
+            {move || log.get().map(|r| match r {
+                Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> }.into_any(),
+                Ok(p) if p.items.is_empty() => view! { <p class="mt-2 text-slate-400">{t("webhooks.no_deliveries")}</p> }.into_any(),
+                Ok(p) => {
+                    let pages = p.pages();
+                    let current = p.page;
+                    view! {
+                        <table class="delivery-log mt-2 w-full text-xs">
+                            <thead class="text-slate-400 text-left"><tr>
+                                <th>{t("webhooks.event")}</th><th>{t("webhooks.event_id")}</th><th>{t("staff.status")}</th>
+                                <th>{t("webhooks.attempts")}</th><th>{t("webhooks.answer")}</th><th>{t("webhooks.at")}</th>
+                            </tr></thead>
+                            <tbody>
+                                {p.items.into_iter().map(|d| {
+                                    let (key, class) = match d.status {
+                                        DeliveryStatus::Delivered => ("webhooks.delivered", "text-emerald-700"),
+                                        DeliveryStatus::Pending => ("webhooks.pending", "text-amber-700"),
+                                        DeliveryStatus::Failed => ("webhooks.failed", "text-red-700"),
+                                    };
+                                    view! {
+                                        <tr class="border-t border-slate-100">
+                                            <td>{d.event.clone()}</td>
+                                            <td class="font-mono">{d.event_id.clone()}</td>
+                                            <td class=class>{t(key)}</td>
+                                            <td>{d.attempts}</td>
+                                            <td>{d.last_status_code.map(|c| c.to_string()).or(d.last_error.clone()).unwrap_or_default()}</td>
+                                            <td>{d.created_at.format_shanghai()}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                        <div class="mt-1 flex gap-2 text-xs text-slate-500">
+                            <button type="button" disabled=move || { current <= 1 } on:click=move |_| page.set(current - 1)>{t("common.prev")}</button>
+                            <span>{current}" / "{pages}</span>
+                            <button type="button" disabled=move || { current >= pages } on:click=move |_| page.set(current + 1)>{t("common.next")}</button>
+                        </div>
+                    }.into_any()
+                }
+            })}
+        </Transition>
+    }
+}
