@@ -23,6 +23,8 @@ pub struct Config {
     /// An agent whose last socket closed is set offline after this long
     /// (a reload or a short network loss does not reassign their chats).
     pub presence_grace_secs: u64,
+    /// How often a chat socket checks that its session still holds.
+    pub socket_recheck_secs: u64,
     /// Where chat attachments are stored.
     pub upload_dir: std::path::PathBuf,
     /// The largest attachment accepted, in bytes.
@@ -37,6 +39,7 @@ impl Default for Config {
             session_idle_secs: 2 * 3600,
             session_absolute_secs: 24 * 3600,
             presence_grace_secs: 30,
+            socket_recheck_secs: 60,
             upload_dir: std::env::temp_dir().join("shipdesk-uploads"),
             upload_max_bytes: 10 * 1024 * 1024,
         }

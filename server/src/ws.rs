@@ -11,15 +11,15 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use shipdesk::auth::Principal;
+use shipdesk::chat::hub::Listener;
 use shipdesk::chat::socket::{self, Out, SocketSession};
 use shipdesk::chat::wire::MAX_FRAME_BYTES;
 use shipdesk::state::AppState;
 use shipdesk::AppError;
 use shipdesk_app::server::principal_in;
-use tower_sessions::Session;
+use tower_sessions::{Session, SessionStore};
 
-/// How often a socket re-checks its session.
-const RECHECK: Duration = Duration::from_secs(60);
+use crate::session_store::DbSessionStore;
 
 fn refuse(status: StatusCode, e: AppError) -> Response {
     let body = serde_json::to_string(&e).unwrap_or_default();
@@ -90,7 +90,8 @@ async fn run(state: AppState, session: Session, mut chat: SocketSession, mut soc
     let mut sub = state.hub.register(listener.clone());
     socket::connected(&state, &listener).await;
     let mut out = vec![Out::Own(chat.hello())];
-    let mut recheck = tokio::time::interval(RECHECK);
+    let mut recheck =
+        tokio::time::interval(Duration::from_secs(state.config.socket_recheck_secs.max(1)));
     recheck.tick().await;
     let mut close: Option<(u16, &'static str)> = None;
     loop {
@@ -120,10 +121,11 @@ async fn run(state: AppState, session: Session, mut chat: SocketSession, mut soc
                 }
             },
             _ = recheck.tick() => {
-                let still = matches!(
-                    principal_in(&state, &session).await,
-                    Ok(Some(p)) if same_person(&p, chat.who())
-                );
+                let still = still_signed_in(&state, &session).await
+                    && matches!(
+                        principal_in(&state, &session).await,
+                        Ok(Some(p)) if same_person(&p, chat.who())
+                    );
                 if !still {
                     close = Some((4401, "signed out"));
                     break;
@@ -139,7 +141,27 @@ async fn run(state: AppState, session: Session, mut chat: SocketSession, mut soc
             })))
             .await;
     }
-    if let Some((who, left)) = state.hub.unregister(sub.id) {
-        socket::disconnected(&state, who, left);
+    match state.hub.unregister(sub.id) {
+        Some((who, left)) => socket::disconnected(&state, who, left),
+        // The hub dropped it already (it fell behind): still count it gone.
+        None => {
+            let left = match &listener {
+                Listener::Staff { id, .. } => state.hub.staff_sockets(*id),
+                Listener::Member(_) => 0,
+            };
+            socket::disconnected(&state, listener, left);
+        }
     }
+}
+
+/// Is the session still in the store? (The socket's `Session` holds the
+/// record it loaded at the upgrade; a sign-out elsewhere deletes the record.)
+async fn still_signed_in(state: &AppState, session: &Session) -> bool {
+    let Some(id) = session.id() else {
+        return false;
+    };
+    matches!(
+        DbSessionStore::new(state.db.clone()).load(&id).await,
+        Ok(Some(record)) if record.data.contains_key(shipdesk_app::server::USER_KEY)
+    )
 }

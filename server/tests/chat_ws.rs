@@ -519,3 +519,33 @@ async fn refused_types_oversized_files_and_foreign_keys_are_named_errors() {
     let ack = next_of(&mut member, "ack").await;
     assert_eq!(ack["message"]["seq"], 1);
 }
+
+#[tokio::test]
+async fn signing_out_elsewhere_closes_an_open_socket() {
+    let mut state = shipdesk::testing::test_state().await;
+    let mut config = (*state.config).clone();
+    config.socket_recheck_secs = 1;
+    state.config = std::sync::Arc::new(config);
+    let c = chat_on(spawn_app_with(state).await).await;
+    let mut member = connect(&c.app, &c.member_cookie).await;
+    let res = bare_client()
+        .post(c.app.url("/api/logout"))
+        .header("cookie", &c.member_cookie)
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_success());
+    let closed = tokio::time::timeout(Duration::from_secs(5), async {
+        loop {
+            match member.next().await {
+                Some(Ok(Ws::Close(frame))) => return frame.map(|f| u16::from(f.code)),
+                None | Some(Err(_)) => return None,
+                _ => {}
+            }
+        }
+    })
+    .await
+    .expect("the socket closes within the re-check");
+    assert_eq!(closed, Some(4401));
+}

@@ -24,19 +24,6 @@ fn conflict_as_other_active(e: AppError) -> AppError {
     }
 }
 
-/// Leaves a staff-only note in the conversation (the transfer's reason).
-async fn note(state: &AppState, staff: &Staff, conversation_id: Id, body: &str) -> AppResult<()> {
-    let input = MessageForSend {
-        conversation_id,
-        client_id: format!("sys-{}", new_id()),
-        kind: MessageKind::Note,
-        body: body.to_owned(),
-        reply_to_seq: None,
-    };
-    send::send_message(state, &Principal::Staff(staff.clone()), &input).await?;
-    Ok(())
-}
-
 /// The assignee (or an admin) hands an open conversation to another agent of
 /// its role, within their cap, or to another role's queue (routed at once).
 /// The note, if any, stays with the conversation for staff.
@@ -65,7 +52,10 @@ pub async fn transfer(
             if Some(*agent) == conv.assignee_staff_id {
                 return Err(AppError::validation("to", "transfer.same_agent"));
             }
-            if !agent_repo::serves_role(&state.db, *agent, conv.role_id).await? {
+            let enabled = auth_repo::staff_by_id(&state.db, *agent)
+                .await?
+                .is_some_and(|s| !s.disabled);
+            if !enabled || !agent_repo::serves_role(&state.db, *agent, conv.role_id).await? {
                 return Err(AppError::validation("to", "transfer.agent_not_in_role"));
             }
             match agent_repo::agent_load(&state.db, *agent).await? {
@@ -88,17 +78,8 @@ pub async fn transfer(
                 .ok_or_else(|| AppError::validation("to", "cs_role.unknown"))?;
         }
     }
-    if !note_text.is_empty() {
-        note(
-            state,
-            staff,
-            conv.id,
-            &format!("转接 / Transfer: {note_text}"),
-        )
-        .await?;
-    }
     let now = state.now();
-    match to {
+    let after = match to {
         TransferTo::Agent(agent) => {
             let from = conv.assignee_staff_id;
             let mut tx = state.db.begin().await?;
@@ -112,14 +93,20 @@ pub async fn transfer(
             if let Some(old) = from {
                 agents::drain_for_agent(state, old).await?;
             }
-            Ok(after)
+            after
         }
         TransferTo::Role(role) => {
             let mut tx = state.db.begin().await?;
-            routing_repo::move_to_role(&mut tx, conv.id, *role, now)
+            let moved = routing_repo::move_to_role(&mut tx, conv.id, *role, now)
                 .await
                 .map_err(conflict_as_other_active)?;
             tx.commit().await?;
+            if !moved {
+                return Err(AppError::validation(
+                    "conversation_id",
+                    "conversation.resolved",
+                ));
+            }
             let moved = service::existing(state, conv.id).await?;
             // The old role's agents see it leave; the new role routes it.
             events::conversation(
@@ -139,9 +126,20 @@ pub async fn transfer(
             if let Some(old) = conv.assignee_staff_id {
                 agents::drain_for_agent(state, old).await?;
             }
-            service::existing(state, conv.id).await
+            service::existing(state, conv.id).await?
         }
+    };
+    // The reason stays with the conversation, for staff, once it has moved.
+    if !note_text.is_empty() {
+        send::note_for(
+            state,
+            staff,
+            conv.id,
+            &format!("转接 / Transfer: {note_text}"),
+        )
+        .await?;
     }
+    Ok(after)
 }
 
 fn require_admin(staff: &Staff) -> AppResult<()> {
@@ -321,14 +319,15 @@ pub async fn start_with_member(
             )),
         };
     }
+    // Inserted open and assigned: no queue drain can take it in between.
     let conv = Conversation {
         id: new_id(),
         company_id: member.company_id,
         member_id: member.id,
         role_id,
-        status: ConversationStatus::Queued,
-        assignee_staff_id: None,
-        assigned_at: None,
+        status: ConversationStatus::Open,
+        assignee_staff_id: Some(staff.id),
+        assigned_at: Some(Timestamp(now)),
         last_seq: 0,
         last_message_at: Timestamp(now),
         awaiting_since: None,
@@ -344,9 +343,6 @@ pub async fn start_with_member(
             AppError::Conflict { .. } => AppError::conflict("member_id", "conversation.changed"),
             other => other,
         })?;
-    let mut tx = state.db.begin().await?;
-    routing_repo::force_assign(&mut tx, conv.id, staff.id, "queued", None, None, now).await?;
-    tx.commit().await?;
     let after = service::existing(state, conv.id).await?;
     events::conversation(state, &after, None);
     Ok(after)

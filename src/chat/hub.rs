@@ -413,13 +413,23 @@ impl Hub {
         });
         let hub = self.clone();
         tokio::spawn(async move {
+            let mut failed = false;
             loop {
                 match listener.try_recv().await {
-                    Ok(Some(n)) => hub.on_notification(&db, n.payload()).await,
+                    Ok(Some(n)) => {
+                        if std::mem::take(&mut failed) {
+                            hub.resync_all();
+                        }
+                        hub.on_notification(&db, n.payload()).await
+                    }
                     // The connection dropped and is back: events may be lost.
-                    Ok(None) => hub.resync_all(),
+                    Ok(None) => {
+                        failed = false;
+                        hub.resync_all()
+                    }
                     Err(e) => {
                         tracing::warn!(error = %e, "LISTEN connection failed; retrying");
+                        failed = true;
                         tokio::time::sleep(std::time::Duration::from_secs(1)).await;
                     }
                 }

@@ -95,8 +95,9 @@ pub async fn active_conversation(
 pub async fn insert_conversation(db: &crate::db::Db, c: &Conversation) -> AppResult<()> {
     sqlx::query(
         "INSERT INTO conversations (id, company_id, member_id, role_id, status, last_seq, \
-         last_message_at, customer_read_seq, staff_read_seq, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, 0, $6, 0, 0, $6, $6)",
+         last_message_at, customer_read_seq, staff_read_seq, created_at, updated_at, \
+         assignee_staff_id, assigned_at) \
+         VALUES ($1, $2, $3, $4, $5, 0, $6, 0, 0, $6, $6, $7, $8)",
     )
     .bind(c.id)
     .bind(c.company_id)
@@ -104,6 +105,8 @@ pub async fn insert_conversation(db: &crate::db::Db, c: &Conversation) -> AppRes
     .bind(c.role_id)
     .bind(c.status.as_str())
     .bind(c.created_at.0)
+    .bind(c.assignee_staff_id)
+    .bind(c.assigned_at.map(|t| t.0))
     .execute(db)
     .await?;
     Ok(())

@@ -110,13 +110,16 @@ pub async fn oldest_queued(db: &Db, role_id: Id) -> AppResult<Option<Conversatio
 /// Open conversations of roles with automatic reassignment whose assignee is
 /// offline, or whose customer has waited N minutes for an answer (counted
 /// from the assignment too, so a new assignee gets the full N minutes).
+/// A supervisor's takeover, or a conversation held by staff who are not
+/// agents, is never stale.
 pub async fn stale(db: &Db, now: i64) -> AppResult<Vec<Conversation>> {
     let rows = sqlx::query(&format!(
         "SELECT {CONV_COLS} FROM conversations c \
          JOIN cs_roles r ON r.id = c.role_id \
-         LEFT JOIN cs_agents a ON a.staff_id = c.assignee_staff_id \
+         JOIN cs_agents a ON a.staff_id = c.assignee_staff_id \
          WHERE c.status = 'open' AND r.reassign_after_minutes IS NOT NULL \
-           AND (a.status IS NULL OR a.status = 'offline' \
+           AND c.taken_over_from IS NULL \
+           AND (a.status = 'offline' \
                 OR (c.awaiting_since <= $1 - r.reassign_after_minutes * 60000 \
                     AND c.assigned_at <= $1 - r.reassign_after_minutes * 60000)) \
          ORDER BY c.id"

@@ -280,30 +280,33 @@ impl SocketSession {
             return;
         }
         // A gap: read what lies between from the database (the member's
-        // gap may be only notes they do not see).
-        let missing = service::messages_after(
-            &self.state,
-            &self.who,
-            conv_id,
-            last,
-            (seq - last).min(service::MAX_READ),
-        )
-        .await;
-        match missing {
-            Ok(list) => {
-                for m in list.into_iter().filter(|m| m.seq < seq) {
-                    out.push(Out::Own(ServerMsg::Message { message: m }));
+        // gap may be only notes they do not see), page by page.
+        let mut after = last;
+        loop {
+            let page =
+                service::messages_after(&self.state, &self.who, conv_id, after, service::MAX_READ)
+                    .await;
+            let list = match page {
+                Ok(list) => list,
+                Err(e) => {
+                    tracing::warn!(error = %e, "filling a message gap failed; asking the client to resume");
+                    self.sent.remove(&conv_id);
+                    out.push(Out::Own(ServerMsg::Resync));
+                    return;
                 }
-                self.sent.insert(conv_id, seq);
-                if !echo {
-                    out.push(Out::Shared(d));
-                }
+            };
+            let full = list.len() as i64 == service::MAX_READ;
+            for m in list.into_iter().filter(|m| m.seq < seq) {
+                after = m.seq;
+                out.push(Out::Own(ServerMsg::Message { message: m }));
             }
-            Err(e) => {
-                tracing::warn!(error = %e, "filling a message gap failed; asking the client to resume");
-                self.sent.remove(&conv_id);
-                out.push(Out::Own(ServerMsg::Resync));
+            if !full || after >= seq - 1 {
+                break;
             }
+        }
+        self.sent.insert(conv_id, seq);
+        if !echo {
+            out.push(Out::Shared(d));
         }
     }
 

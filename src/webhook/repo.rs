@@ -115,6 +115,21 @@ pub async fn due(db: &Db, now: i64, limit: i64) -> AppResult<Vec<Delivery>> {
         .collect::<Result<_, _>>()?)
 }
 
+/// Takes a due delivery for an attempt (pushing its time out as a lease),
+/// unless another instance took it first.
+pub async fn claim(db: &Db, id: Id, due_at: i64, lease_until: i64) -> AppResult<bool> {
+    let r = sqlx::query(
+        "UPDATE webhook_deliveries SET next_attempt_at = $1 \
+         WHERE id = $2 AND status = 'pending' AND next_attempt_at = $3",
+    )
+    .bind(lease_until)
+    .bind(id)
+    .bind(due_at)
+    .execute(db)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
 /// Records an attempt's outcome.
 pub async fn record_attempt(
     db: &Db,

@@ -80,6 +80,8 @@ pub async fn deliveries(
 /// events webhooks do not carry (typing, read marks, presence).
 pub fn event_of(msg: &ServerMsg) -> Option<(&'static str, String, serde_json::Value)> {
     match msg {
+        // Notes are internal: they never leave the company.
+        ServerMsg::Message { message } if message.kind == crate::chat::MessageKind::Note => None,
         ServerMsg::Message { message } => Some((
             "message.created",
             format!("msg-{}", message.id),
@@ -161,7 +163,8 @@ pub fn signature(secret: &str, timestamp: i64, body: &str) -> String {
     format!("sha256={}", hex::encode(mac.finalize().into_bytes()))
 }
 
-/// Sends the deliveries due now; returns how many were attempted.
+/// Sends the deliveries due now, at once (a slow endpoint holds up no
+/// other); returns how many were attempted.
 pub async fn deliver_due(state: &AppState, http: &reqwest::Client) -> AppResult<usize> {
     let due = repo::due(&state.db, state.now(), 50).await?;
     if due.is_empty() {
@@ -172,45 +175,72 @@ pub async fn deliver_due(state: &AppState, http: &reqwest::Client) -> AppResult<
         .into_iter()
         .map(|(w, s)| (w.id, (w, s)))
         .collect();
-    for d in &due {
-        let now = state.now();
-        let Some((w, secret)) = hooks.get(&d.webhook_id) else {
+    let mut attempts = tokio::task::JoinSet::new();
+    for d in due {
+        let Some((w, secret)) = hooks.get(&d.webhook_id).filter(|(w, _)| w.active) else {
             continue;
         };
-        let ts = now / 1000;
-        let sent = http
-            .post(&w.url)
-            .header("content-type", "application/json")
-            .header("x-shipdesk-event", &d.event)
-            .header("x-shipdesk-event-id", &d.event_id)
-            .header("x-shipdesk-timestamp", ts.to_string())
-            .header("x-shipdesk-signature", signature(secret, ts, &d.payload))
-            .body(d.payload.clone())
-            .send()
-            .await;
-        let (code, error) = match sent {
-            Ok(res) if res.status().is_success() => (Some(i64::from(res.status().as_u16())), None),
-            Ok(res) => (
-                Some(i64::from(res.status().as_u16())),
-                Some(format!("HTTP {}", res.status().as_u16())),
-            ),
-            Err(e) => (
-                None,
-                Some(e.to_string().chars().take(300).collect::<String>()),
-            ),
-        };
-        let attempts = d.attempts + 1;
-        let (status, next) = match &error {
-            None => (DeliveryStatus::Delivered, now),
-            Some(_) if attempts >= MAX_ATTEMPTS => (DeliveryStatus::Failed, now),
-            Some(_) => (
-                DeliveryStatus::Pending,
-                now + FIRST_RETRY_MS * (1 << (attempts - 1).min(10)),
-            ),
-        };
-        repo::record_attempt(&state.db, d.id, status, next, code, error.as_deref(), now).await?;
+        // Another instance may be sending it: take it for a minute first.
+        if !repo::claim(&state.db, d.id, d.next_attempt_at.0, state.now() + 60_000).await? {
+            continue;
+        }
+        let (state, http, url, secret) =
+            (state.clone(), http.clone(), w.url.clone(), secret.clone());
+        attempts.spawn(async move { attempt(&state, &http, &url, &secret, &d).await });
     }
-    Ok(due.len())
+    let mut n = 0;
+    while let Some(done) = attempts.join_next().await {
+        n += 1;
+        match done {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => tracing::warn!(error = %e, "recording a webhook attempt failed"),
+            Err(e) => tracing::error!(error = %e, "a webhook attempt panicked"),
+        }
+    }
+    Ok(n)
+}
+
+/// One POST of a delivery, and its outcome recorded.
+async fn attempt(
+    state: &AppState,
+    http: &reqwest::Client,
+    url: &str,
+    secret: &str,
+    d: &Delivery,
+) -> AppResult<()> {
+    let now = state.now();
+    let ts = now / 1000;
+    let sent = http
+        .post(url)
+        .header("content-type", "application/json")
+        .header("x-shipdesk-event", &d.event)
+        .header("x-shipdesk-event-id", &d.event_id)
+        .header("x-shipdesk-timestamp", ts.to_string())
+        .header("x-shipdesk-signature", signature(secret, ts, &d.payload))
+        .body(d.payload.clone())
+        .send()
+        .await;
+    let (code, error) = match sent {
+        Ok(res) if res.status().is_success() => (Some(i64::from(res.status().as_u16())), None),
+        Ok(res) => (
+            Some(i64::from(res.status().as_u16())),
+            Some(format!("HTTP {}", res.status().as_u16())),
+        ),
+        Err(e) => (
+            None,
+            Some(e.to_string().chars().take(300).collect::<String>()),
+        ),
+    };
+    let attempts = d.attempts + 1;
+    let (status, next) = match &error {
+        None => (DeliveryStatus::Delivered, now),
+        Some(_) if attempts >= MAX_ATTEMPTS => (DeliveryStatus::Failed, now),
+        Some(_) => (
+            DeliveryStatus::Pending,
+            now + FIRST_RETRY_MS * (1 << (attempts - 1).min(10)),
+        ),
+    };
+    repo::record_attempt(&state.db, d.id, status, next, code, error.as_deref(), now).await
 }
 
 /// Starts the webhook worker: chat events published on this instance are
