@@ -68,6 +68,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("customers") view=customer::views::CompaniesPage />
                     <Route path=path!("customers/:id") view=customer::views::CompanyPage />
                     <Route path=path!("chat") view=chat::console::ChatConsole />
+                    <Route path=path!("chat/settings") view=chat::settings::ChatSettingsPage />
                     <Route path=path!("webhooks") view=webhook::views::WebhooksPage />
                 </ParentRoute>
                 <Route path=path!("/h5/login") view=|| view! { <auth::views::MemberLoginPage mobile=true /> } />

@@ -159,9 +159,14 @@ pub async fn delete_canned(state: &AppState, admin: &Staff, id: Id) -> AppResult
 
 /// Every agent with their status, roles and load, for the supervisors'
 /// board (seed 003's online agents with `accepted_case`).
-pub async fn all_agents(state: &AppState, staff: &Staff) -> AppResult<Vec<AgentLoad>> {
+pub async fn all_agents(state: &AppState, staff: &Staff) -> AppResult<Vec<AgentSetup>> {
     require_admin(staff)?;
-    agent_repo::all_agent_loads(&state.db).await
+    let mut out = vec![];
+    for load in agent_repo::all_agent_loads(&state.db).await? {
+        let role_ids = agent_repo::agent_role_ids(&state.db, load.staff_id).await?;
+        out.push(AgentSetup { load, role_ids });
+    }
+    Ok(out)
 }
 
 /// The roles `staff` serves (every role for admins).

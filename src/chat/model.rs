@@ -180,6 +180,13 @@ pub struct AgentLoad {
     pub open_count: i64,
 }
 
+/// An agent as the supervisors' board shows them: load and roles served.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AgentSetup {
+    pub load: AgentLoad,
+    pub role_ids: Vec<Id>,
+}
+
 /// A conversation as lists show it. `unread` counts from the viewer's side;
 /// `member_phone` is masked for staff other than admins.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

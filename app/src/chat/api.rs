@@ -6,8 +6,9 @@
 use leptos::prelude::*;
 use server_fn::codec::Json;
 use shipdesk::chat::{
-    AgentLoad, AgentStatus, CannedReply, CannedReplyForCreate, Conversation, ConversationSummary,
-    CsRole, CsRoleForCreate, HistoryFilter, Message, MessageForSend, TransferTo,
+    AgentLoad, AgentSetup, AgentStatus, CannedReply, CannedReplyForCreate, Conversation,
+    ConversationSummary, CsRole, CsRoleForCreate, HistoryFilter, Message, MessageForSend,
+    TransferTo,
 };
 use shipdesk::{AppError, Id, Page};
 
@@ -293,17 +294,25 @@ pub async fn chat_start(member_id: Id, role_id: Id) -> Result<Conversation, AppE
     )
 }
 
-/// Agents of a role with their load, or all agents (role_id None, admins).
+/// The agents of a role with their load (seed 003 `accepted_case`).
 #[server(prefix = "/api", endpoint = "chat_agents", input = Json)]
-pub async fn chat_agents(role_id: Option<Id>) -> Result<Vec<AgentLoad>, AppError> {
+pub async fn chat_agents(role_id: Id) -> Result<Vec<AgentLoad>, AppError> {
     respond(
         async {
             let staff = chat_staff().await?;
-            let state = state()?;
-            match role_id {
-                Some(r) => admin::role_agents(&state, &staff, r).await,
-                None => admin::all_agents(&state, &staff).await,
-            }
+            admin::role_agents(&state()?, &staff, role_id).await
+        }
+        .await,
+    )
+}
+
+/// Every agent with status, load and roles: the supervisors' board (admins).
+#[server(prefix = "/api", endpoint = "chat_all_agents", input = Json)]
+pub async fn chat_all_agents() -> Result<Vec<AgentSetup>, AppError> {
+    respond(
+        async {
+            let staff = chat_staff().await?;
+            admin::all_agents(&state()?, &staff).await
         }
         .await,
     )

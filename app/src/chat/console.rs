@@ -56,9 +56,12 @@ pub fn ChatConsole() -> impl IntoView {
     let store = use_chat();
     let tab = RwSignal::new(Tab::Current);
     let role = RwSignal::new(None::<Id>);
-    let query = RwSignal::new(String::new());
+    let search = RwSignal::new(String::new());
     let page = RwSignal::new(1u32);
-    let selected = RwSignal::new(None::<Id>);
+    // `?c=<id>` opens a conversation (the company page's 发起会话 links here).
+    let query = leptos_router::hooks::use_query_map();
+    let selected =
+        RwSignal::new(query.with_untracked(|q| q.get("c").and_then(|c| c.parse::<Id>().ok())));
     let roles = Resource::new(|| (), |_| chat_my_roles());
     // The first role is the queue shown by default.
     Effect::new(move |_| {
@@ -73,7 +76,7 @@ pub fn ChatConsole() -> impl IntoView {
             (
                 tab.get(),
                 role.get(),
-                query.get(),
+                search.get(),
                 page.get(),
                 store.changes.get(),
             )
@@ -122,7 +125,9 @@ pub fn ChatConsole() -> impl IntoView {
     view! {
         <div class="chat-console flex flex-col gap-3 h-[calc(100vh-7rem)] min-h-[480px]">
             <div class="flex flex-wrap items-center gap-3">
-                <h1 class="text-xl font-semibold mr-auto">{move || t("chat.console")}</h1>
+                <h1 class="text-xl font-semibold">{move || t("chat.console")}</h1>
+                {is_admin.then(|| view! { <a href="/admin/chat/settings" class="chat-settings-link text-sm text-sky-700 hover:underline">{move || t("chat.settings")}</a> })}
+                <span class="mr-auto"></span>
                 {is_cs.then(|| view! {
                     <label class="flex items-center gap-2 text-sm">
                         {move || t("chat.my_status")}
@@ -167,8 +172,8 @@ pub fn ChatConsole() -> impl IntoView {
                         <form class="m-2 flex gap-1" on:submit=move |e| { e.prevent_default(); page.set(1); }>
                             <input class="history-search flex-1 rounded border border-slate-300 px-2 py-1 text-sm"
                                 placeholder=move || t("chat.search_customer")
-                                prop:value=move || query.get()
-                                on:change=move |e| { query.set(event_target_value(&e)); page.set(1); } />
+                                prop:value=move || search.get()
+                                on:change=move |e| { search.set(event_target_value(&e)); page.set(1); } />
                         </form>
                     })}
                     <div class="flex-1 overflow-y-auto">
@@ -319,7 +324,7 @@ fn SidePanel(id: Id, my_id: Id, is_admin: bool, selected: RwSignal<Option<Id>>) 
         },
         |role| async move {
             match role {
-                Some(r) => chat_agents(Some(r)).await,
+                Some(r) => chat_agents(r).await,
                 None => Ok(vec![]),
             }
         },
@@ -412,5 +417,51 @@ fn SidePanel(id: Id, my_id: Id, is_admin: bool, selected: RwSignal<Option<Id>>) 
                 }
             })}
         </Suspense>
+    }
+}
+
+/// On a company page: an agent (or admin) starts a conversation with one of
+/// its members in a desk they serve (seed 000 客服发起会话).
+#[component]
+pub fn StartChat(members: Vec<(Id, String)>) -> impl IntoView {
+    let roles = Resource::new(|| (), |_| chat_my_roles());
+    let member = RwSignal::new(members.first().map(|m| m.0));
+    let role = RwSignal::new(None::<Id>);
+    let start = Action::new(|(m, r): &(Id, Id)| {
+        let (m, r) = (*m, *r);
+        async move { chat_start(m, r).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(conv)) = start.value().get() {
+            crate::components::go(&format!("/admin/chat?c={}", conv.id));
+        }
+    });
+    Effect::new(move |_| {
+        if role.get_untracked().is_none() {
+            if let Some(Ok(list)) = roles.get() {
+                role.set(list.first().map(|r| r.id));
+            }
+        }
+    });
+    let select = "rounded border border-slate-300 px-2 py-1 text-sm";
+    view! {
+        <section class="start-chat bg-white rounded-xl border border-slate-200 p-4">
+            <h2 class="font-semibold mb-2">{move || t("chat.start_with")}</h2>
+            <form class="flex flex-wrap gap-2" on:submit=move |e| {
+                e.prevent_default();
+                if let (Some(m), Some(r)) = (member.get_untracked(), role.get_untracked()) { start.dispatch((m, r)); }
+            }>
+                <select class=select on:change=move |e| member.set(event_target_value(&e).parse().ok())>
+                    {members.into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
+                </select>
+                <select class=select on:change=move |e| role.set(event_target_value(&e).parse().ok())>
+                    {move || roles.get().and_then(|r| r.ok()).unwrap_or_default().into_iter().map(|r| view! {
+                        <option value=r.id.to_string()>{role_label(&r.name_zh, &r.name_en)}</option>
+                    }).collect_view()}
+                </select>
+                <button type="submit" class="start-chat-btn rounded bg-sky-600 text-white px-3 py-1 disabled:opacity-50" disabled=move || start.pending().get()>{move || t("chat.start")}</button>
+            </form>
+            {move || start.value().get().and_then(|r| r.err()).map(|e| view! { <div class="mt-2"><ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /></div> })}
+        </section>
     }
 }

@@ -49,6 +49,15 @@ fn Detail(
     let (can_edit, can_owner) = (detail.can_edit, detail.can_change_owner);
     let members = detail.members.clone();
     let for_form = detail.clone();
+    let chat_members: Vec<(i64, String)> = detail
+        .members
+        .iter()
+        .filter(|m| !m.disabled)
+        .map(|m| (m.id, format!("{} {}", m.name, m.phone)))
+        .collect();
+    let can_chat = use_context::<crate::staff::views::CurrentStaff>().is_some_and(|s| {
+        s.0.has_any(&[shipdesk::auth::Role::Cs, shipdesk::auth::Role::Admin])
+    }) && !chat_members.is_empty();
     view! {
         <div class="grid grid-cols-1 xl:grid-cols-2 gap-4 mt-4">
             <div class="space-y-4">
@@ -62,6 +71,7 @@ fn Detail(
                 <Show when=move || can_owner>
                     <OwnerPicker company_id current=detail.company.owner_staff_id on_change />
                 </Show>
+                {can_chat.then(|| view! { <crate::chat::console::StartChat members=chat_members.clone() /> })}
             </div>
             <section class="bg-white rounded-xl border border-slate-200 p-4">
                 <h2 class="font-semibold mb-2">{move || t("customers.members")}</h2>
