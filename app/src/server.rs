@@ -20,11 +20,22 @@ pub const TOUCHED_KEY: &str = "touched";
 pub const EPOCH_KEY: &str = "epoch";
 pub const LANG_COOKIE: &str = "lang";
 
+/// The process's state, for a server function whose request context was
+/// disposed while it ran (see `current_principal`).
+static FALLBACK_STATE: std::sync::RwLock<Option<AppState>> = std::sync::RwLock::new(None);
+
+/// Registers the state the router serves (once per router).
+pub fn set_fallback_state(state: AppState) {
+    *FALLBACK_STATE.write().unwrap_or_else(|e| e.into_inner()) = Some(state);
+}
+
 pub fn state() -> AppResult<AppState> {
-    use_context::<AppState>().ok_or_else(|| {
-        tracing::error!("AppState missing from context");
-        AppError::Internal
-    })
+    use_context::<AppState>()
+        .or_else(|| FALLBACK_STATE.read().ok().and_then(|s| s.clone()))
+        .ok_or_else(|| {
+            tracing::error!("AppState missing from context");
+            AppError::Internal
+        })
 }
 
 pub async fn session() -> AppResult<Session> {
@@ -42,7 +53,19 @@ fn session_err(e: tower_sessions::session::Error) -> AppError {
 /// The signed-in caller, if any. Enforces the absolute session lifetime and
 /// slides the idle timeout (touching the session at most once a minute).
 pub async fn current_principal() -> AppResult<Option<Principal>> {
-    principal_in(&state()?, &session().await?).await
+    let Some(state) = use_context::<AppState>() else {
+        // leptos_router 0.8.10+ can poll the resource of a page instance it
+        // already disposed while rendering on the server (leptos#4642). With
+        // no request it cannot answer, and an error would reach the browser
+        // in place of the live instance's value and break hydration, so it
+        // stays pending until long after the response is complete. (Once it
+        // knows the caller, a call that loses its context midway goes on
+        // with the process's state: its answer is the live one's.)
+        tracing::debug!("server function polled without its request context");
+        tokio::time::sleep(std::time::Duration::from_secs(600)).await;
+        return Err(AppError::Internal);
+    };
+    principal_in(&state, &session().await?).await
 }
 
 /// The caller a session holds (see `current_principal`); also used by the

@@ -49,3 +49,47 @@ test("every portal page is captured at desktop and phone widths", async ({ brows
     await ctx.close();
   }
 });
+
+// A hydration mismatch leaves a page dead to clicks: every page must hydrate
+// without a console error (reactive markers inside a <select>, for one, do not
+// survive the browser's parser).
+const PAGES: [string, string[]][] = [
+  ["admin", ["/admin", "/admin/staff", "/admin/customers", "/admin/chat", "/admin/chat/settings", "/admin/webhooks"]],
+  ["cs1", ["/admin/chat", "/admin/customers"]],
+];
+for (const [who, paths] of PAGES) {
+  test(`the pages of ${who} hydrate without errors`, async ({ page }) => {
+    const errors: string[] = [];
+    page.on("console", (m) => { if (m.type() === "error" && !m.text().includes("Failed to load resource")) errors.push(page.url() + " " + m.text().slice(0, 200)); });
+    page.on("pageerror", (e) => errors.push("pageerror: " + e.message));
+    await staffLogin(page, who);
+    const companies = [];
+    for (const path of paths) {
+      await page.goto(path);
+      await hydrated(page);
+      if (path === "/admin/customers") {
+        await expect(page.locator(".company-row").first()).toBeVisible();
+        companies.push(await page.locator(".company-row a").first().getAttribute("href"));
+      }
+    }
+    for (const href of companies) {
+      await page.goto(href!);
+      await hydrated(page);
+    }
+    await page.waitForTimeout(500);
+    expect(errors).toEqual([]);
+  });
+}
+
+test("the customers' pages hydrate without errors", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("console", (m) => { if (m.type() === "error" && !m.text().includes("Failed to load resource")) errors.push(page.url() + " " + m.text().slice(0, 200)); });
+  page.on("pageerror", (e) => errors.push("pageerror: " + e.message));
+  await memberLogin(page, "portal", "13800138006");
+  for (const path of ["/portal", "/portal/chat", "/h5", "/h5/chat"]) {
+    await page.goto(path);
+    await hydrated(page);
+  }
+  await page.waitForTimeout(500);
+  expect(errors).toEqual([]);
+});

@@ -45,6 +45,7 @@ pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
         leptos_options: leptos_options.clone(),
         app: app.clone(),
     };
+    shipdesk_app::server::set_fallback_state(app.clone());
     let ctx_state = app.clone();
     let context = move || provide_context(ctx_state.clone());
     let sessions = SessionManagerLayer::new(DbSessionStore::new(app.db.clone()))

@@ -14,7 +14,7 @@ use shipdesk::Id;
 use super::api::*;
 use super::client::use_chat;
 use super::views::{status_key, ConversationPane};
-use crate::components::ErrorBanner;
+use crate::components::{ClientOnly, ErrorBanner};
 use crate::i18n::{lang, t};
 use crate::staff::views::CurrentStaff;
 
@@ -131,18 +131,19 @@ pub fn ChatConsole() -> impl IntoView {
                 {is_cs.then(|| view! {
                     <label class="flex items-center gap-2 text-sm">
                         {move || t("chat.my_status")}
-                        <select class="agent-status rounded border border-slate-300 px-2 py-1"
-                            on:change=move |e| {
-                                let v = event_target_value(&e);
-                                if let Ok(s) = shipdesk::chat::AgentStatus::parse(&v) { set_status.dispatch(s); }
-                            }>
-                            {move || {
-                                let current = status.get().and_then(|r| r.ok()).flatten().map(|a| a.status);
-                                [AgentStatus::Online, AgentStatus::Busy, AgentStatus::Offline].into_iter().map(|s| view! {
-                                    <option value=s.as_str() selected=current == Some(s)>{t(agent_status_key(s))}</option>
-                                }).collect_view()
-                            }}
-                        </select>
+                        <Suspense>{move || Suspend::new(async move {
+                            let current = status.await.ok().flatten().map(|a| a.status);
+                            let options = [AgentStatus::Online, AgentStatus::Busy, AgentStatus::Offline].into_iter().map(|s| view! {
+                                <option value=s.as_str() selected=current == Some(s)>{t(agent_status_key(s))}</option>
+                            }).collect_view();
+                            view! {
+                                <select class="agent-status rounded border border-slate-300 px-2 py-1"
+                                    on:change=move |e| {
+                                        let v = event_target_value(&e);
+                                        if let Ok(s) = shipdesk::chat::AgentStatus::parse(&v) { set_status.dispatch(s); }
+                                    }>{options}</select>
+                            }
+                        })}</Suspense>
                     </label>
                 })}
                 {move || set_status.value().get().and_then(|r| r.err()).map(|e| view! {
@@ -160,13 +161,14 @@ pub fn ChatConsole() -> impl IntoView {
                             </button>
                         }).collect_view()}
                     </div>
-                    {move || (tab.get() == Tab::Queue).then(|| view! {
-                        <select class="queue-role m-2 rounded border border-slate-300 px-2 py-1 text-sm"
-                            on:change=move |e| role.set(event_target_value(&e).parse().ok())>
-                            {move || roles.get().and_then(|r| r.ok()).unwrap_or_default().into_iter().map(|r| view! {
-                                <option value=r.id.to_string() selected=role.get_untracked() == Some(r.id)>{role_label(&r.name_zh, &r.name_en)}</option>
-                            }).collect_view()}
-                        </select>
+                    {move || (tab.get() == Tab::Queue).then(|| {
+                        let options = roles.get().and_then(|r| r.ok()).unwrap_or_default().into_iter().map(|r| view! {
+                            <option value=r.id.to_string() selected=role.get_untracked() == Some(r.id)>{role_label(&r.name_zh, &r.name_en)}</option>
+                        }).collect_view();
+                        view! {
+                            <select class="queue-role m-2 rounded border border-slate-300 px-2 py-1 text-sm"
+                                on:change=move |e| role.set(event_target_value(&e).parse().ok())>{options}</select>
+                        }
                     })}
                     {move || (tab.get() == Tab::History).then(|| view! {
                         <form class="m-2 flex gap-1" on:submit=move |e| { e.prevent_default(); page.set(1); }>
@@ -206,13 +208,14 @@ pub fn ChatConsole() -> impl IntoView {
                 <section class="chat-main min-h-0 bg-white rounded-xl border border-slate-200 overflow-hidden">
                     {move || match selected.get() {
                         None => view! { <p class="p-6 text-center text-slate-400">{move || t("chat.pick_one")}</p> }.into_any(),
-                        Some(id) => view! { <Selected id my_id is_admin canned=canned_list /> }.into_any(),
+                        // Live panes render in the browser only (no hydration).
+                        Some(id) => view! { <ClientOnly><Selected id my_id is_admin canned=canned_list /></ClientOnly> }.into_any(),
                     }}
                 </section>
                 <aside class="chat-side min-h-0 overflow-y-auto bg-white rounded-xl border border-slate-200 p-3 text-sm">
                     {move || match selected.get() {
                         None => view! { <p class="text-slate-400">{move || t("chat.side_empty")}</p> }.into_any(),
-                        Some(id) => view! { <SidePanel id my_id is_admin selected /> }.into_any(),
+                        Some(id) => view! { <ClientOnly><SidePanel id my_id is_admin selected /></ClientOnly> }.into_any(),
                     }}
                 </aside>
             </div>
@@ -315,18 +318,13 @@ fn SidePanel(id: Id, my_id: Id, is_admin: bool, selected: RwSignal<Option<Id>>) 
             }
         }
     });
+    // The agents of the conversation's desk (for transfer), by id alone:
+    // a resource keyed on another resource outlives it on the server.
     let agents = Resource::new(
-        move || {
-            summary
-                .get()
-                .and_then(|r| r.ok())
-                .map(|s| s.conversation.role_id)
-        },
-        |role| async move {
-            match role {
-                Some(r) => chat_agents(r).await,
-                None => Ok(vec![]),
-            }
+        move || id,
+        |id| async move {
+            let s = chat_conversation(id).await?;
+            chat_agents(s.conversation.role_id).await
         },
     );
     let transfer_to = RwSignal::new(String::new());
@@ -398,12 +396,17 @@ fn SidePanel(id: Id, my_id: Id, is_admin: bool, selected: RwSignal<Option<Id>>) 
                                         }
                                     }>
                                         <div class="text-xs text-slate-400">{move || t("chat.transfer")}</div>
-                                        <select class="w-full rounded border border-slate-300 px-2 py-1" on:change=move |e| transfer_to.set(event_target_value(&e))>
-                                            <option value="">{move || t("chat.pick_agent")}</option>
-                                            {move || agents.get().and_then(|r| r.ok()).unwrap_or_default().into_iter().filter(|a| a.staff_id != my_id).map(|a| view! {
+                                        <Suspense>{move || Suspend::new(async move {
+                                            let options = agents.await.unwrap_or_default().into_iter().filter(|a| a.staff_id != my_id).map(|a| view! {
                                                 <option value=a.staff_id.to_string()>{format!("{} · {}/{}", a.name, a.open_count, a.max_concurrent)}</option>
-                                            }).collect_view()}
-                                        </select>
+                                            }).collect_view();
+                                            view! {
+                                                <select class="transfer-agent w-full rounded border border-slate-300 px-2 py-1" on:change=move |e| transfer_to.set(event_target_value(&e))>
+                                                    <option value="">{t("chat.pick_agent")}</option>
+                                                    {options}
+                                                </select>
+                                            }
+                                        })}</Suspense>
                                         <input class="w-full rounded border border-slate-300 px-2 py-1" maxlength="500"
                                             placeholder=move || t("chat.transfer_note")
                                             on:input=move |e| transfer_note.set(event_target_value(&e)) />
@@ -447,20 +450,25 @@ pub fn StartChat(members: Vec<(Id, String)>) -> impl IntoView {
     view! {
         <section class="start-chat bg-white rounded-xl border border-slate-200 p-4">
             <h2 class="font-semibold mb-2">{move || t("chat.start_with")}</h2>
+            <ClientOnly>
             <form class="flex flex-wrap gap-2" on:submit=move |e| {
                 e.prevent_default();
                 if let (Some(m), Some(r)) = (member.get_untracked(), role.get_untracked()) { start.dispatch((m, r)); }
             }>
                 <select class=select on:change=move |e| member.set(event_target_value(&e).parse().ok())>
-                    {members.into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
+                    {members.clone().into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
                 </select>
-                <select class=select on:change=move |e| role.set(event_target_value(&e).parse().ok())>
-                    {move || roles.get().and_then(|r| r.ok()).unwrap_or_default().into_iter().map(|r| view! {
+                <Suspense>{move || Suspend::new(async move {
+                    let options = roles.await.unwrap_or_default().into_iter().map(|r| view! {
                         <option value=r.id.to_string()>{role_label(&r.name_zh, &r.name_en)}</option>
-                    }).collect_view()}
-                </select>
+                    }).collect_view();
+                    view! {
+                        <select class=select on:change=move |e| role.set(event_target_value(&e).parse().ok())>{options}</select>
+                    }
+                })}</Suspense>
                 <button type="submit" class="start-chat-btn rounded bg-sky-600 text-white px-3 py-1 disabled:opacity-50" disabled=move || start.pending().get()>{move || t("chat.start")}</button>
             </form>
+            </ClientOnly>
             {move || start.value().get().and_then(|r| r.err()).map(|e| view! { <div class="mt-2"><ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /></div> })}
         </section>
     }

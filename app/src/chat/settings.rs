@@ -154,12 +154,17 @@ fn Canned(roles: Resource<Result<Vec<CsRole>, shipdesk::AppError>>) -> impl Into
             }>
                 <div class="flex gap-2">
                     <input class=format!("{input} w-32") maxlength="40" placeholder=move || t("chat.canned_title") prop:value=move || title.get() on:input=move |e| title.set(event_target_value(&e)) />
-                    <select class=input on:change=move |e| role.set(event_target_value(&e).parse().ok())>
-                        <option value="">{move || t("chat.all_desks")}</option>
-                        {move || roles.get().and_then(|r| r.ok()).unwrap_or_default().into_iter().map(|r| view! {
+                    <Suspense>{move || Suspend::new(async move {
+                        let options = roles.await.unwrap_or_default().into_iter().map(|r| view! {
                             <option value=r.id.to_string()>{name_of(&r)}</option>
-                        }).collect_view()}
-                    </select>
+                        }).collect_view();
+                        view! {
+                            <select class=input on:change=move |e| role.set(event_target_value(&e).parse().ok())>
+                                <option value="">{t("chat.all_desks")}</option>
+                                {options}
+                            </select>
+                        }
+                    })}</Suspense>
                 </div>
                 <textarea class=format!("{input} w-full") rows="2" maxlength="5000" placeholder=move || t("chat.canned_body") prop:value=move || body.get() on:input=move |e| body.set(event_target_value(&e))></textarea>
                 <button type="submit" class="rounded bg-sky-600 text-white px-3 py-1 disabled:opacity-50" disabled=move || create.pending().get()>{move || t("chat.add_canned")}</button>

@@ -1,5 +1,7 @@
 //! Building blocks shared by the portals' pages.
 
+use leptos::prelude::*;
+
 mod form;
 mod lang_switch;
 mod not_found;
@@ -45,4 +47,14 @@ mod tests {
         );
         assert_eq!(safe_next(None, "/h5"), "/h5");
     }
+}
+
+/// Renders its children only in the browser, after hydration: for markup the
+/// browser's parser rewrites (option lists inside a `<select>`), which could
+/// not be hydrated.
+#[component]
+pub fn ClientOnly(children: ChildrenFn) -> impl IntoView {
+    let mounted = RwSignal::new(false);
+    Effect::new(move |_| mounted.set(true));
+    move || mounted.get().then(|| children())
 }

@@ -35,11 +35,13 @@ test("an agent starts a conversation with a customer from the company page", asy
   await staffLogin(page, "cs2");
   await page.goto("/admin/customers");
   await hydrated(page);
+  await expect(page.locator(".company-row").first()).toBeVisible();
   await page.locator(".company-row a", { hasText: "义乌" }).click();
+  await expect(page).toHaveURL(/\/admin\/customers\/\d+$/);
   await expect(page.locator(".start-chat")).toBeVisible();
   await hydrated(page);
   await page.click(".start-chat-btn");
-  await page.waitForURL(/\/admin\/chat\?c=\d+/);
+  await expect(page).toHaveURL(/\/admin\/chat\?c=\d+/);
   await hydrated(page);
   await expect(page.locator(".side-member")).toHaveText("王芳");
   await page.fill(".chat-input", "王总您好，您的货已到仓。");

@@ -53,12 +53,16 @@ pub fn NewCompanyForm(on_done: Callback<()>) -> impl IntoView {
             <Show when=move || is_admin>
                 <label class="block mb-3">
                     <span class="block text-sm font-medium text-slate-600 mb-1">{move || t("customers.owner")}</span>
-                    <select class="owner w-full rounded-lg border border-slate-300 px-3 py-2" on:change=move |ev| owner.set(event_target_value(&ev))>
-                        <option value="">{move || t("customers.no_owner")}</option>
-                        <Suspense>{move || Suspend::new(async move {
-                            sales.await.unwrap_or_default().into_iter().map(|(id, n)| view! { <option value=id.to_string()>{n}</option> }).collect_view()
-                        })}</Suspense>
-                    </select>
+                    // Options come with their select (no markers inside a <select>).
+                    <Suspense>{move || Suspend::new(async move {
+                        let options = sales.await.unwrap_or_default().into_iter().map(|(id, n)| view! { <option value=id.to_string()>{n}</option> }).collect_view();
+                        view! {
+                            <select class="owner w-full rounded-lg border border-slate-300 px-3 py-2" on:change=move |ev| owner.set(event_target_value(&ev))>
+                                <option value="">{t("customers.no_owner")}</option>
+                                {options}
+                            </select>
+                        }
+                    })}</Suspense>
                     <span class="text-sm text-red-600">{move || field_error(error.get(), "owner_staff_id")}</span>
                 </label>
             </Show>

@@ -106,12 +106,17 @@ fn OwnerPicker(
         <section class="bg-white rounded-xl border border-slate-200 p-4">
             <ErrorBanner error=error all=true />
             <label class="text-sm font-medium text-slate-600">{move || t("customers.change_owner")}
-                <select class="owner-picker ml-2 rounded-lg border border-slate-300 px-3 py-1" on:change=move |ev| { set.dispatch(event_target_value(&ev).parse().ok()); }>
-                    <option value="" selected=current.is_none()>{move || t("customers.no_owner")}</option>
-                    <Suspense>{move || Suspend::new(async move {
-                        sales.await.unwrap_or_default().into_iter().map(|(id, n)| view! { <option value=id.to_string() selected=current == Some(id)>{n}</option> }).collect_view()
-                    })}</Suspense>
-                </select>
+                // Options come with their select: markers inside a <select> do
+                // not survive the browser's parser (hydration would fail).
+                <Suspense>{move || Suspend::new(async move {
+                    let options = sales.await.unwrap_or_default().into_iter().map(|(id, n)| view! { <option value=id.to_string() selected=current == Some(id)>{n}</option> }).collect_view();
+                    view! {
+                        <select class="owner-picker ml-2 rounded-lg border border-slate-300 px-3 py-1" on:change=move |ev| { set.dispatch(event_target_value(&ev).parse().ok()); }>
+                            <option value="" selected=current.is_none()>{t("customers.no_owner")}</option>
+                            {options}
+                        </select>
+                    }
+                })}</Suspense>
             </label>
         </section>
     }
