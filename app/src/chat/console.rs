@@ -131,7 +131,7 @@ pub fn ChatConsole() -> impl IntoView {
                 {is_cs.then(|| view! {
                     <label class="flex items-center gap-2 text-sm">
                         {move || t("chat.my_status")}
-                        <Suspense>{move || Suspend::new(async move {
+                        <ClientOnly><Suspense>{move || Suspend::new(async move {
                             let current = status.await.ok().flatten().map(|a| a.status);
                             let options = [AgentStatus::Online, AgentStatus::Busy, AgentStatus::Offline].into_iter().map(|s| view! {
                                 <option value=s.as_str() selected=current == Some(s)>{t(agent_status_key(s))}</option>
@@ -143,7 +143,7 @@ pub fn ChatConsole() -> impl IntoView {
                                         if let Ok(s) = shipdesk::chat::AgentStatus::parse(&v) { set_status.dispatch(s); }
                                     }>{options}</select>
                             }
-                        })}</Suspense>
+                        })}</Suspense></ClientOnly>
                     </label>
                 })}
                 {move || set_status.value().get().and_then(|r| r.err()).map(|e| view! {
@@ -396,7 +396,7 @@ fn SidePanel(id: Id, my_id: Id, is_admin: bool, selected: RwSignal<Option<Id>>) 
                                         }
                                     }>
                                         <div class="text-xs text-slate-400">{move || t("chat.transfer")}</div>
-                                        <Suspense>{move || Suspend::new(async move {
+                                        <ClientOnly><Suspense>{move || Suspend::new(async move {
                                             let options = agents.await.unwrap_or_default().into_iter().filter(|a| a.staff_id != my_id).map(|a| view! {
                                                 <option value=a.staff_id.to_string()>{format!("{} · {}/{}", a.name, a.open_count, a.max_concurrent)}</option>
                                             }).collect_view();
@@ -406,7 +406,7 @@ fn SidePanel(id: Id, my_id: Id, is_admin: bool, selected: RwSignal<Option<Id>>) 
                                                     {options}
                                                 </select>
                                             }
-                                        })}</Suspense>
+                                        })}</Suspense></ClientOnly>
                                         <input class="w-full rounded border border-slate-300 px-2 py-1" maxlength="500"
                                             placeholder=move || t("chat.transfer_note")
                                             on:input=move |e| transfer_note.set(event_target_value(&e)) />
@@ -458,14 +458,14 @@ pub fn StartChat(members: Vec<(Id, String)>) -> impl IntoView {
                 <select class=select on:change=move |e| member.set(event_target_value(&e).parse().ok())>
                     {members.clone().into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
                 </select>
-                <Suspense>{move || Suspend::new(async move {
+                <ClientOnly><Suspense>{move || Suspend::new(async move {
                     let options = roles.await.unwrap_or_default().into_iter().map(|r| view! {
                         <option value=r.id.to_string()>{role_label(&r.name_zh, &r.name_en)}</option>
                     }).collect_view();
                     view! {
                         <select class=select on:change=move |e| role.set(event_target_value(&e).parse().ok())>{options}</select>
                     }
-                })}</Suspense>
+                })}</Suspense></ClientOnly>
                 <button type="submit" class="start-chat-btn rounded bg-sky-600 text-white px-3 py-1 disabled:opacity-50" disabled=move || start.pending().get()>{move || t("chat.start")}</button>
             </form>
             </ClientOnly>

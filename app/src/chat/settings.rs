@@ -8,7 +8,7 @@ use shipdesk::chat::{AgentStatus, CannedReplyForCreate, CsRole, CsRoleForCreate}
 use shipdesk::Id;
 
 use super::api::*;
-use crate::components::ErrorBanner;
+use crate::components::{ClientOnly, ErrorBanner};
 use crate::i18n::{lang, t};
 use crate::staff::api::list_staff;
 
@@ -154,7 +154,7 @@ fn Canned(roles: Resource<Result<Vec<CsRole>, shipdesk::AppError>>) -> impl Into
             }>
                 <div class="flex gap-2">
                     <input class=format!("{input} w-32") maxlength="40" placeholder=move || t("chat.canned_title") prop:value=move || title.get() on:input=move |e| title.set(event_target_value(&e)) />
-                    <Suspense>{move || Suspend::new(async move {
+                    <ClientOnly><Suspense>{move || Suspend::new(async move {
                         let options = roles.await.unwrap_or_default().into_iter().map(|r| view! {
                             <option value=r.id.to_string()>{name_of(&r)}</option>
                         }).collect_view();
@@ -164,7 +164,7 @@ fn Canned(roles: Resource<Result<Vec<CsRole>, shipdesk::AppError>>) -> impl Into
                                 {options}
                             </select>
                         }
-                    })}</Suspense>
+                    })}</Suspense></ClientOnly>
                 </div>
                 <textarea class=format!("{input} w-full") rows="2" maxlength="5000" placeholder=move || t("chat.canned_body") prop:value=move || body.get() on:input=move |e| body.set(event_target_value(&e))></textarea>
                 <button type="submit" class="rounded bg-sky-600 text-white px-3 py-1 disabled:opacity-50" disabled=move || create.pending().get()>{move || t("chat.add_canned")}</button>

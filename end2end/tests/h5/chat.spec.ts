@@ -11,7 +11,7 @@ test("a customer's message reaches the agent live; the reply and the read mark c
   await hydrated(agent);
   await expect(agent.locator(".chat-console")).toBeVisible();
 
-  await memberLogin(page, "h5", "13800138005");
+  await memberLogin(page, "h5", "13800138004");
   await page.click("a.open-chat");
   await page.waitForURL(/\/h5\/chat$/);
   await hydrated(page);
@@ -24,12 +24,12 @@ test("a customer's message reaches the agent live; the reply and the read mark c
   await expect(mine).toBeVisible();
 
   // The agent's list gains the conversation live (no reload), with an unread badge.
-  const item = agent.locator(".chat-item", { hasText: "陈晨" });
+  const item = agent.locator(".chat-item", { hasText: "刘洋" });
   await expect(item).toBeVisible();
   await expect(item.locator(".unread-badge")).toHaveText("1");
   await item.click();
   await expect(agent.locator(".msg .msg-body", { hasText: "美西 FBA" })).toBeVisible();
-  await expect(agent.locator(".side-phone")).toHaveText("138****8005");
+  await expect(agent.locator(".side-phone")).toHaveText("138****8004");
 
   // An image: uploaded, sent, shown as a thumbnail on both sides.
   const png = Buffer.from(

@@ -5,7 +5,7 @@ use shipdesk::customer::{Certification, CompanyDetail, CompanyForCreate, Company
 use shipdesk::AppError;
 
 use super::cert_key;
-use crate::components::{field_error, ErrorBanner, Field};
+use crate::components::{field_error, ClientOnly, ErrorBanner, Field};
 use crate::customer::api::{create_company, list_salespeople, update_company};
 use crate::i18n::t;
 use crate::staff::views::CurrentStaff;
@@ -53,8 +53,8 @@ pub fn NewCompanyForm(on_done: Callback<()>) -> impl IntoView {
             <Show when=move || is_admin>
                 <label class="block mb-3">
                     <span class="block text-sm font-medium text-slate-600 mb-1">{move || t("customers.owner")}</span>
-                    // Options come with their select (no markers inside a <select>).
-                    <Suspense>{move || Suspend::new(async move {
+                    // Client-only, options with their select (no markers inside a <select>).
+                    <ClientOnly><Suspense>{move || Suspend::new(async move {
                         let options = sales.await.unwrap_or_default().into_iter().map(|(id, n)| view! { <option value=id.to_string()>{n}</option> }).collect_view();
                         view! {
                             <select class="owner w-full rounded-lg border border-slate-300 px-3 py-2" on:change=move |ev| owner.set(event_target_value(&ev))>
@@ -62,7 +62,7 @@ pub fn NewCompanyForm(on_done: Callback<()>) -> impl IntoView {
                                 {options}
                             </select>
                         }
-                    })}</Suspense>
+                    })}</Suspense></ClientOnly>
                     <span class="text-sm text-red-600">{move || field_error(error.get(), "owner_staff_id")}</span>
                 </label>
             </Show>

@@ -8,7 +8,7 @@ use shipdesk::AppError;
 use super::company_card::{CompanyCard, MemberList};
 use super::company_form::EditCompanyForm;
 use super::members::EditableMembers;
-use crate::components::ErrorBanner;
+use crate::components::{ClientOnly, ErrorBanner};
 use crate::customer::api::{get_company, list_salespeople, set_company_owner};
 use crate::i18n::t;
 
@@ -106,9 +106,9 @@ fn OwnerPicker(
         <section class="bg-white rounded-xl border border-slate-200 p-4">
             <ErrorBanner error=error all=true />
             <label class="text-sm font-medium text-slate-600">{move || t("customers.change_owner")}
-                // Options come with their select: markers inside a <select> do
+                // Client-only, options with their select: markers inside a <select> do
                 // not survive the browser's parser (hydration would fail).
-                <Suspense>{move || Suspend::new(async move {
+                <ClientOnly><Suspense>{move || Suspend::new(async move {
                     let options = sales.await.unwrap_or_default().into_iter().map(|(id, n)| view! { <option value=id.to_string() selected=current == Some(id)>{n}</option> }).collect_view();
                     view! {
                         <select class="owner-picker ml-2 rounded-lg border border-slate-300 px-3 py-1" on:change=move |ev| { set.dispatch(event_target_value(&ev).parse().ok()); }>
@@ -116,7 +116,7 @@ fn OwnerPicker(
                             {options}
                         </select>
                     }
-                })}</Suspense>
+                })}</Suspense></ClientOnly>
             </label>
         </section>
     }
