@@ -58,11 +58,11 @@ pub async fn current_principal() -> AppResult<Option<Principal>> {
         // already disposed while rendering on the server (leptos#4642). With
         // no request it cannot answer, and an error would reach the browser
         // in place of the live instance's value and break hydration, so it
-        // stays pending until long after the response is complete. (Once it
+        // stays pending a while (usually past the end of the response). (Once it
         // knows the caller, a call that loses its context midway goes on
         // with the process's state: its answer is the live one's.)
         tracing::debug!("server function polled without its request context");
-        tokio::time::sleep(std::time::Duration::from_secs(600)).await;
+        tokio::time::sleep(std::time::Duration::from_secs(5)).await;
         return Err(AppError::Internal);
     };
     principal_in(&state, &session().await?).await

@@ -318,20 +318,24 @@ fn SidePanel(id: Id, my_id: Id, is_admin: bool, selected: RwSignal<Option<Id>>) 
             }
         }
     });
-    // The agents of the conversation's desk (for transfer), by id alone:
-    // a resource keyed on another resource outlives it on the server.
-    let agents = Resource::new(
+    // Where it may be transferred: the agents of its desk and the other
+    // desks. Keyed by id alone (a resource keyed on another resource
+    // outlives it on the server).
+    let targets = Resource::new(
         move || id,
         |id| async move {
             let s = chat_conversation(id).await?;
-            chat_agents(s.conversation.role_id).await
+            let agents = chat_agents(s.conversation.role_id).await?;
+            let desks = chat_roles().await?;
+            Ok::<_, shipdesk::AppError>((agents, desks, s.conversation.role_id))
         },
     );
+    // "a:<staff id>" or "r:<desk id>".
     let transfer_to = RwSignal::new(String::new());
     let transfer_note = RwSignal::new(String::new());
-    let transfer = Action::new(move |(to, note): &(Id, String)| {
-        let (to, note) = (*to, note.clone());
-        async move { chat_transfer(id, TransferTo::Agent(to), Some(note)).await }
+    let transfer = Action::new(move |(to, note): &(TransferTo, String)| {
+        let (to, note) = (to.clone(), note.clone());
+        async move { chat_transfer(id, to, Some(note)).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(conv)) = act.value().get() {
@@ -391,19 +395,30 @@ fn SidePanel(id: Id, my_id: Id, is_admin: bool, selected: RwSignal<Option<Id>>) 
                                 {(open && (mine || is_admin)).then(|| view! {
                                     <form class="chat-transfer space-y-2 border-t border-slate-200 pt-3" on:submit=move |e| {
                                         e.prevent_default();
-                                        if let Ok(to) = transfer_to.get_untracked().parse::<Id>() {
-                                            transfer.dispatch((to, transfer_note.get_untracked()));
+                                        let to = transfer_to.get_untracked();
+                                        let target = match to.split_once(':') {
+                                            Some(("a", n)) => n.parse().ok().map(TransferTo::Agent),
+                                            Some(("r", n)) => n.parse().ok().map(TransferTo::Role),
+                                            _ => None,
+                                        };
+                                        if let Some(target) = target {
+                                            transfer.dispatch((target, transfer_note.get_untracked()));
                                         }
                                     }>
                                         <div class="text-xs text-slate-400">{move || t("chat.transfer")}</div>
                                         <ClientOnly><Suspense>{move || Suspend::new(async move {
-                                            let options = agents.await.unwrap_or_default().into_iter().filter(|a| a.staff_id != my_id).map(|a| view! {
-                                                <option value=a.staff_id.to_string()>{format!("{} · {}/{}", a.name, a.open_count, a.max_concurrent)}</option>
+                                            let (agents, desks, here) = targets.await.unwrap_or_default();
+                                            let agents = agents.into_iter().filter(|a| a.staff_id != my_id).map(|a| view! {
+                                                <option value=format!("a:{}", a.staff_id)>{format!("{} · {}/{}", a.name, a.open_count, a.max_concurrent)}</option>
+                                            }).collect_view();
+                                            let desks = desks.into_iter().filter(|r| r.id != here).map(|r| view! {
+                                                <option value=format!("r:{}", r.id)>{role_label(&r.name_zh, &r.name_en)}</option>
                                             }).collect_view();
                                             view! {
-                                                <select class="transfer-agent w-full rounded border border-slate-300 px-2 py-1" on:change=move |e| transfer_to.set(event_target_value(&e))>
-                                                    <option value="">{t("chat.pick_agent")}</option>
-                                                    {options}
+                                                <select class="transfer-to w-full rounded border border-slate-300 px-2 py-1" on:change=move |e| transfer_to.set(event_target_value(&e))>
+                                                    <option value="">{t("chat.pick_target")}</option>
+                                                    <optgroup label=t("chat.to_agent")>{agents}</optgroup>
+                                                    <optgroup label=t("chat.to_desk")>{desks}</optgroup>
                                                 </select>
                                             }
                                         })}</Suspense></ClientOnly>
