@@ -101,13 +101,7 @@ async fn run(state: AppState, session: Session, mut chat: SocketSession, mut soc
         tokio::select! {
             frame = socket.recv() => match frame {
                 Some(Ok(WsMessage::Text(text))) => chat.on_frame(text.as_str(), &mut out).await,
-                Some(Ok(WsMessage::Binary(_))) => out.push(Out::Own(
-                    shipdesk::chat::wire::ServerMsg::Error {
-                        client_id: None,
-                        field: None,
-                        key: "ws.bad_frame".into(),
-                    },
-                )),
+                Some(Ok(WsMessage::Binary(_))) => out.push(Out::Own(shipdesk::chat::wire::ServerMsg::bad_frame())),
                 Some(Ok(WsMessage::Close(_))) | None => break,
                 Some(Ok(_)) => {} // ping/pong: answered by the library
                 Some(Err(_)) => break,

@@ -35,6 +35,15 @@ async fn chat() -> Chat {
     chat_on(app).await
 }
 
+/// As `chat`, on an app whose configuration `set` changes.
+async fn chat_with(set: impl FnOnce(&mut shipdesk::state::Config)) -> Chat {
+    let mut state = shipdesk::testing::test_state().await;
+    let mut config = (*state.config).clone();
+    set(&mut config);
+    state.config = std::sync::Arc::new(config);
+    chat_on(spawn_app_with(state).await).await
+}
+
 async fn chat_on(app: TestApp) -> Chat {
     let admin = shipdesk::testing::staff(&app.state, "root", &["admin"]).await;
     let role = shipdesk::testing::cs_role(&app.state, &admin, "presales", None).await;
@@ -464,11 +473,7 @@ async fn images_are_uploaded_sent_and_served_only_to_the_conversations_people() 
 
 #[tokio::test]
 async fn refused_types_oversized_files_and_foreign_keys_are_named_errors() {
-    let mut state = shipdesk::testing::test_state().await;
-    let mut config = (*state.config).clone();
-    config.upload_max_bytes = 1024;
-    state.config = std::sync::Arc::new(config);
-    let c = chat_on(spawn_app_with(state).await).await;
+    let c = chat_with(|config| config.upload_max_bytes = 1024).await;
     let conv = open(&c).await;
     let (status, e) = upload(&c, &c.member_cookie, conv, "setup.exe", b"MZ\x90\x00rest").await;
     assert_eq!(
@@ -522,11 +527,7 @@ async fn refused_types_oversized_files_and_foreign_keys_are_named_errors() {
 
 #[tokio::test]
 async fn signing_out_elsewhere_closes_an_open_socket() {
-    let mut state = shipdesk::testing::test_state().await;
-    let mut config = (*state.config).clone();
-    config.socket_recheck_secs = 1;
-    state.config = std::sync::Arc::new(config);
-    let c = chat_on(spawn_app_with(state).await).await;
+    let c = chat_with(|config| config.socket_recheck_secs = 1).await;
     let mut member = connect(&c.app, &c.member_cookie).await;
     let res = bare_client()
         .post(c.app.url("/api/logout"))

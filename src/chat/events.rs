@@ -7,16 +7,20 @@ use super::wire::ServerMsg;
 use crate::state::AppState;
 use crate::types::Id;
 
-/// A new message: to the conversation's people; a note to staff only.
-pub fn message(state: &AppState, conv: &Conversation, message: &Message) {
+/// Who hears of a message: the conversation's people; of a note, staff only.
+fn message_target(conv: &Conversation, message: &Message) -> Target {
     let target = Target::conversation(conv);
-    let target = if message.kind == MessageKind::Note {
+    if message.kind == MessageKind::Note {
         target.staff_only()
     } else {
         target
-    };
+    }
+}
+
+/// A new message.
+pub fn message(state: &AppState, conv: &Conversation, message: &Message) {
     state.hub.publish(
-        target,
+        message_target(conv, message),
         ServerMsg::Message {
             message: message.clone(),
         },
@@ -48,14 +52,8 @@ pub fn read(state: &AppState, conv: &Conversation, side: SenderKind, seq: i64) {
 }
 
 pub fn recalled(state: &AppState, conv: &Conversation, message: &Message) {
-    let target = Target::conversation(conv);
-    let target = if message.kind == MessageKind::Note {
-        target.staff_only()
-    } else {
-        target
-    };
     state.hub.publish(
-        target,
+        message_target(conv, message),
         ServerMsg::Recalled {
             conversation_id: conv.id,
             seq: message.seq,

@@ -142,6 +142,37 @@ pub async fn transfer(
     Ok(after)
 }
 
+/// Gives `conv`, as it was read, to `staff` whatever their cap (remembering
+/// `taken_over_from`), and tells who needs to know. A concurrent change
+/// answers a conflict on `field`.
+async fn hand_to(
+    state: &AppState,
+    conv: &Conversation,
+    staff: Id,
+    taken_over_from: Option<Id>,
+    field: &str,
+) -> AppResult<Conversation> {
+    let mut conn = state.db.acquire().await?;
+    let done = routing_repo::force_assign(
+        &mut conn,
+        conv.id,
+        staff,
+        conv.status.as_str(),
+        conv.assignee_staff_id,
+        taken_over_from,
+        state.now(),
+    )
+    .await
+    .map_err(conflict_as_other_active)?;
+    drop(conn);
+    if !done {
+        return Err(AppError::conflict(field, "conversation.changed"));
+    }
+    let after = service::existing(state, conv.id).await?;
+    events::conversation(state, &after, conv.assignee_staff_id);
+    Ok(after)
+}
+
 fn require_admin(staff: &Staff) -> AppResult<()> {
     if staff.has(Role::Admin) {
         Ok(())
@@ -168,27 +199,14 @@ pub async fn take_over(
     if conv.assignee_staff_id == Some(supervisor.id) {
         return Ok(conv);
     }
-    let mut tx = state.db.begin().await?;
-    let done = routing_repo::force_assign(
-        &mut tx,
-        conv.id,
+    hand_to(
+        state,
+        &conv,
         supervisor.id,
-        conv.status.as_str(),
         conv.assignee_staff_id,
-        conv.assignee_staff_id,
-        state.now(),
+        "conversation_id",
     )
-    .await?;
-    tx.commit().await?;
-    if !done {
-        return Err(AppError::conflict(
-            "conversation_id",
-            "conversation.changed",
-        ));
-    }
-    let after = service::existing(state, conv.id).await?;
-    events::conversation(state, &after, conv.assignee_staff_id);
-    Ok(after)
+    .await
 }
 
 /// The supervisor who took a conversation over gives it back to the agent
@@ -248,28 +266,7 @@ pub async fn reactivate(
             "conversation.not_resolved",
         ));
     }
-    let mut tx = state.db.begin().await?;
-    let done = routing_repo::force_assign(
-        &mut tx,
-        conv.id,
-        staff.id,
-        "resolved",
-        conv.assignee_staff_id,
-        None,
-        state.now(),
-    )
-    .await
-    .map_err(conflict_as_other_active)?;
-    tx.commit().await?;
-    if !done {
-        return Err(AppError::conflict(
-            "conversation_id",
-            "conversation.changed",
-        ));
-    }
-    let after = service::existing(state, conv.id).await?;
-    events::conversation(state, &after, conv.assignee_staff_id);
-    Ok(after)
+    hand_to(state, &conv, staff.id, None, "conversation_id").await
 }
 
 /// An agent of `role_id` (or an admin) starts a conversation with a member:
@@ -301,17 +298,7 @@ pub async fn start_with_member(
         return match (c.status, c.assignee_staff_id) {
             (_, Some(a)) if a == staff.id => Ok(c),
             (ConversationStatus::Queued, _) => {
-                let mut tx = state.db.begin().await?;
-                let done =
-                    routing_repo::force_assign(&mut tx, c.id, staff.id, "queued", None, None, now)
-                        .await?;
-                tx.commit().await?;
-                if !done {
-                    return Err(AppError::conflict("member_id", "conversation.changed"));
-                }
-                let after = service::existing(state, c.id).await?;
-                events::conversation(state, &after, None);
-                Ok(after)
+                hand_to(state, &c, staff.id, None, "member_id").await
             }
             _ => Err(AppError::conflict(
                 "member_id",

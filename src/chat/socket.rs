@@ -117,11 +117,7 @@ impl SocketSession {
         let cmd: ClientMsg = match serde_json::from_str(text) {
             Ok(c) => c,
             Err(_) => {
-                out.push(Out::Own(ServerMsg::Error {
-                    client_id: None,
-                    field: None,
-                    key: "ws.bad_frame".into(),
-                }));
+                out.push(Out::Own(ServerMsg::bad_frame()));
                 return;
             }
         };

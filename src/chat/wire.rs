@@ -111,6 +111,17 @@ pub enum ServerMsg {
     Pong,
 }
 
+impl ServerMsg {
+    /// The answer to a frame that is not a command.
+    pub fn bad_frame() -> ServerMsg {
+        ServerMsg::Error {
+            client_id: None,
+            field: None,
+            key: "ws.bad_frame".into(),
+        }
+    }
+}
+
 /// The largest frame a client may send (a 5,000-character body fits easily).
 pub const MAX_FRAME_BYTES: usize = 64 * 1024;
 
