@@ -87,27 +87,154 @@ pub fn backend(db: &Db) -> Backend {
     Backend::of_url(db.connect_options().database_url.as_str())
 }
 
-static LAST_ID: AtomicI64 = AtomicI64::new(0);
+/// Bits of an id that name the process's node (`id_nodes`): 64 instances.
+pub const NODE_BITS: u32 = 6;
+/// Ids one node makes per millisecond before it borrows from the next one.
+const SEQ_BITS: u32 = 6;
+const EPOCH_2024: i64 = 1_704_067_200_000;
+/// How long a node lease lasts; the holder renews it every minute.
+pub const NODE_LEASE_MS: i64 = 10 * 60 * 1000;
 
-/// A new id: milliseconds since 2024 shifted left 12 bits, plus 12 random
-/// bits; strictly increasing within a process and below 2^53.
-pub fn new_id() -> i64 {
-    const EPOCH_2024: i64 = 1_704_067_200_000;
-    let ms = (std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
-        - EPOCH_2024)
-        .max(0);
-    let candidate = (ms << 12) | (rand::random::<u16>() as i64 & 0xfff);
-    let mut last = LAST_ID.load(Ordering::Relaxed);
-    loop {
-        let next = candidate.max(last + 1);
-        match LAST_ID.compare_exchange_weak(last, next, Ordering::Relaxed, Ordering::Relaxed) {
-            Ok(_) => return next,
-            Err(seen) => last = seen,
+/// Makes ids: `((ms since 2024) << 6 | sequence) << 6 | node`. Ids of one
+/// generator strictly increase; generators of different nodes never meet
+/// (their low bits differ); all stay below 2^53 until 2093, so JavaScript
+/// reads them exactly. The layout keeps the magnitude of the earlier
+/// `ms << 12 | random` ids, so old and new ids sort by time together.
+pub struct IdGen {
+    node: AtomicI64,
+    /// The last `ms << SEQ_BITS | sequence` handed out.
+    last: AtomicI64,
+}
+
+impl IdGen {
+    pub const fn new(node: i64) -> IdGen {
+        IdGen {
+            node: AtomicI64::new(node),
+            last: AtomicI64::new(0),
         }
     }
+
+    pub fn set_node(&self, node: i64) {
+        self.node
+            .store(node & ((1 << NODE_BITS) - 1), Ordering::SeqCst);
+    }
+
+    pub fn node(&self) -> i64 {
+        self.node.load(Ordering::SeqCst)
+    }
+
+    pub fn next(&self) -> i64 {
+        let ms = (std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis() as i64)
+            .unwrap_or(0)
+            - EPOCH_2024)
+            .max(0);
+        let candidate = ms << SEQ_BITS;
+        let mut last = self.last.load(Ordering::Relaxed);
+        loop {
+            let next = candidate.max(last + 1);
+            match self
+                .last
+                .compare_exchange_weak(last, next, Ordering::Relaxed, Ordering::Relaxed)
+            {
+                Ok(_) => return (next << NODE_BITS) | self.node(),
+                Err(seen) => last = seen,
+            }
+        }
+    }
+}
+
+/// The process's generator; its node is leased by [`lease_node`] at start-up
+/// (0 until then: tests and one-off commands in one process).
+static IDS: IdGen = IdGen::new(0);
+
+/// A new id, unique across every instance that leased its node.
+pub fn new_id() -> i64 {
+    IDS.next()
+}
+
+/// The node of this process's ids.
+pub fn id_node() -> i64 {
+    IDS.node()
+}
+
+const LEASE_NODE: &str = "UPDATE id_nodes SET holder = $1, lease_until = $2 \
+     WHERE node = (SELECT node FROM id_nodes WHERE lease_until <= $3 ORDER BY lease_until, node LIMIT 1) \
+       AND lease_until <= $3 \
+     RETURNING node";
+
+const RENEW_NODE: &str =
+    "UPDATE id_nodes SET lease_until = $1 WHERE node = $2 AND holder = $3 RETURNING node";
+
+/// Leases a free node number for `holder` (a random process token) and
+/// returns it: one conditional statement, so two instances starting at once
+/// never get the same node. Retries while others win the race; an error when
+/// all 64 are leased.
+pub async fn lease_node(db: &Db, holder: i64, now: i64) -> Result<i64, sqlx::Error> {
+    for _ in 0..64 {
+        let got: Option<i64> = sqlx::query_scalar(LEASE_NODE)
+            .bind(holder)
+            .bind(now + NODE_LEASE_MS)
+            .bind(now)
+            .fetch_optional(db)
+            .await?;
+        if let Some(node) = got {
+            return Ok(node);
+        }
+        let free: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM id_nodes WHERE lease_until <= $1")
+            .bind(now)
+            .fetch_one(db)
+            .await?;
+        if free == 0 {
+            break;
+        }
+    }
+    Err(sqlx::Error::Protocol(
+        "all 64 id nodes are leased by running instances".into(),
+    ))
+}
+
+/// Extends `holder`'s lease of `node`; false if it was lost (taken over
+/// after the process stalled past the lease).
+pub async fn renew_node(db: &Db, node: i64, holder: i64, now: i64) -> Result<bool, sqlx::Error> {
+    let kept: Option<i64> = sqlx::query_scalar(RENEW_NODE)
+        .bind(now + NODE_LEASE_MS)
+        .bind(node)
+        .bind(holder)
+        .fetch_optional(db)
+        .await?;
+    Ok(kept.is_some())
+}
+
+/// Leases a node for this process's ids and keeps it: renews every minute,
+/// and takes a new node if the lease was lost. Call once at start-up.
+pub async fn init_ids(db: &Db) -> Result<(), sqlx::Error> {
+    let holder = (rand::random::<u32>() as i64) + 1;
+    let node = lease_node(db, holder, Clock::System.now_ms()).await?;
+    IDS.set_node(node);
+    tracing::info!(node, "id node leased");
+    let db = db.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
+        tick.tick().await;
+        loop {
+            tick.tick().await;
+            let now = Clock::System.now_ms();
+            match renew_node(&db, IDS.node(), holder, now).await {
+                Ok(true) => {}
+                Ok(false) => match lease_node(&db, holder, now).await {
+                    Ok(n) => {
+                        tracing::warn!(node = n, "id node lease was lost; leased another");
+                        IDS.set_node(n);
+                    }
+                    Err(e) => tracing::error!(error = %e, "no id node to lease"),
+                },
+                Err(e) => tracing::warn!(error = %e, "renewing the id node lease failed"),
+            }
+        }
+    });
+    Ok(())
 }
 
 /// The time source. Tests use a manual clock they can move.
@@ -149,6 +276,52 @@ mod tests {
         let b = new_id();
         assert!(b > a);
         assert!(b < (1i64 << 53));
+        let in_2093 = ((69i64 * 365 * 24 * 3600 * 1000) << 12) | 0xfff;
+        assert!(in_2093 < (1i64 << 53));
+    }
+
+    #[test]
+    fn generators_of_two_nodes_never_make_the_same_id() {
+        let (a, b) = (
+            std::sync::Arc::new(IdGen::new(1)),
+            std::sync::Arc::new(IdGen::new(2)),
+        );
+        let make = |g: std::sync::Arc<IdGen>| {
+            std::thread::spawn(move || (0..50_000).map(|_| g.next()).collect::<Vec<_>>())
+        };
+        let (ta, tb) = (make(a), make(b));
+        let mut all = ta.join().unwrap();
+        all.extend(tb.join().unwrap());
+        let n = all.len();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!(all.len(), n, "no id made twice");
+    }
+
+    #[tokio::test]
+    async fn two_instances_starting_together_lease_different_nodes() {
+        let db = crate::testing::fresh_db().await;
+        let now = 1_800_000_000_000;
+        let tasks: Vec<_> = (1..=8)
+            .map(|holder| {
+                let db = db.clone();
+                tokio::spawn(async move { lease_node(&db, holder, now).await.unwrap() })
+            })
+            .collect();
+        let mut nodes = Vec::new();
+        for t in tasks {
+            nodes.push(t.await.unwrap());
+        }
+        nodes.sort_unstable();
+        nodes.dedup();
+        assert_eq!(nodes.len(), 8, "every instance has its own node");
+        let mine = lease_node(&db, 77, now).await.unwrap();
+        assert!(!nodes.contains(&mine));
+        assert!(renew_node(&db, mine, 77, now).await.unwrap());
+        assert!(
+            !renew_node(&db, mine, 78, now).await.unwrap(),
+            "only the holder renews"
+        );
     }
 
     #[test]

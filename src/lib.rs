@@ -13,6 +13,9 @@ pub mod webhook;
 
 #[cfg(feature = "ssr")]
 pub mod db;
+pub mod net;
+#[cfg(feature = "ssr")]
+pub mod ratelimit;
 #[cfg(feature = "ssr")]
 pub mod state;
 #[cfg(feature = "ssr")]

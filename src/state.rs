@@ -4,8 +4,8 @@
 
 use std::sync::Arc;
 
-use crate::auth::otp::{LogSmsSender, SmsSender};
 use crate::auth::password::PasswordHasher;
+use crate::auth::sms::{LogSmsSender, SmsSender};
 use crate::chat::hub::Hub;
 use crate::db::{Clock, Db};
 
@@ -29,6 +29,12 @@ pub struct Config {
     pub upload_dir: std::path::PathBuf,
     /// The largest attachment accepted, in bytes.
     pub upload_max_bytes: usize,
+    /// Proxies whose `X-Forwarded-For` is believed (`SHIPDESK_TRUSTED_PROXIES`).
+    pub trusted_proxies: Vec<crate::net::IpNet>,
+    /// The origin browsers reach the site at (`SHIPDESK_PUBLIC_ORIGIN`), e.g.
+    /// `https://desk.example.com`; writes from any other origin are refused.
+    /// Unset: the request's own `Host`.
+    pub public_origin: Option<String>,
 }
 
 impl Default for Config {
@@ -42,6 +48,8 @@ impl Default for Config {
             socket_recheck_secs: 60,
             upload_dir: std::env::temp_dir().join("shipdesk-uploads"),
             upload_max_bytes: 10 * 1024 * 1024,
+            trusted_proxies: Vec::new(),
+            public_origin: None,
         }
     }
 }
@@ -61,9 +69,11 @@ impl AppState {
     pub fn new(db: Db, config: Config) -> Self {
         AppState {
             db,
+            sms: Arc::new(LogSmsSender {
+                show_code: config.dev_mode,
+            }),
             config: Arc::new(config),
             hasher: PasswordHasher::default(),
-            sms: Arc::new(LogSmsSender),
             clock: Clock::System,
             hub: Hub::default(),
         }

@@ -138,12 +138,29 @@ pub async fn sign_out() -> AppResult<()> {
     session().await?.flush().await.map_err(session_err)
 }
 
-/// The client's address (the socket peer).
+/// The key of the client's address for per-address limits: the socket peer,
+/// or behind a trusted proxy the forwarded client (`shipdesk::net`), IPv6 as
+/// its /64.
 pub async fn client_ip() -> String {
-    leptos_axum::extract::<ConnectInfo<SocketAddr>>()
-        .await
-        .map(|ConnectInfo(a)| a.ip().to_string())
-        .unwrap_or_else(|_| "unknown".into())
+    let Ok(ConnectInfo(peer)) = leptos_axum::extract::<ConnectInfo<SocketAddr>>().await else {
+        return "unknown".into();
+    };
+    let proxies = state()
+        .map(|s| s.config.trusted_proxies.clone())
+        .unwrap_or_default();
+    let forwarded = use_context::<Parts>().and_then(|p| forwarded_for(&p.headers));
+    let ip = shipdesk::net::client_addr(peer.ip(), forwarded.as_deref(), &proxies);
+    shipdesk::net::limit_key(ip)
+}
+
+/// All `X-Forwarded-For` values of a request, joined in order.
+pub fn forwarded_for(headers: &http::HeaderMap) -> Option<String> {
+    let values: Vec<&str> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    (!values.is_empty()).then(|| values.join(","))
 }
 
 /// Sets the HTTP status of a failed server function and logs what must be.
@@ -203,7 +220,7 @@ pub fn set_security_headers() {
         .unwrap_or_default();
     let csp = format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-         style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; \
+         style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; \
          object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
     );
     if let (Some(opts), Ok(v)) = (

@@ -1,65 +1,254 @@
-//! Configuration from the environment (all listed in the README).
+//! Configuration from the environment (all listed in the README). It fails
+//! closed: an unknown `SHIPDESK_ENV`, a bad number or a zero timeout stops
+//! the server with a message naming the variable, and without
+//! `SHIPDESK_ENV` the server runs in dev mode only on a loopback address.
 
+use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use shipdesk::net::IpNet;
 use shipdesk::state::Config;
+
+/// An SMS provider reached over HTTP (`SHIPDESK_SMS_URL`, `_KEY`, `_TEMPLATE`).
+#[derive(Debug, Clone)]
+pub struct SmsSettings {
+    pub url: String,
+    pub key: String,
+    pub template: String,
+}
 
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub database_url: String,
     pub data_dir: PathBuf,
     pub core: Config,
+    /// None: the dev log sender (refused in production).
+    pub sms: Option<SmsSettings>,
 }
 
-fn env(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+/// The default listen address (`LEPTOS_SITE_ADDR` overrides it).
+pub const DEFAULT_ADDR: &str = "127.0.0.1:3000";
+
+fn number<T: std::str::FromStr + PartialOrd + Default + Copy>(
+    get: &impl Fn(&str) -> Option<String>,
+    name: &str,
+    into: &mut T,
+) -> Result<(), String> {
+    if let Some(v) = get(name) {
+        let n: T = v
+            .trim()
+            .parse()
+            .map_err(|_| format!("{name}: `{v}` is not a whole number"))?;
+        if n <= T::default() {
+            return Err(format!("{name}: must be greater than zero"));
+        }
+        *into = n;
+    }
+    Ok(())
+}
+
+/// Dev or production, from `SHIPDESK_ENV` and the listen address.
+fn dev_mode(env: Option<&str>, addr: &str) -> Result<bool, String> {
+    match env {
+        Some("dev") => Ok(true),
+        Some("production") => Ok(false),
+        Some(other) => Err(format!(
+            "SHIPDESK_ENV must be `dev` or `production`, not `{other}`"
+        )),
+        None => {
+            let loopback = addr
+                .parse::<SocketAddr>()
+                .map(|a| a.ip().is_loopback())
+                .unwrap_or(false);
+            if loopback {
+                Ok(true)
+            } else {
+                Err(format!(
+                    "listening on {addr} (not loopback) needs SHIPDESK_ENV: `production` \
+                     (with SHIPDESK_SECRET and an SMS provider) or, knowingly, `dev`"
+                ))
+            }
+        }
+    }
 }
 
 impl Settings {
     pub fn from_env() -> Result<Settings, String> {
-        let data_dir = PathBuf::from(env("SHIPDESK_DATA_DIR").unwrap_or_else(|| "data".into()));
-        let database_url = env("DATABASE_URL")
+        Settings::from_vars(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty()))
+    }
+
+    /// Reads the settings through `get` (the environment, or a test's map).
+    pub fn from_vars(get: impl Fn(&str) -> Option<String>) -> Result<Settings, String> {
+        let data_dir = PathBuf::from(get("SHIPDESK_DATA_DIR").unwrap_or_else(|| "data".into()));
+        let database_url = get("DATABASE_URL")
             .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("shipdesk.db").display()));
-        let production = env("SHIPDESK_ENV").as_deref() == Some("production");
+        let addr = get("LEPTOS_SITE_ADDR").unwrap_or_else(|| DEFAULT_ADDR.into());
+        let dev = dev_mode(get("SHIPDESK_ENV").as_deref(), &addr)?;
         let mut core = Config {
-            dev_mode: !production,
-            upload_dir: env("SHIPDESK_UPLOAD_DIR")
+            dev_mode: dev,
+            upload_dir: get("SHIPDESK_UPLOAD_DIR")
                 .map(PathBuf::from)
                 .unwrap_or_else(|| data_dir.join("uploads")),
             ..Config::default()
         };
-        if let Some(v) = env("SHIPDESK_UPLOAD_MAX_BYTES") {
-            core.upload_max_bytes = v
-                .parse()
-                .map_err(|_| "SHIPDESK_UPLOAD_MAX_BYTES: not a number")?;
-        }
-        match env("SHIPDESK_SECRET") {
+        number(
+            &get,
+            "SHIPDESK_UPLOAD_MAX_BYTES",
+            &mut core.upload_max_bytes,
+        )?;
+        number(
+            &get,
+            "SHIPDESK_SESSION_IDLE_SECS",
+            &mut core.session_idle_secs,
+        )?;
+        number(
+            &get,
+            "SHIPDESK_SESSION_ABSOLUTE_SECS",
+            &mut core.session_absolute_secs,
+        )?;
+        number(
+            &get,
+            "SHIPDESK_PRESENCE_GRACE_SECS",
+            &mut core.presence_grace_secs,
+        )?;
+        match get("SHIPDESK_SECRET") {
             Some(s) if s.len() >= 32 => core.otp_secret = s.into_bytes(),
             Some(_) => return Err("SHIPDESK_SECRET must be at least 32 characters".into()),
-            None if production => {
+            None if !dev => {
                 return Err("SHIPDESK_SECRET is required when SHIPDESK_ENV=production".into())
             }
             None => {}
         }
-        if let Some(v) = env("SHIPDESK_SESSION_IDLE_SECS") {
-            core.session_idle_secs = v
-                .parse()
-                .map_err(|_| "SHIPDESK_SESSION_IDLE_SECS: not a number")?;
+        if let Some(v) = get("SHIPDESK_TRUSTED_PROXIES") {
+            core.trusted_proxies =
+                IpNet::parse_list(&v).map_err(|e| format!("SHIPDESK_TRUSTED_PROXIES: {e}"))?;
         }
-        if let Some(v) = env("SHIPDESK_SESSION_ABSOLUTE_SECS") {
-            core.session_absolute_secs = v
-                .parse()
-                .map_err(|_| "SHIPDESK_SESSION_ABSOLUTE_SECS: not a number")?;
+        if let Some(v) = get("SHIPDESK_PUBLIC_ORIGIN") {
+            let v = v.trim().trim_end_matches('/').to_owned();
+            let ok = match v.split_once("://") {
+                Some(("https" | "http", host)) => !host.is_empty() && !host.contains('/'),
+                _ => false,
+            };
+            if !ok {
+                return Err(format!(
+                    "SHIPDESK_PUBLIC_ORIGIN: `{v}` is not an origin like https://desk.example.com"
+                ));
+            }
+            core.public_origin = Some(v);
         }
-        if let Some(v) = env("SHIPDESK_PRESENCE_GRACE_SECS") {
-            core.presence_grace_secs = v
-                .parse()
-                .map_err(|_| "SHIPDESK_PRESENCE_GRACE_SECS: not a number")?;
-        }
+        let sms =
+            match (get("SHIPDESK_SMS_URL"), get("SHIPDESK_SMS_KEY")) {
+                (Some(url), Some(key)) => Some(SmsSettings {
+                    url,
+                    key,
+                    template: get("SHIPDESK_SMS_TEMPLATE").unwrap_or_else(|| "login_code".into()),
+                }),
+                (Some(_), None) => return Err("SHIPDESK_SMS_URL needs SHIPDESK_SMS_KEY".into()),
+                (None, Some(_)) => return Err("SHIPDESK_SMS_KEY needs SHIPDESK_SMS_URL".into()),
+                (None, None) if !dev => return Err(
+                    "production needs an SMS provider: set SHIPDESK_SMS_URL and SHIPDESK_SMS_KEY"
+                        .into(),
+                ),
+                (None, None) => None,
+            };
         Ok(Settings {
             database_url,
             data_dir,
             core,
+            sms,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn settings(vars: &[(&str, &str)]) -> Result<Settings, String> {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Settings::from_vars(|k| map.get(k).cloned())
+    }
+
+    const PROD: &[(&str, &str)] = &[
+        ("SHIPDESK_ENV", "production"),
+        ("SHIPDESK_SECRET", "0123456789abcdef0123456789abcdef"),
+        ("SHIPDESK_SMS_URL", "https://sms.example.com/send"),
+        ("SHIPDESK_SMS_KEY", "provider-key-0123456789"),
+    ];
+
+    #[test]
+    fn an_unknown_environment_name_refuses_to_start() {
+        let e = settings(&[("SHIPDESK_ENV", "prod")]).unwrap_err();
+        assert!(e.contains("SHIPDESK_ENV"), "{e}");
+    }
+
+    #[test]
+    fn unset_environment_is_dev_only_on_loopback() {
+        assert!(settings(&[]).unwrap().core.dev_mode);
+        assert!(
+            settings(&[("LEPTOS_SITE_ADDR", "[::1]:3000")])
+                .unwrap()
+                .core
+                .dev_mode
+        );
+        let e = settings(&[("LEPTOS_SITE_ADDR", "0.0.0.0:3000")]).unwrap_err();
+        assert!(e.contains("SHIPDESK_ENV"), "{e}");
+        let explicit = settings(&[
+            ("LEPTOS_SITE_ADDR", "0.0.0.0:3000"),
+            ("SHIPDESK_ENV", "dev"),
+        ]);
+        assert!(explicit.unwrap().core.dev_mode);
+    }
+
+    #[test]
+    fn production_needs_a_secret_and_an_sms_provider() {
+        let ok = settings(PROD).unwrap();
+        assert!(!ok.core.dev_mode);
+        assert!(ok.sms.is_some());
+        let no_sms: Vec<_> = PROD
+            .iter()
+            .copied()
+            .filter(|(k, _)| !k.starts_with("SHIPDESK_SMS"))
+            .collect();
+        assert!(settings(&no_sms).unwrap_err().contains("SMS"));
+        let no_secret: Vec<_> = PROD
+            .iter()
+            .copied()
+            .filter(|(k, _)| *k != "SHIPDESK_SECRET")
+            .collect();
+        assert!(settings(&no_secret)
+            .unwrap_err()
+            .contains("SHIPDESK_SECRET"));
+    }
+
+    #[test]
+    fn zero_negative_and_garbled_numbers_name_their_variable() {
+        for v in ["0", "-5", "ten"] {
+            let e = settings(&[("SHIPDESK_SESSION_IDLE_SECS", v)]).unwrap_err();
+            assert!(e.starts_with("SHIPDESK_SESSION_IDLE_SECS"), "{e}");
+        }
+        let e = settings(&[("SHIPDESK_PRESENCE_GRACE_SECS", "0")]).unwrap_err();
+        assert!(e.starts_with("SHIPDESK_PRESENCE_GRACE_SECS"), "{e}");
+    }
+
+    #[test]
+    fn proxies_and_public_origin_are_validated() {
+        let s = settings(&[
+            ("SHIPDESK_TRUSTED_PROXIES", "10.0.0.0/8, 127.0.0.1"),
+            ("SHIPDESK_PUBLIC_ORIGIN", "https://desk.example.com/"),
+        ])
+        .unwrap();
+        assert_eq!(s.core.trusted_proxies.len(), 2);
+        assert_eq!(
+            s.core.public_origin.as_deref(),
+            Some("https://desk.example.com")
+        );
+        assert!(settings(&[("SHIPDESK_TRUSTED_PROXIES", "proxy")]).is_err());
+        assert!(settings(&[("SHIPDESK_PUBLIC_ORIGIN", "desk.example.com")]).is_err());
+        assert!(settings(&[("SHIPDESK_PUBLIC_ORIGIN", "https://desk.example.com/app")]).is_err());
     }
 }

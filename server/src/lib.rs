@@ -60,12 +60,18 @@ pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
     let uploads = Router::new()
         .route("/chat/upload", post(files::upload))
         .layer(sessions.clone())
-        .layer(middleware::from_fn(security::refuse_cross_origin_writes))
+        .layer(middleware::from_fn_with_state(
+            app.clone(),
+            security::refuse_cross_origin_writes,
+        ))
         .layer(RequestBodyLimitLayer::new(
             app.config.upload_max_bytes + 64 * 1024,
         ))
         .layer(axum::extract::DefaultBodyLimit::disable())
-        .layer(middleware::from_fn(security::security_headers))
+        .layer(middleware::from_fn_with_state(
+            app.clone(),
+            security::security_headers,
+        ))
         .with_state(state.clone());
     let main = Router::new()
         .route("/healthz", get(healthz))
@@ -85,9 +91,15 @@ pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
         >(context, shell))
         .layer(sessions)
         .layer(middleware::from_fn(security::api_error_status))
-        .layer(middleware::from_fn(security::refuse_cross_origin_writes))
+        .layer(middleware::from_fn_with_state(
+            app.clone(),
+            security::refuse_cross_origin_writes,
+        ))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
-        .layer(middleware::from_fn(security::security_headers))
+        .layer(middleware::from_fn_with_state(
+            app.clone(),
+            security::security_headers,
+        ))
         .with_state(state);
     uploads.merge(main)
 }
@@ -152,8 +164,8 @@ pub fn spawn_jobs(app: AppState) {
             if let Err(e) = shipdesk::auth::session_repo::prune(&app.db, now).await {
                 tracing::warn!(error = %e, "pruning sessions failed");
             }
-            if let Err(e) = shipdesk::auth::throttle::prune(&app.db, now).await {
-                tracing::warn!(error = %e, "pruning sign-in failures failed");
+            if let Err(e) = shipdesk::ratelimit::prune(&app.db, now).await {
+                tracing::warn!(error = %e, "pruning rate-limit windows failed");
             }
         }
     });

@@ -12,18 +12,21 @@ COMMANDS:
   serve         migrate the database, then serve HTTP (default)
   migrate       run the database migrations and exit
   seed-demo     load demo data (staff of every role, customers) and print the accounts
-  create-admin  create an admin, or reset one: --account NAME --password PW [--name NAME]
+  create-admin  create an admin, or reset one: --account NAME [--name NAME]; the password
+                comes from SHIPDESK_ADMIN_PASSWORD or the first line of stdin
 
 ENVIRONMENT: DATABASE_URL, SHIPDESK_DATA_DIR, LEPTOS_SITE_ADDR, LEPTOS_SITE_ROOT,
-  SHIPDESK_ENV, SHIPDESK_SECRET, SHIPDESK_SESSION_IDLE_SECS, SHIPDESK_SESSION_ABSOLUTE_SECS, RUST_LOG
+  SHIPDESK_ENV (dev|production), SHIPDESK_SECRET, SHIPDESK_SMS_URL, SHIPDESK_SMS_KEY,
+  SHIPDESK_SMS_TEMPLATE, SHIPDESK_TRUSTED_PROXIES, SHIPDESK_PUBLIC_ORIGIN,
+  SHIPDESK_SESSION_IDLE_SECS, SHIPDESK_SESSION_ABSOLUTE_SECS, RUST_LOG
   (see README.md)";
 
 fn command_help(cmd: &str) -> &'static str {
     match cmd {
         "serve" => "shipdesk serve: migrate, then listen on LEPTOS_SITE_ADDR (default 127.0.0.1:3000)\nserving the site in LEPTOS_SITE_ROOT (default target/site).",
         "migrate" => "shipdesk migrate: run the migrations against DATABASE_URL (default sqlite://data/shipdesk.db) and exit.",
-        "seed-demo" => "shipdesk seed-demo: migrate and load demo data; safe to run twice. Prints the demo accounts.",
-        "create-admin" => "shipdesk create-admin --account NAME --password PW [--name NAME]\nCreates the admin, or makes an existing account admin with the new password.",
+        "seed-demo" => "shipdesk seed-demo: migrate and load demo data; safe to run twice. Prints the demo accounts.\nRefused when SHIPDESK_ENV=production.",
+        "create-admin" => "shipdesk create-admin --account NAME [--name NAME]\nCreates the admin, or makes an existing account admin with the new password.\nThe password is read from SHIPDESK_ADMIN_PASSWORD, else from the first line of stdin\n(never from the command line, where other users of the machine could see it):\n  echo 'a-long-password' | shipdesk create-admin --account root",
         _ => HELP,
     }
 }
@@ -59,6 +62,36 @@ async fn main() {
     }
 }
 
+/// The new admin's password: `SHIPDESK_ADMIN_PASSWORD`, else stdin's first line.
+fn admin_password(args: &[String]) -> Result<String, String> {
+    if args.iter().any(|a| a == "--password") {
+        return Err(
+            "--password is not accepted (the command line is visible to every user of \
+             the machine): set SHIPDESK_ADMIN_PASSWORD or pipe it on stdin"
+                .into(),
+        );
+    }
+    if let Some(p) = std::env::var("SHIPDESK_ADMIN_PASSWORD")
+        .ok()
+        .filter(|p| !p.is_empty())
+    {
+        return Ok(p);
+    }
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() {
+        eprint!("password for the admin (shown as typed): ");
+    }
+    let mut line = String::new();
+    std::io::stdin()
+        .read_line(&mut line)
+        .map_err(|e| format!("reading the password from stdin: {e}"))?;
+    let pw = line.trim_end_matches(['\r', '\n']).to_owned();
+    if pw.is_empty() {
+        return Err("no password: set SHIPDESK_ADMIN_PASSWORD or pipe it on stdin".into());
+    }
+    Ok(pw)
+}
+
 async fn run(cmd: &str, args: &[String]) -> Result<(), String> {
     let settings = Settings::from_env()?;
     let db = shipdesk::db::connect(&settings.database_url)
@@ -67,12 +100,25 @@ async fn run(cmd: &str, args: &[String]) -> Result<(), String> {
     shipdesk::db::migrate(&db)
         .await
         .map_err(|e| format!("migrations: {e}"))?;
-    let state = AppState::new(db, settings.core.clone());
+    shipdesk::db::init_ids(&db)
+        .await
+        .map_err(|e| format!("id node: {e}"))?;
+    let mut state = AppState::new(db, settings.core.clone());
+    if let Some(sms) = &settings.sms {
+        state.sms = std::sync::Arc::new(shipdesk::auth::sms::HttpSmsSender::new(
+            &sms.url,
+            &sms.key,
+            &sms.template,
+        )?);
+    }
     match cmd {
         "migrate" => {
             println!("migrations applied");
             Ok(())
         }
+        "seed-demo" if !state.config.dev_mode => Err(
+            "seed-demo is refused in production: it creates accounts with a known password".into(),
+        ),
         "seed-demo" => {
             let lines = shipdesk::demo::seed(&state)
                 .await
@@ -82,7 +128,7 @@ async fn run(cmd: &str, args: &[String]) -> Result<(), String> {
         }
         "create-admin" => {
             let account = flag(args, "--account").ok_or("--account is required")?;
-            let password = flag(args, "--password").ok_or("--password is required")?;
+            let password = admin_password(args)?;
             let name = flag(args, "--name").unwrap_or_else(|| "管理员".into());
             let s = shipdesk::auth::service::ensure_admin(&state, &account, &name, &password)
                 .await
@@ -99,6 +145,13 @@ async fn serve(state: AppState) -> Result<(), String> {
     let conf = get_configuration(None).map_err(|e| format!("leptos configuration: {e}"))?;
     let options = conf.leptos_options;
     let addr = options.site_addr;
+    if state.config.dev_mode {
+        tracing::warn!(
+            "DEV MODE on {addr}: SMS codes are shown on the login page and written to the log, \
+             cookies are not Secure, the demo SMS sender delivers nothing. \
+             Set SHIPDESK_ENV=production to serve real users."
+        );
+    }
     shipdesk_server::start_fan_out(&state).await?;
     let router = shipdesk_server::router(state.clone(), options);
     shipdesk_server::spawn_jobs(state);

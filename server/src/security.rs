@@ -3,14 +3,38 @@
 //! response carries the baseline security headers.
 
 use axum::body::Body;
-use axum::extract::Request;
-use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use shipdesk::state::AppState;
 use shipdesk::AppError;
 
+/// Does the request's `Origin` (if any) name this site? With a configured
+/// public origin (`SHIPDESK_PUBLIC_ORIGIN`, for a proxy that rewrites `Host`)
+/// it must be exactly that; otherwise its host must be the request's `Host`.
+/// A request without `Origin` passes: browsers always send it on
+/// cross-origin writes and socket upgrades, and non-browser clients cannot
+/// ride on a victim's cookies.
+pub fn origin_matches(headers: &HeaderMap, public_origin: Option<&str>) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
+        return true;
+    };
+    if origin == "null" {
+        return false;
+    }
+    if let Some(expected) = public_origin {
+        return origin.eq_ignore_ascii_case(expected.trim_end_matches('/'));
+    }
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    origin.split_once("://").map(|(_, h)| h) == Some(host)
+}
+
 /// Is this request a write from another site?
-pub fn is_cross_origin_write(req: &Request) -> bool {
+pub fn is_cross_origin_write(req: &Request, public_origin: Option<&str>) -> bool {
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         return false;
     }
@@ -20,21 +44,15 @@ pub fn is_cross_origin_write(req: &Request) -> bool {
             return true;
         }
     }
-    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
-        // Browsers always send Origin on cross-origin writes; non-browser
-        // clients cannot ride on a victim's cookies.
-        return false;
-    };
-    let host = headers
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    let origin_host = origin.split_once("://").map(|(_, h)| h).unwrap_or("");
-    origin == "null" || origin_host != host
+    !origin_matches(headers, public_origin)
 }
 
-pub async fn refuse_cross_origin_writes(req: Request, next: Next) -> Response {
-    if is_cross_origin_write(&req) {
+pub async fn refuse_cross_origin_writes(
+    State(app): State<AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    if is_cross_origin_write(&req, app.config.public_origin.as_deref()) {
         tracing::warn!(path = %req.uri().path(), "cross-origin write refused");
         let body = serde_json::to_string(&AppError::Forbidden).unwrap_or_default();
         return (
@@ -67,9 +85,21 @@ pub async fn api_error_status(req: Request, next: Next) -> Response {
     Response::from_parts(parts, Body::from(bytes))
 }
 
-pub async fn security_headers(req: Request<Body>, next: Next) -> Response {
+/// Baseline headers on every response; outside dev also HSTS (production
+/// is served over TLS, so browsers should never try plain HTTP again).
+pub async fn security_headers(
+    State(app): State<AppState>,
+    req: Request<Body>,
+    next: Next,
+) -> Response {
     let mut res = next.run(req).await;
     let h = res.headers_mut();
+    if !app.config.dev_mode {
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
@@ -102,17 +132,56 @@ mod tests {
         b.body(Body::empty()).unwrap()
     }
 
+    fn cross(r: &Request) -> bool {
+        is_cross_origin_write(r, None)
+    }
+
+    #[test]
+    fn a_configured_public_origin_is_the_only_one_accepted() {
+        let behind_proxy = req(
+            Method::POST,
+            &[
+                ("host", "127.0.0.1:3000"),
+                ("origin", "https://desk.example.com"),
+            ],
+        );
+        assert!(cross(&behind_proxy), "Host rewritten by the proxy");
+        assert!(!is_cross_origin_write(
+            &behind_proxy,
+            Some("https://desk.example.com/")
+        ));
+        let evil = req(
+            Method::POST,
+            &[
+                ("host", "desk.example.com"),
+                ("origin", "https://evil.test"),
+            ],
+        );
+        assert!(is_cross_origin_write(
+            &evil,
+            Some("https://desk.example.com")
+        ));
+        let spoofed_host = req(
+            Method::POST,
+            &[("host", "evil.test"), ("origin", "https://evil.test")],
+        );
+        assert!(is_cross_origin_write(
+            &spoofed_host,
+            Some("https://desk.example.com")
+        ));
+    }
+
     #[test]
     fn writes_from_another_origin_are_refused() {
-        assert!(is_cross_origin_write(&req(
+        assert!(cross(&req(
             Method::POST,
             &[("host", "a.test"), ("origin", "https://evil.test")]
         )));
-        assert!(is_cross_origin_write(&req(
+        assert!(cross(&req(
             Method::POST,
             &[("host", "a.test"), ("sec-fetch-site", "cross-site")]
         )));
-        assert!(is_cross_origin_write(&req(
+        assert!(cross(&req(
             Method::POST,
             &[("host", "a.test"), ("origin", "null")]
         )));
@@ -120,17 +189,14 @@ mod tests {
 
     #[test]
     fn same_origin_writes_reads_and_plain_clients_pass() {
-        assert!(!is_cross_origin_write(&req(
+        assert!(!cross(&req(
             Method::POST,
             &[("host", "a.test:3000"), ("origin", "http://a.test:3000")]
         )));
-        assert!(!is_cross_origin_write(&req(
+        assert!(!cross(&req(
             Method::GET,
             &[("host", "a.test"), ("origin", "https://evil.test")]
         )));
-        assert!(!is_cross_origin_write(&req(
-            Method::POST,
-            &[("host", "a.test")]
-        )));
+        assert!(!cross(&req(Method::POST, &[("host", "a.test")])));
     }
 }

@@ -41,7 +41,7 @@ impl SessionStore for DbSessionStore {
         loop {
             let data = serde_json::to_string(&record.data).map_err(backend)?;
             let id = record.id.to_string();
-            if session_repo::save(&self.db, &id, &data, expiry_ms(record), now_ms(), true)
+            if session_repo::create(&self.db, &id, &data, expiry_ms(record), now_ms())
                 .await
                 .map_err(backend)?
             {
@@ -53,16 +53,11 @@ impl SessionStore for DbSessionStore {
 
     async fn save(&self, record: &Record) -> Result<()> {
         let data = serde_json::to_string(&record.data).map_err(backend)?;
-        session_repo::save(
-            &self.db,
-            &record.id.to_string(),
-            &data,
-            expiry_ms(record),
-            now_ms(),
-            false,
-        )
-        .await
-        .map_err(backend)?;
+        // Update-only: a sign-out (or an expiry sweep) that deleted the
+        // session while this request ran stays done.
+        session_repo::update(&self.db, &record.id.to_string(), &data, expiry_ms(record))
+            .await
+            .map_err(backend)?;
         Ok(())
     }
 

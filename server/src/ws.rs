@@ -26,25 +26,13 @@ fn refuse(status: StatusCode, e: AppError) -> Response {
     (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
-/// Is the upgrade asked for by a page of this host (or by a non-browser client)?
-fn same_origin(headers: &HeaderMap) -> bool {
-    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
-        return true;
-    };
-    let host = headers
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    origin.split_once("://").map(|(_, h)| h) == Some(host)
-}
-
 pub async fn handler(
     State(state): State<AppState>,
     session: Session,
     headers: HeaderMap,
     ws: WebSocketUpgrade,
 ) -> Response {
-    if !same_origin(&headers) {
+    if !crate::security::origin_matches(&headers, state.config.public_origin.as_deref()) {
         tracing::warn!("cross-origin chat socket refused");
         return refuse(StatusCode::FORBIDDEN, AppError::Forbidden);
     }

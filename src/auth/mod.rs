@@ -1,6 +1,8 @@
 //! Identity: staff accounts (account + password, roles) and customer members
 //! (phone + SMS code), who is signed in, and the rules that keep sign-in safe:
-//! argon2id off the async runtime, throttling per account and per IP, and
+//! argon2id off the async runtime behind a time-bounded queue, failure slots
+//! reserved per account (or phone) and per IP before any password or code is
+//! checked, and
 //! single-use, hashed, short-lived SMS codes with resend and daily caps.
 //!
 //! Invariants: a disabled staff member or member is never a principal; a
@@ -21,9 +23,13 @@ pub mod service;
 #[cfg(feature = "ssr")]
 pub mod session_repo;
 #[cfg(feature = "ssr")]
+pub mod sms;
+#[cfg(feature = "ssr")]
 pub mod throttle;
 
 pub use model::*;
 
 #[cfg(all(test, feature = "ssr"))]
 mod tests;
+#[cfg(all(test, feature = "ssr"))]
+mod tests_burst;

@@ -376,7 +376,9 @@ mod tests {
     }
 }
 
-/// An API token as its owner sees it (the secret is shown only once).
+/// An API token as its owner (or an admin) sees it; the secret is shown
+/// only once. It ends when revoked, when it expires, or when its owner's
+/// password is reset or the account disabled.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ApiToken {
     pub id: Id,
@@ -384,4 +386,16 @@ pub struct ApiToken {
     pub created_at: Timestamp,
     pub last_used_at: Option<Timestamp>,
     pub revoked: bool,
+    /// When it stops working by itself (none: until revoked).
+    #[serde(default)]
+    pub expires_at: Option<Timestamp>,
+    /// The account it acts as.
+    #[serde(default)]
+    pub staff_account: String,
+    /// Still usable now: not revoked, not expired, owner's sign-in epoch unchanged.
+    #[serde(default)]
+    pub active: bool,
 }
+
+/// The longest lifetime a token may be given, in days.
+pub const API_TOKEN_MAX_DAYS: i64 = 3650;

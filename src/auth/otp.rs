@@ -1,9 +1,7 @@
 //! SMS verification codes: 6 digits, kept only as an HMAC, valid 10 minutes,
-//! single use, at most 5 wrong tries, one request per phone per 60 s, and
-//! daily (rolling 24 h) caps per phone and per IP.
-
-use std::future::Future;
-use std::pin::Pin;
+//! single use, at most 5 tries (each reserved before it is compared), one
+//! request per phone per 60 s, and daily (24 h window) caps per phone and per
+//! IP. Sending goes through [`super::sms::SmsSender`].
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
@@ -11,6 +9,7 @@ use sqlx::Row;
 
 use crate::db::new_id;
 use crate::error::{AppError, AppResult};
+use crate::ratelimit::{self, Limit};
 use crate::state::AppState;
 
 pub const CODE_TTL_MS: i64 = 10 * 60 * 1000;
@@ -20,30 +19,6 @@ pub const DAILY_PER_PHONE: i64 = 10;
 pub const DAILY_PER_IP: i64 = 30;
 const DAY_MS: i64 = 24 * 3600 * 1000;
 
-/// Sends a code to a phone. The default writes it to the log.
-pub trait SmsSender: Send + Sync {
-    fn send<'a>(
-        &'a self,
-        phone: &'a str,
-        code: &'a str,
-    ) -> Pin<Box<dyn Future<Output = Result<(), String>> + Send + 'a>>;
-}
-
-pub struct LogSmsSender;
-
-impl SmsSender for LogSmsSender {
-    fn send<'a>(
-        &'a self,
-        phone: &'a str,
-        code: &'a str,
-    ) -> Pin<Box<dyn Future<Output = Result<(), String>> + Send + 'a>> {
-        Box::pin(async move {
-            tracing::info!(phone, code, "SMS verification code (log sender)");
-            Ok(())
-        })
-    }
-}
-
 fn code_hash(secret: &[u8], phone: &str, code: &str) -> String {
     let mut mac = Hmac::<Sha256>::new_from_slice(secret).expect("hmac takes any key");
     mac.update(phone.as_bytes());
@@ -52,56 +27,34 @@ fn code_hash(secret: &[u8], phone: &str, code: &str) -> String {
     hex::encode(mac.finalize().into_bytes())
 }
 
-fn retry_after(until_ms: i64, now: i64) -> AppError {
-    AppError::RateLimited {
-        retry_after_secs: ((until_ms - now).max(1000) as u64).div_ceil(1000),
-    }
+/// The limits one code request reserves: the phone's resend cooldown, the
+/// phone's and the address's daily caps (fixed 24 h windows).
+pub fn request_limits(phone: &str, ip: &str) -> [Limit; 3] {
+    [
+        Limit::new(format!("sms-cooldown:{phone}"), 1, RESEND_COOLDOWN_MS),
+        Limit::new(format!("sms-day-phone:{phone}"), DAILY_PER_PHONE, DAY_MS),
+        Limit::new(format!("sms-day-ip:{ip}"), DAILY_PER_IP, DAY_MS),
+    ]
 }
 
 /// Issues a code for `phone` if it belongs to an active member, and returns it
 /// (so dev mode can show it). For an unknown phone it answers the same way but
 /// stores and sends nothing, so the form does not reveal who is a customer.
+/// The cooldown and caps are reserved before anything is stored or sent, so
+/// parallel requests for one phone send one SMS.
 pub async fn request_code(state: &AppState, phone: &str, ip: &str) -> AppResult<Option<String>> {
     let now = state.now();
     let db = &state.db;
-    let last: Option<i64> =
-        sqlx::query("SELECT MAX(created_at) AS t FROM sms_codes WHERE phone = $1")
-            .bind(phone)
-            .fetch_one(db)
-            .await?
-            .try_get("t")?;
-    if let Some(t) = last {
-        if now - t < RESEND_COOLDOWN_MS {
-            return Err(retry_after(t + RESEND_COOLDOWN_MS, now));
-        }
-    }
-    let since = now - DAY_MS;
-    for (column, value, cap) in [("phone", phone, DAILY_PER_PHONE), ("ip", ip, DAILY_PER_IP)] {
-        let row = sqlx::query(&format!(
-            "SELECT COUNT(*) AS n, MIN(created_at) AS first FROM sms_codes WHERE {column} = $1 AND created_at > $2"
-        ))
-        .bind(value)
-        .bind(since)
-        .fetch_one(db)
-        .await?;
-        let n: i64 = row.try_get("n")?;
-        if n >= cap {
-            let first: Option<i64> = row.try_get("first")?;
-            return Err(retry_after(first.unwrap_or(now) + DAY_MS, now));
-        }
-    }
+    ratelimit::reserve(db, &request_limits(phone, ip), now).await?;
     let is_member: Option<i64> =
         sqlx::query_scalar("SELECT id FROM members WHERE phone = $1 AND disabled = 0")
             .bind(phone)
             .fetch_optional(db)
             .await?;
+    if is_member.is_none() {
+        return Ok(None);
+    }
     let code = format!("{:06}", rand::random::<u32>() % 1_000_000);
-    // Unknown phones count against the caps too (a row with an unusable hash).
-    let stored_hash = if is_member.is_some() {
-        code_hash(&state.config.otp_secret, phone, &code)
-    } else {
-        String::from("-")
-    };
     sqlx::query(
         "INSERT INTO sms_codes (id, phone, ip, code_hash, attempts, consumed, expires_at, created_at) \
          VALUES ($1, $2, $3, $4, 0, 0, $5, $6)",
@@ -109,14 +62,11 @@ pub async fn request_code(state: &AppState, phone: &str, ip: &str) -> AppResult<
     .bind(new_id())
     .bind(phone)
     .bind(ip)
-    .bind(&stored_hash)
+    .bind(code_hash(&state.config.otp_secret, phone, &code))
     .bind(now + CODE_TTL_MS)
     .bind(now)
     .execute(db)
     .await?;
-    if is_member.is_none() {
-        return Ok(None);
-    }
     state.sms.send(phone, &code).await.map_err(|e| {
         tracing::error!(error = %e, "SMS sending failed");
         AppError::Internal
@@ -124,42 +74,48 @@ pub async fn request_code(state: &AppState, phone: &str, ip: &str) -> AppResult<
     Ok(Some(code))
 }
 
-/// Consumes the newest live code of `phone` if `code` matches it.
+/// Takes one attempt of the phone's newest live code: one conditional
+/// statement, so no more than `MAX_ATTEMPTS` comparisons ever happen,
+/// however many requests arrive at once. Returns the code's id and hash.
+const RESERVE_ATTEMPT: &str = "UPDATE sms_codes SET attempts = attempts + 1 \
+     WHERE id = (SELECT id FROM sms_codes WHERE phone = $1 AND consumed = 0 \
+                 ORDER BY created_at DESC, id DESC LIMIT 1) \
+       AND consumed = 0 AND attempts < $2 AND expires_at > $3 \
+     RETURNING id, code_hash";
+
+/// Why no attempt could be taken (read only to word the refusal).
+const NEWEST_CODE: &str = "SELECT attempts, expires_at FROM sms_codes \
+     WHERE phone = $1 AND consumed = 0 ORDER BY created_at DESC, id DESC LIMIT 1";
+
+/// Consumes the newest live code of `phone` if `code` matches it. A wrong
+/// code answers `code.invalid`; a code out of attempts (compared or not)
+/// answers `code.too_many_attempts`.
 pub async fn verify_code(state: &AppState, phone: &str, code: &str) -> AppResult<()> {
     let now = state.now();
     let db = &state.db;
-    let row = sqlx::query(
-        "SELECT id, code_hash, attempts, expires_at FROM sms_codes \
-         WHERE phone = $1 AND consumed = 0 ORDER BY created_at DESC LIMIT 1",
-    )
-    .bind(phone)
-    .fetch_optional(db)
-    .await?;
-    let Some(row) = row else {
-        return Err(AppError::validation("code", "code.invalid"));
-    };
-    let id: i64 = row.try_get("id")?;
-    let attempts: i64 = row.try_get("attempts")?;
-    let expires_at: i64 = row.try_get("expires_at")?;
-    let stored: String = row.try_get("code_hash")?;
-    if expires_at <= now {
-        return Err(AppError::validation("code", "code.expired"));
-    }
-    if attempts >= MAX_ATTEMPTS {
-        return Err(AppError::validation("code", "code.too_many_attempts"));
-    }
-    let given = code_hash(&state.config.otp_secret, phone, code);
-    if !constant_time_eq(given.as_bytes(), stored.as_bytes()) {
-        sqlx::query("UPDATE sms_codes SET attempts = attempts + 1 WHERE id = $1")
-            .bind(id)
-            .execute(db)
+    let reserved = sqlx::query(RESERVE_ATTEMPT)
+        .bind(phone)
+        .bind(MAX_ATTEMPTS)
+        .bind(now)
+        .fetch_optional(db)
+        .await?;
+    let Some(row) = reserved else {
+        let newest = sqlx::query(NEWEST_CODE)
+            .bind(phone)
+            .fetch_optional(db)
             .await?;
-        let key = if attempts + 1 >= MAX_ATTEMPTS {
-            "code.too_many_attempts"
-        } else {
-            "code.invalid"
+        let key = match newest {
+            None => "code.invalid",
+            Some(r) if r.try_get::<i64, _>("expires_at")? <= now => "code.expired",
+            Some(_) => "code.too_many_attempts",
         };
         return Err(AppError::validation("code", key));
+    };
+    let id: i64 = row.try_get("id")?;
+    let stored: String = row.try_get("code_hash")?;
+    let given = code_hash(&state.config.otp_secret, phone, code);
+    if !constant_time_eq(given.as_bytes(), stored.as_bytes()) {
+        return Err(AppError::validation("code", "code.invalid"));
     }
     // Single use: only one concurrent verification can flip `consumed`.
     let done = sqlx::query("UPDATE sms_codes SET consumed = 1 WHERE id = $1 AND consumed = 0")

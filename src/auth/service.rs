@@ -7,14 +7,10 @@ use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::types::{Id, Page, PageQuery, Timestamp};
 
-fn login_scopes(account: &str, ip: &str) -> [(String, i64); 2] {
-    [
-        (throttle::account_scope(account), throttle::ACCOUNT_LIMIT),
-        (throttle::ip_scope(ip), throttle::IP_LIMIT),
-    ]
-}
-
-/// Signs a staff member in. Wrong account and wrong password answer alike.
+/// Signs a staff member in. A failure slot of the account and of the address
+/// is reserved before the password is hashed (given back on success), so a
+/// burst gets no more guesses than the limit. Wrong account, wrong password
+/// and a disabled account answer alike.
 pub async fn staff_login(
     state: &AppState,
     account: &str,
@@ -28,8 +24,8 @@ pub async fn staff_login(
         return Err(AppError::validation("password", "password.required"));
     }
     let account = account.trim().to_ascii_lowercase();
-    let scopes = login_scopes(&account, ip);
-    throttle::check(&state.db, &scopes, state.now()).await?;
+    let limits = throttle::staff_limits(&account, ip);
+    throttle::reserve(state, &limits).await?;
     let found = repo::staff_with_hash(&state.db, &account).await?;
     let (staff, hash) = match found {
         Some((s, h)) => (Some(s), Some(h)),
@@ -38,14 +34,10 @@ pub async fn staff_login(
     let ok = state.hasher.verify(hash, password).await?;
     match staff {
         Some(s) if ok && !s.disabled => {
-            throttle::clear(&state.db, &scopes[0].0).await?;
+            throttle::succeeded(state, &limits).await?;
             Ok(s)
         }
-        Some(s) if ok && s.disabled => Err(AppError::validation("account", "account.disabled")),
-        _ => {
-            throttle::record_failure(&state.db, &scopes, state.now()).await?;
-            Err(AppError::validation("password", "login.bad_credentials"))
-        }
+        _ => Err(AppError::validation("password", "login.bad_credentials")),
     }
 }
 
@@ -60,14 +52,25 @@ pub async fn request_member_code(
     Ok(if state.config.dev_mode { code } else { None })
 }
 
-/// Signs a customer member in with phone + code.
-pub async fn member_login(state: &AppState, phone: &str, code: &str) -> AppResult<Member> {
+/// Signs a customer member in with phone + code. Like staff sign-in, a
+/// failure slot of the phone and of the address is reserved first.
+pub async fn member_login(
+    state: &AppState,
+    phone: &str,
+    code: &str,
+    ip: &str,
+) -> AppResult<Member> {
     let phone = Phone::parse(phone)?;
     let code = parse_sms_code(code)?;
+    let limits = throttle::member_limits(phone.as_str(), ip);
+    throttle::reserve(state, &limits).await?;
     otp::verify_code(state, phone.as_str(), &code).await?;
     match repo::member_by_phone(&state.db, phone.as_str()).await? {
-        Some(m) if !m.disabled => Ok(m),
-        _ => Err(AppError::validation("phone", "account.disabled")),
+        Some(m) if !m.disabled => {
+            throttle::succeeded(state, &limits).await?;
+            Ok(m)
+        }
+        _ => Err(AppError::validation("code", "code.invalid")),
     }
 }
 

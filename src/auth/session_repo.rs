@@ -6,30 +6,32 @@ use sqlx::Row;
 use crate::db::Db;
 use crate::error::AppResult;
 
-/// Inserts or replaces a session. With `only_new`, an existing id is left
-/// alone and `false` is returned (the caller then picks another id).
-pub async fn save(
-    db: &Db,
-    id: &str,
-    data: &str,
-    expires_at: i64,
-    now: i64,
-    only_new: bool,
-) -> AppResult<bool> {
-    let conflict = if only_new {
-        "ON CONFLICT (id) DO NOTHING"
-    } else {
-        "ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at"
-    };
-    let r = sqlx::query(&format!(
-        "INSERT INTO sessions (id, data, expires_at, created_at) VALUES ($1, $2, $3, $4) {conflict}"
-    ))
+/// Inserts a new session; `false` if the id is taken (the caller then picks
+/// another id).
+pub async fn create(db: &Db, id: &str, data: &str, expires_at: i64, now: i64) -> AppResult<bool> {
+    let r = sqlx::query(
+        "INSERT INTO sessions (id, data, expires_at, created_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (id) DO NOTHING",
+    )
     .bind(id)
     .bind(data)
     .bind(expires_at)
     .bind(now)
     .execute(db)
     .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+/// Saves a session that exists. Never re-creates one: a request that loaded
+/// a session before a concurrent sign-out deleted it cannot bring it back.
+/// `false` if the session is gone.
+pub async fn update(db: &Db, id: &str, data: &str, expires_at: i64) -> AppResult<bool> {
+    let r = sqlx::query("UPDATE sessions SET data = $1, expires_at = $2 WHERE id = $3")
+        .bind(data)
+        .bind(expires_at)
+        .bind(id)
+        .execute(db)
+        .await?;
     Ok(r.rows_affected() == 1)
 }
 

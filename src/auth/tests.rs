@@ -66,7 +66,11 @@ async fn disabling_a_staff_member_ends_their_principal_at_once() {
     let e = service::staff_login(&state, "carol", "letters123", "3.3.3.3")
         .await
         .unwrap_err();
-    assert_eq!(e.key(), "account.disabled");
+    assert_eq!(
+        e.key(),
+        "login.bad_credentials",
+        "a disabled account answers like a wrong password"
+    );
     service::set_staff_disabled(&state, &admin, cs.id, false)
         .await
         .unwrap();
@@ -179,18 +183,18 @@ async fn a_code_signs_a_member_in_once_and_expires() {
         .unwrap();
     let wrong = if code == "000000" { "111111" } else { "000000" };
     assert_eq!(
-        service::member_login(&state, "13900000001", wrong)
+        service::member_login(&state, "13900000001", wrong, "9.9.9.9")
             .await
             .unwrap_err()
             .key(),
         "code.invalid"
     );
-    let m = service::member_login(&state, "13900000001", &code)
+    let m = service::member_login(&state, "13900000001", &code, "9.9.9.9")
         .await
         .unwrap();
     assert_eq!(m.company_id, company.id);
     assert!(
-        service::member_login(&state, "13900000001", &code)
+        service::member_login(&state, "13900000001", &code, "9.9.9.9")
             .await
             .is_err(),
         "single use"
@@ -202,7 +206,7 @@ async fn a_code_signs_a_member_in_once_and_expires() {
         .unwrap();
     state.clock.advance(otp::CODE_TTL_MS + 1);
     assert_eq!(
-        service::member_login(&state, "13900000001", &code)
+        service::member_login(&state, "13900000001", &code, "9.9.9.9")
             .await
             .unwrap_err()
             .key(),
@@ -232,11 +236,11 @@ async fn codes_have_a_cooldown_a_daily_cap_and_five_attempts() {
     ));
     let wrong = if code == "000000" { "111111" } else { "000000" };
     for _ in 0..otp::MAX_ATTEMPTS {
-        service::member_login(&state, "13900000002", wrong)
+        service::member_login(&state, "13900000002", wrong, "9.9.9.9")
             .await
             .unwrap_err();
     }
-    let e = service::member_login(&state, "13900000002", &code)
+    let e = service::member_login(&state, "13900000002", &code, "9.9.9.9")
         .await
         .unwrap_err();
     assert_eq!(
@@ -266,9 +270,11 @@ async fn an_unknown_phone_gets_the_same_answer_but_no_code() {
             .unwrap(),
         None
     );
-    assert!(service::member_login(&state, "13900000009", "123456")
-        .await
-        .is_err());
+    assert!(
+        service::member_login(&state, "13900000009", "123456", "9.9.9.9")
+            .await
+            .is_err()
+    );
     assert_eq!(
         service::request_member_code(&state, "123", "7.7.7.7")
             .await

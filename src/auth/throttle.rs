@@ -1,71 +1,57 @@
-//! Sign-in throttling: after `limit` failures in a 15-minute window a scope
-//! (an account or an IP) waits until the oldest failure leaves the window.
+//! Sign-in throttling: every attempt reserves a failure slot of its account
+//! (or phone) and of its client address *before* the password is hashed or
+//! the code compared, so a burst gets no more tries than the limit; a
+//! successful sign-in gives the slots back. After `limit` failures in a
+//! 15-minute window a scope waits until the window ends.
 
-use sqlx::Row;
-
-use crate::db::{new_id, Db};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
+use crate::ratelimit::{self, Limit};
+use crate::state::AppState;
 
 pub const WINDOW_MS: i64 = 15 * 60 * 1000;
 pub const ACCOUNT_LIMIT: i64 = 10;
+pub const PHONE_LIMIT: i64 = 10;
 pub const IP_LIMIT: i64 = 50;
 
 pub fn account_scope(account: &str) -> String {
     format!("account:{}", account.to_ascii_lowercase())
 }
+pub fn phone_scope(phone: &str) -> String {
+    format!("phone:{phone}")
+}
 pub fn ip_scope(ip: &str) -> String {
     format!("ip:{ip}")
 }
 
-/// Refuses with RateLimited (and how long to wait) if any scope is over its limit.
-pub async fn check(db: &Db, scopes: &[(String, i64)], now: i64) -> AppResult<()> {
-    for (scope, limit) in scopes {
-        let row = sqlx::query(
-            "SELECT COUNT(*) AS n, MIN(created_at) AS first FROM login_failures \
-             WHERE scope = $1 AND created_at > $2",
-        )
-        .bind(scope)
-        .bind(now - WINDOW_MS)
-        .fetch_one(db)
-        .await?;
-        let n: i64 = row.try_get("n")?;
-        if n >= *limit {
-            let first: Option<i64> = row.try_get("first")?;
-            let wait_ms = (first.unwrap_or(now) + WINDOW_MS - now).max(1000);
-            return Err(AppError::RateLimited {
-                retry_after_secs: (wait_ms as u64).div_ceil(1000),
-            });
+/// The slots a staff sign-in reserves: its account and its address.
+pub fn staff_limits(account: &str, ip: &str) -> [Limit; 2] {
+    [
+        Limit::new(account_scope(account), ACCOUNT_LIMIT, WINDOW_MS),
+        Limit::new(ip_scope(ip), IP_LIMIT, WINDOW_MS),
+    ]
+}
+
+/// The slots a member sign-in reserves: its phone and its address.
+pub fn member_limits(phone: &str, ip: &str) -> [Limit; 2] {
+    [
+        Limit::new(phone_scope(phone), PHONE_LIMIT, WINDOW_MS),
+        Limit::new(ip_scope(ip), IP_LIMIT, WINDOW_MS),
+    ]
+}
+
+/// Reserves a failure slot in each scope, or answers `RateLimited`.
+pub async fn reserve(state: &AppState, limits: &[Limit]) -> AppResult<()> {
+    ratelimit::reserve(&state.db, limits, state.now()).await
+}
+
+/// After a success: the first scope (the account or phone) starts afresh,
+/// the others get their slot back.
+pub async fn succeeded(state: &AppState, limits: &[Limit]) -> AppResult<()> {
+    if let Some((first, rest)) = limits.split_first() {
+        ratelimit::clear(&state.db, &first.scope).await?;
+        for l in rest {
+            ratelimit::release(&state.db, &l.scope).await?;
         }
     }
     Ok(())
-}
-
-pub async fn record_failure(db: &Db, scopes: &[(String, i64)], now: i64) -> AppResult<()> {
-    for (scope, _) in scopes {
-        sqlx::query("INSERT INTO login_failures (id, scope, created_at) VALUES ($1, $2, $3)")
-            .bind(new_id())
-            .bind(scope)
-            .bind(now)
-            .execute(db)
-            .await?;
-    }
-    Ok(())
-}
-
-/// A successful sign-in clears the account's failures (not the IP's).
-pub async fn clear(db: &Db, scope: &str) -> AppResult<()> {
-    sqlx::query("DELETE FROM login_failures WHERE scope = $1")
-        .bind(scope)
-        .execute(db)
-        .await?;
-    Ok(())
-}
-
-/// Drops failures older than the window (run by a background job).
-pub async fn prune(db: &Db, now: i64) -> AppResult<u64> {
-    let r = sqlx::query("DELETE FROM login_failures WHERE created_at <= $1")
-        .bind(now - WINDOW_MS)
-        .execute(db)
-        .await?;
-    Ok(r.rows_affected())
 }

@@ -87,7 +87,8 @@ pub async fn member_login(phone: String, code: String) -> Result<Member, AppErro
     respond(
         async {
             let state = state()?;
-            let member = auth::member_login(&state, &phone, &code).await?;
+            let ip = client_ip().await;
+            let member = auth::member_login(&state, &phone, &code, &ip).await?;
             sign_in(SessionUser::Member(member.id)).await?;
             reconcile_lang(SessionUser::Member(member.id), member.lang).await?;
             Ok(member)
@@ -129,14 +130,31 @@ pub async fn set_language(lang: String) -> Result<(), AppError> {
     )
 }
 
-/// Mints an API token acting as the caller (staff); the secret is returned once.
+/// Mints an API token acting as the caller (staff), valid `expires_in_days`
+/// (omitted: until revoked); the secret is returned once.
 #[server(prefix = "/api", endpoint = "create_api_token", input = Json)]
-pub async fn create_api_token(name: String) -> Result<(ApiToken, String), AppError> {
+pub async fn create_api_token(
+    name: String,
+    #[server(default)] expires_in_days: Option<i64>,
+) -> Result<(ApiToken, String), AppError> {
     respond(
         async {
             let p = principal().await?;
             let staff = p.staff().ok_or(AppError::Forbidden)?;
-            shipdesk::auth::api_token::create(&state()?, staff, &name).await
+            shipdesk::auth::api_token::create(&state()?, staff, &name, expires_in_days).await
+        }
+        .await,
+    )
+}
+
+/// Every account's API tokens (admins).
+#[server(prefix = "/api", endpoint = "list_all_api_tokens", input = Json)]
+pub async fn list_all_api_tokens() -> Result<Vec<ApiToken>, AppError> {
+    respond(
+        async {
+            let p = principal().await?;
+            let staff = p.staff().ok_or(AppError::Forbidden)?;
+            shipdesk::auth::api_token::list_all(&state()?, staff).await
         }
         .await,
     )
@@ -154,6 +172,7 @@ pub async fn list_api_tokens() -> Result<Vec<ApiToken>, AppError> {
     )
 }
 
+/// Revokes one of the caller's tokens (an admin: anyone's).
 #[server(prefix = "/api", endpoint = "revoke_api_token", input = Json)]
 pub async fn revoke_api_token(id: Id) -> Result<(), AppError> {
     respond(

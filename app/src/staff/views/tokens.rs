@@ -1,35 +1,75 @@
-//! The caller's API tokens (on the dashboard): create one (its secret shown
-//! once), see when each was last used, revoke.
+//! The caller's API tokens (on the dashboard): create one with an optional
+//! expiry (its secret shown once), see when each was last used and whether
+//! it still works, revoke. Admins can switch to every account's tokens.
 
 use leptos::prelude::*;
+use shipdesk::auth::{ApiToken, Role};
 
-use crate::auth::api::{create_api_token, list_api_tokens, revoke_api_token};
+use super::CurrentStaff;
+use crate::auth::api::{create_api_token, list_all_api_tokens, list_api_tokens, revoke_api_token};
 use crate::components::ErrorBanner;
 use crate::i18n::t;
 
+fn state_text(tk: &ApiToken) -> String {
+    if tk.revoked {
+        t("tokens.revoked").to_owned()
+    } else if !tk.active {
+        t("tokens.inactive").to_owned()
+    } else {
+        match tk.expires_at {
+            Some(at) => format!("{}{}", t("tokens.expires"), at.format_shanghai()),
+            None => t("tokens.no_expiry").to_owned(),
+        }
+    }
+}
+
 #[component]
 pub fn ApiTokens() -> impl IntoView {
+    let is_admin = use_context::<CurrentStaff>().is_some_and(|c| c.0.has(Role::Admin));
+    let all = RwSignal::new(false);
     let name = RwSignal::new(String::new());
-    let create = Action::new(move |n: &String| {
+    let days = RwSignal::new(String::from("90"));
+    let create = Action::new(move |(n, d): &(String, String)| {
         let n = n.clone();
-        async move { create_api_token(n).await }
+        let d = d.parse::<i64>().ok();
+        async move { create_api_token(n, d).await }
     });
     let revoke = Action::new(|id: &i64| {
         let id = *id;
         async move { revoke_api_token(id).await }
     });
     let list = Resource::new(
-        move || (create.version().get(), revoke.version().get()),
-        |_| list_api_tokens(),
+        move || (create.version().get(), revoke.version().get(), all.get()),
+        |(_, _, all)| async move {
+            if all {
+                list_all_api_tokens().await
+            } else {
+                list_api_tokens().await
+            }
+        },
     );
     view! {
         <section class="api-tokens mt-8 max-w-2xl bg-white rounded-xl border border-slate-200 p-4">
             <h2 class="font-semibold">{move || t("tokens.title")}</h2>
             <p class="text-sm text-slate-500 mt-1">{move || t("tokens.hint")}</p>
-            <form class="mt-3 flex gap-2" on:submit=move |e| { e.prevent_default(); create.dispatch(name.get_untracked()); }>
+            {is_admin.then(|| view! {
+                <label class="mt-2 inline-flex items-center gap-1 text-sm text-slate-600">
+                    <input type="checkbox" class="tokens-all" prop:checked=move || all.get()
+                        on:change=move |e| all.set(event_target_checked(&e)) />
+                    {move || t("tokens.all_accounts")}
+                </label>
+            })}
+            <form class="mt-3 flex flex-wrap gap-2" on:submit=move |e| { e.prevent_default(); create.dispatch((name.get_untracked(), days.get_untracked())); }>
                 <input class="token-name flex-1 rounded border border-slate-300 px-2 py-1" maxlength="40"
                     placeholder=move || t("tokens.name") prop:value=move || name.get()
                     on:input=move |e| name.set(event_target_value(&e)) />
+                <select class="token-expiry rounded border border-slate-300 px-2 py-1" aria-label=move || t("tokens.expiry")
+                    on:change=move |e| days.set(event_target_value(&e))>
+                    <option value="30">{move || t("tokens.days_30")}</option>
+                    <option value="90" selected>{move || t("tokens.days_90")}</option>
+                    <option value="365">{move || t("tokens.days_365")}</option>
+                    <option value="">{move || t("tokens.no_expiry")}</option>
+                </select>
                 <button type="submit" class="rounded bg-sky-600 text-white px-3 py-1 disabled:opacity-50" disabled=move || create.pending().get()>{move || t("tokens.create")}</button>
             </form>
             {move || create.value().get().map(|r| match r {
@@ -46,15 +86,19 @@ pub fn ApiTokens() -> impl IntoView {
                         <ul class="mt-3 divide-y divide-slate-100 text-sm">
                             {items.into_iter().map(|tk| {
                                 let id = tk.id;
+                                let status = state_text(&tk);
+                                let owner = all.get_untracked().then(|| tk.staff_account.clone());
                                 view! {
-                                    <li class="py-2 flex items-center gap-3">
+                                    <li class="py-2 flex flex-wrap items-center gap-3">
                                         <span class="flex-1 font-medium">{tk.name.clone()}</span>
+                                        {owner.map(|o| view! { <span class="token-owner text-slate-500">{o}</span> })}
+                                        <span class="token-state text-slate-500">{status}</span>
                                         <span class="text-slate-400">{match tk.last_used_at {
                                             Some(at) => format!("{} {}", t("tokens.last_used"), at.format_shanghai()),
                                             None => t("tokens.never").to_owned(),
                                         }}</span>
                                         {if tk.revoked {
-                                            view! { <span class="text-slate-400">{t("tokens.revoked")}</span> }.into_any()
+                                            ().into_any()
                                         } else {
                                             view! { <button type="button" class="text-red-600" on:click=move |_| { revoke.dispatch(id); }>{t("tokens.revoke")}</button> }.into_any()
                                         }}
