@@ -33,3 +33,5 @@ pub use model::*;
 mod tests;
 #[cfg(all(test, feature = "ssr"))]
 mod tests_burst;
+#[cfg(all(test, feature = "ssr"))]
+mod tests_tokens;
