@@ -93,6 +93,12 @@ pub async fn principal_in(state: &AppState, session: &Session) -> AppResult<Opti
         .await
         .map_err(session_err)?
         .unwrap_or(0);
+    if now - touched > state.config.session_idle_secs * 1000 {
+        // Idle too long by the app's clock (the store's row may not have
+        // ended yet: it is extended only when the session is saved).
+        session.flush().await.map_err(session_err)?;
+        return Ok(None);
+    }
     if now - touched > 60_000 {
         session
             .insert(TOUCHED_KEY, now)

@@ -48,7 +48,7 @@ pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
     shipdesk_app::server::set_fallback_state(app.clone());
     let ctx_state = app.clone();
     let context = move || provide_context(ctx_state.clone());
-    let sessions = SessionManagerLayer::new(DbSessionStore::new(app.db.clone()))
+    let sessions = SessionManagerLayer::new(DbSessionStore::of(&app))
         .with_name("sd_session")
         .with_http_only(true)
         .with_same_site(SameSite::Lax)

@@ -143,7 +143,7 @@ async fn still_signed_in(state: &AppState, session: &Session) -> bool {
         return false;
     };
     matches!(
-        DbSessionStore::new(state.db.clone()).load(&id).await,
+        DbSessionStore::of(&state).load(&id).await,
         Ok(Some(record)) if record.data.contains_key(shipdesk_app::server::USER_KEY)
     )
 }
