@@ -40,17 +40,63 @@ fi
 say "browser tests (Playwright in Debian's Chromium)"
 cargo leptos build 2>&1 | tail -n 3
 TARGET_DIR=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
-DATA=$(mktemp -d)
-PORT=${E2E_PORT:-3117}
-export SHIPDESK_DATA_DIR=$DATA LEPTOS_SITE_ROOT=$ROOT/target/site LEPTOS_SITE_ADDR=127.0.0.1:$PORT RUST_LOG=warn
-[ -d "$LEPTOS_SITE_ROOT/pkg" ] || LEPTOS_SITE_ROOT=$TARGET_DIR/site
-"$TARGET_DIR/debug/shipdesk" seed-demo >/dev/null
-"$TARGET_DIR/debug/shipdesk" serve >"$DATA/server.log" 2>&1 &
-SERVER=$!
-stop_server() { kill "$SERVER" 2>/dev/null || true; }
+SITE=$ROOT/target/site
+[ -d "$SITE/pkg" ] || SITE=$TARGET_DIR/site
+SERVER=""
+stop_server() {
+  if [ -n "$SERVER" ]; then
+    kill "$SERVER" 2>/dev/null || true
+    wait "$SERVER" 2>/dev/null || true
+    SERVER=""
+  fi
+}
 trap 'stop_server; drop_test_dbs 2>/dev/null || true' EXIT
-for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
-(cd end2end && BASE_URL="http://127.0.0.1:$PORT" npx playwright test) 2>&1 | tee -a "$LOG"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+# Seeds a fresh database, serves it on a free port, runs every spec against
+# it, and fails on a spec failure or on ERROR / panicked in the server log.
+run_e2e() {
+  local label=$1 db_url=$2 data port
+  data=$(mktemp -d)
+  port=$(free_port)
+  say "Playwright on $label (port $port)"
+  (
+    export SHIPDESK_DATA_DIR=$data LEPTOS_SITE_ROOT=$SITE LEPTOS_SITE_ADDR=127.0.0.1:$port RUST_LOG=warn
+    export DATABASE_URL=${db_url:-sqlite://$data/shipdesk.db}
+    "$TARGET_DIR/debug/shipdesk" seed-demo >/dev/null
+  )
+  SHIPDESK_DATA_DIR=$data LEPTOS_SITE_ROOT=$SITE LEPTOS_SITE_ADDR=127.0.0.1:$port RUST_LOG=warn \
+    DATABASE_URL=${db_url:-sqlite://$data/shipdesk.db} \
+    "$TARGET_DIR/debug/shipdesk" serve >"$data/server.log" 2>&1 &
+  SERVER=$!
+  local up=""
+  for _ in $(seq 1 100); do
+    if curl -fs "http://127.0.0.1:$port/healthz" >/dev/null; then up=yes; break; fi
+    kill -0 "$SERVER" 2>/dev/null || break
+    sleep 0.2
+  done
+  if [ -z "$up" ]; then
+    echo "the server did not come up on port $port; its log:" >&2
+    cat "$data/server.log" >&2
+    exit 1
+  fi
+  (cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test) 2>&1 | tee -a "$LOG"
+  stop_server
+  local bad
+  bad=$(grep -E 'ERROR|panicked' "$data/server.log" || true)
+  if [ -n "$bad" ]; then
+    echo "the server logged errors during the browser tests on $label:" >&2
+    echo "$bad" | head -n 40 >&2
+    exit 1
+  fi
+}
+
+run_e2e SQLite ""
+if pg_up; then
+  E2E_DB="sdtest_e2e_$$"
+  psql "$PG_BASE" -qc "CREATE DATABASE $E2E_DB" >/dev/null
+  run_e2e PostgreSQL "${PG_BASE%/*}/$E2E_DB"
+fi
 
 passed=$(grep -Eo 'test result: ok\. [0-9]+ passed' "$LOG" | awk '{s+=$4} END {print s+0}')
 e2e=$(grep -Eo '^ *[0-9]+ passed' "$LOG" | awk '{s+=$1} END {print s+0}')

@@ -1,4 +1,54 @@
-import { expect, Page } from "@playwright/test";
+import { test as base, expect, Browser, BrowserContext, Page } from "@playwright/test";
+
+/** What a test may declare it expects to fail (a 4xx it provokes on purpose). */
+export type Guard = { allow: (pattern: RegExp) => void };
+
+function watch(page: Page, errors: string[]) {
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(`console: ${m.text().slice(0, 300)} @ ${m.location().url}`);
+  });
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message} @ ${page.url()}`));
+  page.on("response", (r) => {
+    if (r.status() >= 500) errors.push(`5xx: ${r.status()} ${r.request().method()} ${r.url()}`);
+  });
+}
+
+function watchContext(ctx: BrowserContext, errors: string[]) {
+  ctx.pages().forEach((p) => watch(p, errors));
+  ctx.on("page", (p) => watch(p, errors));
+}
+
+/**
+ * Every spec imports `test` from here: each test fails on any console error
+ * (including "Failed to load resource"), any uncaught page error and any 5xx
+ * response, in its own page and in contexts it opens itself. A test that
+ * provokes a 4xx on purpose names it with `guard.allow(/…/)`; 5xx and page
+ * errors cannot be allowed.
+ */
+export const test = base.extend<{ guard: Guard }>({
+  guard: [
+    async ({ context, browser }, use) => {
+      const errors: string[] = [];
+      const allowed: RegExp[] = [];
+      watchContext(context, errors);
+      const b = browser as Browser & { newContext: Browser["newContext"] };
+      const original = b.newContext.bind(b);
+      b.newContext = async (opts) => {
+        const ctx = await original(opts);
+        watchContext(ctx, errors);
+        return ctx;
+      };
+      await use({ allow: (p) => allowed.push(p) });
+      b.newContext = original;
+      const unexpected = errors.filter(
+        (e) => e.startsWith("5xx") || e.startsWith("pageerror") || !allowed.some((a) => a.test(e)),
+      );
+      expect(unexpected, "console errors, page errors and 5xx responses").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
 
 /** Clicks do nothing before hydration: the app marks <body data-hydrated>. */
 export async function hydrated(page: Page) {

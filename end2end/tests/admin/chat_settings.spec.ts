@@ -1,5 +1,4 @@
-import { test, expect } from "@playwright/test";
-import { hydrated, shot, staffLogin } from "../support";
+import { test, expect, hydrated, shot, staffLogin } from "../support";
 
 test("an admin adds a desk and a canned reply and sets an agent's desks and cap", async ({ page }) => {
   await staffLogin(page);

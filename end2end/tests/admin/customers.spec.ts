@@ -1,5 +1,4 @@
-import { test, expect } from "@playwright/test";
-import { hydrated, shot, staffLogin } from "../support";
+import { test, expect, hydrated, shot, staffLogin } from "../support";
 
 test("an admin searches customers, opens one and is told what is wrong with a bad member phone", async ({ page }) => {
   await staffLogin(page);

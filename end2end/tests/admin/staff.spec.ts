@@ -1,5 +1,4 @@
-import { test, expect } from "@playwright/test";
-import { hydrated, shot, staffLogin } from "../support";
+import { test, expect, hydrated, shot, staffLogin } from "../support";
 
 test("an admin signs in, is refused a weak password, then creates a staff member", async ({ page }) => {
   await page.goto("/admin/login");

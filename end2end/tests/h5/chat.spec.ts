@@ -1,5 +1,4 @@
-import { test, expect } from "@playwright/test";
-import { hydrated, memberLogin, shot, staffLogin } from "../support";
+import { test, expect, hydrated, memberLogin, shot, staffLogin } from "../support";
 
 // A customer on a 375 px phone and an agent at a desktop console, in two
 // browser contexts talking over real WebSockets to one server.

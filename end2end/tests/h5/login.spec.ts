@@ -1,5 +1,4 @@
-import { test, expect } from "@playwright/test";
-import { hydrated, memberLogin, shot } from "../support";
+import { test, expect, hydrated, memberLogin, shot } from "../support";
 
 test("a customer on a 375 px phone signs in with an SMS code and sees their company", async ({ page }) => {
   await page.goto("/h5");

@@ -1,5 +1,4 @@
-import { test, expect } from "@playwright/test";
-import { memberLogin, shot } from "../support";
+import { test, expect, memberLogin, shot } from "../support";
 
 test("a direct customer signs in to the portal and sees the company profile and members", async ({ page }) => {
   await memberLogin(page, "portal", "13800138001");

@@ -3,6 +3,7 @@
 //! set-up) and `messages` (seqs, resends, access, notes, read marks, recall,
 //! reopening). This file holds their fixtures.
 
+mod claims;
 mod live;
 mod messages;
 mod routing;
