@@ -31,7 +31,14 @@ pub async fn staff_login(
         Some((s, h)) => (Some(s), Some(h)),
         None => (None, None),
     };
-    let ok = state.hasher.verify(hash, password).await?;
+    let ok = match state.hasher.verify(hash, password).await {
+        Ok(ok) => ok,
+        Err(e) => {
+            // Nothing was checked (the hashing queue is full): the slots go back.
+            throttle::released(state, &limits).await?;
+            return Err(e);
+        }
+    };
     match staff {
         Some(s) if ok && !s.disabled => {
             throttle::succeeded(state, &limits).await?;

@@ -55,3 +55,11 @@ pub async fn succeeded(state: &AppState, limits: &[Limit]) -> AppResult<()> {
     }
     Ok(())
 }
+
+/// Gives every slot back (an attempt that was never checked).
+pub async fn released(state: &AppState, limits: &[Limit]) -> AppResult<()> {
+    for l in limits {
+        ratelimit::release(&state.db, &l.scope).await?;
+    }
+    Ok(())
+}
