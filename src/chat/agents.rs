@@ -4,7 +4,7 @@
 
 use super::model::*;
 use super::routing::{pick_agent, Need};
-use super::{agent_repo, events, routing_repo, service};
+use super::{agent_repo, events, handover, routing_repo, service};
 use crate::auth::{Principal, Role, Staff};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -136,7 +136,9 @@ pub async fn reassign_stale(state: &AppState) -> AppResult<Vec<Conversation>> {
     Ok(changed)
 }
 
-/// An agent of the conversation's role takes it from the queue, within their cap.
+/// An agent of the conversation's role takes it from the queue, within their
+/// cap; an admin who is no agent takes it as a supervisor (outside any cap,
+/// as `handover::take_over` would).
 pub async fn claim(
     state: &AppState,
     agent: &Staff,
@@ -153,6 +155,7 @@ pub async fn claim(
     }
     match agent_repo::agent_load(&state.db, agent.id).await? {
         Some(a) if a.status != AgentStatus::Offline => {}
+        None if agent.has(Role::Admin) => return handover::claim_queued(state, agent, &conv).await,
         _ => return Err(AppError::validation("status", "agent.offline")),
     }
     let mut tx = state.db.begin().await?;

@@ -209,6 +209,20 @@ pub async fn take_over(
     .await
 }
 
+/// A supervisor who is no agent claims a queued conversation: it becomes
+/// theirs, with no agent to give it back to on release.
+pub(super) async fn claim_queued(
+    state: &AppState,
+    supervisor: &Staff,
+    conv: &Conversation,
+) -> AppResult<Conversation> {
+    require_admin(supervisor)?;
+    if conv.status != ConversationStatus::Queued {
+        return Err(AppError::conflict("status", "conversation.not_queued"));
+    }
+    hand_to(state, conv, supervisor.id, None, "status").await
+}
+
 /// The supervisor who took a conversation over gives it back to the agent
 /// it came from, or, when that agent is gone or full, to routing.
 pub async fn release(

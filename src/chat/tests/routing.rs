@@ -129,6 +129,23 @@ async fn claiming_from_the_queue_respects_the_cap_and_takes_each_conversation_on
 }
 
 #[tokio::test]
+async fn an_admin_who_is_no_agent_claims_a_queued_conversation_as_a_supervisor() {
+    let w = world(None).await;
+    let queued = open(&w, &w.alice).await;
+    assert_eq!(queued.status, ConversationStatus::Queued);
+    let claimed = agents::claim(&w.state, &w.admin, queued.id).await.unwrap();
+    assert_eq!(claimed.assignee_staff_id, Some(w.admin.id));
+    assert_eq!(claimed.status, ConversationStatus::Open);
+    assert_eq!(
+        agents::claim(&w.state, &w.admin, queued.id)
+            .await
+            .unwrap_err()
+            .key(),
+        "conversation.not_queued"
+    );
+}
+
+#[tokio::test]
 async fn an_unanswered_or_abandoned_conversation_moves_to_another_agent_or_the_queue() {
     let w = world(Some(5)).await;
     let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
