@@ -165,6 +165,54 @@ async fn a_supervisor_takes_over_and_gives_back() {
 }
 
 #[tokio::test]
+async fn a_released_takeover_is_reassigned_again_when_its_agent_goes_away() {
+    let w = world(Some(5)).await;
+    let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
+    let conv = open(&w, &w.alice).await;
+    let b = testing::agent(&w.state, &w.admin, "cs_b", &[w.role.id], 5).await;
+    handover::take_over(&w.state, &w.admin, conv.id)
+        .await
+        .unwrap();
+    let back = handover::release(&w.state, &w.admin, conv.id)
+        .await
+        .unwrap();
+    assert_eq!(back.assignee_staff_id, Some(a.id));
+    assert_eq!(
+        routing_repo::taken_over_from(&w.state.db, conv.id)
+            .await
+            .unwrap(),
+        None,
+        "the takeover ended"
+    );
+
+    // a goes offline: the reassignment job moves the conversation to b.
+    agents::set_agent_status(&w.state, &a, AgentStatus::Offline)
+        .await
+        .unwrap();
+    let moved = agents::reassign_stale(&w.state).await.unwrap();
+    assert_eq!(moved.len(), 1, "{moved:?}");
+    assert_eq!(moved[0].assignee_staff_id, Some(b.id));
+
+    // Released while its agent is away: routed on, and no takeover is left.
+    handover::take_over(&w.state, &w.admin, conv.id)
+        .await
+        .unwrap();
+    agents::set_agent_status(&w.state, &b, AgentStatus::Offline)
+        .await
+        .unwrap();
+    let queued = handover::release(&w.state, &w.admin, conv.id)
+        .await
+        .unwrap();
+    assert_eq!(queued.status, ConversationStatus::Queued);
+    assert_eq!(
+        routing_repo::taken_over_from(&w.state.db, conv.id)
+            .await
+            .unwrap(),
+        None
+    );
+}
+
+#[tokio::test]
 async fn resolved_conversations_are_reactivated_by_an_agent_of_the_role() {
     let w = world(None).await;
     let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
