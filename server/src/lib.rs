@@ -127,7 +127,8 @@ pub async fn start_fan_out(app: &AppState) -> Result<(), String> {
 /// are drained (a safety net: routing happens when things change).
 pub const CHAT_JOB_SECS: u64 = 20;
 
-/// Background jobs: webhook deliveries; chat reassignment every 20 s;
+/// Background jobs: webhook deliveries; chat reassignment, queue drains and
+/// pruning of send counts every 20 s;
 /// housekeeping every ten minutes (expired sessions, old sign-in failures).
 pub fn spawn_jobs(app: AppState) {
     shipdesk::webhook::service::start(&app);
@@ -141,6 +142,9 @@ pub fn spawn_jobs(app: AppState) {
             }
             if let Err(e) = shipdesk::chat::agents::drain_all(&chat).await {
                 tracing::warn!(error = %e, "draining chat queues failed");
+            }
+            if let Err(e) = shipdesk::chat::limit::prune(&chat).await {
+                tracing::warn!(error = %e, "pruning chat send counts failed");
             }
         }
     });

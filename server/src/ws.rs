@@ -98,6 +98,15 @@ async fn run(state: AppState, session: Session, mut chat: SocketSession, mut soc
         if !send_all(&mut socket, &mut out).await {
             break;
         }
+        if chat.resuming() {
+            // One conversation of a resume at a time, its frames sent before
+            // the next is read; live events keep flowing meanwhile.
+            chat.resume_next(&mut out).await;
+            while let Ok(d) = sub.rx.try_recv() {
+                chat.on_delivery(d, &mut out).await;
+            }
+            continue;
+        }
         tokio::select! {
             frame = socket.recv() => match frame {
                 Some(Ok(WsMessage::Text(text))) => chat.on_frame(text.as_str(), &mut out).await,

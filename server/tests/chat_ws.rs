@@ -550,3 +550,83 @@ async fn signing_out_elsewhere_closes_an_open_socket() {
     .expect("the socket closes within the re-check");
     assert_eq!(closed, Some(4401));
 }
+
+/// The member of `chat()`.
+async fn the_member(c: &Chat) -> shipdesk::auth::Member {
+    shipdesk::auth::repo::member_by_phone(&c.app.state.db, "13900000001")
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_resume_of_500_cursors_over_a_long_history_sends_one_page_then_http_pages_the_rest() {
+    let c = chat().await;
+    let conv = open(&c).await;
+    let member = the_member(&c).await;
+    let stored = shipdesk::chat::repo::conversation_by_id(&c.app.state.db, conv)
+        .await
+        .unwrap()
+        .unwrap();
+    shipdesk::testing::chat_history(&c.app.state, &stored, &member, 3000, "你好").await;
+
+    let mut socket = connect(&c.app, &c.member_cookie).await;
+    let cursors: Vec<Value> = (0..500)
+        .map(|_| json!({"conversation_id": conv, "after_seq": 0}))
+        .collect();
+    send(&mut socket, json!({"type": "resume", "cursors": cursors})).await;
+    let mut seqs = vec![];
+    let synced = loop {
+        let v = next(&mut socket).await;
+        match v["type"].as_str() {
+            Some("message") => seqs.push(v["message"]["seq"].as_i64().unwrap()),
+            Some("synced") => break v,
+            _ => {}
+        }
+    };
+    assert_eq!(seqs, (1..=200).collect::<Vec<i64>>());
+    assert_eq!(
+        (synced["last_seq"].as_i64(), synced["more"].as_bool()),
+        (Some(200), Some(true))
+    );
+    quiet(&mut socket, "message", 300).await;
+
+    // The client pages the rest over HTTP.
+    let res = bare_client()
+        .post(c.app.url("/api/chat_messages"))
+        .header("cookie", &c.member_cookie)
+        .json(&json!({"conversation_id": conv, "after_seq": 200, "limit": 200}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let page: Vec<Value> = res.json().await.unwrap();
+    assert_eq!(page.len(), 200);
+    assert_eq!(page[0]["seq"], 201);
+}
+
+#[tokio::test]
+async fn a_socket_sending_too_fast_gets_rate_limit_errors_and_stays_up() {
+    let c = chat().await;
+    let conv = open(&c).await;
+    let mut member = connect(&c.app, &c.member_cookie).await;
+    for i in 0..30 {
+        send(&mut member, text(conv, &format!("f-{i}"), "快")).await;
+    }
+    let (mut acks, mut limited) = (0, vec![]);
+    while acks + limited.len() < 30 {
+        let v = next(&mut member).await;
+        match v["type"].as_str() {
+            Some("ack") => acks += 1,
+            Some("error") => {
+                assert_eq!(v["key"], "send.rate_limited", "{v}");
+                limited.push(v["client_id"].as_str().unwrap().to_owned());
+            }
+            _ => {}
+        }
+    }
+    assert!(acks >= 20, "the burst goes through ({acks})");
+    assert!(!limited.is_empty(), "30 at once are too many");
+    send(&mut member, json!({"type": "ping"})).await;
+    next_of(&mut member, "pong").await;
+}

@@ -424,6 +424,9 @@ async fn a_resuming_socket_gets_exactly_what_it_missed_then_live_messages_once()
     };
     sock.on_frame(&serde_json::to_string(&resume).unwrap(), &mut out)
         .await;
+    while sock.resuming() {
+        sock.resume_next(&mut out).await;
+    }
     let got = msgs(&out);
     assert_eq!(seqs(&got), vec![3, 4, 5]);
     assert!(matches!(
