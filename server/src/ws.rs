@@ -11,7 +11,7 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use shipdesk::auth::Principal;
-use shipdesk::chat::hub::Listener;
+use shipdesk::chat::presence;
 use shipdesk::chat::socket::{self, Out, SocketSession};
 use shipdesk::chat::wire::MAX_FRAME_BYTES;
 use shipdesk::state::AppState;
@@ -88,7 +88,7 @@ async fn run(state: AppState, session: Session, mut chat: SocketSession, mut soc
         }
     };
     let mut sub = state.hub.register(listener.clone());
-    socket::connected(&state, &listener).await;
+    let presence_row = presence::connected(&state, &listener).await;
     let mut out = vec![Out::Own(chat.hello())];
     let mut recheck =
         tokio::time::interval(Duration::from_secs(state.config.socket_recheck_secs.max(1)));
@@ -144,17 +144,9 @@ async fn run(state: AppState, session: Session, mut chat: SocketSession, mut soc
             })))
             .await;
     }
-    match state.hub.unregister(sub.id) {
-        Some((who, left)) => socket::disconnected(&state, who, left),
-        // The hub dropped it already (it fell behind): still count it gone.
-        None => {
-            let left = match &listener {
-                Listener::Staff { id, .. } => state.hub.staff_sockets(*id),
-                Listener::Member(_) => 0,
-            };
-            socket::disconnected(&state, listener, left);
-        }
-    }
+    // (The hub may have dropped it already, when it fell behind.)
+    state.hub.unregister(sub.id);
+    presence::disconnected(&state, listener, presence_row);
 }
 
 /// Is the session still in the store? (The socket's `Session` holds the

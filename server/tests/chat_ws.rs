@@ -630,3 +630,44 @@ async fn a_socket_sending_too_fast_gets_rate_limit_errors_and_stays_up() {
     send(&mut member, json!({"type": "ping"})).await;
     next_of(&mut member, "pong").await;
 }
+
+async fn agent_status(app: &TestApp, id: i64) -> shipdesk::chat::AgentStatus {
+    shipdesk::chat::agent_repo::agent_load(&app.state.db, id)
+        .await
+        .unwrap()
+        .unwrap()
+        .status
+}
+
+/// Two instances on one database (SQLite or PostgreSQL): an agent with a
+/// tab on each stays online when one closes, and goes offline after the
+/// grace period once the last one, on the other instance, closes.
+#[tokio::test]
+async fn an_agent_with_tabs_on_two_instances_stays_online_until_the_last_closes() {
+    let c = chat_with(|config| config.presence_grace_secs = 0).await;
+    let b = spawn_sibling(&c.app).await;
+    let mut on_a = connect(&c.app, &c.agent_cookie).await;
+    let mut on_b = connect(&b, &c.agent_cookie).await;
+    on_a.close(None).await.unwrap();
+    drop(on_a);
+    // A's grace (0 s) runs out with the tab on B still open.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        agent_status(&c.app, c.agent.id).await,
+        shipdesk::chat::AgentStatus::Online
+    );
+    send(&mut on_b, json!({"type": "ping"})).await;
+    next_of(&mut on_b, "pong").await;
+
+    on_b.close(None).await.unwrap();
+    drop(on_b);
+    let mut status = shipdesk::chat::AgentStatus::Online;
+    for _ in 0..50 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        status = agent_status(&c.app, c.agent.id).await;
+        if status == shipdesk::chat::AgentStatus::Offline {
+            break;
+        }
+    }
+    assert_eq!(status, shipdesk::chat::AgentStatus::Offline);
+}

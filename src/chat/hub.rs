@@ -232,7 +232,7 @@ impl Default for Hub {
     fn default() -> Self {
         Hub {
             inner: Arc::new(Inner {
-                instance: rand::random(),
+                instance: crate::db::new_id() as u64,
                 next_conn: AtomicU64::new(1),
                 reg: RwLock::new(Registry::default()),
                 notify: OnceLock::new(),
@@ -277,6 +277,11 @@ impl Hub {
     pub fn unregister(&self, conn: u64) -> Option<(Listener, usize)> {
         let mut reg = self.inner.reg.write().unwrap_or_else(|e| e.into_inner());
         reg.remove(conn)
+    }
+
+    /// This instance's id (presence rows name it).
+    pub fn instance_id(&self) -> i64 {
+        self.inner.instance as i64
     }
 
     /// How many sockets this instance holds.

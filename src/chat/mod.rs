@@ -17,7 +17,8 @@
 //! `*repo` hold the SQL.
 //! Live: `wire` (socket frames, shared with the client), `hub` (fan-out to
 //! sockets, across instances on PostgreSQL), `events` (what services
-//! publish), `socket` (one socket's commands, catch-up and presence).
+//! publish), `socket` (one socket's commands and catch-up), `presence`
+//! (agents' sockets on every instance, the grace period, leases).
 //!
 //! Invariants:
 //! - Messages of a conversation are numbered 1, 2, 3… without gaps: the seq
@@ -70,6 +71,8 @@ pub mod limits_repo;
 pub mod list_repo;
 #[cfg(feature = "ssr")]
 pub mod lists;
+#[cfg(feature = "ssr")]
+pub mod presence;
 #[cfg(feature = "ssr")]
 pub mod repo;
 #[cfg(feature = "ssr")]

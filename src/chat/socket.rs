@@ -18,7 +18,6 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::Arc;
-use std::time::Duration;
 
 use super::hub::{Delivery, Listener};
 use super::limit::{SendBucket, SEND_RATE_LIMITED};
@@ -371,48 +370,4 @@ impl SocketSession {
     pub fn who(&self) -> &Principal {
         &self.who
     }
-}
-
-/// A staff member's socket opened: an agent the grace period set offline
-/// gets their status back, and colleagues see them.
-pub async fn connected(state: &AppState, who: &Listener) {
-    let Listener::Staff { id, .. } = who else {
-        return;
-    };
-    match agent_repo::return_from_away(&state.db, *id, state.now()).await {
-        Ok(Some(status)) => {
-            events::presence(state, *id, status, true);
-            if status == AgentStatus::Online {
-                if let Err(e) = agents::drain_for_agent(state, *id).await {
-                    tracing::warn!(error = %e, "draining the queue for a returning agent failed");
-                }
-            }
-        }
-        Ok(None) => {}
-        Err(e) => tracing::warn!(error = %e, "agent presence update failed"),
-    }
-}
-
-/// A socket closed. When it was a staff member's last one on this instance,
-/// they are set away (offline) after the grace period unless a socket opened
-/// again; the reassignment job then moves their conversations on.
-pub fn disconnected(state: &AppState, who: Listener, sockets_left: usize) {
-    let Listener::Staff { id, .. } = who else {
-        return;
-    };
-    if sockets_left > 0 {
-        return;
-    }
-    let state = state.clone();
-    tokio::spawn(async move {
-        tokio::time::sleep(Duration::from_secs(state.config.presence_grace_secs)).await;
-        if state.hub.staff_sockets(id) > 0 {
-            return;
-        }
-        match agent_repo::go_away(&state.db, id, state.now()).await {
-            Ok(true) => events::presence(&state, id, AgentStatus::Offline, false),
-            Ok(false) => {}
-            Err(e) => tracing::warn!(error = %e, "setting an agent away failed"),
-        }
-    });
 }

@@ -243,3 +243,81 @@ async fn conv_assignee(w: &World, conv: Id) -> Id {
         .assignee_staff_id
         .unwrap()
 }
+
+/// A second instance on the world's database: its own hub (and instance id).
+fn second_instance(w: &World) -> AppState {
+    AppState {
+        hub: crate::chat::hub::Hub::default(),
+        ..w.state.clone()
+    }
+}
+
+fn without_grace(w: &mut World) {
+    let mut config = (*w.state.config).clone();
+    config.presence_grace_secs = 0;
+    w.state.config = std::sync::Arc::new(config);
+}
+
+async fn status_of(w: &World, id: Id) -> AgentStatus {
+    agent_repo::agent_load(&w.state.db, id)
+        .await
+        .unwrap()
+        .unwrap()
+        .status
+}
+
+fn agent_listener(w: &World, id: Id) -> crate::chat::hub::Listener {
+    crate::chat::hub::Listener::Staff {
+        id,
+        admin: false,
+        roles: vec![w.role.id],
+    }
+}
+
+#[tokio::test]
+async fn an_agent_with_a_socket_on_another_instance_stays_online_when_one_closes() {
+    let mut w = world(None).await;
+    without_grace(&mut w);
+    let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
+    let (on_a, on_b) = (w.state.clone(), second_instance(&w));
+    let who = agent_listener(&w, a.id);
+    let sub_a = on_a.hub.register(who.clone());
+    let row_a = presence::connected(&on_a, &who).await;
+    let sub_b = on_b.hub.register(who.clone());
+    let row_b = presence::connected(&on_b, &who).await;
+    assert!(presence::is_connected(&on_a, a.id).await.unwrap());
+
+    // The tab on A closes; the one on B is still open.
+    on_a.hub.unregister(sub_a.id);
+    presence::closed(&on_a, &who, row_a).await;
+    assert_eq!(status_of(&w, a.id).await, AgentStatus::Online);
+
+    // The last one closes, on B.
+    on_b.hub.unregister(sub_b.id);
+    presence::closed(&on_b, &who, row_b).await;
+    assert_eq!(status_of(&w, a.id).await, AgentStatus::Offline);
+    assert!(!presence::is_connected(&on_a, a.id).await.unwrap());
+}
+
+#[tokio::test]
+async fn the_sockets_of_an_instance_that_stopped_expire_and_their_agents_go_offline() {
+    let w = world(None).await;
+    let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
+    let b = testing::agent(&w.state, &w.admin, "cs_b", &[w.role.id], 5).await;
+    let dead = second_instance(&w);
+    // a's only socket is on the instance that will stop; b's is here.
+    let _gone = dead.hub.register(agent_listener(&w, a.id));
+    presence::connected(&dead, &agent_listener(&w, a.id)).await;
+    let _here = w.state.hub.register(agent_listener(&w, b.id));
+    presence::connected(&w.state, &agent_listener(&w, b.id)).await;
+
+    assert!(presence::keep(&w.state).await.unwrap().is_empty());
+    // The other instance stops renewing; this one goes on.
+    w.state.clock.advance(presence::LEASE_MS / 2);
+    assert!(presence::keep(&w.state).await.unwrap().is_empty());
+    w.state.clock.advance(presence::LEASE_MS / 2 + 1);
+    assert_eq!(presence::keep(&w.state).await.unwrap(), vec![a.id]);
+    assert_eq!(status_of(&w, a.id).await, AgentStatus::Offline);
+    assert_eq!(status_of(&w, b.id).await, AgentStatus::Online);
+    assert!(presence::is_connected(&w.state, b.id).await.unwrap());
+}

@@ -516,9 +516,9 @@ async fn an_agent_whose_sockets_closed_goes_away_after_the_grace_and_comes_back(
         roles: vec![w.role.id],
     };
     let sub = w.state.hub.register(listener.clone());
-    socket::connected(&w.state, &listener).await;
-    let (who, left) = w.state.hub.unregister(sub.id).unwrap();
-    socket::disconnected(&w.state, who, left);
+    let row = presence::connected(&w.state, &listener).await;
+    let (who, _) = w.state.hub.unregister(sub.id).unwrap();
+    presence::disconnected(&w.state, who, row);
     let mut status = AgentStatus::Online;
     for _ in 0..50 {
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
@@ -536,7 +536,7 @@ async fn an_agent_whose_sockets_closed_goes_away_after_the_grace_and_comes_back(
     let conv = open(&w, &w.alice).await;
     assert_eq!(conv.status, ConversationStatus::Queued);
     let _sub = w.state.hub.register(listener.clone());
-    socket::connected(&w.state, &listener).await;
+    presence::connected(&w.state, &listener).await;
     let back = agent_repo::agent_load(&w.state.db, a.id)
         .await
         .unwrap()
