@@ -1,8 +1,10 @@
 //! `GET /ws`: the chat WebSocket. The session cookie says who connects; a
 //! page of another site may not open it (its Origin must be this host). The
 //! loop passes client frames and hub deliveries to the socket's session
-//! (`shipdesk::chat::socket`) and checks every minute that the caller is still
-//! signed in (a sign-out, a reset password or a disabled account ends it).
+//! (`shipdesk::chat::socket`) and checks that the caller is still signed in
+//! as they were (a sign-out, a reset password, changed roles or a disabled
+//! account end it): at once when the account's change is published to the
+//! hub, and every minute whatever happens.
 
 use std::time::Duration;
 
@@ -98,6 +100,10 @@ async fn run(state: AppState, session: Session, mut chat: SocketSession, mut soc
         if !send_all(&mut socket, &mut out).await {
             break;
         }
+        if chat.take_recheck() && !still_valid(&state, &session, &chat).await {
+            close = Some((4401, "signed out"));
+            break;
+        }
         if chat.resuming() {
             // One conversation of a resume at a time, its frames sent before
             // the next is read; live events keep flowing meanwhile.
@@ -124,12 +130,7 @@ async fn run(state: AppState, session: Session, mut chat: SocketSession, mut soc
                 }
             },
             _ = recheck.tick() => {
-                let still = still_signed_in(&state, &session).await
-                    && matches!(
-                        principal_in(&state, &session).await,
-                        Ok(Some(p)) if same_person(&p, chat.who())
-                    );
-                if !still {
+                if !still_valid(&state, &session, &chat).await {
                     close = Some((4401, "signed out"));
                     break;
                 }
@@ -147,6 +148,16 @@ async fn run(state: AppState, session: Session, mut chat: SocketSession, mut soc
     // (The hub may have dropped it already, when it fell behind.)
     state.hub.unregister(sub.id);
     presence::disconnected(&state, listener, presence_row);
+}
+
+/// Is the socket's session still signed in, as the same person with the
+/// same roles?
+async fn still_valid(state: &AppState, session: &Session, chat: &SocketSession) -> bool {
+    still_signed_in(state, session).await
+        && matches!(
+            principal_in(state, session).await,
+            Ok(Some(p)) if same_person(&p, chat.who())
+        )
 }
 
 /// Is the session still in the store? (The socket's `Session` holds the

@@ -537,9 +537,14 @@ async fn signing_out_elsewhere_closes_an_open_socket() {
         .await
         .unwrap();
     assert!(res.status().is_success());
-    let closed = tokio::time::timeout(Duration::from_secs(5), async {
+    assert_eq!(close_code(&mut member, 5).await, Some(4401));
+}
+
+/// The code the server closes `s` with, within `secs` seconds.
+async fn close_code(s: &mut Socket, secs: u64) -> Option<u16> {
+    tokio::time::timeout(Duration::from_secs(secs), async {
         loop {
-            match member.next().await {
+            match s.next().await {
                 Some(Ok(Ws::Close(frame))) => return frame.map(|f| u16::from(f.code)),
                 None | Some(Err(_)) => return None,
                 _ => {}
@@ -547,8 +552,32 @@ async fn signing_out_elsewhere_closes_an_open_socket() {
         }
     })
     .await
-    .expect("the socket closes within the re-check");
-    assert_eq!(closed, Some(4401));
+    .expect("the socket closes in time")
+}
+
+/// With the periodic re-check a minute away, a sign-out and a change of
+/// roles still end the person's sockets at once.
+#[tokio::test]
+async fn a_sign_out_or_a_role_change_closes_sockets_without_waiting_for_the_recheck() {
+    let c = chat().await;
+    assert_eq!(c.app.state.config.socket_recheck_secs, 60);
+    let mut member = connect(&c.app, &c.member_cookie).await;
+    let mut agent = connect(&c.app, &c.agent_cookie).await;
+    let res = bare_client()
+        .post(c.app.url("/api/logout"))
+        .header("cookie", &c.member_cookie)
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_success());
+    assert_eq!(close_code(&mut member, 5).await, Some(4401));
+
+    let admin = shipdesk::testing::staff(&c.app.state, "root2", &["admin"]).await;
+    shipdesk::auth::service::set_staff_roles(&c.app.state, &admin, c.agent.id, &["sales".into()])
+        .await
+        .unwrap();
+    assert_eq!(close_code(&mut agent, 5).await, Some(4401));
 }
 
 /// The member of `chat()`.

@@ -69,6 +69,8 @@ pub struct SocketSession {
     queue: VecDeque<Id>,
     pending: HashMap<Id, i64>,
     bucket: SendBucket,
+    /// The account changed: the transport should re-check the sign-in.
+    recheck: bool,
 }
 
 fn error(client_id: Option<String>, e: &AppError) -> ServerMsg {
@@ -119,6 +121,7 @@ impl SocketSession {
             queue: VecDeque::new(),
             pending: HashMap::new(),
             bucket,
+            recheck: false,
         })
     }
 
@@ -306,9 +309,16 @@ impl SocketSession {
     /// Handles an event from the hub: passes it on, or, for a message that
     /// is a duplicate or arrives ahead of others, skips it or fills the gap.
     pub async fn on_delivery(&mut self, d: Arc<Delivery>, out: &mut Vec<Out>) {
-        let ServerMsg::Message { message } = &d.msg else {
-            out.push(Out::Shared(d));
-            return;
+        let message = match &d.msg {
+            ServerMsg::Message { message } => message,
+            ServerMsg::AccountChanged => {
+                self.recheck = true;
+                return;
+            }
+            _ => {
+                out.push(Out::Shared(d));
+                return;
+            }
         };
         let conv_id = message.conversation_id;
         let seq = message.seq;
@@ -365,6 +375,12 @@ impl SocketSession {
         if !echo {
             out.push(Out::Shared(d));
         }
+    }
+
+    /// Did the account change since last asked? (The transport then checks
+    /// the session and the principal at once.)
+    pub fn take_recheck(&mut self) -> bool {
+        std::mem::take(&mut self.recheck)
     }
 
     pub fn who(&self) -> &Principal {

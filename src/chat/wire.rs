@@ -109,6 +109,10 @@ pub enum ServerMsg {
     },
     /// Events may have been missed (a fan-out link dropped): send `resume`.
     Resync,
+    /// The person's account changed (roles, password, disabled, signed
+    /// out): their sockets re-check their sign-in at once. Between the
+    /// server's parts only: a socket never passes it to its client.
+    AccountChanged,
     /// A command failed. `client_id` names the send it answers, `field` the
     /// input at fault, `key` the message (translated by the client).
     Error {

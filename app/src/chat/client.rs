@@ -163,7 +163,7 @@ impl ChatStore {
                 last_seq,
                 more: true,
             } => self.fetch_after(conversation_id, last_seq),
-            ServerMsg::Synced { .. } | ServerMsg::Pong => {}
+            ServerMsg::Synced { .. } | ServerMsg::Pong | ServerMsg::AccountChanged => {}
             ServerMsg::Conversation { conversation } => {
                 self.reads.update(|r| {
                     r.insert(

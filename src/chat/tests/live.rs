@@ -504,6 +504,20 @@ async fn bad_frames_and_foreign_conversations_get_errors_and_touch_nothing() {
 }
 
 #[tokio::test]
+async fn a_changed_account_asks_its_sockets_to_recheck_and_is_not_passed_on() {
+    let w = world(None).await;
+    let mut sub = w.state.hub.register(Listener::Member(w.alice.id));
+    let mut sock = SocketSession::new(w.state.clone(), member(&w.alice)).unwrap();
+    assert!(!sock.take_recheck());
+    crate::auth::service::signed_out(&w.state, crate::auth::SessionUser::Member(w.alice.id));
+    let mut out = vec![];
+    sock.on_delivery(sub.rx.try_recv().unwrap(), &mut out).await;
+    assert!(out.is_empty());
+    assert!(sock.take_recheck());
+    assert!(!sock.take_recheck(), "asked once");
+}
+
+#[tokio::test]
 async fn an_agent_whose_sockets_closed_goes_away_after_the_grace_and_comes_back() {
     let mut w = world(None).await;
     let mut config = (*w.state.config).clone();
