@@ -147,3 +147,39 @@ pub async fn agent(
         .expect("agent online");
     s
 }
+
+/// `n` text messages of `member` with `body` stored in `conv` at once (a
+/// long history), numbered after its last seq.
+pub async fn chat_history(
+    state: &AppState,
+    conv: &crate::chat::Conversation,
+    member: &Member,
+    n: usize,
+    body: &str,
+) {
+    use crate::chat::{repo, Message, MessageKind, SenderKind};
+    let now = state.now();
+    let mut tx = state.db.begin().await.expect("begin");
+    for i in 0..n {
+        let seq = repo::next_seq(&mut tx, conv.id, SenderKind::Member, MessageKind::Text, now)
+            .await
+            .expect("next seq");
+        let message = Message {
+            id: new_id(),
+            conversation_id: conv.id,
+            seq,
+            sender_kind: SenderKind::Member,
+            sender_id: member.id,
+            client_id: format!("history-{}-{i}", conv.id),
+            kind: MessageKind::Text,
+            body: body.to_owned(),
+            reply_to_seq: None,
+            recalled: false,
+            created_at: crate::types::Timestamp(now),
+        };
+        repo::insert_message(&mut tx, &message)
+            .await
+            .expect("insert message");
+    }
+    tx.commit().await.expect("commit history");
+}

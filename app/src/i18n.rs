@@ -228,6 +228,10 @@ fn entry(key: &str) -> (&'static str, &'static str) {
         "chat.tab_invalid" => ("列表类型无效", "Unknown list"),
         "ws.bad_frame" => ("无法识别的消息格式", "Unreadable frame"),
         "ws.too_many_cursors" => ("一次同步的会话过多", "Too many conversations in one resume"),
+        "send.rate_limited" => (
+            "发送太快了，请稍候再发",
+            "You are sending too fast; wait a moment",
+        ),
         "transfer.note_too_long" => ("转接备注最多 500 字", "The note is at most 500 characters"),
         "transfer.same_agent" => ("已经是该客服在接待", "That agent already has it"),
         "transfer.same_role" => ("已在该咨询类型中", "It is already in that desk"),

@@ -141,7 +141,16 @@ pub async fn sign_in(who: SessionUser) -> AppResult<()> {
 }
 
 pub async fn sign_out() -> AppResult<()> {
-    session().await?.flush().await.map_err(session_err)
+    let session = session().await?;
+    let who = session
+        .get::<SessionUser>(USER_KEY)
+        .await
+        .map_err(session_err)?;
+    session.flush().await.map_err(session_err)?;
+    if let Some(who) = who {
+        auth::signed_out(&state()?, who);
+    }
+    Ok(())
 }
 
 /// The key of the client's address for per-address limits: the socket peer,

@@ -138,8 +138,12 @@ pub async fn start_fan_out(app: &AppState) -> Result<(), String> {
 /// How often conversations of absent or silent agents move on, and queues
 /// are drained (a safety net: routing happens when things change).
 pub const CHAT_JOB_SECS: u64 = 20;
+// The same job renews presence leases, so it must run often enough.
+const _: () = assert!(CHAT_JOB_SECS as i64 * 1000 <= shipdesk::chat::presence::RENEW_EVERY_MS);
 
-/// Background jobs: webhook deliveries; chat reassignment every 20 s;
+/// Background jobs: webhook deliveries; every 20 s chat reassignment, queue
+/// drains, presence leases (`chat::presence::RENEW_EVERY_MS`) and pruning of
+/// send counts;
 /// housekeeping every ten minutes (expired sessions, old sign-in failures).
 pub fn spawn_jobs(app: AppState) {
     shipdesk::webhook::service::start(&app);
@@ -153,6 +157,12 @@ pub fn spawn_jobs(app: AppState) {
             }
             if let Err(e) = shipdesk::chat::agents::drain_all(&chat).await {
                 tracing::warn!(error = %e, "draining chat queues failed");
+            }
+            if let Err(e) = shipdesk::chat::presence::keep(&chat).await {
+                tracing::warn!(error = %e, "renewing chat presence failed");
+            }
+            if let Err(e) = shipdesk::chat::limit::prune(&chat).await {
+                tracing::warn!(error = %e, "pruning chat send counts failed");
             }
         }
     });

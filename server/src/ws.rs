@@ -1,8 +1,10 @@
 //! `GET /ws`: the chat WebSocket. The session cookie says who connects; a
 //! page of another site may not open it (its Origin must be this host). The
 //! loop passes client frames and hub deliveries to the socket's session
-//! (`shipdesk::chat::socket`) and checks every minute that the caller is still
-//! signed in (a sign-out, a reset password or a disabled account ends it).
+//! (`shipdesk::chat::socket`) and checks that the caller is still signed in
+//! as they were (a sign-out, a reset password, changed roles or a disabled
+//! account end it): at once when the account's change is published to the
+//! hub, and every minute whatever happens.
 
 use std::time::Duration;
 
@@ -11,7 +13,7 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use shipdesk::auth::Principal;
-use shipdesk::chat::hub::Listener;
+use shipdesk::chat::presence;
 use shipdesk::chat::socket::{self, Out, SocketSession};
 use shipdesk::chat::wire::MAX_FRAME_BYTES;
 use shipdesk::state::AppState;
@@ -76,7 +78,7 @@ async fn run(state: AppState, session: Session, mut chat: SocketSession, mut soc
         }
     };
     let mut sub = state.hub.register(listener.clone());
-    socket::connected(&state, &listener).await;
+    let presence_row = presence::connected(&state, &listener).await;
     let mut out = vec![Out::Own(chat.hello())];
     let mut recheck =
         tokio::time::interval(Duration::from_secs(state.config.socket_recheck_secs.max(1)));
@@ -85,6 +87,19 @@ async fn run(state: AppState, session: Session, mut chat: SocketSession, mut soc
     loop {
         if !send_all(&mut socket, &mut out).await {
             break;
+        }
+        if chat.take_recheck() && !still_valid(&state, &session, &chat).await {
+            close = Some((4401, "signed out"));
+            break;
+        }
+        if chat.resuming() {
+            // One conversation of a resume at a time, its frames sent before
+            // the next is read; live events keep flowing meanwhile.
+            chat.resume_next(&mut out).await;
+            while let Ok(d) = sub.rx.try_recv() {
+                chat.on_delivery(d, &mut out).await;
+            }
+            continue;
         }
         tokio::select! {
             frame = socket.recv() => match frame {
@@ -103,12 +118,7 @@ async fn run(state: AppState, session: Session, mut chat: SocketSession, mut soc
                 }
             },
             _ = recheck.tick() => {
-                let still = still_signed_in(&state, &session).await
-                    && matches!(
-                        principal_in(&state, &session).await,
-                        Ok(Some(p)) if same_person(&p, chat.who())
-                    );
-                if !still {
+                if !still_valid(&state, &session, &chat).await {
                     close = Some((4401, "signed out"));
                     break;
                 }
@@ -123,17 +133,19 @@ async fn run(state: AppState, session: Session, mut chat: SocketSession, mut soc
             })))
             .await;
     }
-    match state.hub.unregister(sub.id) {
-        Some((who, left)) => socket::disconnected(&state, who, left),
-        // The hub dropped it already (it fell behind): still count it gone.
-        None => {
-            let left = match &listener {
-                Listener::Staff { id, .. } => state.hub.staff_sockets(*id),
-                Listener::Member(_) => 0,
-            };
-            socket::disconnected(&state, listener, left);
-        }
-    }
+    // (The hub may have dropped it already, when it fell behind.)
+    state.hub.unregister(sub.id);
+    presence::disconnected(&state, listener, presence_row);
+}
+
+/// Is the socket's session still signed in, as the same person with the
+/// same roles?
+async fn still_valid(state: &AppState, session: &Session, chat: &SocketSession) -> bool {
+    still_signed_in(state, session).await
+        && matches!(
+            principal_in(state, session).await,
+            Ok(Some(p)) if same_person(&p, chat.who())
+        )
 }
 
 /// Is the session still in the store? (The socket's `Session` holds the

@@ -537,9 +537,14 @@ async fn signing_out_elsewhere_closes_an_open_socket() {
         .await
         .unwrap();
     assert!(res.status().is_success());
-    let closed = tokio::time::timeout(Duration::from_secs(5), async {
+    assert_eq!(close_code(&mut member, 5).await, Some(4401));
+}
+
+/// The code the server closes `s` with, within `secs` seconds.
+async fn close_code(s: &mut Socket, secs: u64) -> Option<u16> {
+    tokio::time::timeout(Duration::from_secs(secs), async {
         loop {
-            match member.next().await {
+            match s.next().await {
                 Some(Ok(Ws::Close(frame))) => return frame.map(|f| u16::from(f.code)),
                 None | Some(Err(_)) => return None,
                 _ => {}
@@ -547,6 +552,151 @@ async fn signing_out_elsewhere_closes_an_open_socket() {
         }
     })
     .await
-    .expect("the socket closes within the re-check");
-    assert_eq!(closed, Some(4401));
+    .expect("the socket closes in time")
+}
+
+/// With the periodic re-check a minute away, a sign-out and a change of
+/// roles still end the person's sockets at once.
+#[tokio::test]
+async fn a_sign_out_or_a_role_change_closes_sockets_without_waiting_for_the_recheck() {
+    let c = chat().await;
+    assert_eq!(c.app.state.config.socket_recheck_secs, 60);
+    let mut member = connect(&c.app, &c.member_cookie).await;
+    let mut agent = connect(&c.app, &c.agent_cookie).await;
+    let res = bare_client()
+        .post(c.app.url("/api/logout"))
+        .header("cookie", &c.member_cookie)
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_success());
+    assert_eq!(close_code(&mut member, 5).await, Some(4401));
+
+    let admin = shipdesk::testing::staff(&c.app.state, "root2", &["admin"]).await;
+    shipdesk::auth::service::set_staff_roles(&c.app.state, &admin, c.agent.id, &["sales".into()])
+        .await
+        .unwrap();
+    assert_eq!(close_code(&mut agent, 5).await, Some(4401));
+}
+
+/// The member of `chat()`.
+async fn the_member(c: &Chat) -> shipdesk::auth::Member {
+    shipdesk::auth::repo::member_by_phone(&c.app.state.db, "13900000001")
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_resume_of_500_cursors_over_a_long_history_sends_one_page_then_http_pages_the_rest() {
+    let c = chat().await;
+    let conv = open(&c).await;
+    let member = the_member(&c).await;
+    let stored = shipdesk::chat::repo::conversation_by_id(&c.app.state.db, conv)
+        .await
+        .unwrap()
+        .unwrap();
+    shipdesk::testing::chat_history(&c.app.state, &stored, &member, 3000, "你好").await;
+
+    let mut socket = connect(&c.app, &c.member_cookie).await;
+    let cursors: Vec<Value> = (0..500)
+        .map(|_| json!({"conversation_id": conv, "after_seq": 0}))
+        .collect();
+    send(&mut socket, json!({"type": "resume", "cursors": cursors})).await;
+    let mut seqs = vec![];
+    let synced = loop {
+        let v = next(&mut socket).await;
+        match v["type"].as_str() {
+            Some("message") => seqs.push(v["message"]["seq"].as_i64().unwrap()),
+            Some("synced") => break v,
+            _ => {}
+        }
+    };
+    assert_eq!(seqs, (1..=200).collect::<Vec<i64>>());
+    assert_eq!(
+        (synced["last_seq"].as_i64(), synced["more"].as_bool()),
+        (Some(200), Some(true))
+    );
+    quiet(&mut socket, "message", 300).await;
+
+    // The client pages the rest over HTTP.
+    let res = bare_client()
+        .post(c.app.url("/api/chat_messages"))
+        .header("cookie", &c.member_cookie)
+        .json(&json!({"conversation_id": conv, "after_seq": 200, "limit": 200}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let page: Vec<Value> = res.json().await.unwrap();
+    assert_eq!(page.len(), 200);
+    assert_eq!(page[0]["seq"], 201);
+}
+
+#[tokio::test]
+async fn a_socket_sending_too_fast_gets_rate_limit_errors_and_stays_up() {
+    let c = chat().await;
+    let conv = open(&c).await;
+    let mut member = connect(&c.app, &c.member_cookie).await;
+    for i in 0..30 {
+        send(&mut member, text(conv, &format!("f-{i}"), "快")).await;
+    }
+    let (mut acks, mut limited) = (0, vec![]);
+    while acks + limited.len() < 30 {
+        let v = next(&mut member).await;
+        match v["type"].as_str() {
+            Some("ack") => acks += 1,
+            Some("error") => {
+                assert_eq!(v["key"], "send.rate_limited", "{v}");
+                limited.push(v["client_id"].as_str().unwrap().to_owned());
+            }
+            _ => {}
+        }
+    }
+    assert!(acks >= 20, "the burst goes through ({acks})");
+    assert!(!limited.is_empty(), "30 at once are too many");
+    send(&mut member, json!({"type": "ping"})).await;
+    next_of(&mut member, "pong").await;
+}
+
+async fn agent_status(app: &TestApp, id: i64) -> shipdesk::chat::AgentStatus {
+    shipdesk::chat::agent_repo::agent_load(&app.state.db, id)
+        .await
+        .unwrap()
+        .unwrap()
+        .status
+}
+
+/// Two instances on one database (SQLite or PostgreSQL): an agent with a
+/// tab on each stays online when one closes, and goes offline after the
+/// grace period once the last one, on the other instance, closes.
+#[tokio::test]
+async fn an_agent_with_tabs_on_two_instances_stays_online_until_the_last_closes() {
+    let c = chat_with(|config| config.presence_grace_secs = 0).await;
+    let b = spawn_sibling(&c.app).await;
+    let mut on_a = connect(&c.app, &c.agent_cookie).await;
+    let mut on_b = connect(&b, &c.agent_cookie).await;
+    on_a.close(None).await.unwrap();
+    drop(on_a);
+    // A's grace (0 s) runs out with the tab on B still open.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        agent_status(&c.app, c.agent.id).await,
+        shipdesk::chat::AgentStatus::Online
+    );
+    send(&mut on_b, json!({"type": "ping"})).await;
+    next_of(&mut on_b, "pong").await;
+
+    on_b.close(None).await.unwrap();
+    drop(on_b);
+    let mut status = shipdesk::chat::AgentStatus::Online;
+    for _ in 0..50 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        status = agent_status(&c.app, c.agent.id).await;
+        if status == shipdesk::chat::AgentStatus::Offline {
+            break;
+        }
+    }
+    assert_eq!(status, shipdesk::chat::AgentStatus::Offline);
 }

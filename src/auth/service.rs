@@ -172,6 +172,7 @@ pub async fn set_staff_roles(
         return Err(AppError::validation("roles", "staff.cannot_drop_own_admin"));
     }
     repo::update_staff_roles(&state.db, id, &roles, state.now()).await?;
+    account_changed(state, SessionUser::Staff(id));
     existing_staff(state, id).await
 }
 
@@ -180,6 +181,7 @@ pub async fn reset_staff_password(state: &AppState, id: Id, password: &str) -> A
     existing_staff(state, id).await?;
     let hash = state.hasher.hash(password.expose()).await?;
     repo::update_staff_password(&state.db, id, &hash, state.now()).await?;
+    account_changed(state, SessionUser::Staff(id));
     Ok(())
 }
 
@@ -198,7 +200,19 @@ pub async fn set_staff_disabled(
         ));
     }
     repo::set_staff_disabled(&state.db, id, disabled, state.now()).await?;
+    account_changed(state, SessionUser::Staff(id));
     existing_staff(state, id).await
+}
+
+/// A session of `who` ended (sign-out): their live sockets re-check theirs.
+pub fn signed_out(state: &AppState, who: SessionUser) {
+    account_changed(state, who);
+}
+
+/// Tells `who`'s live connections (chat sockets, on every instance) to
+/// re-check their sign-in now rather than at their next periodic check.
+fn account_changed(state: &AppState, who: SessionUser) {
+    crate::chat::events::account_changed(state, who);
 }
 
 pub async fn set_language(state: &AppState, who: SessionUser, lang: Lang) -> AppResult<()> {

@@ -160,11 +160,15 @@ pub async fn agent_load(db: &Db, staff_id: Id) -> AppResult<Option<AgentLoad>> {
 }
 
 /// The grace period after an agent's last socket closed ran out: an online
-/// or busy agent is set offline, remembering the status to return to.
+/// or busy agent is set offline, remembering the status to return to,
+/// unless a socket of theirs is open on any instance (a live lease in
+/// `agent_sockets`), checked in the same statement.
 pub async fn go_away(db: &Db, staff_id: Id, now: i64) -> AppResult<bool> {
     let r = sqlx::query(
         "UPDATE cs_agents SET away_status = status, status = 'offline', last_seen_at = $2 \
-         WHERE staff_id = $1 AND status <> 'offline'",
+         WHERE staff_id = $1 AND status <> 'offline' \
+           AND NOT EXISTS (SELECT 1 FROM agent_sockets k \
+                           WHERE k.staff_id = $1 AND k.lease_until > $2)",
     )
     .bind(staff_id)
     .bind(now)

@@ -4,7 +4,7 @@
 
 use super::model::*;
 use super::routing::{pick_agent, Need};
-use super::{agent_repo, events, handover, routing_repo, service};
+use super::{agent_repo, events, handover, presence, routing_repo, service};
 use crate::auth::{Principal, Role, Staff};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -23,7 +23,7 @@ pub async fn set_agent_status(
     let mut tx = state.db.begin().await?;
     agent_repo::upsert_agent(&mut tx, agent.id, Some(status), None, state.now()).await?;
     tx.commit().await?;
-    let connected = state.hub.staff_sockets(agent.id) > 0;
+    let connected = presence::is_connected(state, agent.id).await?;
     events::presence(state, agent.id, status, connected);
     if status == AgentStatus::Online {
         drain_for_agent(state, agent.id).await

@@ -4,6 +4,7 @@
 use super::hub::Target;
 use super::model::*;
 use super::wire::ServerMsg;
+use crate::auth::SessionUser;
 use crate::state::AppState;
 use crate::types::Id;
 
@@ -71,6 +72,18 @@ pub fn typing(state: &AppState, conv: &Conversation, side: SenderKind) {
             side,
         },
     );
+}
+
+/// A person's account changed (roles, password, disabled, signed out): their
+/// sockets on every instance re-check who they serve now.
+pub fn account_changed(state: &AppState, who: SessionUser) {
+    let (kind, id) = match who {
+        SessionUser::Member(id) => (SenderKind::Member, id),
+        SessionUser::Staff(id) => (SenderKind::Staff, id),
+    };
+    state
+        .hub
+        .publish(Target::Person { kind, id }, ServerMsg::AccountChanged);
 }
 
 pub fn presence(state: &AppState, staff_id: Id, status: AgentStatus, connected: bool) {

@@ -224,7 +224,10 @@ pub(super) async fn claim_queued(
 }
 
 /// The supervisor who took a conversation over gives it back to the agent
-/// it came from, or, when that agent is gone or full, to routing.
+/// it came from, or, when that agent is gone or full, to routing. Either
+/// way the takeover ends: `taken_over_from` is cleared by the assignment or
+/// the release to the queue, so the conversation is reassigned again like
+/// any other when its agent goes away.
 pub async fn release(
     state: &AppState,
     supervisor: &Staff,

@@ -51,6 +51,8 @@ pub enum Target {
     },
     /// Every staff socket (presence).
     AllStaff,
+    /// Every socket of one person (their account changed).
+    Person { kind: SenderKind, id: Id },
 }
 
 impl Target {
@@ -91,6 +93,9 @@ impl Target {
             self,
             Target::Conversation {
                 to_member: true,
+                ..
+            } | Target::Person {
+                kind: SenderKind::Member,
                 ..
             }
         )
@@ -189,6 +194,13 @@ impl Registry {
             Target::AllStaff => {
                 out.extend(self.staff.values().flatten());
             }
+            Target::Person { kind, id } => {
+                let by = match kind {
+                    SenderKind::Member => &self.members,
+                    _ => &self.staff,
+                };
+                out.extend(by.get(id).into_iter().flatten());
+            }
         }
         out.sort_unstable();
         out.dedup();
@@ -232,7 +244,7 @@ impl Default for Hub {
     fn default() -> Self {
         Hub {
             inner: Arc::new(Inner {
-                instance: rand::random(),
+                instance: crate::db::new_id() as u64,
                 next_conn: AtomicU64::new(1),
                 reg: RwLock::new(Registry::default()),
                 notify: OnceLock::new(),
@@ -277,6 +289,11 @@ impl Hub {
     pub fn unregister(&self, conn: u64) -> Option<(Listener, usize)> {
         let mut reg = self.inner.reg.write().unwrap_or_else(|e| e.into_inner());
         reg.remove(conn)
+    }
+
+    /// This instance's id (presence rows name it).
+    pub fn instance_id(&self) -> i64 {
+        self.inner.instance as i64
     }
 
     /// How many sockets this instance holds.
@@ -539,6 +556,33 @@ mod tests {
         assert_eq!(hub.socket_count(), 4);
         hub.publish(target(1, &[10]), ServerMsg::Pong);
         assert!(got(&mut agent).is_empty());
+    }
+
+    #[tokio::test]
+    async fn a_person_target_reaches_only_that_persons_sockets() {
+        let hub = Hub::default();
+        let mut member = hub.register(Listener::Member(1));
+        let mut same_id_staff = hub.register(Listener::Staff {
+            id: 1,
+            admin: true,
+            roles: vec![1],
+        });
+        let mut other = hub.register(Listener::Member(2));
+        let member_1 = Target::Person {
+            kind: SenderKind::Member,
+            id: 1,
+        };
+        hub.publish(member_1, ServerMsg::AccountChanged);
+        assert_eq!(got(&mut member).len(), 1);
+        assert!(got(&mut same_id_staff).is_empty(), "not staff, not admins");
+        assert!(got(&mut other).is_empty());
+        let staff_1 = Target::Person {
+            kind: SenderKind::Staff,
+            id: 1,
+        };
+        hub.publish(staff_1, ServerMsg::AccountChanged);
+        assert_eq!(got(&mut same_id_staff).len(), 1);
+        assert!(got(&mut member).is_empty());
     }
 
     #[tokio::test]

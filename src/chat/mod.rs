@@ -13,10 +13,12 @@
 //! conversation, who may touch one), `send` (open, send), `service` (access,
 //! reads, read marks, recall), `agents` (status, routing, queue, claim,
 //! resolve), `handover` (transfer, takeover, re-activate, agent-started),
-//! `admin` (roles, agents, canned replies), `lists`; `*repo` hold the SQL.
+//! `admin` (roles, agents, canned replies), `lists`, `limit` (send rates);
+//! `*repo` hold the SQL.
 //! Live: `wire` (socket frames, shared with the client), `hub` (fan-out to
 //! sockets, across instances on PostgreSQL), `events` (what services
-//! publish), `socket` (one socket's commands, catch-up and presence).
+//! publish), `socket` (one socket's commands and catch-up), `presence`
+//! (agents' sockets on every instance, the grace period, leases).
 //!
 //! Invariants:
 //! - Messages of a conversation are numbered 1, 2, 3… without gaps: the seq
@@ -62,9 +64,15 @@ pub mod handover;
 #[cfg(feature = "ssr")]
 pub mod hub;
 #[cfg(feature = "ssr")]
+pub mod limit;
+#[cfg(feature = "ssr")]
+pub mod limits_repo;
+#[cfg(feature = "ssr")]
 pub mod list_repo;
 #[cfg(feature = "ssr")]
 pub mod lists;
+#[cfg(feature = "ssr")]
+pub mod presence;
 #[cfg(feature = "ssr")]
 pub mod repo;
 #[cfg(feature = "ssr")]

@@ -13,7 +13,9 @@ use crate::types::Id;
 /// None = queued, Some(a) = open and assigned to a), the agent is online (or
 /// busy, with `allow_busy`) and under their cap. The agent's row is locked
 /// first, so concurrent assignments to one agent are serialised and the cap
-/// holds on PostgreSQL as on SQLite. Run inside a transaction.
+/// holds on PostgreSQL as on SQLite. An assignment this way ends any
+/// supervisor's takeover (`taken_over_from` is cleared). Run inside a
+/// transaction.
 pub async fn try_assign(
     conn: &mut AnyConnection,
     id: Id,
@@ -43,7 +45,7 @@ pub async fn try_assign(
     };
     let sql = format!(
         "UPDATE conversations SET status = 'open', assignee_staff_id = $1, assigned_at = $2, \
-         updated_at = $2 WHERE id = $3 AND {expect} \
+         updated_at = $2, taken_over_from = NULL WHERE id = $3 AND {expect} \
          AND (SELECT COUNT(*) FROM conversations o WHERE o.assignee_staff_id = $1 AND o.status = 'open') \
            < (SELECT a.max_concurrent FROM cs_agents a WHERE a.staff_id = $1)"
     );
@@ -54,11 +56,12 @@ pub async fn try_assign(
     Ok(q.execute(&mut *conn).await?.rows_affected() == 1)
 }
 
-/// Puts an open conversation of `from` back in its role's queue.
+/// Puts an open conversation of `from` back in its role's queue (ending any
+/// takeover).
 pub async fn release_to_queue(db: &Db, id: Id, from: Id, now: i64) -> AppResult<bool> {
     let r = sqlx::query(
         "UPDATE conversations SET status = 'queued', assignee_staff_id = NULL, assigned_at = NULL, \
-         updated_at = $1 WHERE id = $2 AND status = 'open' AND assignee_staff_id = $3",
+         taken_over_from = NULL, updated_at = $1 WHERE id = $2 AND status = 'open' AND assignee_staff_id = $3",
     )
     .bind(now)
     .bind(id)

@@ -75,6 +75,18 @@ fn check_kind(sender: Sender, kind: MessageKind) -> AppResult<()> {
     }
 }
 
+/// A send from a person's client (the socket or the API): counted against
+/// their per-minute limit (`limit::count_send`, RateLimited past it), then
+/// stored as [`send_message`] does.
+pub async fn send_from_client(
+    state: &AppState,
+    who: &Principal,
+    input: &MessageForSend,
+) -> AppResult<(Message, bool)> {
+    super::limit::count_send(state, who).await?;
+    send_message(state, who, input).await
+}
+
 /// Stores a message and returns it with `true`, or, for a resend of a
 /// `client_id` this sender already used in the conversation, the stored
 /// message with `false`. The seq is taken in the transaction that inserts the

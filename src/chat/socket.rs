@@ -8,12 +8,19 @@
 //! crossed (publishing after commit is not ordered), so the missing messages
 //! are read from the database (all of them are committed: seqs are taken
 //! under the conversation's lock) and sent first.
+//!
+//! Bounded work per frame: a `resume` is deduplicated and queued, and the
+//! transport takes it one conversation at a time ([`SocketSession::resume_next`]),
+//! sending each one's frames before the next is read; a conversation gets at
+//! most [`RESUME_CAP`] messages (then `synced` with `more`: the client pages
+//! the rest over HTTP), and so does a gap fill. Sends are rate-limited
+//! (`limit`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::Arc;
-use std::time::Duration;
 
 use super::hub::{Delivery, Listener};
+use super::limit::{SendBucket, SEND_RATE_LIMITED};
 use super::model::*;
 use super::routing::Need;
 use super::wire::{ClientMsg, Cursor, ServerMsg};
@@ -25,8 +32,11 @@ use crate::types::Id;
 
 /// A client's typing events are passed on at most this often per conversation.
 pub const TYPING_EVERY_MS: i64 = 2_000;
-/// The most cursors one `resume` may carry.
+/// The most cursors one `resume` may carry, and the most conversations a
+/// socket may have waiting to be resumed.
 pub const MAX_CURSORS: usize = 500;
+/// The most messages a conversation gets in one resume or gap fill.
+pub const RESUME_CAP: i64 = service::MAX_READ;
 
 /// What the transport sends: a frame made for this socket, or an event
 /// serialized once for all its recipients.
@@ -54,13 +64,25 @@ pub struct SocketSession {
     /// echoed back to it (other sockets of the same person get it).
     acked: HashSet<Id>,
     last_typing: HashMap<Id, i64>,
+    /// Conversations of a `resume` not yet caught up, in the order asked,
+    /// with the seq to catch up from (the lowest asked).
+    queue: VecDeque<Id>,
+    pending: HashMap<Id, i64>,
+    bucket: SendBucket,
+    /// The account changed: the transport should re-check the sign-in.
+    recheck: bool,
 }
 
 fn error(client_id: Option<String>, e: &AppError) -> ServerMsg {
+    let key = match e {
+        // The socket's only rate limit is on sends.
+        AppError::RateLimited { .. } => SEND_RATE_LIMITED,
+        other => other.key(),
+    };
     ServerMsg::Error {
         client_id,
         field: e.field().map(str::to_owned),
-        key: e.key().to_owned(),
+        key: key.to_owned(),
     }
 }
 
@@ -89,12 +111,17 @@ impl SocketSession {
                 return Err(AppError::Forbidden);
             }
         }
+        let bucket = SendBucket::for_socket(state.now());
         Ok(SocketSession {
             state,
             who,
             sent: HashMap::new(),
             acked: HashSet::new(),
             last_typing: HashMap::new(),
+            queue: VecDeque::new(),
+            pending: HashMap::new(),
+            bucket,
+            recheck: false,
         })
     }
 
@@ -112,7 +139,8 @@ impl SocketSession {
     }
 
     /// Handles one text frame from the client. A frame that is not a command
-    /// gets an error and the socket stays up.
+    /// gets an error and the socket stays up. A `resume` is only queued: the
+    /// transport calls [`Self::resume_next`] while [`Self::resuming`].
     pub async fn on_frame(&mut self, text: &str, out: &mut Vec<Out>) {
         let cmd: ClientMsg = match serde_json::from_str(text) {
             Ok(c) => c,
@@ -138,20 +166,14 @@ impl SocketSession {
         let state = self.state.clone();
         match cmd {
             ClientMsg::Ping => out.push(Out::Own(ServerMsg::Pong)),
-            ClientMsg::Resume { cursors } => {
-                if cursors.len() > MAX_CURSORS {
-                    return Err((None, AppError::validation("cursors", "ws.too_many_cursors")));
-                }
-                for c in cursors {
-                    // One conversation the caller may not read does not stop the others.
-                    if let Err(e) = self.catch_up(c, out).await {
-                        out.push(Out::Own(error(None, &e)));
-                    }
-                }
-            }
+            ClientMsg::Resume { cursors } => self.queue_resume(cursors)?,
             ClientMsg::Send(input) => {
                 let client_id = Some(input.client_id.clone());
-                let (message, created) = send::send_message(&state, &self.who, &input)
+                if !self.bucket.take(state.now()) {
+                    let retry_after_secs = self.bucket.retry_after_secs();
+                    return Err((client_id, AppError::RateLimited { retry_after_secs }));
+                }
+                let (message, created) = send::send_from_client(&state, &self.who, &input)
                     .await
                     .map_err(|e| (client_id, e))?;
                 self.advance(message.conversation_id, message.seq);
@@ -204,37 +226,74 @@ impl SocketSession {
         Ok(())
     }
 
-    /// Sends the messages of `c` after its seq, in order, then `synced`.
-    async fn catch_up(&mut self, c: Cursor, out: &mut Vec<Out>) -> AppResult<()> {
-        if c.after_seq < 0 {
-            return Err(AppError::validation("after_seq", "message.seq_invalid"));
+    /// Queues the cursors of a `resume`, one per conversation (the lowest
+    /// seq of duplicates).
+    fn queue_resume(&mut self, cursors: Vec<Cursor>) -> Result<(), (Option<String>, AppError)> {
+        let too_many = || (None, AppError::validation("cursors", "ws.too_many_cursors"));
+        if cursors.len() > MAX_CURSORS {
+            return Err(too_many());
         }
-        let mut after = c.after_seq;
-        loop {
-            let page = service::messages_after(
-                &self.state,
-                &self.who,
-                c.conversation_id,
-                after,
-                service::MAX_READ,
-            )
-            .await?;
-            let full = page.len() as i64 == service::MAX_READ;
-            for message in page {
-                after = message.seq;
-                out.push(Out::Own(ServerMsg::Message { message }));
+        if cursors.iter().any(|c| c.after_seq < 0) {
+            return Err((
+                None,
+                AppError::validation("after_seq", "message.seq_invalid"),
+            ));
+        }
+        for c in cursors {
+            if let Some(after) = self.pending.get_mut(&c.conversation_id) {
+                *after = (*after).min(c.after_seq);
+                continue;
             }
-            if !full {
-                break;
+            if self.pending.len() >= MAX_CURSORS {
+                return Err(too_many());
             }
+            self.pending.insert(c.conversation_id, c.after_seq);
+            self.queue.push_back(c.conversation_id);
+        }
+        Ok(())
+    }
+
+    /// Is a `resume` still being worked through?
+    pub fn resuming(&self) -> bool {
+        !self.queue.is_empty()
+    }
+
+    /// Catches up the next queued conversation: at most [`RESUME_CAP`]
+    /// messages after its seq, in order, then `synced` (`more` when capped:
+    /// the socket then passes live messages on as they come and the client
+    /// fetches the rest over HTTP). One conversation the caller may not read
+    /// gets an error and does not stop the others.
+    pub async fn resume_next(&mut self, out: &mut Vec<Out>) {
+        let Some(conv_id) = self.queue.pop_front() else {
+            return;
+        };
+        let after = self.pending.remove(&conv_id).unwrap_or(0);
+        let page =
+            service::messages_after(&self.state, &self.who, conv_id, after, RESUME_CAP).await;
+        let page = match page {
+            Ok(p) => p,
+            Err(e) => {
+                out.push(Out::Own(error(None, &e)));
+                return;
+            }
+        };
+        let more = page.len() as i64 >= RESUME_CAP;
+        let mut last = after;
+        for message in page {
+            last = message.seq;
+            out.push(Out::Own(ServerMsg::Message { message }));
         }
         // (Notes a member does not see may follow: the gap check reads past them.)
-        self.sent.insert(c.conversation_id, after);
+        if more {
+            self.sent.remove(&conv_id);
+        } else {
+            self.sent.insert(conv_id, last);
+        }
         out.push(Out::Own(ServerMsg::Synced {
-            conversation_id: c.conversation_id,
-            last_seq: after,
+            conversation_id: conv_id,
+            last_seq: last,
+            more,
         }));
-        Ok(())
     }
 
     /// The client got `seq` of a conversation directly (its own send's ack):
@@ -250,13 +309,24 @@ impl SocketSession {
     /// Handles an event from the hub: passes it on, or, for a message that
     /// is a duplicate or arrives ahead of others, skips it or fills the gap.
     pub async fn on_delivery(&mut self, d: Arc<Delivery>, out: &mut Vec<Out>) {
-        let ServerMsg::Message { message } = &d.msg else {
-            out.push(Out::Shared(d));
-            return;
+        let message = match &d.msg {
+            ServerMsg::Message { message } => message,
+            ServerMsg::AccountChanged => {
+                self.recheck = true;
+                return;
+            }
+            _ => {
+                out.push(Out::Shared(d));
+                return;
+            }
         };
         let conv_id = message.conversation_id;
         let seq = message.seq;
         let echo = self.acked.remove(&message.id);
+        if self.pending.contains_key(&conv_id) {
+            // Its resume is queued and will read it from the database.
+            return;
+        }
         let Some(&last) = self.sent.get(&conv_id) else {
             // Not followed since a resume: the client orders by seq itself.
             self.sent.insert(conv_id, seq);
@@ -276,29 +346,30 @@ impl SocketSession {
             return;
         }
         // A gap: read what lies between from the database (the member's
-        // gap may be only notes they do not see), page by page.
+        // gap may be only notes they do not see), one page at most.
+        let page = service::messages_after(&self.state, &self.who, conv_id, last, RESUME_CAP).await;
+        let list = match page {
+            Ok(list) => list,
+            Err(e) => {
+                tracing::warn!(error = %e, "filling a message gap failed; asking the client to resume");
+                self.sent.remove(&conv_id);
+                out.push(Out::Own(ServerMsg::Resync));
+                return;
+            }
+        };
+        let full = list.len() as i64 >= RESUME_CAP;
         let mut after = last;
-        loop {
-            let page =
-                service::messages_after(&self.state, &self.who, conv_id, after, service::MAX_READ)
-                    .await;
-            let list = match page {
-                Ok(list) => list,
-                Err(e) => {
-                    tracing::warn!(error = %e, "filling a message gap failed; asking the client to resume");
-                    self.sent.remove(&conv_id);
-                    out.push(Out::Own(ServerMsg::Resync));
-                    return;
-                }
-            };
-            let full = list.len() as i64 == service::MAX_READ;
-            for m in list.into_iter().filter(|m| m.seq < seq) {
-                after = m.seq;
-                out.push(Out::Own(ServerMsg::Message { message: m }));
-            }
-            if !full || after >= seq - 1 {
-                break;
-            }
+        for m in list.into_iter().filter(|m| m.seq < seq) {
+            after = m.seq;
+            out.push(Out::Own(ServerMsg::Message { message: m }));
+        }
+        if full && after < seq - 1 {
+            // More than a page is missing: the client fetches it over HTTP.
+            out.push(Out::Own(ServerMsg::Synced {
+                conversation_id: conv_id,
+                last_seq: after,
+                more: true,
+            }));
         }
         self.sent.insert(conv_id, seq);
         if !echo {
@@ -306,51 +377,13 @@ impl SocketSession {
         }
     }
 
+    /// Did the account change since last asked? (The transport then checks
+    /// the session and the principal at once.)
+    pub fn take_recheck(&mut self) -> bool {
+        std::mem::take(&mut self.recheck)
+    }
+
     pub fn who(&self) -> &Principal {
         &self.who
     }
-}
-
-/// A staff member's socket opened: an agent the grace period set offline
-/// gets their status back, and colleagues see them.
-pub async fn connected(state: &AppState, who: &Listener) {
-    let Listener::Staff { id, .. } = who else {
-        return;
-    };
-    match agent_repo::return_from_away(&state.db, *id, state.now()).await {
-        Ok(Some(status)) => {
-            events::presence(state, *id, status, true);
-            if status == AgentStatus::Online {
-                if let Err(e) = agents::drain_for_agent(state, *id).await {
-                    tracing::warn!(error = %e, "draining the queue for a returning agent failed");
-                }
-            }
-        }
-        Ok(None) => {}
-        Err(e) => tracing::warn!(error = %e, "agent presence update failed"),
-    }
-}
-
-/// A socket closed. When it was a staff member's last one on this instance,
-/// they are set away (offline) after the grace period unless a socket opened
-/// again; the reassignment job then moves their conversations on.
-pub fn disconnected(state: &AppState, who: Listener, sockets_left: usize) {
-    let Listener::Staff { id, .. } = who else {
-        return;
-    };
-    if sockets_left > 0 {
-        return;
-    }
-    let state = state.clone();
-    tokio::spawn(async move {
-        tokio::time::sleep(Duration::from_secs(state.config.presence_grace_secs)).await;
-        if state.hub.staff_sockets(id) > 0 {
-            return;
-        }
-        match agent_repo::go_away(&state.db, id, state.now()).await {
-            Ok(true) => events::presence(&state, id, AgentStatus::Offline, false),
-            Ok(false) => {}
-            Err(e) => tracing::warn!(error = %e, "setting an agent away failed"),
-        }
-    });
 }

@@ -3,9 +3,12 @@
 //!
 //! A client sends `resume` after (re)connecting with the last seq it holds per
 //! open conversation and receives exactly the messages after it, in order,
-//! then `synced`. From then on the socket forwards live events; a message is
-//! acknowledged (`ack`) only once committed, and a resend of a client id gets
-//! the stored message back (`created: false`).
+//! then `synced`, at most a page (200) per conversation: past it `synced`
+//! says `more` and the client pages the rest over HTTP. From then on the
+//! socket forwards live events; a message is acknowledged (`ack`) only once
+//! committed, and a resend of a client id gets the stored message back
+//! (`created: false`). Sends are rate-limited (`error` with key
+//! `send.rate_limited` and the send's client id; the socket stays up).
 
 use serde::{Deserialize, Serialize};
 
@@ -68,10 +71,15 @@ pub enum ServerMsg {
         created: bool,
         message: Message,
     },
-    /// A `resume` of this conversation is complete up to `last_seq`.
+    /// A `resume` of this conversation is complete up to `last_seq`. With
+    /// `more`, the socket stopped at its cap: the client fetches the messages
+    /// after `last_seq` over HTTP (`chat_messages`, page by page) while live
+    /// ones keep coming. (Absent from old servers' frames: false.)
     Synced {
         conversation_id: Id,
         last_seq: i64,
+        #[serde(default)]
+        more: bool,
     },
     /// A conversation changed: queued, assigned, transferred, resolved, re-opened.
     Conversation {
@@ -101,6 +109,10 @@ pub enum ServerMsg {
     },
     /// Events may have been missed (a fan-out link dropped): send `resume`.
     Resync,
+    /// The person's account changed (roles, password, disabled, signed
+    /// out): their sockets re-check their sign-in at once. Between the
+    /// server's parts only: a socket never passes it to its client.
+    AccountChanged,
     /// A command failed. `client_id` names the send it answers, `field` the
     /// input at fault, `key` the message (translated by the client).
     Error {
@@ -163,5 +175,26 @@ mod tests {
             serde_json::to_string(&ServerMsg::Pong).unwrap(),
             r#"{"type":"pong"}"#
         );
+    }
+
+    #[test]
+    fn a_synced_frame_without_more_still_parses() {
+        let old: ServerMsg =
+            serde_json::from_str(r#"{"type":"synced","conversation_id":3,"last_seq":9}"#).unwrap();
+        assert_eq!(
+            old,
+            ServerMsg::Synced {
+                conversation_id: 3,
+                last_seq: 9,
+                more: false
+            }
+        );
+        let new = serde_json::to_string(&ServerMsg::Synced {
+            conversation_id: 3,
+            last_seq: 9,
+            more: true,
+        })
+        .unwrap();
+        assert!(new.ends_with(r#""last_seq":9,"more":true}"#), "{new}");
     }
 }

@@ -90,12 +90,13 @@ pub async fn chat_messages(
 
 /// Sends a message (the socket's `send`, for API consumers). Returns the
 /// stored message and whether it is new (false: a resend of its client id).
+/// Counted against the caller's per-minute send limit (429 past it).
 #[server(prefix = "/api", endpoint = "chat_send", input = Json)]
 pub async fn chat_send(input: MessageForSend) -> Result<(Message, bool), AppError> {
     respond(
         async {
             let p = principal().await?;
-            send::send_message(&state()?, &p, &input).await
+            send::send_from_client(&state()?, &p, &input).await
         }
         .await,
     )

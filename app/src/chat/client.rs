@@ -1,8 +1,11 @@
 //! The browser's side of the chat socket: one WebSocket per tab, a reactive
 //! store of conversations, messages (by seq, so order and duplicates take
 //! care of themselves), read marks and typing, and reconnection with
-//! `resume` from the last seq held per conversation. On the server this is
-//! inert: pages render their loading state and the socket opens on hydrate.
+//! `resume` from the last seq held per conversation. A resume the server
+//! capped (`synced` with `more`) is completed over HTTP (`chat_messages`,
+//! page by page); a send refused for its rate is tried again a little later.
+//! On the server this is inert: pages render their loading state and the
+//! socket opens on hydrate.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -10,6 +13,13 @@ use leptos::prelude::*;
 use shipdesk::chat::wire::{ClientMsg, Cursor, ServerMsg};
 use shipdesk::chat::{Conversation, Message, MessageForSend, MessageKind, SenderKind};
 use shipdesk::Id;
+
+/// The page size of `chat_messages`.
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+const PAGE: i64 = 200;
+/// How long a send refused for its rate waits before it goes again.
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+const RATE_RETRY_MS: i32 = 2_000;
 
 /// The live chat state of this tab.
 #[derive(Clone, Copy)]
@@ -148,7 +158,12 @@ impl ChatStore {
                 });
                 self.put(message);
             }
-            ServerMsg::Synced { .. } | ServerMsg::Pong => {}
+            ServerMsg::Synced {
+                conversation_id,
+                last_seq,
+                more: true,
+            } => self.fetch_after(conversation_id, last_seq),
+            ServerMsg::Synced { .. } | ServerMsg::Pong | ServerMsg::AccountChanged => {}
             ServerMsg::Conversation { conversation } => {
                 self.reads.update(|r| {
                     r.insert(
@@ -189,10 +204,12 @@ impl ChatStore {
             ServerMsg::Presence { .. } => self.changes.update(|n| *n += 1),
             ServerMsg::Resync => self.resume_all(),
             ServerMsg::Error { client_id, key, .. } => {
-                if let Some(id) = client_id {
-                    self.pending.update(|p| {
+                match client_id {
+                    Some(id) if key == "send.rate_limited" => self.send_later(id),
+                    Some(id) => self.pending.update(|p| {
                         p.remove(&id);
-                    });
+                    }),
+                    None => {}
                 }
                 self.error.set(Some(key));
             }
@@ -207,6 +224,58 @@ impl ChatStore {
                 .insert(message.seq, message);
         });
         self.changes.update(|n| *n += 1);
+    }
+
+    /// Fetches the messages of a conversation after `after` over HTTP, page
+    /// by page, until a page is not full.
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    fn fetch_after(&self, conv: Id, after: i64) {
+        #[cfg(feature = "hydrate")]
+        {
+            let store = *self;
+            leptos::task::spawn_local(async move {
+                let mut after = after;
+                loop {
+                    match super::api::chat_messages(conv, after, Some(PAGE)).await {
+                        Ok(list) => {
+                            let full = list.len() as i64 >= PAGE;
+                            after = list.last().map_or(after, |m| m.seq);
+                            store.add_messages(list);
+                            if !full {
+                                break;
+                            }
+                        }
+                        Err(e) => {
+                            store.error.set(Some(e.key().to_owned()));
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (conv, after);
+    }
+
+    /// Sends a pending message again after a pause (it was refused for its rate).
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    fn send_later(&self, client_id: String) {
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            let store = *self;
+            let again = wasm_bindgen::closure::Closure::once_into_js(move || {
+                if let Some(input) = store.pending.with_untracked(|p| p.get(&client_id).cloned()) {
+                    send(ClientMsg::Send(input));
+                }
+            });
+            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
+                again.unchecked_ref(),
+                RATE_RETRY_MS,
+            );
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = client_id;
     }
 
     #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]

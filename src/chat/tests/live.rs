@@ -165,6 +165,54 @@ async fn a_supervisor_takes_over_and_gives_back() {
 }
 
 #[tokio::test]
+async fn a_released_takeover_is_reassigned_again_when_its_agent_goes_away() {
+    let w = world(Some(5)).await;
+    let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
+    let conv = open(&w, &w.alice).await;
+    let b = testing::agent(&w.state, &w.admin, "cs_b", &[w.role.id], 5).await;
+    handover::take_over(&w.state, &w.admin, conv.id)
+        .await
+        .unwrap();
+    let back = handover::release(&w.state, &w.admin, conv.id)
+        .await
+        .unwrap();
+    assert_eq!(back.assignee_staff_id, Some(a.id));
+    assert_eq!(
+        routing_repo::taken_over_from(&w.state.db, conv.id)
+            .await
+            .unwrap(),
+        None,
+        "the takeover ended"
+    );
+
+    // a goes offline: the reassignment job moves the conversation to b.
+    agents::set_agent_status(&w.state, &a, AgentStatus::Offline)
+        .await
+        .unwrap();
+    let moved = agents::reassign_stale(&w.state).await.unwrap();
+    assert_eq!(moved.len(), 1, "{moved:?}");
+    assert_eq!(moved[0].assignee_staff_id, Some(b.id));
+
+    // Released while its agent is away: routed on, and no takeover is left.
+    handover::take_over(&w.state, &w.admin, conv.id)
+        .await
+        .unwrap();
+    agents::set_agent_status(&w.state, &b, AgentStatus::Offline)
+        .await
+        .unwrap();
+    let queued = handover::release(&w.state, &w.admin, conv.id)
+        .await
+        .unwrap();
+    assert_eq!(queued.status, ConversationStatus::Queued);
+    assert_eq!(
+        routing_repo::taken_over_from(&w.state.db, conv.id)
+            .await
+            .unwrap(),
+        None
+    );
+}
+
+#[tokio::test]
 async fn resolved_conversations_are_reactivated_by_an_agent_of_the_role() {
     let w = world(None).await;
     let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
@@ -376,6 +424,9 @@ async fn a_resuming_socket_gets_exactly_what_it_missed_then_live_messages_once()
     };
     sock.on_frame(&serde_json::to_string(&resume).unwrap(), &mut out)
         .await;
+    while sock.resuming() {
+        sock.resume_next(&mut out).await;
+    }
     let got = msgs(&out);
     assert_eq!(seqs(&got), vec![3, 4, 5]);
     assert!(matches!(
@@ -453,6 +504,20 @@ async fn bad_frames_and_foreign_conversations_get_errors_and_touch_nothing() {
 }
 
 #[tokio::test]
+async fn a_changed_account_asks_its_sockets_to_recheck_and_is_not_passed_on() {
+    let w = world(None).await;
+    let mut sub = w.state.hub.register(Listener::Member(w.alice.id));
+    let mut sock = SocketSession::new(w.state.clone(), member(&w.alice)).unwrap();
+    assert!(!sock.take_recheck());
+    crate::auth::service::signed_out(&w.state, crate::auth::SessionUser::Member(w.alice.id));
+    let mut out = vec![];
+    sock.on_delivery(sub.rx.try_recv().unwrap(), &mut out).await;
+    assert!(out.is_empty());
+    assert!(sock.take_recheck());
+    assert!(!sock.take_recheck(), "asked once");
+}
+
+#[tokio::test]
 async fn an_agent_whose_sockets_closed_goes_away_after_the_grace_and_comes_back() {
     let mut w = world(None).await;
     let mut config = (*w.state.config).clone();
@@ -465,9 +530,9 @@ async fn an_agent_whose_sockets_closed_goes_away_after_the_grace_and_comes_back(
         roles: vec![w.role.id],
     };
     let sub = w.state.hub.register(listener.clone());
-    socket::connected(&w.state, &listener).await;
-    let (who, left) = w.state.hub.unregister(sub.id).unwrap();
-    socket::disconnected(&w.state, who, left);
+    let row = presence::connected(&w.state, &listener).await;
+    let (who, _) = w.state.hub.unregister(sub.id).unwrap();
+    presence::disconnected(&w.state, who, row);
     let mut status = AgentStatus::Online;
     for _ in 0..50 {
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
@@ -485,7 +550,7 @@ async fn an_agent_whose_sockets_closed_goes_away_after_the_grace_and_comes_back(
     let conv = open(&w, &w.alice).await;
     assert_eq!(conv.status, ConversationStatus::Queued);
     let _sub = w.state.hub.register(listener.clone());
-    socket::connected(&w.state, &listener).await;
+    presence::connected(&w.state, &listener).await;
     let back = agent_repo::agent_load(&w.state.db, a.id)
         .await
         .unwrap()

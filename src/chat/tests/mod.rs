@@ -1,9 +1,11 @@
 //! Service tests of chat against a fresh database (SQLite, or PostgreSQL with
 //! SHIPDESK_TEST_PG): `routing` (caps, the queue, claims, reassignment, lists,
-//! set-up) and `messages` (seqs, resends, access, notes, read marks, recall,
-//! reopening). This file holds their fixtures.
+//! set-up), `messages` (seqs, resends, access, notes, read marks, recall,
+//! reopening), `live` (hand-overs, events, one socket's session) and
+//! `limits` (capped resumes, send rates, presence across instances). This file holds their fixtures.
 
 mod claims;
+mod limits;
 mod live;
 mod messages;
 mod routing;
