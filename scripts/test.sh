@@ -46,6 +46,8 @@ SERVER=""
 stop_server() {
   if [ -n "$SERVER" ]; then
     kill "$SERVER" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$SERVER" 2>/dev/null || break; sleep 0.25; done
+    kill -9 "$SERVER" 2>/dev/null || true
     wait "$SERVER" 2>/dev/null || true
     SERVER=""
   fi

@@ -207,10 +207,15 @@ pub async fn renew_node(db: &Db, node: i64, holder: i64, now: i64) -> Result<boo
     Ok(kept.is_some())
 }
 
+/// The lease token of this process (0: none taken).
+static HOLDER: AtomicI64 = AtomicI64::new(0);
+
 /// Leases a node for this process's ids and keeps it: renews every minute,
-/// and takes a new node if the lease was lost. Call once at start-up.
+/// and takes a new node if the lease was lost. Call once at start-up; call
+/// [`release_ids`] when the process ends.
 pub async fn init_ids(db: &Db) -> Result<(), sqlx::Error> {
     let holder = (rand::random::<u32>() as i64) + 1;
+    HOLDER.store(holder, Ordering::SeqCst);
     let node = lease_node(db, holder, Clock::System.now_ms()).await?;
     IDS.set_node(node);
     tracing::info!(node, "id node leased");
@@ -234,6 +239,20 @@ pub async fn init_ids(db: &Db) -> Result<(), sqlx::Error> {
             }
         }
     });
+    Ok(())
+}
+
+/// Frees this process's node at once (a one-off command, or a server that
+/// shuts down), so short commands do not hold nodes for a lease's length.
+pub async fn release_ids(db: &Db) -> Result<(), sqlx::Error> {
+    let holder = HOLDER.swap(0, Ordering::SeqCst);
+    if holder != 0 {
+        sqlx::query("UPDATE id_nodes SET lease_until = 0 WHERE node = $1 AND holder = $2")
+            .bind(IDS.node())
+            .bind(holder)
+            .execute(db)
+            .await?;
+    }
     Ok(())
 }
 

@@ -181,14 +181,37 @@ pub fn spawn_jobs(app: AppState) {
     });
 }
 
-/// Serves `router` on `listener` with client addresses available.
+/// Serves `router` on `listener` with client addresses available, until
+/// Ctrl-C or SIGTERM (then open requests finish).
 pub async fn serve(listener: tokio::net::TcpListener, router: Router) -> std::io::Result<()> {
     axum::serve(
         listener,
         router.into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(async {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{signal, SignalKind};
+            match signal(SignalKind::terminate()) {
+                Ok(mut term) => {
+                    tokio::select! {
+                        _ = tokio::signal::ctrl_c() => {}
+                        _ = term.recv() => {}
+                    }
+                }
+                Err(_) => {
+                    let _ = tokio::signal::ctrl_c().await;
+                }
+            }
+        }
+        #[cfg(not(unix))]
         let _ = tokio::signal::ctrl_c().await;
+        // Open sockets would hold a graceful shutdown forever.
+        tokio::spawn(async {
+            tokio::time::sleep(Duration::from_secs(10)).await;
+            tracing::warn!("connections still open 10 s after the signal: exiting");
+            std::process::exit(0);
+        });
     })
     .await
 }

@@ -111,6 +111,15 @@ async fn run(cmd: &str, args: &[String]) -> Result<(), String> {
             &sms.template,
         )?);
     }
+    let db = state.db.clone();
+    let result = command(cmd, args, state).await;
+    if let Err(e) = shipdesk::db::release_ids(&db).await {
+        tracing::warn!(error = %e, "releasing the id node failed");
+    }
+    result
+}
+
+async fn command(cmd: &str, args: &[String], state: AppState) -> Result<(), String> {
     match cmd {
         "migrate" => {
             println!("migrations applied");
