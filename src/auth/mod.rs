@@ -10,6 +10,7 @@
 #[cfg(feature = "ssr")]
 pub mod api_token;
 pub mod model;
+pub mod next;
 #[cfg(feature = "ssr")]
 pub mod otp;
 #[cfg(feature = "ssr")]
@@ -24,6 +25,7 @@ pub mod session_repo;
 pub mod throttle;
 
 pub use model::*;
+pub use next::safe_next;
 
 #[cfg(all(test, feature = "ssr"))]
 mod tests;
