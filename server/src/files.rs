@@ -1,7 +1,8 @@
 //! Chat attachments over HTTP: `POST /chat/upload?conversation_id=&name=`
 //! with the file as the raw body (up to the upload limit), answered with the
 //! attachment as JSON; `GET /chat/files/{key}` serves it to those who may
-//! read its conversation (images inline, other files as downloads).
+//! read its conversation (images inline, other files as downloads, both
+//! named with the extension of their sniffed type).
 
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
@@ -65,27 +66,16 @@ pub async fn download(
                 h.insert(header::CONTENT_TYPE, v);
             }
             h.insert(
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            );
+            h.insert(
                 header::CACHE_CONTROL,
                 HeaderValue::from_static("private, max-age=86400"),
             );
-            if !attachment::is_image(&att.mime) {
-                // RFC 5987 name so that Chinese names survive.
-                let encoded: String = att
-                    .name
-                    .bytes()
-                    .map(|b| {
-                        if b.is_ascii_alphanumeric() || b"._-".contains(&b) {
-                            (b as char).to_string()
-                        } else {
-                            format!("%{b:02X}")
-                        }
-                    })
-                    .collect();
-                if let Ok(v) = HeaderValue::from_str(&format!(
-                    "attachment; filename=\"file\"; filename*=UTF-8''{encoded}"
-                )) {
-                    h.insert(header::CONTENT_DISPOSITION, v);
-                }
+            let disposition = attachment::content_disposition(&att.name, &att.mime);
+            if let Ok(v) = HeaderValue::from_str(&disposition) {
+                h.insert(header::CONTENT_DISPOSITION, v);
             }
             res
         }

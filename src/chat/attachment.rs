@@ -2,10 +2,13 @@
 //! limit, of an allowed type recognised by its first bytes, not by what the
 //! client claims), gets a key, then sends a message of kind image or file
 //! whose body names the key. Files are served only to those who may read
-//! the conversation.
+//! the conversation, under a name whose extension comes from their type.
+
+mod file_type;
 
 use serde::{Deserialize, Serialize};
 
+pub use self::file_type::*;
 use super::routing::Need;
 use super::service;
 use crate::auth::Principal;
@@ -21,60 +24,6 @@ pub struct Attachment {
     pub mime: String,
     pub size: i64,
     pub created_at: Timestamp,
-}
-
-/// What a file is, from its first bytes and its name. Images by their
-/// signature; PDF; Office files and zips (a zip signature and a matching
-/// extension); plain text and CSV (UTF-8 without NUL bytes).
-pub fn sniff(name: &str, bytes: &[u8]) -> AppResult<&'static str> {
-    let ext = name
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    let refused = || AppError::validation("file", "attachment.type_refused");
-    let mime = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        "image/png"
-    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        "image/jpeg"
-    } else if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
-        "image/gif"
-    } else if bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
-        "image/webp"
-    } else if bytes.starts_with(b"%PDF-") {
-        "application/pdf"
-    } else if bytes.starts_with(b"PK\x03\x04") {
-        match ext.as_str() {
-            "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "zip" => "application/zip",
-            _ => return Err(refused()),
-        }
-    } else if matches!(ext.as_str(), "txt" | "csv")
-        && !bytes.contains(&0)
-        && std::str::from_utf8(bytes).is_ok()
-    {
-        if ext == "csv" {
-            "text/csv"
-        } else {
-            "text/plain"
-        }
-    } else {
-        return Err(refused());
-    };
-    Ok(mime)
-}
-
-pub fn is_image(mime: &str) -> bool {
-    mime.starts_with("image/")
-}
-
-/// A file name kept for display: the last path part, at most 100 characters.
-pub fn clean_name(name: &str) -> AppResult<String> {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or("").trim();
-    if base.is_empty() || base.chars().any(char::is_control) {
-        return Err(AppError::validation("name", "attachment.name_invalid"));
-    }
-    Ok(base.chars().take(100).collect())
 }
 
 fn path_of(state: &AppState, key: &str) -> std::path::PathBuf {
@@ -106,7 +55,7 @@ pub async fn upload(
     let att = Attachment {
         key: key.clone(),
         conversation_id: conv.id,
-        name,
+        name: served_name(&name, mime),
         mime: mime.to_owned(),
         size: bytes.len() as i64,
         created_at: Timestamp(state.now()),
@@ -172,50 +121,4 @@ pub async fn message_body(
         return Err(AppError::validation("kind", "attachment.not_image"));
     }
     Ok(serde_json::to_string(&att).unwrap_or_default())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn types_come_from_the_bytes_not_the_name() {
-        assert_eq!(
-            sniff("a.png", b"\x89PNG\r\n\x1a\nrest").unwrap(),
-            "image/png"
-        );
-        assert_eq!(
-            sniff("photo.txt", &[0xFF, 0xD8, 0xFF, 0xE0]).unwrap(),
-            "image/jpeg"
-        );
-        assert_eq!(sniff("bill.pdf", b"%PDF-1.7").unwrap(), "application/pdf");
-        assert!(sniff("list.xlsx", b"PK\x03\x04xx")
-            .unwrap()
-            .contains("spreadsheet"));
-        assert_eq!(
-            sniff("a.csv", "单号,件数\nSD1,3".as_bytes()).unwrap(),
-            "text/csv"
-        );
-        for (name, bytes) in [
-            ("evil.exe", &b"MZ\x90\x00"[..]),
-            ("page.html", b"<html>"),
-            ("x.png", b"<svg onload=alert(1)>"),
-            ("macro.docm", b"PK\x03\x04"),
-            ("bin.txt", b"a\x00b"),
-        ] {
-            assert_eq!(
-                sniff(name, bytes).unwrap_err().key(),
-                "attachment.type_refused",
-                "{name}"
-            );
-        }
-    }
-
-    #[test]
-    fn names_keep_only_their_last_part() {
-        assert_eq!(clean_name("C:\\Users\\me\\发票.pdf").unwrap(), "发票.pdf");
-        assert_eq!(clean_name("../../etc/passwd").unwrap(), "passwd");
-        assert!(clean_name(" ").is_err());
-        assert!(clean_name("a\nb.png").is_err());
-    }
 }
