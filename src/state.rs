@@ -29,6 +29,9 @@ pub struct Config {
     pub upload_dir: std::path::PathBuf,
     /// The largest attachment accepted, in bytes.
     pub upload_max_bytes: usize,
+
+    /// Bytes of attachments one member (or staff member) may upload per UTC day.
+    pub upload_daily_bytes: u64,
 }
 
 impl Default for Config {
@@ -42,6 +45,8 @@ impl Default for Config {
             socket_recheck_secs: 60,
             upload_dir: std::env::temp_dir().join("shipdesk-uploads"),
             upload_max_bytes: 10 * 1024 * 1024,
+
+            upload_daily_bytes: 200 * 1024 * 1024,
         }
     }
 }

@@ -33,6 +33,13 @@ impl Settings {
                 .parse()
                 .map_err(|_| "SHIPDESK_UPLOAD_MAX_BYTES: not a number")?;
         }
+
+        if let Some(v) = env("SHIPDESK_UPLOAD_DAILY_BYTES") {
+            core.upload_daily_bytes = v
+                .parse()
+                .map_err(|_| "SHIPDESK_UPLOAD_DAILY_BYTES: not a number")?;
+        }
+
         match env("SHIPDESK_SECRET") {
             Some(s) if s.len() >= 32 => core.otp_secret = s.into_bytes(),
             Some(_) => return Err("SHIPDESK_SECRET must be at least 32 characters".into()),

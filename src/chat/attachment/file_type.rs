@@ -3,9 +3,13 @@
 
 use crate::error::{AppError, AppResult};
 
-/// What a file is, from its first bytes and its name. Images by their
-/// signature; PDF; Office files and zips (a zip signature and a matching
-/// extension); plain text and CSV (UTF-8 without NUL bytes).
+/// How many first bytes of an upload decide its type.
+pub const SNIFF_BYTES: usize = 8 * 1024;
+
+/// What a file is, from its first bytes (`head`, up to [`SNIFF_BYTES`]) and
+/// its name. Images by their signature; PDF; Office files and zips (a zip
+/// signature and a matching extension); plain text and CSV (UTF-8 without
+/// NUL bytes, the head possibly cut inside a character).
 pub fn sniff(name: &str, head: &[u8]) -> AppResult<&'static str> {
     let ext = extension(name).to_ascii_lowercase();
     let refused = || AppError::validation("file", "attachment.type_refused");
@@ -26,10 +30,7 @@ pub fn sniff(name: &str, head: &[u8]) -> AppResult<&'static str> {
             "zip" => "application/zip",
             _ => return Err(refused()),
         }
-    } else if matches!(ext.as_str(), "txt" | "csv")
-        && !head.contains(&0)
-        && std::str::from_utf8(head).is_ok()
-    {
+    } else if matches!(ext.as_str(), "txt" | "csv") && !head.contains(&0) && utf8_prefix(head) {
         if ext == "csv" {
             "text/csv"
         } else {
@@ -39,6 +40,14 @@ pub fn sniff(name: &str, head: &[u8]) -> AppResult<&'static str> {
         return Err(refused());
     };
     Ok(mime)
+}
+
+/// Is `b` UTF-8, but for a character cut off at its end?
+fn utf8_prefix(b: &[u8]) -> bool {
+    match std::str::from_utf8(b) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none(),
+    }
 }
 
 pub fn is_image(mime: &str) -> bool {
@@ -161,12 +170,18 @@ mod tests {
             sniff("a.csv", "单号,件数\nSD1,3".as_bytes()).unwrap(),
             "text/csv"
         );
+        // A head cut inside a character is still text.
+        assert_eq!(
+            sniff("a.txt", &"单号".as_bytes()[..4]).unwrap(),
+            "text/plain"
+        );
         for (name, bytes) in [
             ("evil.exe", &b"MZ\x90\x00"[..]),
             ("page.html", b"<html>"),
             ("x.png", b"<svg onload=alert(1)>"),
             ("macro.docm", b"PK\x03\x04"),
             ("bin.txt", b"a\x00b"),
+            ("bad.txt", b"\xff\xfe"),
         ] {
             assert_eq!(
                 sniff(name, bytes).unwrap_err().key(),

@@ -1,8 +1,10 @@
 //! Service tests of chat against a fresh database (SQLite, or PostgreSQL with
 //! SHIPDESK_TEST_PG): `routing` (caps, the queue, claims, reassignment, lists,
 //! set-up) and `messages` (seqs, resends, access, notes, read marks, recall,
-//! reopening). This file holds their fixtures.
+//! reopening), `attachments` (authorise first, quota, failed uploads).
+//! This file holds their fixtures.
 
+mod attachments;
 mod live;
 mod messages;
 mod routing;
