@@ -128,7 +128,8 @@ pub async fn start_fan_out(app: &AppState) -> Result<(), String> {
 pub const CHAT_JOB_SECS: u64 = 20;
 
 /// Background jobs: webhook deliveries; chat reassignment every 20 s;
-/// housekeeping every ten minutes (expired sessions, old sign-in failures).
+/// housekeeping every ten minutes (expired sessions, old sign-in failures,
+/// attachments no message names a day after their upload).
 pub fn spawn_jobs(app: AppState) {
     shipdesk::webhook::service::start(&app);
     let chat = app.clone();
@@ -154,6 +155,11 @@ pub fn spawn_jobs(app: AppState) {
             }
             if let Err(e) = shipdesk::auth::throttle::prune(&app.db, now).await {
                 tracing::warn!(error = %e, "pruning sign-in failures failed");
+            }
+            match shipdesk::chat::attachment::sweep(&app).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(count = n, "unsent attachments deleted"),
+                Err(e) => tracing::warn!(error = %e, "sweeping unsent attachments failed"),
             }
         }
     });

@@ -15,6 +15,9 @@
 //!   its real size.
 //! - The quota (bytes per uploader per UTC day) is reserved by one
 //!   conditional statement, so parallel uploads never pass it together.
+//! - An attachment no message names is deleted a day after its upload
+//!   ([`sweep`]); a message may name only attachments younger than half
+//!   that, so the sweep never races a send.
 
 mod file_type;
 
@@ -34,6 +37,10 @@ use crate::state::AppState;
 use crate::types::{Id, Timestamp};
 
 const DAY_MS: i64 = 24 * 3600 * 1000;
+/// Attachments no message names are deleted this long after their upload.
+pub const UNSENT_KEPT_MS: i64 = DAY_MS;
+/// A message may name an attachment uploaded at most this long ago.
+pub const SEND_WITHIN_MS: i64 = UNSENT_KEPT_MS / 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Attachment {
@@ -279,8 +286,8 @@ pub async fn download(
 }
 
 /// The body of an image or file message: the attachment as JSON. `body`
-/// must name (by key, or as that JSON) an attachment of the conversation.
-/// An image message must name an image.
+/// must name (by key, or as that JSON) an attachment of the conversation
+/// uploaded within [`SEND_WITHIN_MS`]. An image message must name an image.
 pub async fn message_body(
     state: &AppState,
     conversation_id: Id,
@@ -291,12 +298,40 @@ pub async fn message_body(
         .ok()
         .and_then(|v| v["key"].as_str().map(str::to_owned))
         .unwrap_or_else(|| body.trim().to_owned());
+    let fresh_since = state.now() - SEND_WITHIN_MS;
     let att = repo::by_key(&state.db, &key)
         .await?
-        .filter(|a| a.conversation_id == conversation_id)
+        .filter(|a| a.conversation_id == conversation_id && a.created_at.0 >= fresh_since)
         .ok_or_else(|| AppError::validation("body", "attachment.unknown"))?;
     if kind == MessageKind::Image && !is_image(&att.mime) {
         return Err(AppError::validation("kind", "attachment.not_image"));
     }
+    // The sweep recognises a reference by this JSON starting with the key.
     Ok(serde_json::to_string(&att).unwrap_or_default())
+}
+
+/// Deletes attachments (row, then file) that no message names a day after
+/// their upload, and quota rows of days before yesterday. How many
+/// attachments went.
+pub async fn sweep(state: &AppState) -> AppResult<usize> {
+    const BATCH: i64 = 500;
+    let now = state.now();
+    let mut gone = 0;
+    loop {
+        let keys = repo::delete_unreferenced(&state.db, now - UNSENT_KEPT_MS, BATCH).await?;
+        for key in &keys {
+            match tokio::fs::remove_file(path_of(state, key)).await {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    tracing::warn!(error = %e, key, "deleting an unsent attachment failed");
+                }
+                _ => {}
+            }
+        }
+        gone += keys.len();
+        if (keys.len() as i64) < BATCH {
+            break;
+        }
+    }
+    repo::prune_quota(&state.db, quota_day(now) - 1).await?;
+    Ok(gone)
 }

@@ -110,3 +110,32 @@ pub async fn quota_used(db: &Db, uploader: (SenderKind, Id), day: i64) -> AppRes
     .await?;
     Ok(used.unwrap_or(0))
 }
+
+/// Forgets quota days before `day`.
+pub async fn prune_quota(db: &Db, day: i64) -> AppResult<u64> {
+    let r = sqlx::query("DELETE FROM upload_quota WHERE day < $1")
+        .bind(day)
+        .execute(db)
+        .await?;
+    Ok(r.rows_affected())
+}
+
+/// Deletes up to `limit` attachments created before `before` that no
+/// message names (recalled messages show nothing, so they do not count),
+/// returning their keys. An image or file message's body is the
+/// attachment's JSON, which starts with its key.
+pub async fn delete_unreferenced(db: &Db, before: i64, limit: i64) -> AppResult<Vec<String>> {
+    let keys = sqlx::query_scalar(
+        "DELETE FROM attachments WHERE key IN (SELECT a.key FROM attachments a \
+           WHERE a.created_at < $1 AND NOT EXISTS (SELECT 1 FROM messages m \
+             WHERE m.conversation_id = a.conversation_id AND m.kind IN ('image', 'file') \
+               AND m.recalled = 0 AND m.body LIKE '{\"key\":\"' || a.key || '\"%') \
+           ORDER BY a.created_at LIMIT $2) \
+         RETURNING key",
+    )
+    .bind(before)
+    .bind(limit)
+    .fetch_all(db)
+    .await?;
+    Ok(keys)
+}

@@ -1,5 +1,6 @@
 //! Attachments: authorised before the body is read, streamed and counted,
-//! the daily quota under parallel uploads, nothing left by failed uploads.
+//! the daily quota under parallel uploads, nothing left by failed uploads,
+//! and the sweep of attachments no message names.
 
 use std::pin::Pin;
 use std::sync::Arc;
@@ -13,7 +14,7 @@ use crate::chat::attachment_repo;
 use crate::error::{AppError, AppResult};
 
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR-not-a-real-image";
-const DAY: i64 = 24 * 3600 * 1000;
+const HOUR: i64 = 3600 * 1000;
 
 /// The world, with its own upload folder, a 1 KB size limit and a daily
 /// quota of `daily` bytes.
@@ -142,7 +143,7 @@ async fn uploads_stop_at_the_daily_quota_even_when_parallel() {
     // Another member has their own quota; the next day starts afresh.
     let other = open(&w, &w.bob).await;
     assert!(upload(&w, &w.bob, other.id, "b.png", PNG).await.is_ok());
-    w.state.clock.advance(DAY);
+    w.state.clock.advance(24 * HOUR);
     assert!(upload(&w, &w.alice, conv.id, "next.png", PNG).await.is_ok());
 }
 
@@ -179,4 +180,73 @@ async fn a_failed_upload_leaves_no_file_and_gives_its_quota_back() {
         .unwrap();
     assert_eq!(used(&w, &w.alice).await, PNG.len() as i64);
     assert_eq!(files(&w), vec![att.key]);
+}
+
+#[tokio::test]
+async fn a_message_names_only_an_attachment_uploaded_within_half_a_day() {
+    let w = uploads_world(10_000).await;
+    let conv = open(&w, &w.alice).await;
+    let att = upload(&w, &w.alice, conv.id, "bill.pdf", b"%PDF-1.4 x")
+        .await
+        .unwrap();
+    w.state.clock.advance(13 * HOUR);
+    let file = MessageForSend {
+        kind: MessageKind::File,
+        ..text(conv.id, "f-1", &att.key)
+    };
+    let e = send::send_message(&w.state, &member(&w.alice), &file)
+        .await
+        .unwrap_err();
+    assert_eq!(e.key(), "attachment.unknown");
+}
+
+#[tokio::test]
+async fn attachments_no_message_names_are_swept_a_day_after_their_upload() {
+    let w = uploads_world(10_000).await;
+    let conv = open(&w, &w.alice).await;
+    let me = member(&w.alice);
+    let sent = upload(&w, &w.alice, conv.id, "sent.png", PNG)
+        .await
+        .unwrap();
+    let unsent = upload(&w, &w.alice, conv.id, "unsent.png", PNG)
+        .await
+        .unwrap();
+    let recalled = upload(&w, &w.alice, conv.id, "recalled.pdf", b"%PDF-1.4 x")
+        .await
+        .unwrap();
+    let image = MessageForSend {
+        kind: MessageKind::Image,
+        ..text(conv.id, "img-1", &sent.key)
+    };
+    send::send_message(&w.state, &me, &image).await.unwrap();
+    let file = MessageForSend {
+        kind: MessageKind::File,
+        ..text(conv.id, "file-1", &recalled.key)
+    };
+    let (msg, _) = send::send_message(&w.state, &me, &file).await.unwrap();
+    service::recall(&w.state, &me, conv.id, msg.seq)
+        .await
+        .unwrap();
+    assert_eq!(
+        attachment::sweep(&w.state).await.unwrap(),
+        0,
+        "all still young"
+    );
+
+    w.state.clock.advance(25 * HOUR);
+    let fresh = upload(&w, &w.alice, conv.id, "fresh.png", PNG)
+        .await
+        .unwrap();
+    assert_eq!(attachment::sweep(&w.state).await.unwrap(), 2);
+    let exists = |key: String| {
+        let db = w.state.db.clone();
+        async move { attachment_repo::by_key(&db, &key).await.unwrap().is_some() }
+    };
+    assert!(exists(sent.key.clone()).await);
+    assert!(exists(fresh.key.clone()).await);
+    assert!(!exists(unsent.key.clone()).await);
+    assert!(!exists(recalled.key.clone()).await);
+    let mut kept = vec![sent.key, fresh.key];
+    kept.sort();
+    assert_eq!(files(&w), kept);
 }

@@ -1,7 +1,7 @@
 //! Service tests of chat against a fresh database (SQLite, or PostgreSQL with
 //! SHIPDESK_TEST_PG): `routing` (caps, the queue, claims, reassignment, lists,
 //! set-up) and `messages` (seqs, resends, access, notes, read marks, recall,
-//! reopening), `attachments` (authorise first, quota, failed uploads).
+//! reopening), `attachments` (authorise first, quota, failed uploads, sweep).
 //! This file holds their fixtures.
 
 mod attachments;
