@@ -35,6 +35,8 @@ pub struct Config {
     /// `https://desk.example.com`; writes from any other origin are refused.
     /// Unset: the request's own `Host`.
     pub public_origin: Option<String>,
+    /// Bytes of attachments one member (or staff member) may upload per UTC day.
+    pub upload_daily_bytes: u64,
 }
 
 impl Default for Config {
@@ -50,6 +52,7 @@ impl Default for Config {
             upload_max_bytes: 10 * 1024 * 1024,
             trusted_proxies: Vec::new(),
             public_origin: None,
+            upload_daily_bytes: 200 * 1024 * 1024,
         }
     }
 }

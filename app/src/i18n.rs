@@ -99,6 +99,11 @@ fn entry(key: &str) -> (&'static str, &'static str) {
         "attachment.name_invalid" => ("文件名无效", "Invalid file name"),
         "attachment.unknown" => ("附件不存在", "No such attachment"),
         "attachment.not_image" => ("该附件不是图片", "That attachment is not an image"),
+        "attachment.incomplete" => ("文件没有传完，请重试", "The upload was cut off, please retry"),
+        "attachment.daily_quota" => (
+            "今天的上传已达上限，请明天再试",
+            "Today's upload allowance is used up, try again tomorrow",
+        ),
         "api_token.name_invalid" => ("名称为 1–40 个字", "Name: 1–40 characters"),
         "tokens.title" => ("API 令牌", "API tokens"),
         "tokens.hint" => (

@@ -111,6 +111,11 @@ impl Settings {
             "SHIPDESK_PRESENCE_GRACE_SECS",
             &mut core.presence_grace_secs,
         )?;
+        number(
+            &get,
+            "SHIPDESK_UPLOAD_DAILY_BYTES",
+            &mut core.upload_daily_bytes,
+        )?;
         match get("SHIPDESK_SECRET") {
             Some(s) if s.len() >= 32 => core.otp_secret = s.into_bytes(),
             Some(_) => return Err("SHIPDESK_SECRET must be at least 32 characters".into()),

@@ -1,23 +1,39 @@
 //! Chat attachments over HTTP: `POST /chat/upload?conversation_id=&name=`
-//! with the file as the raw body (up to the upload limit), answered with the
-//! attachment as JSON; `GET /chat/files/{key}` serves it to those who may
-//! read its conversation (images inline, other files as downloads).
+//! with the file as the raw body, answered with the attachment as JSON;
+//! `GET /chat/files/{key}` streams it to those who may read its
+//! conversation (images inline, other files as downloads, both named with
+//! the extension of their sniffed type).
+//!
+//! The upload's caller is resolved and authorised (by the core) before the
+//! body is read; the body is then streamed to disk, counted as it goes.
 
-use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::body::Body;
+use axum::extract::{Path, Query, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use futures_util::TryStreamExt;
 use serde::Deserialize;
 use shipdesk::chat::attachment;
 use shipdesk::state::AppState;
 use shipdesk::{AppError, Id};
 use shipdesk_app::server::principal_in;
+use tokio_util::io::{ReaderStream, StreamReader};
 use tower_sessions::Session;
 
 fn error(e: AppError) -> Response {
-    let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let status = match &e {
+        AppError::Validation { key, .. } if key == "attachment.too_large" => {
+            StatusCode::PAYLOAD_TOO_LARGE
+        }
+        _ => StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+    };
     let body = serde_json::to_string(&e).unwrap_or_default();
-    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+    let mut res = (status, [(header::CONTENT_TYPE, "application/json")], body).into_response();
+    if let AppError::RateLimited { retry_after_secs } = e {
+        res.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
+    }
+    res
 }
 
 #[derive(Deserialize)]
@@ -30,7 +46,7 @@ pub async fn upload(
     State(state): State<AppState>,
     session: Session,
     Query(q): Query<UploadQuery>,
-    body: Bytes,
+    req: Request,
 ) -> Response {
     let who = match principal_in(&state, &session).await {
         Ok(Some(p)) => p,
@@ -41,7 +57,17 @@ pub async fn upload(
         return error(AppError::validation("conversation_id", "field.required"));
     };
     let name = q.name.unwrap_or_default();
-    match attachment::upload(&state, &who, conversation_id, &name, &body).await {
+    let len = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    let body = req
+        .into_body()
+        .into_data_stream()
+        .map_err(std::io::Error::other);
+    let body = StreamReader::new(body);
+    match attachment::upload(&state, &who, conversation_id, &name, len, body).await {
         Ok(a) => (StatusCode::OK, axum::Json(a)).into_response(),
         Err(e) => error(e),
     }
@@ -57,38 +83,32 @@ pub async fn download(
         Ok(None) => return error(AppError::Unauthorized),
         Err(e) => return error(e),
     };
-    match attachment::download(&state, &who, &key).await {
-        Ok((att, bytes)) => {
-            let mut res = (StatusCode::OK, bytes).into_response();
-            let h = res.headers_mut();
-            if let Ok(v) = HeaderValue::from_str(&att.mime) {
-                h.insert(header::CONTENT_TYPE, v);
-            }
-            h.insert(
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("private, max-age=86400"),
-            );
-            if !attachment::is_image(&att.mime) {
-                // RFC 5987 name so that Chinese names survive.
-                let encoded: String = att
-                    .name
-                    .bytes()
-                    .map(|b| {
-                        if b.is_ascii_alphanumeric() || b"._-".contains(&b) {
-                            (b as char).to_string()
-                        } else {
-                            format!("%{b:02X}")
-                        }
-                    })
-                    .collect();
-                if let Ok(v) = HeaderValue::from_str(&format!(
-                    "attachment; filename=\"file\"; filename*=UTF-8''{encoded}"
-                )) {
-                    h.insert(header::CONTENT_DISPOSITION, v);
-                }
-            }
-            res
-        }
-        Err(e) => error(e),
+    let (att, file, len) = match attachment::download(&state, &who, &key).await {
+        Ok(found) => found,
+        Err(e) => return error(e),
+    };
+    let mut res = Body::from_stream(ReaderStream::new(file)).into_response();
+    let h = res.headers_mut();
+    let mime = if att.mime.starts_with("text/") {
+        format!("{}; charset=utf-8", att.mime)
+    } else {
+        att.mime.clone()
+    };
+    if let Ok(v) = HeaderValue::from_str(&mime) {
+        h.insert(header::CONTENT_TYPE, v);
     }
+    h.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, max-age=86400"),
+    );
+    let disposition = attachment::content_disposition(&att.name, &att.mime);
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    res
 }

@@ -143,8 +143,8 @@ const _: () = assert!(CHAT_JOB_SECS as i64 * 1000 <= shipdesk::chat::presence::R
 
 /// Background jobs: webhook deliveries; every 20 s chat reassignment, queue
 /// drains, presence leases (`chat::presence::RENEW_EVERY_MS`) and pruning of
-/// send counts;
-/// housekeeping every ten minutes (expired sessions, old sign-in failures).
+/// send counts; housekeeping every ten minutes (expired sessions, ended
+/// rate-limit windows, attachments no message names a day after their upload).
 pub fn spawn_jobs(app: AppState) {
     shipdesk::webhook::service::start(&app);
     let chat = app.clone();
@@ -176,6 +176,11 @@ pub fn spawn_jobs(app: AppState) {
             }
             if let Err(e) = shipdesk::ratelimit::prune(&app.db, now).await {
                 tracing::warn!(error = %e, "pruning rate-limit windows failed");
+            }
+            match shipdesk::chat::attachment::sweep(&app).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(count = n, "unsent attachments deleted"),
+                Err(e) => tracing::warn!(error = %e, "sweeping unsent attachments failed"),
             }
         }
     });

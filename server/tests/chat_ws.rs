@@ -484,7 +484,7 @@ async fn refused_types_oversized_files_and_foreign_keys_are_named_errors() {
     let (status, e) = upload(&c, &c.member_cookie, conv, "big.png", &big).await;
     assert_eq!(
         (status, e["key"].as_str()),
-        (422, Some("attachment.too_large"))
+        (413, Some("attachment.too_large"))
     );
     let (status, _) = upload(&c, &c.member_cookie, conv, "a.png", &vec![0u8; 200_000]).await;
     assert_eq!(

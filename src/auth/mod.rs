@@ -12,6 +12,7 @@
 #[cfg(feature = "ssr")]
 pub mod api_token;
 pub mod model;
+pub mod next;
 #[cfg(feature = "ssr")]
 pub mod otp;
 #[cfg(feature = "ssr")]
@@ -28,6 +29,7 @@ pub mod sms;
 pub mod throttle;
 
 pub use model::*;
+pub use next::safe_next;
 
 #[cfg(all(test, feature = "ssr"))]
 mod tests;

@@ -46,3 +46,96 @@ pub async fn by_key(db: &Db, key: &str) -> AppResult<Option<Attachment>> {
         })
         .transpose()?)
 }
+
+/// Reserves `bytes` of the uploader's quota for `day` if the day's total
+/// stays within `cap`, in one statement (parallel uploads cannot pass the
+/// cap together). Whether it was reserved.
+pub async fn reserve_quota(
+    db: &Db,
+    uploader: (SenderKind, Id),
+    day: i64,
+    bytes: i64,
+    cap: i64,
+    now: i64,
+) -> AppResult<bool> {
+    let r = sqlx::query(
+        "INSERT INTO upload_quota (uploader_kind, uploader_id, day, bytes, created_at, updated_at) \
+         SELECT $1, $2, $3, $4, $5, $5 WHERE $4 <= $6 \
+         ON CONFLICT (uploader_kind, uploader_id, day) DO UPDATE \
+         SET bytes = upload_quota.bytes + excluded.bytes, updated_at = excluded.updated_at \
+         WHERE upload_quota.bytes + excluded.bytes <= $6",
+    )
+    .bind(uploader.0.as_str())
+    .bind(uploader.1)
+    .bind(day)
+    .bind(bytes)
+    .bind(now)
+    .bind(cap)
+    .execute(db)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+/// Gives back `bytes` reserved for `day` (an upload failed or was smaller).
+pub async fn release_quota(
+    db: &Db,
+    uploader: (SenderKind, Id),
+    day: i64,
+    bytes: i64,
+    now: i64,
+) -> AppResult<()> {
+    sqlx::query(
+        "UPDATE upload_quota SET bytes = CASE WHEN bytes > $4 THEN bytes - $4 ELSE 0 END, \
+         updated_at = $5 WHERE uploader_kind = $1 AND uploader_id = $2 AND day = $3",
+    )
+    .bind(uploader.0.as_str())
+    .bind(uploader.1)
+    .bind(day)
+    .bind(bytes)
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// The bytes the uploader used or holds reserved on `day`.
+pub async fn quota_used(db: &Db, uploader: (SenderKind, Id), day: i64) -> AppResult<i64> {
+    let used: Option<i64> = sqlx::query_scalar(
+        "SELECT bytes FROM upload_quota WHERE uploader_kind = $1 AND uploader_id = $2 AND day = $3",
+    )
+    .bind(uploader.0.as_str())
+    .bind(uploader.1)
+    .bind(day)
+    .fetch_optional(db)
+    .await?;
+    Ok(used.unwrap_or(0))
+}
+
+/// Forgets quota days before `day`.
+pub async fn prune_quota(db: &Db, day: i64) -> AppResult<u64> {
+    let r = sqlx::query("DELETE FROM upload_quota WHERE day < $1")
+        .bind(day)
+        .execute(db)
+        .await?;
+    Ok(r.rows_affected())
+}
+
+/// Deletes up to `limit` attachments created before `before` that no
+/// message names (recalled messages show nothing, so they do not count),
+/// returning their keys. An image or file message's body is the
+/// attachment's JSON, which starts with its key.
+pub async fn delete_unreferenced(db: &Db, before: i64, limit: i64) -> AppResult<Vec<String>> {
+    let keys = sqlx::query_scalar(
+        "DELETE FROM attachments WHERE key IN (SELECT a.key FROM attachments a \
+           WHERE a.created_at < $1 AND NOT EXISTS (SELECT 1 FROM messages m \
+             WHERE m.conversation_id = a.conversation_id AND m.kind IN ('image', 'file') \
+               AND m.recalled = 0 AND m.body LIKE '{\"key\":\"' || a.key || '\"%') \
+           ORDER BY a.created_at LIMIT $2) \
+         RETURNING key",
+    )
+    .bind(before)
+    .bind(limit)
+    .fetch_all(db)
+    .await?;
+    Ok(keys)
+}

@@ -7,6 +7,7 @@ use sqlx::Row;
 use super::model::{ConversationSummary, HistoryFilter};
 use super::repo::{conversation_from_row, CONV_COLS};
 use crate::auth::repo::like_pattern;
+use crate::customer::phone_query;
 use crate::db::Db;
 use crate::error::AppResult;
 use crate::types::{Id, Page, PageQuery};
@@ -82,10 +83,12 @@ pub async fn by_member(db: &Db, member_id: Id) -> AppResult<Vec<ConversationSumm
 /// member's name or phone. `agent`: only those of the roles the agent serves
 /// or assigned to them; None: all (admins).
 /// `assignee`: only conversations assigned to them.
+/// `phone_digits`: a part of the phone matches; else only the whole number.
 pub async fn history(
     db: &Db,
     agent: Option<Id>,
     assignee: Option<Id>,
+    phone_digits: bool,
     f: &HistoryFilter,
     page: PageQuery,
 ) -> AppResult<Page<ConversationSummary>> {
@@ -94,25 +97,32 @@ pub async fn history(
             .map(str::trim)
             .filter(|q| !q.is_empty())
             .map(like_pattern);
+    let phone = f.q.as_deref().map(phone_query).filter(|p| !p.is_empty());
     let filter = "($1 IS NULL OR c.assignee_staff_id = $1 OR c.role_id IN \
            (SELECT ar.role_id FROM cs_agent_roles ar WHERE ar.staff_id = $1)) \
-         AND ($2 IS NULL OR LOWER(m.name) LIKE $2 ESCAPE '\\' OR m.phone LIKE $2 ESCAPE '\\') \
+         AND ($2 IS NULL OR LOWER(m.name) LIKE $2 ESCAPE '\\' OR m.phone = $4 \
+              OR ($5 = 1 AND m.phone LIKE $2 ESCAPE '\\')) \
          AND ($3 IS NULL OR c.assignee_staff_id = $3)";
+    let digits = i64::from(phone_digits);
     let total: i64 = sqlx::query_scalar(&format!(
         "SELECT COUNT(*) FROM conversations c JOIN members m ON m.id = c.member_id WHERE {filter}"
     ))
     .bind(agent)
     .bind(q.clone())
     .bind(assignee)
+    .bind(phone.clone())
+    .bind(digits)
     .fetch_one(db)
     .await?;
     let rows = sqlx::query(&format!(
-        "{} WHERE {filter} ORDER BY c.last_message_at DESC, c.id DESC LIMIT $4 OFFSET $5",
+        "{} WHERE {filter} ORDER BY c.last_message_at DESC, c.id DESC LIMIT $6 OFFSET $7",
         summary_select()
     ))
     .bind(agent)
     .bind(q)
     .bind(assignee)
+    .bind(phone)
+    .bind(digits)
     .bind(page.limit())
     .bind(page.offset())
     .fetch_all(db)

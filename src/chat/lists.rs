@@ -18,11 +18,17 @@ fn require_agent(staff: &Staff) -> AppResult<()> {
     }
 }
 
+/// Admins see members' phones in full; other staff see them masked, and
+/// their searches match only a whole phone number.
+fn sees_full_phones(staff: &Staff) -> bool {
+    staff.has(Role::Admin)
+}
+
 /// A summary as `staff` sees it.
 fn for_staff(staff: &Staff, mut s: ConversationSummary) -> ConversationSummary {
     let c = &s.conversation;
     s.unread = (c.last_seq - c.staff_read_seq).max(0);
-    if !staff.has(Role::Admin) {
+    if !sees_full_phones(staff) {
         s.member_phone = mask_phone(&s.member_phone);
     }
     s
@@ -93,7 +99,8 @@ pub async fn history_for(
     require_agent(staff)?;
     let scope = (!staff.has(Role::Admin)).then_some(staff.id);
     let assignee = mine_only.then_some(staff.id);
-    let mut p = list_repo::history(&state.db, scope, assignee, f, page).await?;
+    let digits = sees_full_phones(staff);
+    let mut p = list_repo::history(&state.db, scope, assignee, digits, f, page).await?;
     p.items = all_for_staff(staff, std::mem::take(&mut p.items));
     Ok(p)
 }

@@ -33,9 +33,12 @@ fn company_from_row(r: &AnyRow) -> Result<Company, sqlx::Error> {
     })
 }
 
+/// Companies in `scope` matching the filter; `phones` says where a part of
+/// a member's phone matches (elsewhere only the whole number).
 pub async fn list(
     db: &Db,
     scope: Scope,
+    phones: PhoneSearch,
     f: &CompanyFilter,
     page: PageQuery,
 ) -> AppResult<Page<Company>> {
@@ -50,23 +53,36 @@ pub async fn list(
             .filter(|q| !q.is_empty())
             .map(like_pattern);
     let cert = f.certification.clone().filter(|c| !c.is_empty());
+    let phone = f.q.as_deref().map(phone_query).filter(|p| !p.is_empty());
+    let (digits_everywhere, digits_owner) = match phones {
+        PhoneSearch::Digits => (1_i64, None),
+        PhoneSearch::DigitsWhereOwner(id) => (0, Some(id)),
+        PhoneSearch::FullNumber => (0, None),
+    };
     let filter = "($1 IS NULL OR c.owner_staff_id = $1) \
          AND ($2 IS NULL OR LOWER(c.name) LIKE $2 ESCAPE '\\' OR LOWER(c.code) LIKE $2 ESCAPE '\\' \
-              OR EXISTS (SELECT 1 FROM members mm WHERE mm.company_id = c.id AND mm.phone LIKE $2 ESCAPE '\\')) \
+              OR EXISTS (SELECT 1 FROM members mm WHERE mm.company_id = c.id AND (mm.phone = $4 \
+                 OR (mm.phone LIKE $2 ESCAPE '\\' AND ($5 = 1 OR c.owner_staff_id = $6))))) \
          AND ($3 IS NULL OR c.certification = $3)";
     let total: i64 =
         sqlx::query_scalar(&format!("SELECT COUNT(*) FROM companies c WHERE {filter}"))
             .bind(owner)
             .bind(q.clone())
             .bind(cert.clone())
+            .bind(phone.clone())
+            .bind(digits_everywhere)
+            .bind(digits_owner)
             .fetch_one(db)
             .await?;
     let rows = sqlx::query(&format!(
-        "{COMPANY_SELECT} WHERE {filter} ORDER BY c.created_at DESC, c.id DESC LIMIT $4 OFFSET $5"
+        "{COMPANY_SELECT} WHERE {filter} ORDER BY c.created_at DESC, c.id DESC LIMIT $7 OFFSET $8"
     ))
     .bind(owner)
     .bind(q)
     .bind(cert)
+    .bind(phone)
+    .bind(digits_everywhere)
+    .bind(digits_owner)
     .bind(page.limit())
     .bind(page.offset())
     .fetch_all(db)

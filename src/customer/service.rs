@@ -22,7 +22,7 @@ pub async fn list_companies(
     if scope == Scope::Nothing {
         return Err(AppError::Forbidden);
     }
-    let mut page = repo::list(&state.db, scope, f, page).await?;
+    let mut page = repo::list(&state.db, scope, phone_search(staff), f, page).await?;
     for c in &mut page.items {
         if !sees_full_phones(staff, c) {
             c.contact_phone = mask_if_set(&c.contact_phone);

@@ -2,6 +2,7 @@
 //! codes and members.
 
 use super::*;
+use crate::auth::Staff;
 use crate::error::AppError;
 use crate::testing::{self, test_state};
 use crate::types::PageQuery;
@@ -105,6 +106,42 @@ async fn companies_are_found_by_name_code_or_member_phone() {
             .unwrap()
     )
     .is_empty());
+}
+
+#[tokio::test]
+async fn staff_who_see_masked_phones_find_companies_only_by_the_full_number() {
+    let state = test_state().await;
+    let admin = testing::staff(&state, "root", &["admin"]).await;
+    let cs = testing::staff(&state, "cs_one", &["cs"]).await;
+    let sales = testing::staff(&state, "sales_a", &["sales"]).await;
+    let owned = testing::company(&state, &admin, "深圳海通", Some(&sales)).await;
+    let other = testing::company(&state, &admin, "义乌星辰", None).await;
+    testing::member(&state, &admin, &owned, "赵六", "13711112222").await;
+    testing::member(&state, &admin, &other, "钱七", "13733334444").await;
+    let found = |who: Staff, q: &'static str| {
+        let state = state.clone();
+        async move {
+            let f = CompanyFilter {
+                q: Some(q.into()),
+                certification: None,
+            };
+            service::list_companies(&state, &who, &f, PageQuery::default())
+                .await
+                .unwrap()
+                .items
+                .into_iter()
+                .map(|c| c.id)
+                .collect::<Vec<_>>()
+        }
+    };
+    // Masked for cs: digits (even the visible ones) find nothing, the whole number does.
+    assert!(found(cs.clone(), "1111").await.is_empty());
+    assert!(found(cs.clone(), "6528").await.is_empty());
+    assert!(found(cs.clone(), "137").await.is_empty());
+    assert_eq!(found(cs.clone(), "137 1111 2222").await, vec![owned.id]);
+    // The owner salesperson sees their company's phones in full.
+    assert_eq!(found(sales.clone(), "1111").await, vec![owned.id]);
+    assert_eq!(found(admin.clone(), "3333").await, vec![other.id]);
 }
 
 #[tokio::test]

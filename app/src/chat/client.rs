@@ -331,6 +331,8 @@ pub async fn upload(conv: Id, file: web_sys::File) -> Result<serde_json::Value, 
         Ok(v)
     } else if res.status() == 413 {
         Err("attachment.too_large".into())
+    } else if res.status() == 429 {
+        Err("attachment.daily_quota".into())
     } else {
         Err(v["key"].as_str().unwrap_or("error.internal").to_owned())
     }

@@ -1,9 +1,12 @@
 //! Service tests of chat against a fresh database (SQLite, or PostgreSQL with
 //! SHIPDESK_TEST_PG): `routing` (caps, the queue, claims, reassignment, lists,
 //! set-up), `messages` (seqs, resends, access, notes, read marks, recall,
-//! reopening), `live` (hand-overs, events, one socket's session) and
-//! `limits` (capped resumes, send rates, presence across instances). This file holds their fixtures.
+//! reopening), `live` (hand-overs, events, one socket's session), `limits`
+//! (capped resumes, send rates, presence across instances), `claims`
+//! (contention for the queue) and `attachments` (authorise first, quota,
+//! failed uploads, sweep). This file holds their fixtures.
 
+mod attachments;
 mod claims;
 mod limits;
 mod live;

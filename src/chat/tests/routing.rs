@@ -4,7 +4,7 @@ use super::*;
 use crate::chat::*;
 use crate::error::AppError;
 use crate::testing;
-use crate::types::PageQuery;
+use crate::types::{Page, PageQuery};
 
 #[tokio::test]
 async fn new_conversations_go_to_the_least_loaded_agent_under_the_cap() {
@@ -214,20 +214,27 @@ async fn history_is_searched_by_name_or_phone_and_paged() {
     .await
     .unwrap();
     assert_eq!((all.total, all.items[0].conversation.id), (2, two.id));
-    let by_phone = HistoryFilter {
-        q: Some("0001".into()),
-    };
-    let found = lists::history(&w.state, &cs, &by_phone, PageQuery::default())
-        .await
-        .unwrap();
-    assert_eq!(
-        found
-            .items
+    let ids = |p: Page<ConversationSummary>| {
+        p.items
             .iter()
             .map(|s| s.conversation.id)
-            .collect::<Vec<_>>(),
-        vec![one.id]
-    );
+            .collect::<Vec<_>>()
+    };
+    let search = |who: &Staff, q: &str| {
+        let (state, who) = (w.state.clone(), who.clone());
+        let f = HistoryFilter { q: Some(q.into()) };
+        async move {
+            lists::history(&state, &who, &f, PageQuery::default())
+                .await
+                .unwrap()
+        }
+    };
+    // Admins see phones in full and find them by a part; an agent sees them
+    // masked and finds only the whole number.
+    assert_eq!(ids(search(&w.admin, "0001").await), vec![one.id]);
+    assert!(ids(search(&cs, "0001").await).is_empty());
+    assert!(ids(search(&cs, "139").await).is_empty());
+    assert_eq!(ids(search(&cs, "13900000001").await), vec![one.id]);
     let by_name = HistoryFilter {
         q: Some("李".into()),
     };

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_query_map;
 use shipdesk::auth::Phone;
 
 use crate::auth::api::{member_login, request_login_code};
-use crate::components::{field_error, go, safe_next, ErrorBanner, Field, LangSwitch};
+use crate::components::{field_error, go, ErrorBanner, Field, LangSwitch};
 use crate::i18n::{error_text, t};
 
 #[component]
@@ -47,7 +47,10 @@ pub fn MemberLoginPage(mobile: bool) -> impl IntoView {
     });
     Effect::new(move |_| {
         if let Some(Ok(_)) = login.value().get() {
-            go(&safe_next(query.get_untracked().get("next"), home));
+            go(&shipdesk::auth::safe_next(
+                query.get_untracked().get("next").as_deref(),
+                home,
+            ));
         }
     });
     #[cfg_attr(feature = "ssr", allow(unused_variables))]

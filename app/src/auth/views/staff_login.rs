@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::auth::api::staff_login;
-use crate::components::{field_error, go, safe_next, ErrorBanner, Field, LangSwitch};
+use crate::components::{field_error, go, ErrorBanner, Field, LangSwitch};
 use crate::i18n::t;
 
 #[component]
@@ -19,7 +19,10 @@ pub fn StaffLoginPage() -> impl IntoView {
     let error = Signal::derive(move || login.value().get().and_then(|r| r.err()));
     Effect::new(move |_| {
         if let Some(Ok(_)) = login.value().get() {
-            go(&safe_next(query.get_untracked().get("next"), "/admin"));
+            go(&shipdesk::auth::safe_next(
+                query.get_untracked().get("next").as_deref(),
+                "/admin",
+            ));
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {

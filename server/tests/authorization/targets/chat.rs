@@ -209,9 +209,16 @@ async fn admin(w: &World, endpoint: &str, who: Who) -> Option<Target> {
             let c = w.conversation(who).await;
             let cs = Principal::Staff(w.cs.clone());
             let bytes = format!("file {}", w.n()).into_bytes();
-            let a = chat::attachment::upload(w.state(), &cs, c.id, "f.txt", &bytes)
-                .await
-                .unwrap();
+            let a = chat::attachment::upload(
+                w.state(),
+                &cs,
+                c.id,
+                "f.txt",
+                Some(bytes.len() as u64),
+                &bytes[..],
+            )
+            .await
+            .unwrap();
             Target {
                 req: Req::Download(a.key),
                 check: Check::Bytes(bytes),
