@@ -16,7 +16,8 @@
 //! `admin` (roles, agents, canned replies), `lists`; `*repo` hold the SQL.
 //! Live: `wire` (socket frames, shared with the client), `hub` (fan-out to
 //! sockets, across instances on PostgreSQL), `events` (what services
-//! publish), `socket` (one socket's commands, catch-up and presence).
+//! publish live), `outbox` (what they write for webhooks, in their
+//! transaction), `socket` (one socket's commands, catch-up and presence).
 //!
 //! Invariants:
 //! - Messages of a conversation are numbered 1, 2, 3… without gaps: the seq
@@ -65,6 +66,8 @@ pub mod hub;
 pub mod list_repo;
 #[cfg(feature = "ssr")]
 pub mod lists;
+#[cfg(feature = "ssr")]
+pub mod outbox;
 #[cfg(feature = "ssr")]
 pub mod repo;
 #[cfg(feature = "ssr")]

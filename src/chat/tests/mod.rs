@@ -5,6 +5,7 @@
 
 mod live;
 mod messages;
+mod outbox;
 mod routing;
 
 use super::*;
