@@ -19,6 +19,8 @@ pub mod model;
 pub mod repo;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod target;
 
 pub use model::*;
 
