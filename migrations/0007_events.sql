@@ -25,3 +25,12 @@ CREATE TABLE outbox_events (
 CREATE INDEX ix_outbox_events_pending ON outbox_events (id) WHERE processed_at IS NULL;
 CREATE INDEX ix_outbox_events_processed ON outbox_events (processed_at) WHERE processed_at IS NOT NULL;
 
+-- Webhook deliveries get a lease of their own: next_attempt_at stays the
+-- retry schedule, leased_until marks an attempt in flight (a claim sets it,
+-- the attempt's outcome clears it). In-flight counts per hook bound how
+-- many attempts one endpoint may hold at once.
+ALTER TABLE webhook_deliveries ADD COLUMN leased_until BIGINT;
+CREATE INDEX ix_webhook_deliveries_pending_hook ON webhook_deliveries (webhook_id, next_attempt_at)
+    WHERE status = 'pending';
+CREATE INDEX ix_webhook_deliveries_finished ON webhook_deliveries (created_at)
+    WHERE status <> 'pending';

@@ -29,6 +29,8 @@ pub struct Config {
     pub upload_dir: std::path::PathBuf,
     /// The largest attachment accepted, in bytes.
     pub upload_max_bytes: usize,
+    /// Hosts and networks webhooks may reach although not public.
+    pub webhook_allow: crate::webhook::target::AllowList,
 }
 
 impl Default for Config {
@@ -42,6 +44,7 @@ impl Default for Config {
             socket_recheck_secs: 60,
             upload_dir: std::env::temp_dir().join("shipdesk-uploads"),
             upload_max_bytes: 10 * 1024 * 1024,
+            webhook_allow: Default::default(),
         }
     }
 }

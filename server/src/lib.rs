@@ -7,6 +7,7 @@
 pub mod compat;
 pub mod config;
 pub mod files;
+pub mod jobs;
 pub mod security;
 pub mod session_store;
 pub mod ws;
@@ -127,10 +128,14 @@ pub async fn start_fan_out(app: &AppState) -> Result<(), String> {
 /// are drained (a safety net: routing happens when things change).
 pub const CHAT_JOB_SECS: u64 = 20;
 
-/// Background jobs: webhook deliveries; chat reassignment every 20 s;
-/// housekeeping every ten minutes (expired sessions, old sign-in failures).
+/// Background jobs: the outbox (events to webhook deliveries) and the
+/// webhook sender; chat reassignment every 20 s; housekeeping every ten
+/// minutes (expired sessions, old sign-in failures, old deliveries and
+/// handed-on events).
 pub fn spawn_jobs(app: AppState) {
-    shipdesk::webhook::service::start(&app);
+    let wake_sender = std::sync::Arc::new(tokio::sync::Notify::new());
+    jobs::events::spawn(app.clone(), wake_sender.clone());
+    jobs::webhook::spawn(app.clone(), wake_sender);
     let chat = app.clone();
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(CHAT_JOB_SECS));
@@ -154,6 +159,12 @@ pub fn spawn_jobs(app: AppState) {
             }
             if let Err(e) = shipdesk::auth::throttle::prune(&app.db, now).await {
                 tracing::warn!(error = %e, "pruning sign-in failures failed");
+            }
+            if let Err(e) = shipdesk::webhook::service::prune(&app).await {
+                tracing::warn!(error = %e, "pruning webhook deliveries failed");
+            }
+            if let Err(e) = shipdesk::events::service::prune(&app).await {
+                tracing::warn!(error = %e, "pruning outbox events failed");
             }
         }
     });

@@ -132,7 +132,7 @@ fn body(endpoint: &str, f: &Fixtures, n: usize) -> Value {
         }
         "create_api_token" => json!({"name": "integration"}),
         "webhook_create" => {
-            json!({"input": {"url": "http://127.0.0.1:9/hook", "events": ["message.created"]}})
+            json!({"input": {"url": "https://hooks.example.com/hook", "events": ["message.created"]}})
         }
         "webhook_set_active" => json!({"id": 1, "active": false}),
         "webhook_deliveries" => json!({"webhook_id": 1, "page": 1, "size": 20}),
