@@ -56,6 +56,11 @@ impl Settings {
                 .parse()
                 .map_err(|_| "SHIPDESK_PRESENCE_GRACE_SECS: not a number")?;
         }
+        // Webhook targets allowed although not public (comma-separated).
+        if let Some(v) = env("SHIPDESK_WEBHOOK_ALLOW") {
+            core.webhook_allow = shipdesk::webhook::target::AllowList::parse(&v)
+                .map_err(|e| format!("SHIPDESK_WEBHOOK_ALLOW: {e}"))?;
+        }
         Ok(Settings {
             database_url,
             data_dir,
