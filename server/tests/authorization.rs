@@ -52,6 +52,7 @@ const MATRIX: &[(&str, [u16; 8])] = &[
     ("webhook_list",         [401, OK,   403, 403,  403, 403, 403, 403]),
     ("webhook_create",       [401, OK,   403, 403,  403, 403, 403, 403]),
     ("webhook_set_active",   [401, OK,   403, 403,  403, 403, 403, 403]),
+    ("webhook_rotate_secret",[401, OK,   403, 403,  403, 403, 403, 403]),
     ("webhook_deliveries",   [401, OK,   403, 403,  403, 403, 403, 403]),
     ("chat_roles",           [401, OK,   OK,  OK,   OK,  OK,  OK,  OK ]),
     ("chat_open",            [401, 403,  403, 403,  403, 403, 403, OK ]),
@@ -135,6 +136,7 @@ fn body(endpoint: &str, f: &Fixtures, n: usize) -> Value {
             json!({"input": {"url": "https://hooks.example.com/hook", "events": ["message.created"]}})
         }
         "webhook_set_active" => json!({"id": 1, "active": false}),
+        "webhook_rotate_secret" => json!({"id": 1}),
         "webhook_deliveries" => json!({"webhook_id": 1, "page": 1, "size": 20}),
         "revoke_api_token" => json!({"id": 1}),
         "chat_open" => json!({"role_id": f.role}),
