@@ -64,7 +64,7 @@ pub async fn active(db: &Db) -> AppResult<Vec<(Webhook, String)>> {
         .collect::<Result<_, _>>()?)
 }
 
-/// Replaces a webhook's secret; false if there is no such webhook.
+/// Replaces a webhook's secret; the webhook, or None if there is no such webhook.
 pub async fn set_secret(db: &Db, id: Id, secret: &str) -> AppResult<Option<Webhook>> {
     let row = sqlx::query(
         "UPDATE webhooks SET secret = $1 WHERE id = $2 \
