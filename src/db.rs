@@ -343,6 +343,29 @@ mod tests {
         );
     }
 
+    /// PostgreSQL servers that require TLS can be reached (SHIPDESK_TEST_PG
+    /// only; the local test server has TLS on).
+    #[tokio::test]
+    async fn postgres_connects_with_sslmode_require() {
+        let Some(base) = std::env::var("SHIPDESK_TEST_PG")
+            .ok()
+            .filter(|s| !s.is_empty())
+        else {
+            return;
+        };
+        let sep = if base.contains('?') { '&' } else { '?' };
+        let db = connect(&format!("{base}{sep}sslmode=require"))
+            .await
+            .expect("connect with sslmode=require");
+        let tls: bool =
+            sqlx::query_scalar("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+                .fetch_one(&db)
+                .await
+                .unwrap();
+        assert!(tls, "the connection is encrypted");
+        db.close().await;
+    }
+
     #[test]
     fn sqlite_urls_get_create_mode() {
         assert_eq!(

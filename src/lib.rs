@@ -8,6 +8,7 @@ pub mod customer;
 #[cfg(feature = "ssr")]
 pub mod demo;
 pub mod error;
+pub mod events;
 pub mod types;
 pub mod webhook;
 

@@ -37,6 +37,8 @@ pub struct Config {
     pub public_origin: Option<String>,
     /// Bytes of attachments one member (or staff member) may upload per UTC day.
     pub upload_daily_bytes: u64,
+    /// Hosts and networks webhooks may reach although not public.
+    pub webhook_allow: crate::webhook::target::AllowList,
 }
 
 impl Default for Config {
@@ -53,6 +55,7 @@ impl Default for Config {
             trusted_proxies: Vec::new(),
             public_origin: None,
             upload_daily_bytes: 200 * 1024 * 1024,
+            webhook_allow: Default::default(),
         }
     }
 }

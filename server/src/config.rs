@@ -156,6 +156,11 @@ impl Settings {
                 ),
                 (None, None) => None,
             };
+        // Webhook targets allowed although not public (comma-separated).
+        if let Some(v) = get("SHIPDESK_WEBHOOK_ALLOW") {
+            core.webhook_allow = shipdesk::webhook::target::AllowList::parse(&v)
+                .map_err(|e| format!("SHIPDESK_WEBHOOK_ALLOW: {e}"))?;
+        }
         Ok(Settings {
             database_url,
             data_dir,

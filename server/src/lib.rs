@@ -7,6 +7,7 @@
 pub mod compat;
 pub mod config;
 pub mod files;
+pub mod jobs;
 pub mod security;
 pub mod session_store;
 pub mod ws;
@@ -141,12 +142,16 @@ pub const CHAT_JOB_SECS: u64 = 20;
 // The same job renews presence leases, so it must run often enough.
 const _: () = assert!(CHAT_JOB_SECS as i64 * 1000 <= shipdesk::chat::presence::RENEW_EVERY_MS);
 
-/// Background jobs: webhook deliveries; every 20 s chat reassignment, queue
-/// drains, presence leases (`chat::presence::RENEW_EVERY_MS`) and pruning of
-/// send counts; housekeeping every ten minutes (expired sessions, ended
-/// rate-limit windows, attachments no message names a day after their upload).
+/// Background jobs: the outbox (events to webhook deliveries) and the
+/// webhook sender; every 20 s chat reassignment, queue drains, presence
+/// leases (`chat::presence::RENEW_EVERY_MS`) and pruning of send counts;
+/// housekeeping every ten minutes (expired sessions, ended rate-limit
+/// windows, attachments no message names a day after their upload, old
+/// deliveries and handed-on events).
 pub fn spawn_jobs(app: AppState) {
-    shipdesk::webhook::service::start(&app);
+    let wake_sender = std::sync::Arc::new(tokio::sync::Notify::new());
+    jobs::events::spawn(app.clone(), wake_sender.clone());
+    jobs::webhook::spawn(app.clone(), wake_sender);
     let chat = app.clone();
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(CHAT_JOB_SECS));
@@ -181,6 +186,12 @@ pub fn spawn_jobs(app: AppState) {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(count = n, "unsent attachments deleted"),
                 Err(e) => tracing::warn!(error = %e, "sweeping unsent attachments failed"),
+            }
+            if let Err(e) = shipdesk::webhook::service::prune(&app).await {
+                tracing::warn!(error = %e, "pruning webhook deliveries failed");
+            }
+            if let Err(e) = shipdesk::events::service::prune(&app).await {
+                tracing::warn!(error = %e, "pruning outbox events failed");
             }
         }
     });

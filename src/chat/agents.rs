@@ -4,7 +4,7 @@
 
 use super::model::*;
 use super::routing::{pick_agent, Need};
-use super::{agent_repo, events, handover, presence, routing_repo, service};
+use super::{agent_repo, events, handover, outbox, presence, routing_repo, service};
 use crate::auth::{Principal, Role, Staff};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -60,12 +60,14 @@ pub async fn route(
         ConversationStatus::Open => conv.assignee_staff_id,
         _ => None,
     };
+    let now = state.now();
     let mut tx = state.db.begin().await?;
-    let done = routing_repo::try_assign(&mut tx, conv.id, agent, from, false, state.now()).await?;
-    tx.commit().await?;
+    let done = routing_repo::try_assign(&mut tx, conv.id, agent, from, false, now).await?;
     if !done {
         return Ok(Routed::Lost);
     }
+    outbox::conversation_changed(&mut tx, conv.id, now).await?;
+    tx.commit().await?;
     let now = service::existing(state, conv.id).await?;
     events::conversation(state, &now, from);
     Ok(Routed::To(agent))
@@ -119,8 +121,7 @@ pub async fn reassign_stale(state: &AppState) -> AppResult<Vec<Conversation>> {
         let moved = match route(state, &conv, Some(old)).await? {
             Routed::To(_) => true,
             Routed::NoAgent => {
-                let released =
-                    routing_repo::release_to_queue(&state.db, conv.id, old, state.now()).await?;
+                let released = release_to_queue(state, conv.id, old).await?;
                 if released {
                     let now = service::existing(state, conv.id).await?;
                     events::conversation(state, &now, Some(old));
@@ -134,6 +135,18 @@ pub async fn reassign_stale(state: &AppState) -> AppResult<Vec<Conversation>> {
         }
     }
     Ok(changed)
+}
+
+/// Puts an open conversation of `from` back in its role's queue, with its event.
+pub(super) async fn release_to_queue(state: &AppState, id: Id, from: Id) -> AppResult<bool> {
+    let now = state.now();
+    let mut tx = state.db.begin().await?;
+    let released = routing_repo::release_to_queue(&mut tx, id, from, now).await?;
+    if released {
+        outbox::conversation_changed(&mut tx, id, now).await?;
+        tx.commit().await?;
+    }
+    Ok(released)
 }
 
 /// An agent of the conversation's role takes it from the queue, within their
@@ -158,10 +171,15 @@ pub async fn claim(
         None if agent.has(Role::Admin) => return handover::claim_queued(state, agent, &conv).await,
         _ => return Err(AppError::validation("status", "agent.offline")),
     }
+    let now = state.now();
     let mut tx = state.db.begin().await?;
-    let done =
-        routing_repo::try_assign(&mut tx, conv.id, agent.id, None, true, state.now()).await?;
-    tx.commit().await?;
+    let done = routing_repo::try_assign(&mut tx, conv.id, agent.id, None, true, now).await?;
+    if done {
+        outbox::conversation_changed(&mut tx, conv.id, now).await?;
+        tx.commit().await?;
+    } else {
+        tx.rollback().await?;
+    }
     let after = service::existing(state, conv.id).await?;
     if done {
         events::conversation(state, &after, None);
@@ -182,7 +200,15 @@ pub async fn resolve(
 ) -> AppResult<Conversation> {
     let who = Principal::Staff(staff.clone());
     let (conv, _) = service::authorize(state, &who, conversation_id, Need::Act).await?;
-    let resolved = routing_repo::resolve(&state.db, conv.id, state.now()).await?;
+    let now = state.now();
+    let mut tx = state.db.begin().await?;
+    let resolved = routing_repo::resolve(&mut tx, conv.id, now).await?;
+    if resolved {
+        outbox::conversation_changed(&mut tx, conv.id, now).await?;
+        tx.commit().await?;
+    } else {
+        tx.rollback().await?;
+    }
     let after = service::existing(state, conv.id).await?;
     if resolved {
         events::conversation(state, &after, None);

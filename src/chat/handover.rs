@@ -5,7 +5,7 @@
 
 use super::model::*;
 use super::routing::Need;
-use super::{agent_repo, agents, events, repo, routing_repo, send, service};
+use super::{agent_repo, agents, events, outbox, repo, routing_repo, send, service};
 use crate::auth::{repo as auth_repo, Principal, Role, Staff};
 use crate::db::new_id;
 use crate::error::{AppError, AppResult};
@@ -84,10 +84,11 @@ pub async fn transfer(
             let from = conv.assignee_staff_id;
             let mut tx = state.db.begin().await?;
             let done = routing_repo::try_assign(&mut tx, conv.id, *agent, from, true, now).await?;
-            tx.commit().await?;
             if !done {
                 return Err(AppError::conflict("to", "agent.at_capacity"));
             }
+            outbox::conversation_changed(&mut tx, conv.id, now).await?;
+            tx.commit().await?;
             let after = service::existing(state, conv.id).await?;
             events::conversation(state, &after, from);
             if let Some(old) = from {
@@ -100,13 +101,14 @@ pub async fn transfer(
             let moved = routing_repo::move_to_role(&mut tx, conv.id, *role, now)
                 .await
                 .map_err(conflict_as_other_active)?;
-            tx.commit().await?;
             if !moved {
                 return Err(AppError::validation(
                     "conversation_id",
                     "conversation.resolved",
                 ));
             }
+            outbox::conversation_changed(&mut tx, conv.id, now).await?;
+            tx.commit().await?;
             let moved = service::existing(state, conv.id).await?;
             // The old role's agents see it leave; the new role routes it.
             events::conversation(
@@ -152,22 +154,24 @@ async fn hand_to(
     taken_over_from: Option<Id>,
     field: &str,
 ) -> AppResult<Conversation> {
-    let mut conn = state.db.acquire().await?;
+    let now = state.now();
+    let mut tx = state.db.begin().await?;
     let done = routing_repo::force_assign(
-        &mut conn,
+        &mut tx,
         conv.id,
         staff,
         conv.status.as_str(),
         conv.assignee_staff_id,
         taken_over_from,
-        state.now(),
+        now,
     )
     .await
     .map_err(conflict_as_other_active)?;
-    drop(conn);
     if !done {
         return Err(AppError::conflict(field, "conversation.changed"));
     }
+    outbox::conversation_changed(&mut tx, conv.id, now).await?;
+    tx.commit().await?;
     let after = service::existing(state, conv.id).await?;
     events::conversation(state, &after, conv.assignee_staff_id);
     Ok(after)
@@ -248,11 +252,13 @@ pub async fn release(
         let mut tx = state.db.begin().await?;
         given = routing_repo::try_assign(&mut tx, conv.id, agent, Some(supervisor.id), true, now)
             .await?;
-        tx.commit().await?;
+        if given {
+            outbox::conversation_changed(&mut tx, conv.id, now).await?;
+            tx.commit().await?;
+        }
     }
     if !given {
-        let released =
-            routing_repo::release_to_queue(&state.db, conv.id, supervisor.id, now).await?;
+        let released = agents::release_to_queue(state, conv.id, supervisor.id).await?;
         if released {
             let queued = service::existing(state, conv.id).await?;
             if matches!(
@@ -341,12 +347,15 @@ pub async fn start_with_member(
         updated_at: Timestamp(now),
         resolved_at: None,
     };
-    repo::insert_conversation(&state.db, &conv)
+    let mut tx = state.db.begin().await?;
+    repo::insert_conversation(&mut tx, &conv)
         .await
         .map_err(|e| match e {
             AppError::Conflict { .. } => AppError::conflict("member_id", "conversation.changed"),
             other => other,
         })?;
+    outbox::conversation_changed(&mut tx, conv.id, now).await?;
+    tx.commit().await?;
     let after = service::existing(state, conv.id).await?;
     events::conversation(state, &after, None);
     Ok(after)

@@ -224,8 +224,6 @@ struct Inner {
     next_conn: AtomicU64,
     reg: RwLock<Registry>,
     notify: OnceLock<mpsc::UnboundedSender<String>>,
-    /// Events published on this instance, for the webhook worker.
-    tap: OnceLock<mpsc::UnboundedSender<ServerMsg>>,
 }
 
 /// A socket's end of the hub: its id and its queue of deliveries. Give it
@@ -248,7 +246,6 @@ impl Default for Hub {
                 next_conn: AtomicU64::new(1),
                 reg: RwLock::new(Registry::default()),
                 notify: OnceLock::new(),
-                tap: OnceLock::new(),
             }),
         }
     }
@@ -316,16 +313,6 @@ impl Hub {
 
     /// As `publish`, but not to sockets of `skip_side` (typing is not echoed).
     pub fn publish_from(&self, target: Target, skip_side: Option<SenderKind>, msg: ServerMsg) {
-        if let Some(tap) = self.inner.tap.get() {
-            if matches!(
-                msg,
-                ServerMsg::Message { .. }
-                    | ServerMsg::Conversation { .. }
-                    | ServerMsg::Recalled { .. }
-            ) {
-                let _ = tap.send(msg.clone());
-            }
-        }
         if let Some(tx) = self.inner.notify.get() {
             let message_ref = match &msg {
                 ServerMsg::Message { message } => Some((message.conversation_id, message.seq)),
@@ -385,11 +372,6 @@ impl Hub {
                 reg.remove(conn);
             }
         }
-    }
-
-    /// Sets where locally published events also go (once); false if set.
-    pub fn set_tap(&self, tx: mpsc::UnboundedSender<ServerMsg>) -> bool {
-        self.inner.tap.set(tx).is_ok()
     }
 
     /// Tells every socket here to resume (events may have been missed).

@@ -17,7 +17,8 @@
 //! `*repo` hold the SQL.
 //! Live: `wire` (socket frames, shared with the client), `hub` (fan-out to
 //! sockets, across instances on PostgreSQL), `events` (what services
-//! publish), `socket` (one socket's commands and catch-up), `presence`
+//! publish live), `outbox` (what they write for webhooks, in their
+//! transaction), `socket` (one socket's commands and catch-up), `presence`
 //! (agents' sockets on every instance, the grace period, leases).
 //!
 //! Invariants:
@@ -71,6 +72,7 @@ pub mod limits_repo;
 pub mod list_repo;
 #[cfg(feature = "ssr")]
 pub mod lists;
+pub mod outbox;
 #[cfg(feature = "ssr")]
 pub mod presence;
 #[cfg(feature = "ssr")]

@@ -92,7 +92,7 @@ pub async fn active_conversation(
     Ok(row.as_ref().map(conversation_from_row).transpose()?)
 }
 
-pub async fn insert_conversation(db: &crate::db::Db, c: &Conversation) -> AppResult<()> {
+pub async fn insert_conversation(conn: &mut AnyConnection, c: &Conversation) -> AppResult<()> {
     sqlx::query(
         "INSERT INTO conversations (id, company_id, member_id, role_id, status, last_seq, \
          last_message_at, customer_read_seq, staff_read_seq, created_at, updated_at, \
@@ -107,7 +107,7 @@ pub async fn insert_conversation(db: &crate::db::Db, c: &Conversation) -> AppRes
     .bind(c.created_at.0)
     .bind(c.assignee_staff_id)
     .bind(c.assigned_at.map(|t| t.0))
-    .execute(db)
+    .execute(conn)
     .await?;
     Ok(())
 }
@@ -233,10 +233,10 @@ pub async fn messages_after(
 }
 
 /// Marks a message recalled unless it already is.
-pub async fn set_recalled(db: &crate::db::Db, message_id: Id) -> AppResult<bool> {
+pub async fn set_recalled(conn: &mut AnyConnection, message_id: Id) -> AppResult<bool> {
     let r = sqlx::query("UPDATE messages SET recalled = 1 WHERE id = $1 AND recalled = 0")
         .bind(message_id)
-        .execute(db)
+        .execute(conn)
         .await?;
     Ok(r.rows_affected() == 1)
 }

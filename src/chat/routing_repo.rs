@@ -58,7 +58,12 @@ pub async fn try_assign(
 
 /// Puts an open conversation of `from` back in its role's queue (ending any
 /// takeover).
-pub async fn release_to_queue(db: &Db, id: Id, from: Id, now: i64) -> AppResult<bool> {
+pub async fn release_to_queue(
+    conn: &mut AnyConnection,
+    id: Id,
+    from: Id,
+    now: i64,
+) -> AppResult<bool> {
     let r = sqlx::query(
         "UPDATE conversations SET status = 'queued', assignee_staff_id = NULL, assigned_at = NULL, \
          taken_over_from = NULL, updated_at = $1 WHERE id = $2 AND status = 'open' AND assignee_staff_id = $3",
@@ -66,20 +71,20 @@ pub async fn release_to_queue(db: &Db, id: Id, from: Id, now: i64) -> AppResult<
     .bind(now)
     .bind(id)
     .bind(from)
-    .execute(db)
+    .execute(conn)
     .await?;
     Ok(r.rows_affected() == 1)
 }
 
 /// Resolves a conversation unless it already is; the assignee is kept.
-pub async fn resolve(db: &Db, id: Id, now: i64) -> AppResult<bool> {
+pub async fn resolve(conn: &mut AnyConnection, id: Id, now: i64) -> AppResult<bool> {
     let r = sqlx::query(
         "UPDATE conversations SET status = 'resolved', resolved_at = $1, awaiting_since = NULL, \
          updated_at = $1 WHERE id = $2 AND status <> 'resolved'",
     )
     .bind(now)
     .bind(id)
-    .execute(db)
+    .execute(conn)
     .await?;
     Ok(r.rows_affected() == 1)
 }

@@ -6,7 +6,7 @@ use sqlx::AnyConnection;
 use super::model::*;
 use super::routing::{check_access, Need, Sender};
 use super::service::existing;
-use super::{agent_repo, agents, events, repo, routing_repo};
+use super::{agent_repo, agents, events, outbox, repo, routing_repo};
 use crate::auth::{Member, Principal};
 use crate::db::new_id;
 use crate::error::{AppError, AppResult};
@@ -44,7 +44,7 @@ pub async fn open_conversation(
         updated_at: now,
         resolved_at: None,
     };
-    if let Err(e) = repo::insert_conversation(&state.db, &conv).await {
+    if let Err(e) = insert_queued(state, &conv).await {
         // A concurrent open of the same role won: answer with its conversation.
         return match e {
             AppError::Conflict { .. } => repo::active_conversation(&state.db, member.id, role_id)
@@ -60,6 +60,15 @@ pub async fn open_conversation(
         events::conversation(state, &conv, None);
     }
     Ok(conv)
+}
+
+/// Stores a new conversation and its `conversation.queued` event.
+async fn insert_queued(state: &AppState, conv: &Conversation) -> AppResult<()> {
+    let mut tx = state.db.begin().await?;
+    repo::insert_conversation(&mut tx, conv).await?;
+    outbox::conversation_changed(&mut tx, conv.id, conv.created_at.0).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 fn check_kind(sender: Sender, kind: MessageKind) -> AppResult<()> {
@@ -272,6 +281,7 @@ async fn store_message(
                 }
                 other => other,
             })?;
+        outbox::conversation_changed(&mut tx, conv.id, now).await?;
     }
     let msg = Message {
         id: new_id(),
@@ -287,6 +297,7 @@ async fn store_message(
         created_at: Timestamp(now),
     };
     repo::insert_message(&mut tx, &msg).await?;
+    outbox::message_created(&mut tx, &msg).await?;
     tx.commit().await?;
     Ok(Stored::New(msg, conv, reopened))
 }

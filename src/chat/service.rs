@@ -99,10 +99,14 @@ pub async fn recall(
     if state.now() - msg.created_at.0 > RECALL_WINDOW_MS {
         return Err(AppError::validation("seq", "message.recall_expired"));
     }
-    repo::set_recalled(&state.db, msg.id).await?;
-    let msg = repo::message_by_seq(&state.db, conv.id, seq)
+    let mut tx = state.db.begin().await?;
+    if repo::set_recalled(&mut tx, msg.id).await? {
+        super::outbox::message_recalled(&mut tx, &msg, state.now()).await?;
+    }
+    let msg = repo::message_by_seq(&mut *tx, conv.id, seq)
         .await?
         .ok_or(AppError::Internal)?;
+    tx.commit().await?;
     events::recalled(state, &conv, &msg);
     Ok(msg)
 }

@@ -1,6 +1,7 @@
 //! Webhooks (seed 002 注册回调地址 / 订阅事件): admins register callback
-//! URLs with the events they want; each chat event becomes one delivery per
-//! subscribed webhook, POSTed as JSON and signed:
+//! URLs with the events they want; each outbox event (`crate::events`) of a
+//! subscribed topic becomes one delivery per webhook, POSTed as JSON and
+//! signed:
 //!
 //! - `X-Shipdesk-Event`: the event name (`message.created`, …);
 //! - `X-Shipdesk-Event-Id`: unique per event, the same on every retry;
@@ -8,17 +9,34 @@
 //! - `X-Shipdesk-Signature`: `sha256=` + hex HMAC-SHA256 with the webhook's
 //!   secret over `<timestamp>.<body>`.
 //!
-//! A 2xx answer delivers; anything else is retried after 10 s, 20 s, 40 s…
-//! up to `MAX_ATTEMPTS`, then marked failed. Every delivery is listed with its
-//! status, attempts and last answer. The hub hands each locally published
-//! event to `service::enqueue` (so with several instances each event is
-//! enqueued once, by the instance that published it).
+//! A 2xx answer delivers; anything else (a redirect too) is retried after
+//! 10 s, 20 s, 40 s… up to `MAX_ATTEMPTS`, then marked failed. Every
+//! delivery is listed with its status, attempts and last answer; finished
+//! ones are pruned after 30 days.
+//!
+//! Invariants:
+//! - A secret is shown once, on create or rotation; lists show a hint.
+//! - A webhook reaches only public addresses unless `Config::webhook_allow`
+//!   lists it (`target`); names are checked on the addresses connected to.
+//! - A delivery is attempted by one claimer at a time (a lease set by one
+//!   conditional UPDATE); a webhook has at most `PER_HOOK` attempts in
+//!   flight; paused webhooks' deliveries wait and hold up nothing.
+//!
+//! Files: `model` (types, checks shared with the client), `target` (which
+//! addresses), `client` (the HTTP client), `service` (set-up, fan-out of
+//! outbox events), `deliver` (claims, attempts, retries), `repo` (SQL).
 
+#[cfg(feature = "ssr")]
+pub mod client;
+#[cfg(feature = "ssr")]
+pub mod deliver;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod repo;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod target;
 
 pub use model::*;
 

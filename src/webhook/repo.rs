@@ -1,7 +1,7 @@
 //! SQL of webhooks and their deliveries.
 
 use sqlx::any::AnyRow;
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
 
 use super::model::*;
 use crate::db::Db;
@@ -51,6 +51,36 @@ pub async fn all(db: &Db) -> AppResult<Vec<(Webhook, String)>> {
         .collect::<Result<_, _>>()?)
 }
 
+/// The active webhooks (with their secrets).
+pub async fn active(db: &Db) -> AppResult<Vec<(Webhook, String)>> {
+    let rows = sqlx::query(
+        "SELECT id, url, events, secret, active, created_at FROM webhooks WHERE active = 1 ORDER BY id",
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .iter()
+        .map(webhook_from_row)
+        .collect::<Result<_, _>>()?)
+}
+
+/// Replaces a webhook's secret; the webhook, or None if there is no such webhook.
+pub async fn set_secret(db: &Db, id: Id, secret: &str) -> AppResult<Option<Webhook>> {
+    let row = sqlx::query(
+        "UPDATE webhooks SET secret = $1 WHERE id = $2 \
+         RETURNING id, url, events, secret, active, created_at",
+    )
+    .bind(secret)
+    .bind(id)
+    .fetch_optional(db)
+    .await?;
+    Ok(row
+        .as_ref()
+        .map(webhook_from_row)
+        .transpose()?
+        .map(|(w, _)| w))
+}
+
 pub async fn set_active(db: &Db, id: Id, active: bool) -> AppResult<bool> {
     let r = sqlx::query("UPDATE webhooks SET active = $1 WHERE id = $2")
         .bind(i32::from(active))
@@ -60,9 +90,9 @@ pub async fn set_active(db: &Db, id: Id, active: bool) -> AppResult<bool> {
     Ok(r.rows_affected() == 1)
 }
 
-/// Adds a delivery unless this webhook already has the event.
-pub async fn enqueue(db: &Db, d: &Delivery) -> AppResult<()> {
-    sqlx::query(
+/// Adds a delivery unless this webhook already has the event; true if added.
+pub async fn enqueue(conn: &mut AnyConnection, d: &Delivery) -> AppResult<bool> {
+    let r = sqlx::query(
         "INSERT INTO webhook_deliveries (id, webhook_id, event_id, event, payload, status, attempts, \
          next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $6) \
          ON CONFLICT (webhook_id, event_id) DO NOTHING",
@@ -73,9 +103,9 @@ pub async fn enqueue(db: &Db, d: &Delivery) -> AppResult<()> {
     .bind(&d.event)
     .bind(&d.payload)
     .bind(d.created_at.0)
-    .execute(db)
+    .execute(conn)
     .await?;
-    Ok(())
+    Ok(r.rows_affected() == 1)
 }
 
 const DELIVERY_COLS: &str = "id, webhook_id, event_id, event, payload, status, attempts, \
@@ -99,35 +129,56 @@ fn delivery_from_row(r: &AnyRow) -> Result<Delivery, sqlx::Error> {
     })
 }
 
-/// Pending deliveries due now, oldest first.
-pub async fn due(db: &Db, now: i64, limit: i64) -> AppResult<Vec<Delivery>> {
+/// Takes up to `limit` due deliveries of active webhooks for an attempt,
+/// oldest first, leasing them until `lease_until`; a webhook gets at most
+/// `per_hook` attempts in flight (those already leased count). One
+/// statement: the lease is set only where none holds, so a delivery goes to
+/// one claimer however many run.
+pub async fn claim_due(
+    db: &Db,
+    now: i64,
+    lease_until: i64,
+    per_hook: i64,
+    limit: i64,
+) -> AppResult<Vec<Delivery>> {
     let rows = sqlx::query(&format!(
-        "SELECT {DELIVERY_COLS} FROM webhook_deliveries WHERE status = 'pending' \
-         AND next_attempt_at <= $1 ORDER BY next_attempt_at, id LIMIT $2"
+        "UPDATE webhook_deliveries SET leased_until = $1 \
+         WHERE id IN ( \
+             SELECT id FROM ( \
+                 SELECT d.id, d.next_attempt_at, \
+                        ROW_NUMBER() OVER (PARTITION BY d.webhook_id ORDER BY d.next_attempt_at, d.id) AS pos, \
+                        (SELECT COUNT(*) FROM webhook_deliveries f WHERE f.webhook_id = d.webhook_id \
+                           AND f.status = 'pending' AND f.leased_until > $2) AS busy \
+                 FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id \
+                 WHERE d.status = 'pending' AND d.next_attempt_at <= $2 \
+                   AND (d.leased_until IS NULL OR d.leased_until <= $2) AND w.active = 1 \
+             ) due WHERE pos + busy <= $3 ORDER BY next_attempt_at, id LIMIT $4 \
+         ) \
+         AND status = 'pending' AND next_attempt_at <= $2 \
+         AND (leased_until IS NULL OR leased_until <= $2) \
+         RETURNING {DELIVERY_COLS}"
     ))
+    .bind(lease_until)
     .bind(now)
+    .bind(per_hook)
     .bind(limit)
     .fetch_all(db)
     .await?;
-    Ok(rows
+    let mut due = rows
         .iter()
         .map(delivery_from_row)
-        .collect::<Result<_, _>>()?)
+        .collect::<Result<Vec<_>, _>>()?;
+    due.sort_by_key(|d| (d.next_attempt_at.0, d.id));
+    Ok(due)
 }
 
-/// Takes a due delivery for an attempt (pushing its time out as a lease),
-/// unless another instance took it first.
-pub async fn claim(db: &Db, id: Id, due_at: i64, lease_until: i64) -> AppResult<bool> {
-    let r = sqlx::query(
-        "UPDATE webhook_deliveries SET next_attempt_at = $1 \
-         WHERE id = $2 AND status = 'pending' AND next_attempt_at = $3",
-    )
-    .bind(lease_until)
-    .bind(id)
-    .bind(due_at)
-    .execute(db)
-    .await?;
-    Ok(r.rows_affected() == 1)
+/// Gives a leased delivery back untried (its webhook was paused meanwhile).
+pub async fn release(db: &Db, id: Id) -> AppResult<()> {
+    sqlx::query("UPDATE webhook_deliveries SET leased_until = NULL WHERE id = $1")
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(())
 }
 
 /// Records an attempt's outcome.
@@ -142,7 +193,7 @@ pub async fn record_attempt(
 ) -> AppResult<()> {
     sqlx::query(
         "UPDATE webhook_deliveries SET status = $1, attempts = attempts + 1, next_attempt_at = $2, \
-         last_status_code = $3, last_error = $4, \
+         last_status_code = $3, last_error = $4, leased_until = NULL, \
          delivered_at = CASE WHEN $1 = 'delivered' THEN $5 ELSE delivered_at END WHERE id = $6",
     )
     .bind(status.as_str())
@@ -176,4 +227,15 @@ pub async fn deliveries(db: &Db, webhook_id: Id, page: PageQuery) -> AppResult<P
         .map(delivery_from_row)
         .collect::<Result<_, _>>()?;
     Ok(Page::new(items, total, page))
+}
+
+/// Deletes delivered and failed deliveries created before `before`.
+pub async fn prune(db: &Db, before: i64) -> AppResult<u64> {
+    Ok(
+        sqlx::query("DELETE FROM webhook_deliveries WHERE status <> 'pending' AND created_at < $1")
+            .bind(before)
+            .execute(db)
+            .await?
+            .rows_affected(),
+    )
 }

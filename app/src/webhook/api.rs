@@ -8,7 +8,9 @@ use shipdesk::{AppError, Id, Page};
 #[cfg(feature = "ssr")]
 use {crate::server::*, shipdesk::auth::Role, shipdesk::webhook::service, shipdesk::PageQuery};
 
-/// The webhooks with their signing secrets.
+/// The webhooks, each with a hint of its signing secret (`whsec_…1a2b`):
+/// the secret itself is shown only by `webhook_create` and
+/// `webhook_rotate_secret`.
 #[server(prefix = "/api", endpoint = "webhook_list", input = Json)]
 pub async fn webhook_list() -> Result<Vec<(Webhook, String)>, AppError> {
     respond(
@@ -20,6 +22,7 @@ pub async fn webhook_list() -> Result<Vec<(Webhook, String)>, AppError> {
     )
 }
 
+/// Registers a webhook; answers it with its signing secret (shown this once).
 #[server(prefix = "/api", endpoint = "webhook_create", input = Json)]
 pub async fn webhook_create(input: WebhookForCreate) -> Result<(Webhook, String), AppError> {
     respond(
@@ -37,6 +40,19 @@ pub async fn webhook_set_active(id: Id, active: bool) -> Result<(), AppError> {
         async {
             let p = principal().await?;
             service::set_active(&state()?, p.require_staff(&[Role::Admin])?, id, active).await
+        }
+        .await,
+    )
+}
+
+/// Gives a webhook a new signing secret, answered this once; the old one
+/// stops signing at once.
+#[server(prefix = "/api", endpoint = "webhook_rotate_secret", input = Json)]
+pub async fn webhook_rotate_secret(id: Id) -> Result<(Webhook, String), AppError> {
+    respond(
+        async {
+            let p = principal().await?;
+            service::rotate_secret(&state()?, p.require_staff(&[Role::Admin])?, id).await
         }
         .await,
     )

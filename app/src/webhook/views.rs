@@ -1,5 +1,6 @@
 //! `/admin/webhooks`: register callback URLs with their events, pause or
-//! resume them, and read each one's delivery log (status, attempts, answer).
+//! resume them, rotate their secrets (a new secret is shown once), and read
+//! each one's delivery log (status, attempts, answer).
 
 use leptos::prelude::*;
 use shipdesk::webhook::{DeliveryStatus, WebhookForCreate, EVENTS};
@@ -21,10 +22,32 @@ pub fn WebhooksPage() -> impl IntoView {
         let (id, active) = (*id, *active);
         async move { webhook_set_active(id, active).await }
     });
+    let rotate = Action::new(|id: &Id| {
+        let id = *id;
+        async move { webhook_rotate_secret(id).await }
+    });
     let list = Resource::new(
-        move || (create.version().get(), toggle.version().get()),
+        move || {
+            (
+                create.version().get(),
+                toggle.version().get(),
+                rotate.version().get(),
+            )
+        },
         |_| webhook_list(),
     );
+    // The secret of the last create or rotation: shown until the next one.
+    let fresh = RwSignal::new(None::<(String, String)>);
+    Effect::new(move |_| {
+        if let Some(Ok((w, secret))) = create.value().get() {
+            fresh.set(Some((w.url, secret)));
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok((w, secret))) = rotate.value().get() {
+            fresh.set(Some((w.url, secret)));
+        }
+    });
     let shown = RwSignal::new(None::<Id>);
     view! {
         <h1 class="text-xl font-semibold">{move || t("webhooks.title")}</h1>
@@ -56,13 +79,19 @@ pub fn WebhooksPage() -> impl IntoView {
             <button type="submit" class="rounded bg-sky-600 text-white px-3 py-1 disabled:opacity-50" disabled=move || create.pending().get()>{move || t("webhooks.add")}</button>
             {move || create.value().get().and_then(|r| r.err()).map(|e| view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> })}
         </form>
+        {move || fresh.get().map(|(url, secret)| view! {
+            <p class="webhook-secret mt-3 max-w-3xl text-sm bg-amber-50 border border-amber-200 rounded p-2 break-all">
+                <code>{url}</code>" — "{t("webhooks.copy_now")}" "<code>{secret}</code>
+            </p>
+        })}
+        {move || rotate.value().get().and_then(|r| r.err()).map(|e| view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> })}
         <Transition fallback=|| view! { <p class="mt-4 text-slate-400">{t("common.loading")}</p> }>
             {move || list.get().map(|r| match r {
                 Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> }.into_any(),
                 Ok(items) if items.is_empty() => view! { <p class="mt-4 text-slate-400">{t("common.empty")}</p> }.into_any(),
                 Ok(items) => view! {
                     <ul class="webhooks mt-4 space-y-3 max-w-5xl">
-                        {items.into_iter().map(|(w, secret)| {
+                        {items.into_iter().map(|(w, hint)| {
                             let id = w.id;
                             let active = w.active;
                             view! {
@@ -73,10 +102,11 @@ pub fn WebhooksPage() -> impl IntoView {
                                         <button type="button" class="rounded border border-slate-300 px-2" on:click=move |_| { toggle.dispatch((id, !active)); }>
                                             {if active { t("webhooks.pause") } else { t("webhooks.resume") }}
                                         </button>
+                                        <button type="button" class="webhook-rotate rounded border border-slate-300 px-2" on:click=move |_| { rotate.dispatch(id); }>{t("webhooks.rotate")}</button>
                                         <button type="button" class="rounded border border-slate-300 px-2" on:click=move |_| shown.set(if shown.get_untracked() == Some(id) { None } else { Some(id) })>{t("webhooks.log")}</button>
                                     </div>
                                     <div class="mt-1 text-slate-500">{w.events.join(", ")}</div>
-                                    <div class="mt-1 text-xs text-slate-400 break-all">{t("webhooks.secret")}" "<code>{secret}</code></div>
+                                    <div class="mt-1 text-xs text-slate-400 break-all">{t("webhooks.secret")}" "<code>{hint}</code></div>
                                     {move || (shown.get() == Some(id)).then(|| view! { <DeliveryLog id /> })}
                                 </li>
                             }

@@ -123,7 +123,8 @@ impl World {
             updated_at: now,
             resolved_at: None,
         };
-        chat::repo::insert_conversation(&self.state().db, &conv)
+        let mut conn = self.state().db.acquire().await.unwrap();
+        chat::repo::insert_conversation(&mut conn, &conv)
             .await
             .unwrap();
         conv
@@ -166,7 +167,7 @@ impl World {
     /// A new webhook: its id.
     pub async fn webhook(&self) -> Id {
         let input = shipdesk::webhook::WebhookForCreate {
-            url: format!("http://127.0.0.1:9/hook/{}", self.n()),
+            url: format!("https://hooks.example.com/hook/{}", self.n()),
             events: vec!["message.created".into()],
         };
         shipdesk::webhook::service::create(self.state(), &self.admin, &input)

@@ -11,6 +11,7 @@ mod claims;
 mod limits;
 mod live;
 mod messages;
+mod outbox;
 mod routing;
 
 use super::*;

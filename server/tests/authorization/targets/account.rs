@@ -201,7 +201,7 @@ async fn webhook(w: &World, endpoint: &str) -> Option<Target> {
             api(none(), has("", "/0/id", id))
         }
         "webhook_create" => {
-            let url = format!("http://127.0.0.1:9/hook/{}", w.n());
+            let url = format!("https://hooks.example.com/hook/{}", w.n());
             let body = json!({"input": {"url": url, "events": ["message.created"]}});
             api(body, field("/0/url", url))
         }
@@ -216,6 +216,10 @@ async fn webhook(w: &World, endpoint: &str) -> Option<Target> {
             };
             let body = json!({"id": id, "active": false});
             api(body, then("webhook_list", none(), inactive))
+        }
+        "webhook_rotate_secret" => {
+            let id = w.webhook().await;
+            api(json!({"id": id}), field("/0/id", id))
         }
         "webhook_deliveries" => {
             let id = w.webhook().await;
@@ -246,7 +250,8 @@ async fn delivery(w: &World, id: shipdesk::Id) {
         created_at: now,
         delivered_at: None,
     };
-    shipdesk::webhook::repo::enqueue(&w.state().db, &d)
+    let mut conn = w.state().db.acquire().await.unwrap();
+    shipdesk::webhook::repo::enqueue(&mut conn, &d)
         .await
         .unwrap();
 }

@@ -1,0 +1,4 @@
+//! Background loops, one file per domain.
+
+pub mod events;
+pub mod webhook;
