@@ -72,6 +72,7 @@ pub mod limits_repo;
 pub mod list_repo;
 #[cfg(feature = "ssr")]
 pub mod lists;
+#[cfg(feature = "ssr")]
 pub mod outbox;
 #[cfg(feature = "ssr")]
 pub mod presence;
