@@ -144,7 +144,7 @@ const _: () = assert!(CHAT_JOB_SECS as i64 * 1000 <= shipdesk::chat::presence::R
 
 /// Background jobs: the outbox (events to webhook deliveries) and the
 /// webhook sender; every 20 s chat reassignment, queue drains, presence
-/// leases (`chat::presence::RENEW_EVERY_MS`) and pruning of send counts;
+/// leases (`chat::presence::RENEW_EVERY_MS`);
 /// housekeeping every ten minutes (expired sessions, ended rate-limit
 /// windows, attachments no message names a day after their upload, old
 /// deliveries and handed-on events).
@@ -165,9 +165,6 @@ pub fn spawn_jobs(app: AppState) {
             }
             if let Err(e) = shipdesk::chat::presence::keep(&chat).await {
                 tracing::warn!(error = %e, "renewing chat presence failed");
-            }
-            if let Err(e) = shipdesk::chat::limit::prune(&chat).await {
-                tracing::warn!(error = %e, "pruning chat send counts failed");
             }
         }
     });

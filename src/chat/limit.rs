@@ -4,15 +4,16 @@
 //!   `SOCKET_BURST` sends, then `SOCKET_PER_SEC` a second;
 //! - per person, across their sockets, the HTTP API and every instance: at
 //!   most `MEMBER_PER_MINUTE` (customers) or `STAFF_PER_MINUTE` (staff) sends
-//!   per fixed minute, counted in the database by one conditional upsert.
+//!   per minute window, reserved in the database through the shared limiter
+//!   (`crate::ratelimit`, scope `chat-send:<kind>:<id>`).
 //!
 //! A refused send is `AppError::RateLimited`; the socket answers it with an
 //! `error` frame of key [`SEND_RATE_LIMITED`] and stays up.
 
-use super::limits_repo;
 use super::model::SenderKind;
 use crate::auth::Principal;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
+use crate::ratelimit::{self, Limit};
 use crate::state::AppState;
 
 /// The error key a socket answers a refused send with.
@@ -74,24 +75,12 @@ impl SendBucket {
 /// Counts one send of `who` against their per-minute limit; RateLimited
 /// (with the seconds left in the window) when they are over it.
 pub async fn count_send(state: &AppState, who: &Principal) -> AppResult<()> {
-    let (kind, id, limit) = match who {
+    let (kind, id, max) = match who {
         Principal::Member(m) => (SenderKind::Member, m.id, MEMBER_PER_MINUTE),
         Principal::Staff(s) => (SenderKind::Staff, s.id, STAFF_PER_MINUTE),
     };
-    let now = state.now();
-    let window = now - now.rem_euclid(WINDOW_MS);
-    if limits_repo::count_send(&state.db, kind.as_str(), id, window, limit, now).await? {
-        Ok(())
-    } else {
-        Err(AppError::RateLimited {
-            retry_after_secs: ((window + WINDOW_MS - now) as u64).div_ceil(1000).max(1),
-        })
-    }
-}
-
-/// Drops the counts of windows older than an hour (run by the chat job).
-pub async fn prune(state: &AppState) -> AppResult<u64> {
-    limits_repo::prune_send_counts(&state.db, state.now() - 3_600_000).await
+    let limit = Limit::new(format!("chat-send:{}:{id}", kind.as_str()), max, WINDOW_MS);
+    ratelimit::reserve_one(&state.db, &limit, state.now()).await
 }
 
 #[cfg(test)]
