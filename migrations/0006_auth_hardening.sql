@@ -12,7 +12,6 @@ CREATE TABLE rate_limits (
     window_ms    BIGINT NOT NULL,
     created_at   BIGINT NOT NULL
 );
-CREATE INDEX ix_rate_limits_end ON rate_limits (window_start);
 
 -- The failure log the limits above replace.
 DROP TABLE login_failures;

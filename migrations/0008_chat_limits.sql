@@ -1,5 +1,5 @@
--- Chat limits shared by every instance: which agents have a socket open
--- anywhere (presence), and how many messages a person sent lately (send rate).
+-- Chat state shared by every instance: which agents have a socket open
+-- anywhere (presence). Send rates count in `rate_limits` (0006).
 -- Portable SQL: the same file runs on SQLite and PostgreSQL; ids are app-made
 -- BIGINTs, instants UTC epoch milliseconds.
 

@@ -24,7 +24,7 @@ test("an unknown address shows the 404 page", async ({ page, guard }) => {
 });
 
 test("every portal page is captured at desktop and phone widths", async ({ browser, guard }) => {
-  // Provoked on purpose: the form shows the server's validation answer.
+  // The 404 page is visited on purpose.
   guard.allow(/status of 404 .*\/no\/such\/page$/);
   for (const width of [1366, 375]) {
     const ctx = await browser.newContext({ viewport: { width, height: 800 } });

@@ -72,6 +72,27 @@ fn dev_mode(env: Option<&str>, addr: &str) -> Result<bool, String> {
     }
 }
 
+/// An https URL, or plain http to this machine (a local relay).
+fn secure_or_local(url: &str) -> bool {
+    if url.starts_with("https://") {
+        return true;
+    }
+    let Some(rest) = url.strip_prefix("http://") else {
+        return false;
+    };
+    let host = rest.split(['/', '?']).next().unwrap_or("");
+    let host = host
+        .rsplit_once(':')
+        .filter(|(h, p)| !h.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        .map(|(h, _)| h)
+        .unwrap_or(host);
+    host == "localhost"
+        || host
+            .trim_matches(['[', ']'])
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
 impl Settings {
     pub fn from_env() -> Result<Settings, String> {
         Settings::from_vars(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty()))
@@ -143,7 +164,12 @@ impl Settings {
         }
         let sms =
             match (get("SHIPDESK_SMS_URL"), get("SHIPDESK_SMS_KEY")) {
-                (Some(url), Some(key)) => Some(SmsSettings {
+                (Some(url), _) if !dev && !secure_or_local(&url) => {
+                return Err(format!(
+                    "SHIPDESK_SMS_URL: production sends codes only over https (or to a loopback address), not `{url}`"
+                ))
+            }
+            (Some(url), Some(key)) => Some(SmsSettings {
                     url,
                     key,
                     template: get("SHIPDESK_SMS_TEMPLATE").unwrap_or_else(|| "login_code".into()),
@@ -233,6 +259,27 @@ mod tests {
         assert!(settings(&no_secret)
             .unwrap_err()
             .contains("SHIPDESK_SECRET"));
+    }
+
+    #[test]
+    fn production_texts_codes_only_over_https_or_to_this_machine() {
+        let with_url = |url: &'static str| -> Vec<(&str, &str)> {
+            PROD.iter()
+                .copied()
+                .map(|(k, v)| {
+                    if k == "SHIPDESK_SMS_URL" {
+                        (k, url)
+                    } else {
+                        (k, v)
+                    }
+                })
+                .collect()
+        };
+        let e = settings(&with_url("http://sms.example.com/send")).unwrap_err();
+        assert!(e.starts_with("SHIPDESK_SMS_URL"), "{e}");
+        assert!(settings(&with_url("http://127.0.0.1:8080/send")).is_ok());
+        assert!(settings(&with_url("http://[::1]:8080/send")).is_ok());
+        assert!(settings(&with_url("http://localhost/send")).is_ok());
     }
 
     #[test]

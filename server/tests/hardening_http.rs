@@ -87,8 +87,20 @@ async fn production_texts_the_code_through_the_signed_provider_and_never_shows_i
     let (status, sent) = app.request_code(&c, "13800138077").await;
     assert_eq!(status, StatusCode::OK, "{sent}");
     assert_eq!(sent["dev_code"], Value::Null, "no code in the answer");
-    let texted = inbox.lock().unwrap().clone();
-    assert_eq!(texted.len(), 1, "one signed request reached the provider");
+    let mut texted = Vec::new();
+    for _ in 0..100 {
+        texted = inbox.lock().unwrap().clone();
+        if !texted.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    assert_eq!(
+        inbox.lock().unwrap().len(),
+        1,
+        "one signed request reached the provider"
+    );
     assert_eq!(texted[0].0, "13800138077");
 
     let res = app
@@ -178,73 +190,4 @@ async fn health_reports_the_database_the_suite_runs_on() {
         "sqlite"
     };
     assert_eq!(body["backend"], expected, "{body}");
-}
-
-/// An app on a manual clock, and the clock.
-async fn app_on_a_manual_clock() -> (support::TestApp, shipdesk::db::Clock) {
-    let mut state = shipdesk::testing::test_state().await;
-    state.clock = shipdesk::db::Clock::manual(1_800_000_000_000);
-    let clock = state.clock.clone();
-    (spawn_app_with(state).await, clock)
-}
-
-async fn signed_in(app: &support::TestApp, c: &reqwest::Client) -> bool {
-    let (status, user) = app.call(c, "current_user", json!({})).await;
-    assert_eq!(status, StatusCode::OK);
-    !user.is_null()
-}
-
-#[tokio::test]
-async fn a_session_ends_after_the_idle_time_on_the_apps_clock_and_slides_with_use() {
-    let (app, clock) = app_on_a_manual_clock().await;
-    let idle_ms = app.state.config.session_idle_secs * 1000;
-    let (_, c) = app.signed_in_staff("idler", &["ops"]).await;
-    clock.advance(idle_ms - 120_000);
-    assert!(signed_in(&app, &c).await, "used before the idle time ends");
-    clock.advance(idle_ms - 120_000);
-    assert!(signed_in(&app, &c).await, "the use slid the window");
-    clock.advance(idle_ms + 1_000);
-    assert!(!signed_in(&app, &c).await, "idle past the limit");
-}
-
-#[tokio::test]
-async fn a_session_ends_at_its_absolute_lifetime_however_busy() {
-    let (app, clock) = app_on_a_manual_clock().await;
-    let (_, c) = app.signed_in_staff("busy", &["ops"]).await;
-    let step = app.state.config.session_idle_secs * 1000 / 2;
-    let mut elapsed = 0;
-    while elapsed + step <= app.state.config.session_absolute_secs * 1000 {
-        clock.advance(step);
-        elapsed += step;
-        assert!(signed_in(&app, &c).await, "at {elapsed} ms");
-    }
-    clock.advance(step);
-    assert!(!signed_in(&app, &c).await, "past the absolute lifetime");
-}
-
-#[tokio::test]
-async fn the_code_cooldown_and_the_login_lock_reopen_when_their_windows_end() {
-    let (app, clock) = app_on_a_manual_clock().await;
-    let boss = shipdesk::testing::staff(&app.state, "boss", &["admin"]).await;
-    app.company_with_member(&boss, "Clock Ltd", None, "13800138066")
-        .await;
-    let c = client();
-    assert_eq!(app.request_code(&c, "13800138066").await.0, StatusCode::OK);
-    let res = app
-        .post(&c, "request_login_code", json!({"phone": "13800138066"}))
-        .await;
-    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
-    assert_eq!(support::retry_after(&res), 60);
-    clock.advance(60_000);
-    assert_eq!(app.request_code(&c, "13800138066").await.0, StatusCode::OK);
-
-    shipdesk::testing::staff(&app.state, "locked", &["ops"]).await;
-    for _ in 0..shipdesk::auth::throttle::ACCOUNT_LIMIT {
-        app.staff_login(&c, "locked", "wrong-pass1").await;
-    }
-    let res = app.staff_login(&c, "locked", support::PASSWORD).await;
-    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
-    clock.advance(shipdesk::auth::throttle::WINDOW_MS);
-    let res = app.staff_login(&c, "locked", support::PASSWORD).await;
-    assert_eq!(res.status(), StatusCode::OK, "the window ended");
 }

@@ -67,10 +67,14 @@ pub async fn request_code(state: &AppState, phone: &str, ip: &str) -> AppResult<
     .bind(now)
     .execute(db)
     .await?;
-    state.sms.send(phone, &code).await.map_err(|e| {
-        tracing::error!(error = %e, "SMS sending failed");
-        AppError::Internal
-    })?;
+    // Sent from its own task: a member's answer takes no longer than an
+    // unknown phone's (the provider's round trip would tell them apart).
+    let (sms, to, text) = (state.sms.clone(), phone.to_owned(), code.clone());
+    tokio::spawn(async move {
+        if let Err(e) = sms.send(&to, &text).await {
+            tracing::error!(error = %e, "SMS sending failed");
+        }
+    });
     Ok(Some(code))
 }
 

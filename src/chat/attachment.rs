@@ -94,34 +94,44 @@ pub async fn upload(
         rand::random::<u64>(),
         rand::random::<u64>()
     );
-    let stored = async {
-        let (size, mime) = pending.receive(&key, &name, body).await?;
-        let att = Attachment {
-            key: key.clone(),
-            conversation_id: conv.id,
-            name: served_name(&name, mime),
-            mime: mime.to_owned(),
-            size,
-            created_at: Timestamp(state.now()),
-        };
-        pending.place(&key).await?;
-        if let Err(e) = repo::insert(&state.db, &att, me.kind, me.id).await {
-            let _ = tokio::fs::remove_file(path_of(state, &key)).await;
-            return Err(e);
-        }
-        Ok(att)
-    }
-    .await;
-    match stored {
-        Ok(att) => {
-            pending.keep(att.size).await;
-            Ok(att)
-        }
+    let (size, mime) = match pending.receive(&key, &name, body).await {
+        Ok(got) => got,
         Err(e) => {
             pending.keep(0).await;
-            Err(e)
+            return Err(e);
         }
-    }
+    };
+    let att = Attachment {
+        key: key.clone(),
+        conversation_id: conv.id,
+        name: served_name(&name, mime),
+        mime: mime.to_owned(),
+        size,
+        created_at: Timestamp(state.now()),
+    };
+    // Placing the file, writing its row and settling the quota run to the
+    // end in their own task: a request dropped now cannot leave a file
+    // without a row, or a stored attachment outside the quota.
+    let (state, uploader) = (state.clone(), (me.kind, me.id));
+    let finish = tokio::spawn(async move {
+        let stored = async {
+            pending.place(&att.key).await?;
+            if let Err(e) = repo::insert(&state.db, &att, uploader.0, uploader.1).await {
+                let _ = tokio::fs::remove_file(path_of(&state, &att.key)).await;
+                return Err(e);
+            }
+            Ok(())
+        }
+        .await;
+        pending
+            .keep(if stored.is_ok() { att.size } else { 0 })
+            .await;
+        stored.map(|()| att)
+    });
+    finish.await.map_err(|e| {
+        tracing::error!(error = %e, "storing an upload failed");
+        AppError::Internal
+    })?
 }
 
 /// An upload under way: its quota hold and its temporary file. Dropped
