@@ -82,7 +82,12 @@ run_e2e() {
     cat "$data/server.log" >&2
     exit 1
   fi
-  (cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test) 2>&1 | tee -a "$LOG"
+  if ! (cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test) 2>&1 | tee -a "$LOG"; then
+    stop_server
+    echo "browser tests failed on $label; the end of the server log:" >&2
+    tail -n 60 "$data/server.log" >&2
+    exit 1
+  fi
   stop_server
   local bad
   bad=$(grep -E 'ERROR|panicked' "$data/server.log" || true)
@@ -97,7 +102,11 @@ run_e2e SQLite ""
 if pg_up; then
   E2E_DB="sdtest_e2e_$$"
   psql "$PG_BASE" -qc "CREATE DATABASE $E2E_DB" >/dev/null
-  run_e2e PostgreSQL "${PG_BASE%/*}/$E2E_DB"
+  # The same server and options, another database: keep any ?query of the base.
+  pg_query=""
+  case "$PG_BASE" in *\?*) pg_query="?${PG_BASE#*\?}" ;; esac
+  pg_path=${PG_BASE%%\?*}
+  run_e2e PostgreSQL "${pg_path%/*}/$E2E_DB$pg_query"
 fi
 
 passed=$(grep -Eo 'test result: ok\. [0-9]+ passed' "$LOG" | awk '{s+=$4} END {print s+0}')
