@@ -107,8 +107,8 @@ fn entry(key: &str) -> (&'static str, &'static str) {
         "api_token.name_invalid" => ("名称为 1–40 个字", "Name: 1–40 characters"),
         "tokens.title" => ("API 令牌", "API tokens"),
         "tokens.hint" => (
-            "供集成系统和旧版客户端使用（请求头 token），权限与你的账号相同。",
-            "For integrations and old clients (header `token`); they act as you.",
+            "供集成系统和旧版客户端使用（请求头 token），权限与你的账号相同；重置密码或停用账号后全部失效。",
+            "For integrations and old clients (header `token`); they act as you, and end when your password is reset or your account disabled.",
         ),
         "tokens.name" => ("令牌名称", "Token name"),
         "tokens.create" => ("生成令牌", "Create token"),
