@@ -529,15 +529,20 @@ async fn refused_types_oversized_files_and_foreign_keys_are_named_errors() {
 async fn signing_out_elsewhere_closes_an_open_socket() {
     let c = chat_with(|config| config.socket_recheck_secs = 1).await;
     let mut member = connect(&c.app, &c.member_cookie).await;
+    sign_out(&c.app, &c.member_cookie).await;
+    assert_eq!(close_code(&mut member, 5).await, Some(4401));
+}
+
+/// Signs the session of `cookie` out over HTTP.
+async fn sign_out(app: &TestApp, cookie: &str) {
     let res = bare_client()
-        .post(c.app.url("/api/logout"))
-        .header("cookie", &c.member_cookie)
+        .post(app.url("/api/logout"))
+        .header("cookie", cookie)
         .json(&json!({}))
         .send()
         .await
         .unwrap();
     assert!(res.status().is_success());
-    assert_eq!(close_code(&mut member, 5).await, Some(4401));
 }
 
 /// The code the server closes `s` with, within `secs` seconds.
@@ -563,14 +568,7 @@ async fn a_sign_out_or_a_role_change_closes_sockets_without_waiting_for_the_rech
     assert_eq!(c.app.state.config.socket_recheck_secs, 60);
     let mut member = connect(&c.app, &c.member_cookie).await;
     let mut agent = connect(&c.app, &c.agent_cookie).await;
-    let res = bare_client()
-        .post(c.app.url("/api/logout"))
-        .header("cookie", &c.member_cookie)
-        .json(&json!({}))
-        .send()
-        .await
-        .unwrap();
-    assert!(res.status().is_success());
+    sign_out(&c.app, &c.member_cookie).await;
     assert_eq!(close_code(&mut member, 5).await, Some(4401));
 
     let admin = shipdesk::testing::staff(&c.app.state, "root2", &["admin"]).await;

@@ -38,30 +38,26 @@ fn webhook_from_row(r: &AnyRow) -> Result<(Webhook, String), sqlx::Error> {
     ))
 }
 
-/// Every webhook with its secret, newest first.
-pub async fn all(db: &Db) -> AppResult<Vec<(Webhook, String)>> {
-    let rows = sqlx::query(
-        "SELECT id, url, events, secret, active, created_at FROM webhooks ORDER BY created_at DESC, id DESC",
-    )
-    .fetch_all(db)
-    .await?;
+const WEBHOOK_COLS: &str = "SELECT id, url, events, secret, active, created_at FROM webhooks";
+
+async fn webhooks_where(db: &Db, rest: &str) -> AppResult<Vec<(Webhook, String)>> {
+    let rows = sqlx::query(&format!("{WEBHOOK_COLS} {rest}"))
+        .fetch_all(db)
+        .await?;
     Ok(rows
         .iter()
         .map(webhook_from_row)
         .collect::<Result<_, _>>()?)
 }
 
+/// Every webhook with its secret, newest first.
+pub async fn all(db: &Db) -> AppResult<Vec<(Webhook, String)>> {
+    webhooks_where(db, "ORDER BY created_at DESC, id DESC").await
+}
+
 /// The active webhooks (with their secrets).
 pub async fn active(db: &Db) -> AppResult<Vec<(Webhook, String)>> {
-    let rows = sqlx::query(
-        "SELECT id, url, events, secret, active, created_at FROM webhooks WHERE active = 1 ORDER BY id",
-    )
-    .fetch_all(db)
-    .await?;
-    Ok(rows
-        .iter()
-        .map(webhook_from_row)
-        .collect::<Result<_, _>>()?)
+    webhooks_where(db, "WHERE active = 1 ORDER BY id").await
 }
 
 /// Replaces a webhook's secret; the webhook, or None if there is no such webhook.

@@ -90,7 +90,7 @@ pub fn ApiTokens() -> impl IntoView {
                                 let owner = all.get_untracked().then(|| tk.staff_account.clone());
                                 view! {
                                     <li class="py-2 flex flex-wrap items-center gap-3">
-                                        <span class="flex-1 font-medium">{tk.name.clone()}</span>
+                                        <span class="w-full sm:w-auto sm:flex-1 font-medium break-all">{tk.name.clone()}</span>
                                         {owner.map(|o| view! { <span class="token-owner text-slate-500">{o}</span> })}
                                         <span class="token-state text-slate-500">{status}</span>
                                         <span class="text-slate-400">{match tk.last_used_at {
