@@ -105,7 +105,10 @@ fn Bubble(
                     <span>{time_of(msg.created_at.0)}</span>
                     {mine.then(|| view! {
                         <span class="msg-read">
-                            {move || if other_read.get() >= seq { t("chat.read") } else { t("chat.unread") }}
+                            // try_get: a render queued before its pane was disposed
+                            // (switching conversations) must not panic on the
+                            // pane's signal.
+                            {move || if other_read.try_get().unwrap_or(0) >= seq { t("chat.read") } else { t("chat.unread") }}
                         </span>
                     })}
                     {(!recalled).then(|| view! {
