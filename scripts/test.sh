@@ -9,9 +9,14 @@ LOG=$(mktemp -d)/test.log
 say() { printf '\n\033[1;34m== %s\033[0m\n' "$*"; }
 
 ./scripts/setup.sh
-# The flag cargo-leptos sets for dev builds: with it the test builds and the
+# The flags scripts/site.sh builds with: with them the test builds and the
 # browser-test build below share their compiled dependencies.
 TEST_RUSTFLAGS="--cfg erase_components"
+export LEPTOS_OUTPUT_NAME=shipdesk
+
+say "formatting (rustfmt)"
+cargo fmt --all --check
+(cd xtask && cargo fmt --check)
 
 say "core, app and HTTP tests on SQLite"
 RUSTFLAGS="$TEST_RUSTFLAGS" cargo test --workspace --exclude shipdesk-frontend --features shipdesk/ssr 2>&1 | tee -a "$LOG"
@@ -38,10 +43,13 @@ else
 fi
 
 say "browser tests (Playwright in Debian's Chromium)"
-cargo leptos build 2>&1 | tail -n 3
-TARGET_DIR=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
+if ! ./scripts/site.sh >"$LOG.site" 2>&1; then
+  cat "$LOG.site" >&2
+  exit 1
+fi
+tail -n 3 "$LOG.site"
+TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
 SITE=$ROOT/target/site
-[ -d "$SITE/pkg" ] || SITE=$TARGET_DIR/site
 SERVER=""
 stop_server() {
   if [ -n "$SERVER" ]; then

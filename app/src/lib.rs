@@ -11,15 +11,16 @@ pub mod components;
 pub mod customer;
 pub mod i18n;
 pub mod portal;
+pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod server;
 pub mod staff;
 pub mod webhook;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::{path, SsrMode};
+use leptos_router::{path, Lazy, SsrMode};
 
 use crate::i18n::{provide_i18n, t};
 
@@ -35,6 +36,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="icon" type="image/svg+xml" href="/favicon.svg" />
+                // The stylesheet lives in the site's current, content-named pkg directory.
+                <link rel="stylesheet" id="leptos" href=format!("/{}/shipdesk.css", options.site_pkg_dir) />
                 <AutoReload options=options.clone() />
                 <HydrationScripts options />
                 <MetaTags />
@@ -57,27 +60,26 @@ pub fn App() -> impl IntoView {
         }
     });
     view! {
-        <Stylesheet id="leptos" href="/pkg/shipdesk.css" />
         <Title text=move || t("app.title") />
         <Router>
             <Routes fallback=components::NotFound>
-                <Route path=path!("/") view=portal::Home />
-                <Route path=path!("/admin/login") view=auth::views::StaffLoginPage />
+                <Route path=path!("/") view={Lazy::<routes::HomeRoute>::new()} />
+                <Route path=path!("/admin/login") view={Lazy::<routes::StaffLoginRoute>::new()} />
                 <ParentRoute path=path!("/admin") view=staff::views::AdminShell ssr=SsrMode::Async>
-                    <Route path=path!("") view=staff::views::Dashboard />
-                    <Route path=path!("staff") view=staff::views::StaffPage />
-                    <Route path=path!("customers") view=customer::views::CompaniesPage />
-                    <Route path=path!("customers/:id") view=customer::views::CompanyPage />
-                    <Route path=path!("chat") view=chat::console::ChatConsole />
-                    <Route path=path!("chat/settings") view=chat::settings::ChatSettingsPage />
-                    <Route path=path!("webhooks") view=webhook::views::WebhooksPage />
+                    <Route path=path!("") view={Lazy::<routes::DashboardRoute>::new()} />
+                    <Route path=path!("staff") view={Lazy::<routes::StaffRoute>::new()} />
+                    <Route path=path!("customers") view={Lazy::<routes::CompaniesRoute>::new()} />
+                    <Route path=path!("customers/:id") view={Lazy::<routes::CompanyRoute>::new()} />
+                    <Route path=path!("chat") view={Lazy::<routes::ConsoleRoute>::new()} />
+                    <Route path=path!("chat/settings") view={Lazy::<routes::ChatSettingsRoute>::new()} />
+                    <Route path=path!("webhooks") view={Lazy::<routes::WebhooksRoute>::new()} />
                 </ParentRoute>
-                <Route path=path!("/h5/login") view=|| view! { <auth::views::MemberLoginPage mobile=true /> } />
-                <Route path=path!("/h5") view=portal::h5::MePage ssr=SsrMode::Async />
-                <Route path=path!("/h5/chat") view=|| view! { <chat::views::MemberChatPage mobile=true /> } />
-                <Route path=path!("/portal/login") view=|| view! { <auth::views::MemberLoginPage mobile=false /> } />
-                <Route path=path!("/portal") view=portal::desk::WorkbenchPage ssr=SsrMode::Async />
-                <Route path=path!("/portal/chat") view=|| view! { <chat::views::MemberChatPage mobile=false /> } />
+                <Route path=path!("/h5/login") view={Lazy::<routes::H5LoginRoute>::new()} />
+                <Route path=path!("/h5") view={Lazy::<routes::H5MeRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/h5/chat") view={Lazy::<routes::H5ChatRoute>::new()} />
+                <Route path=path!("/portal/login") view={Lazy::<routes::PortalLoginRoute>::new()} />
+                <Route path=path!("/portal") view={Lazy::<routes::WorkbenchRoute>::new()} ssr=SsrMode::Async />
+                <Route path=path!("/portal/chat") view={Lazy::<routes::PortalChatRoute>::new()} />
             </Routes>
         </Router>
     }

@@ -6,5 +6,6 @@
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(shipdesk_app::App);
+    // Lazy: a page's route chunk loads before its part of the page hydrates.
+    leptos::mount::hydrate_lazy(shipdesk_app::App);
 }

@@ -102,7 +102,65 @@ pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
             security::security_headers,
         ))
         .with_state(state);
-    uploads.merge(main)
+    let pkg = static_pkg(&leptos_options).layer(middleware::from_fn_with_state(
+        app.clone(),
+        security::security_headers,
+    ));
+    uploads.merge(pkg).merge(main)
+}
+
+/// `/pkg`: the built front end, served from its precompressed copies
+/// (`.br`, `.gz`) when the browser accepts them. A content-named directory
+/// (`pkg/<hash>/`, what `scripts/site.sh` writes) never changes, so its files
+/// are cached for a year; a plain `pkg/` (`cargo leptos watch`) is revalidated.
+fn static_pkg(options: &LeptosOptions) -> Router {
+    use axum::http::{header, HeaderValue};
+    use tower_http::services::ServeDir;
+    use tower_http::set_header::SetResponseHeaderLayer;
+    let root = std::path::Path::new(options.site_root.as_ref()).join("pkg");
+    let cache = if options.site_pkg_dir.as_ref() == "pkg" {
+        HeaderValue::from_static("no-cache")
+    } else {
+        HeaderValue::from_static("public, max-age=31536000, immutable")
+    };
+    let files = ServeDir::new(root)
+        .precompressed_br()
+        .precompressed_gzip()
+        .append_index_html_on_directories(false);
+    Router::new().nest_service(
+        "/pkg",
+        tower::ServiceBuilder::new()
+            .layer(SetResponseHeaderLayer::overriding(
+                header::CACHE_CONTROL,
+                cache,
+            ))
+            .layer(SetResponseHeaderLayer::if_not_present(
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            ))
+            .service(files),
+    )
+}
+
+/// The site's current pkg directory as `scripts/site.sh` left it
+/// (`<site root>/pkg.current`, e.g. `pkg/3f2a…`), unless
+/// `LEPTOS_SITE_PKG_DIR` names one; else `pkg` (`cargo leptos`).
+pub fn current_pkg_dir(options: &mut LeptosOptions) {
+    if std::env::var_os("LEPTOS_SITE_PKG_DIR").is_some() {
+        return;
+    }
+    let marker = std::path::Path::new(options.site_root.as_ref()).join("pkg.current");
+    if let Ok(dir) = std::fs::read_to_string(&marker) {
+        let dir = dir.trim();
+        let valid = dir.starts_with("pkg/")
+            && dir[4..].chars().all(|c| c.is_ascii_alphanumeric())
+            && dir.len() > 4;
+        if valid {
+            options.site_pkg_dir = dir.to_string().into();
+        } else {
+            tracing::warn!(marker = %marker.display(), "ignoring a malformed pkg.current");
+        }
+    }
 }
 
 async fn healthz(State(app): State<AppState>) -> impl IntoResponse {

@@ -154,7 +154,8 @@ async fn command(cmd: &str, args: &[String], state: AppState) -> Result<(), Stri
 
 async fn serve(state: AppState) -> Result<(), String> {
     let conf = get_configuration(None).map_err(|e| format!("leptos configuration: {e}"))?;
-    let options = conf.leptos_options;
+    let mut options = conf.leptos_options;
+    shipdesk_server::current_pkg_dir(&mut options);
     let addr = options.site_addr;
     if state.config.dev_mode {
         tracing::warn!(

@@ -1,0 +1,90 @@
+//! The pages each route shows, as lazy routes: the code of a page is split
+//! out of the main wasm into its own chunk (shared code into common chunks),
+//! fetched when its route is first matched. The H5 login does not download
+//! the agent console. `scripts/site.sh` does the splitting; on the server
+//! these are plain calls.
+
+use leptos::prelude::*;
+use leptos_router::{lazy_route, LazyRoute};
+
+use crate::{auth, chat, customer, portal, staff, webhook};
+
+/// A unit route struct whose view is split into its own wasm chunk.
+macro_rules! lazy_page {
+    ($(#[$doc:meta])* $name:ident => $view:expr) => {
+        $(#[$doc])*
+        pub struct $name;
+
+        #[lazy_route]
+        impl LazyRoute for $name {
+            fn data() -> Self {
+                $name
+            }
+
+            fn view(_this: Self) -> AnyView {
+                $view.into_any()
+            }
+        }
+    };
+}
+
+lazy_page!(
+    /// `/`
+    HomeRoute => view! { <portal::Home /> }
+);
+lazy_page!(
+    /// `/admin/login`
+    StaffLoginRoute => view! { <auth::views::StaffLoginPage /> }
+);
+lazy_page!(
+    /// `/admin`
+    DashboardRoute => view! { <staff::views::Dashboard /> }
+);
+lazy_page!(
+    /// `/admin/staff`
+    StaffRoute => view! { <staff::views::StaffPage /> }
+);
+lazy_page!(
+    /// `/admin/customers`
+    CompaniesRoute => view! { <customer::views::CompaniesPage /> }
+);
+lazy_page!(
+    /// `/admin/customers/:id`
+    CompanyRoute => view! { <customer::views::CompanyPage /> }
+);
+lazy_page!(
+    /// `/admin/chat`
+    ConsoleRoute => view! { <chat::console::ChatConsole /> }
+);
+lazy_page!(
+    /// `/admin/chat/settings`
+    ChatSettingsRoute => view! { <chat::settings::ChatSettingsPage /> }
+);
+lazy_page!(
+    /// `/admin/webhooks`
+    WebhooksRoute => view! { <webhook::views::WebhooksPage /> }
+);
+lazy_page!(
+    /// `/h5/login`
+    H5LoginRoute => view! { <auth::views::MemberLoginPage mobile=true /> }
+);
+lazy_page!(
+    /// `/h5`
+    H5MeRoute => view! { <portal::h5::MePage /> }
+);
+lazy_page!(
+    /// `/h5/chat`
+    H5ChatRoute => view! { <chat::views::MemberChatPage mobile=true /> }
+);
+lazy_page!(
+    /// `/portal/login`
+    PortalLoginRoute => view! { <auth::views::MemberLoginPage mobile=false /> }
+);
+lazy_page!(
+    /// `/portal`
+    WorkbenchRoute => view! { <portal::desk::WorkbenchPage /> }
+);
+lazy_page!(
+    /// `/portal/chat`
+    PortalChatRoute => view! { <chat::views::MemberChatPage mobile=false /> }
+);
