@@ -53,12 +53,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_i18n();
-    // Browser tests wait for this mark: clicks before hydration do nothing.
-    Effect::new(|_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
+    // Browser tests wait for `data-hydrated` on <body>: the hydrate entry
+    // (`frontend/`) sets it once the page and its lazy routes are live.
     view! {
         <Title text=move || t("app.title") />
         <Router>

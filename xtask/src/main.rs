@@ -128,7 +128,7 @@ fn run(args: &Args) -> Result<()> {
         modules.extend(split.split_modules.iter().cloned());
         optimize(&modules)?;
         say(&format!(
-            "wasm-opt on {} modules in {:.1?}",
+            "wasm-opt -Oz on {} modules in {:.1?}",
             modules.len(),
             t.elapsed()
         ));
@@ -171,36 +171,41 @@ fn remove(path: &Path) -> Result<()> {
     r.map_err(err("removing an old build"))
 }
 
-/// wasm-opt from PATH (the script puts the npm binaryen first): Debian's
-/// binaryen is too old and breaks the module silently.
+/// `wasm-opt -Oz` with npm's binaryen (Debian's is too old and breaks the
+/// module silently), through `optimize.mjs`: binaryen loads once per Node
+/// process, not once per module. One process per core, modules dealt out
+/// largest first.
 fn optimize(modules: &[PathBuf]) -> Result<()> {
-    let handles: Vec<_> = modules
+    let mut queue: Vec<(u64, PathBuf)> = modules
         .iter()
-        .cloned()
-        .map(|m| {
-            std::thread::spawn(move || {
-                Command::new("wasm-opt")
-                    .args([
-                        "-Oz",
-                        "--enable-bulk-memory",
-                        "--enable-nontrapping-float-to-int",
-                    ])
-                    .arg(&m)
-                    .arg("-o")
-                    .arg(&m)
-                    .status()
-                    .map_err(|e| format!("running wasm-opt: {e}"))
-                    .and_then(|s| {
-                        s.success()
-                            .then_some(())
-                            .ok_or_else(|| format!("wasm-opt failed on {}", m.display()))
-                    })
-            })
-        })
+        .map(|m| (std::fs::metadata(m).map_or(0, |md| md.len()), m.clone()))
         .collect();
-    for h in handles {
-        h.join()
-            .map_err(|_| "wasm-opt thread panicked".to_string())??;
+    queue.sort_by(|a, b| b.cmp(a));
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let mut shares: Vec<Vec<PathBuf>> = vec![vec![]; workers];
+    let mut load = vec![0u64; workers];
+    for (size, m) in queue {
+        let least = (0..workers).min_by_key(|&i| load[i]).unwrap_or(0);
+        load[least] += size;
+        shares[least].push(m);
+    }
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("optimize.mjs");
+    let children: Vec<_> = shares
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .map(|share| {
+            Command::new("node")
+                .arg(&script)
+                .args(&share)
+                .spawn()
+                .map_err(|e| format!("running node (for wasm-opt): {e}"))
+        })
+        .collect::<Result<_>>()?;
+    for mut child in children {
+        let status = child.wait().map_err(|e| format!("waiting for node: {e}"))?;
+        if !status.success() {
+            return Err(format!("optimising the wasm failed ({status})"));
+        }
     }
     Ok(())
 }

@@ -35,13 +35,18 @@ pub async fn spawn_sibling(first: &TestApp) -> TestApp {
 
 /// Starts the whole router on `state`, with the chat fan-out.
 pub async fn spawn_app_with(state: AppState) -> TestApp {
-    shipdesk_server::start_fan_out(&state)
-        .await
-        .expect("chat fan-out");
     let options = LeptosOptions::builder()
         .output_name("shipdesk")
         .site_root("target/site")
         .build();
+    spawn_app_with_options(state, options).await
+}
+
+/// Starts the whole router on `state` serving the site `options` describe.
+pub async fn spawn_app_with_options(state: AppState, options: LeptosOptions) -> TestApp {
+    shipdesk_server::start_fan_out(&state)
+        .await
+        .expect("chat fan-out");
     let router = shipdesk_server::router(state.clone(), options);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
