@@ -227,6 +227,15 @@ impl Staff {
     pub fn has_any(&self, roles: &[Role]) -> bool {
         roles.iter().any(|r| self.has(*r))
     }
+    /// This staff member if they hold any of `roles`, else Forbidden: the
+    /// one role check every service starts with.
+    pub fn require(&self, roles: &[Role]) -> AppResult<&Staff> {
+        if self.has_any(roles) {
+            Ok(self)
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
 }
 
 #[cfg(test)]
@@ -283,12 +292,14 @@ impl Principal {
             _ => None,
         }
     }
+    /// The caller as a staff member (whatever their roles: the service
+    /// checks those), else Forbidden.
+    pub fn as_staff(&self) -> AppResult<&Staff> {
+        self.staff().ok_or(AppError::Forbidden)
+    }
     /// The staff member if they hold any of `roles`, else Forbidden.
     pub fn require_staff(&self, roles: &[Role]) -> AppResult<&Staff> {
-        match self {
-            Principal::Staff(s) if s.has_any(roles) => Ok(s),
-            _ => Err(AppError::Forbidden),
-        }
+        self.as_staff()?.require(roles)
     }
     pub fn require_member(&self) -> AppResult<&Member> {
         self.member().ok_or(AppError::Forbidden)
