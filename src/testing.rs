@@ -51,7 +51,7 @@ pub async fn test_state() -> AppState {
 
 /// A staff member with the given roles; the password is `letters123`.
 pub async fn staff(state: &AppState, account: &str, roles: &[&str]) -> Staff {
-    auth::create_staff(
+    auth::create_staff_account(
         state,
         &StaffForCreate {
             account: account.into(),

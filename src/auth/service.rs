@@ -1,6 +1,7 @@
 //! Sign-in, the principal of a session, and staff management.
 
 use super::model::*;
+use super::policy::*;
 use super::{otp, repo, throttle};
 use crate::db::new_id;
 use crate::error::{AppError, AppResult};
@@ -111,19 +112,33 @@ pub async fn principal(
     })
 }
 
+/// Staff accounts, searched and paged (admins).
 pub async fn list_staff(
     state: &AppState,
+    admin: &Staff,
     f: &StaffFilter,
     page: PageQuery,
 ) -> AppResult<Page<Staff>> {
+    admin.require(STAFF_MANAGERS)?;
     if let Some(r) = f.role.as_deref().filter(|r| !r.is_empty()) {
         Role::parse(r)?;
     }
     repo::list_staff(&state.db, f, page).await
 }
 
-/// Creates a staff account (admin's work).
-pub async fn create_staff(state: &AppState, input: &StaffForCreate) -> AppResult<Staff> {
+/// Creates a staff account (admins).
+pub async fn create_staff(
+    state: &AppState,
+    admin: &Staff,
+    input: &StaffForCreate,
+) -> AppResult<Staff> {
+    admin.require(STAFF_MANAGERS)?;
+    create_staff_account(state, input).await
+}
+
+/// Creates a staff account on the operator's behalf, with no caller to
+/// check (the CLI's `create-admin`, demo data, test fixtures).
+pub async fn create_staff_account(state: &AppState, input: &StaffForCreate) -> AppResult<Staff> {
     let account = AccountName::parse(&input.account)?;
     let name = parse_person_name("name", &input.name)?;
     let password = NewPassword::parse(&input.password)?;
@@ -166,6 +181,7 @@ pub async fn set_staff_roles(
     id: Id,
     roles: &[String],
 ) -> AppResult<Staff> {
+    actor.require(STAFF_MANAGERS)?;
     let roles = Role::parse_list(roles)?;
     existing_staff(state, id).await?;
     if id == actor.id && !roles.contains(&Role::Admin) {
@@ -176,7 +192,13 @@ pub async fn set_staff_roles(
     existing_staff(state, id).await
 }
 
-pub async fn reset_staff_password(state: &AppState, id: Id, password: &str) -> AppResult<()> {
+pub async fn reset_staff_password(
+    state: &AppState,
+    admin: &Staff,
+    id: Id,
+    password: &str,
+) -> AppResult<()> {
+    admin.require(STAFF_MANAGERS)?;
     let password = NewPassword::parse(password)?;
     existing_staff(state, id).await?;
     let hash = state.hasher.hash(password.expose()).await?;
@@ -192,6 +214,7 @@ pub async fn set_staff_disabled(
     id: Id,
     disabled: bool,
 ) -> AppResult<Staff> {
+    actor.require(STAFF_MANAGERS)?;
     existing_staff(state, id).await?;
     if id == actor.id && disabled {
         return Err(AppError::validation(
@@ -246,7 +269,7 @@ pub async fn ensure_admin(
                 password: password.into(),
                 roles: vec!["admin".into()],
             };
-            create_staff(state, &input).await
+            create_staff_account(state, &input).await
         }
     }
 }
