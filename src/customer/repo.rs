@@ -4,6 +4,7 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use super::model::*;
+use super::policy::{phone_query, PhoneSearch, Scope};
 use crate::auth::repo::{like_pattern, member_from_row};
 use crate::auth::Member;
 use crate::db::Db;

@@ -2,7 +2,8 @@
 
 use super::model::*;
 use super::repo;
-use crate::auth::{repo as auth_repo, Lang, Member, Phone, Principal, Role, Staff};
+use super::policy::*;
+use crate::auth::{repo as auth_repo, Lang, Member, Phone, Role, Staff};
 use crate::db::new_id;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -15,6 +16,7 @@ pub async fn list_companies(
     f: &CompanyFilter,
     page: PageQuery,
 ) -> AppResult<Page<Company>> {
+    staff.require(CUSTOMER_ROLES)?;
     if let Some(c) = f.certification.as_deref().filter(|c| !c.is_empty()) {
         Certification::parse(c)?;
     }
@@ -100,6 +102,7 @@ async fn detail(
 }
 
 pub async fn get_company(state: &AppState, staff: &Staff, id: Id) -> AppResult<CompanyDetail> {
+    staff.require(CUSTOMER_ROLES)?;
     let company = visible_company(state, staff, id).await?;
     let edit = can_edit(staff, &company);
     detail(state, company, edit, edit, staff.has(Role::Admin)).await
@@ -138,6 +141,7 @@ pub async fn create_company(
     staff: &Staff,
     input: &CompanyForCreate,
 ) -> AppResult<Company> {
+    staff.require(EDITOR_ROLES)?;
     let owner = if staff.has(Role::Admin) {
         input.owner_staff_id
     } else if staff.has(Role::Sales) {
@@ -200,6 +204,7 @@ pub async fn update_company(
     id: Id,
     input: &CompanyForUpdate,
 ) -> AppResult<CompanyDetail> {
+    staff.require(EDITOR_ROLES)?;
     editable_company(state, staff, id).await?;
     let cleaned = CompanyForUpdate {
         name: parse_company_name(&input.name)?,
@@ -220,9 +225,7 @@ pub async fn set_company_owner(
     id: Id,
     owner: Option<Id>,
 ) -> AppResult<CompanyDetail> {
-    if !staff.has(Role::Admin) {
-        return Err(AppError::Forbidden);
-    }
+    staff.require(OWNER_SETTER_ROLES)?;
     visible_company(state, staff, id).await?;
     check_owner(state, owner).await?;
     repo::set_owner(&state.db, id, owner, state.now()).await?;
@@ -235,6 +238,7 @@ pub async fn add_member(
     company_id: Id,
     input: &MemberForCreate,
 ) -> AppResult<CompanyDetail> {
+    staff.require(EDITOR_ROLES)?;
     editable_company(state, staff, company_id).await?;
     let name = crate::auth::parse_person_name("name", &input.name)?;
     let phone = Phone::parse(&input.phone)?;
@@ -269,6 +273,7 @@ pub async fn set_member_disabled(
     member_id: Id,
     disabled: bool,
 ) -> AppResult<CompanyDetail> {
+    staff.require(EDITOR_ROLES)?;
     editable_company(state, staff, company_id).await?;
     if !repo::set_member_disabled(&state.db, company_id, member_id, disabled).await? {
         return Err(AppError::not_found("member"));
@@ -278,8 +283,8 @@ pub async fn set_member_disabled(
 }
 
 /// Salespeople to choose an owner from (staff who may see customers).
-pub async fn salespeople(state: &AppState, principal: &Principal) -> AppResult<Vec<(Id, String)>> {
-    principal.require_staff(&[Role::Admin, Role::Sales])?;
+pub async fn list_salespeople(state: &AppState, staff: &Staff) -> AppResult<Vec<(Id, String)>> {
+    staff.require(EDITOR_ROLES)?;
     Ok(auth_repo::staff_with_role(&state.db, Role::Sales)
         .await?
         .into_iter()
