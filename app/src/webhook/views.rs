@@ -16,15 +16,15 @@ pub fn WebhooksPage() -> impl IntoView {
     let events = RwSignal::new(vec![EVENTS[0].to_owned()]);
     let create = Action::new(|input: &WebhookForCreate| {
         let input = input.clone();
-        async move { webhook_create(input).await }
+        async move { create_webhook(input).await }
     });
     let toggle = Action::new(|(id, active): &(Id, bool)| {
         let (id, active) = (*id, *active);
-        async move { webhook_set_active(id, active).await }
+        async move { set_webhook_active(id, active).await }
     });
     let rotate = Action::new(|id: &Id| {
         let id = *id;
-        async move { webhook_rotate_secret(id).await }
+        async move { rotate_webhook_secret(id).await }
     });
     let list = Resource::new(
         move || {
@@ -34,7 +34,7 @@ pub fn WebhooksPage() -> impl IntoView {
                 rotate.version().get(),
             )
         },
-        |_| webhook_list(),
+        |_| list_webhooks(),
     );
     // The secret of the last create or rotation: shown until the next one.
     let fresh = RwSignal::new(None::<(String, String)>);
@@ -123,7 +123,7 @@ fn DeliveryLog(id: Id) -> impl IntoView {
     let page = RwSignal::new(1u32);
     let log = Resource::new(
         move || page.get(),
-        move |p| webhook_deliveries(id, Some(p), Some(20)),
+        move |p| list_webhook_deliveries(id, Some(p), Some(20)),
     );
     view! {
         <Transition fallback=|| ()>
