@@ -4,6 +4,7 @@
 use super::agent_repo;
 use super::agents::drain_for_agent;
 use super::model::*;
+use super::policy::{AGENTS, CHAT_STAFF, SUPERVISORS};
 use crate::auth::{parse_person_name, repo as auth_repo, Role, Staff};
 use crate::db::new_id;
 use crate::error::{AppError, AppResult};
@@ -13,20 +14,12 @@ use crate::types::{Id, Timestamp};
 /// The most conversations an agent may be given at once.
 pub const MAX_CONCURRENT_LIMIT: i64 = 50;
 
-fn require_admin(staff: &Staff) -> AppResult<()> {
-    if staff.has(Role::Admin) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
 pub async fn create_cs_role(
     state: &AppState,
     admin: &Staff,
     input: &CsRoleForCreate,
 ) -> AppResult<CsRole> {
-    require_admin(admin)?;
+    admin.require(SUPERVISORS)?;
     let role = CsRole {
         id: new_id(),
         code: parse_role_code(&input.code)?,
@@ -67,7 +60,7 @@ pub async fn set_agent_roles(
     role_ids: &[Id],
     max_concurrent: i64,
 ) -> AppResult<Vec<Conversation>> {
-    require_admin(admin)?;
+    admin.require(SUPERVISORS)?;
     match auth_repo::staff_by_id(&state.db, staff_id).await? {
         Some(s) if s.has(Role::Cs) => {}
         Some(_) => return Err(AppError::validation("staff_id", "agent.not_cs")),
@@ -98,9 +91,7 @@ pub async fn role_agents(
     staff: &Staff,
     role_id: Id,
 ) -> AppResult<Vec<AgentLoad>> {
-    if !staff.has_any(&[Role::Cs, Role::Admin]) {
-        return Err(AppError::Forbidden);
-    }
+    staff.require(CHAT_STAFF)?;
     agent_repo::agent_loads(&state.db, role_id).await
 }
 
@@ -113,7 +104,7 @@ pub async fn create_canned(
     admin: &Staff,
     input: &CannedReplyForCreate,
 ) -> AppResult<CannedReply> {
-    require_admin(admin)?;
+    admin.require(SUPERVISORS)?;
     let title = input.title.trim();
     if title.is_empty() || title.chars().count() > MAX_CANNED_TITLE {
         return Err(AppError::validation("title", "canned.title_invalid"));
@@ -138,18 +129,16 @@ pub async fn create_canned(
 /// The canned replies an agent may use (their roles' and the shared ones);
 /// admins see all.
 pub async fn canned_replies(state: &AppState, staff: &Staff) -> AppResult<Vec<CannedReply>> {
-    if staff.has(Role::Admin) {
+    if staff.has_any(SUPERVISORS) {
         return agent_repo::canned_for(&state.db, None).await;
     }
-    if !staff.has(Role::Cs) {
-        return Err(AppError::Forbidden);
-    }
+    staff.require(AGENTS)?;
     let roles = agent_repo::agent_role_ids(&state.db, staff.id).await?;
     agent_repo::canned_for(&state.db, Some(&roles)).await
 }
 
 pub async fn delete_canned(state: &AppState, admin: &Staff, id: Id) -> AppResult<()> {
-    require_admin(admin)?;
+    admin.require(SUPERVISORS)?;
     if agent_repo::delete_canned(&state.db, id).await? {
         Ok(())
     } else {
@@ -160,7 +149,7 @@ pub async fn delete_canned(state: &AppState, admin: &Staff, id: Id) -> AppResult
 /// Every agent with their status, roles and load, for the supervisors'
 /// board (seed 003's online agents with `accepted_case`).
 pub async fn all_agents(state: &AppState, staff: &Staff) -> AppResult<Vec<AgentSetup>> {
-    require_admin(staff)?;
+    staff.require(SUPERVISORS)?;
     let mut out = vec![];
     for load in agent_repo::all_agent_loads(&state.db).await? {
         let role_ids = agent_repo::agent_role_ids(&state.db, load.staff_id).await?;
@@ -171,12 +160,10 @@ pub async fn all_agents(state: &AppState, staff: &Staff) -> AppResult<Vec<AgentS
 
 /// The roles `staff` serves (every role for admins).
 pub async fn roles_of(state: &AppState, staff: &Staff) -> AppResult<Vec<CsRole>> {
+    staff.require(CHAT_STAFF)?;
     let all = agent_repo::roles(&state.db).await?;
-    if staff.has(Role::Admin) {
+    if staff.has_any(SUPERVISORS) {
         return Ok(all);
-    }
-    if !staff.has(Role::Cs) {
-        return Err(AppError::Forbidden);
     }
     let mine = agent_repo::agent_role_ids(&state.db, staff.id).await?;
     Ok(all.into_iter().filter(|r| mine.contains(&r.id)).collect())
@@ -184,8 +171,6 @@ pub async fn roles_of(state: &AppState, staff: &Staff) -> AppResult<Vec<CsRole>>
 
 /// The caller's own agent status and load (None: not set up as an agent).
 pub async fn own_load(state: &AppState, staff: &Staff) -> AppResult<Option<AgentLoad>> {
-    if !staff.has_any(&[Role::Cs, Role::Admin]) {
-        return Err(AppError::Forbidden);
-    }
+    staff.require(CHAT_STAFF)?;
     agent_repo::agent_load(&state.db, staff.id).await
 }

@@ -3,6 +3,7 @@
 //! queue and resolving.
 
 use super::model::*;
+use super::policy::{AGENTS, CHAT_STAFF};
 use super::routing::{pick_agent, Need};
 use super::{agent_repo, events, handover, outbox, presence, routing_repo, service};
 use crate::auth::{Principal, Role, Staff};
@@ -17,9 +18,7 @@ pub async fn set_agent_status(
     agent: &Staff,
     status: AgentStatus,
 ) -> AppResult<Vec<Conversation>> {
-    if !agent.has(Role::Cs) {
-        return Err(AppError::Forbidden);
-    }
+    agent.require(AGENTS)?;
     let mut tx = state.db.begin().await?;
     agent_repo::upsert_agent(&mut tx, agent.id, Some(status), None, state.now()).await?;
     tx.commit().await?;
@@ -157,9 +156,7 @@ pub async fn claim(
     agent: &Staff,
     conversation_id: Id,
 ) -> AppResult<Conversation> {
-    if !agent.has_any(&[Role::Cs, Role::Admin]) {
-        return Err(AppError::Forbidden);
-    }
+    agent.require(CHAT_STAFF)?;
     let conv = service::existing(state, conversation_id).await?;
     if !agent.has(Role::Admin)
         && !agent_repo::serves_role(&state.db, agent.id, conv.role_id).await?
@@ -198,6 +195,7 @@ pub async fn resolve(
     staff: &Staff,
     conversation_id: Id,
 ) -> AppResult<Conversation> {
+    staff.require(CHAT_STAFF)?;
     let who = Principal::Staff(staff.clone());
     let (conv, _) = service::authorize(state, &who, conversation_id, Need::Act).await?;
     let now = state.now();

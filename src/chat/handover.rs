@@ -4,6 +4,7 @@
 //! starting a conversation with a customer (seed 000 客服发起会话).
 
 use super::model::*;
+use super::policy::{CHAT_STAFF, SUPERVISORS};
 use super::routing::Need;
 use super::{agent_repo, agents, events, outbox, repo, routing_repo, send, service};
 use crate::auth::{repo as auth_repo, Principal, Role, Staff};
@@ -34,6 +35,7 @@ pub async fn transfer(
     to: &TransferTo,
     note_text: &str,
 ) -> AppResult<Conversation> {
+    staff.require(CHAT_STAFF)?;
     let who = Principal::Staff(staff.clone());
     let (conv, _) = service::authorize(state, &who, conversation_id, Need::Act).await?;
     if conv.status == ConversationStatus::Resolved {
@@ -177,14 +179,6 @@ async fn hand_to(
     Ok(after)
 }
 
-fn require_admin(staff: &Staff) -> AppResult<()> {
-    if staff.has(Role::Admin) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
 /// A supervisor takes an unresolved conversation over (whatever its queue or
 /// assignee); the agent it came from gets it back on release.
 pub async fn take_over(
@@ -192,7 +186,7 @@ pub async fn take_over(
     supervisor: &Staff,
     conversation_id: Id,
 ) -> AppResult<Conversation> {
-    require_admin(supervisor)?;
+    supervisor.require(SUPERVISORS)?;
     let conv = service::existing(state, conversation_id).await?;
     if conv.status == ConversationStatus::Resolved {
         return Err(AppError::validation(
@@ -220,7 +214,7 @@ pub(super) async fn claim_queued(
     supervisor: &Staff,
     conv: &Conversation,
 ) -> AppResult<Conversation> {
-    require_admin(supervisor)?;
+    supervisor.require(SUPERVISORS)?;
     if conv.status != ConversationStatus::Queued {
         return Err(AppError::conflict("status", "conversation.not_queued"));
     }
@@ -237,7 +231,7 @@ pub async fn release(
     supervisor: &Staff,
     conversation_id: Id,
 ) -> AppResult<Conversation> {
-    require_admin(supervisor)?;
+    supervisor.require(SUPERVISORS)?;
     let conv = service::existing(state, conversation_id).await?;
     if conv.status != ConversationStatus::Open || conv.assignee_staff_id != Some(supervisor.id) {
         return Err(AppError::validation(
@@ -281,6 +275,7 @@ pub async fn reactivate(
     staff: &Staff,
     conversation_id: Id,
 ) -> AppResult<Conversation> {
+    staff.require(CHAT_STAFF)?;
     let who = Principal::Staff(staff.clone());
     let (conv, _) = service::authorize(state, &who, conversation_id, Need::Read).await?;
     if conv.status != ConversationStatus::Resolved {
@@ -301,9 +296,7 @@ pub async fn start_with_member(
     member_id: Id,
     role_id: Id,
 ) -> AppResult<Conversation> {
-    if !staff.has_any(&[Role::Cs, Role::Admin]) {
-        return Err(AppError::Forbidden);
-    }
+    staff.require(CHAT_STAFF)?;
     agent_repo::role_by_id(&state.db, role_id)
         .await?
         .ok_or_else(|| AppError::validation("role_id", "cs_role.unknown"))?;

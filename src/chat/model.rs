@@ -225,6 +225,17 @@ pub struct HistoryFilter {
     pub q: Option<String>,
 }
 
+/// A list of the agents' console: their open conversations, those where a
+/// customer waits for an answer, or a role's queue. On the wire
+/// `"current"`, `"unreplied"`, `"queue"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgentTab {
+    Current,
+    Unreplied,
+    Queue,
+}
+
 /// Where a transfer goes: an agent, or a role's queue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

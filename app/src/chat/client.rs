@@ -236,7 +236,7 @@ impl ChatStore {
             leptos::task::spawn_local(async move {
                 let mut after = after;
                 loop {
-                    match super::api::chat_messages(conv, after, Some(PAGE)).await {
+                    match super::api::list_messages(conv, after, Some(PAGE)).await {
                         Ok(list) => {
                             let full = list.len() as i64 >= PAGE;
                             after = list.last().map_or(after, |m| m.seq);

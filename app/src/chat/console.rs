@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use shipdesk::auth::Role;
 use shipdesk::chat::{
-    AgentStatus, ConversationStatus, ConversationSummary, HistoryFilter, SenderKind, TransferTo,
+    AgentStatus, AgentTab, ConversationStatus, ConversationSummary, HistoryFilter, SenderKind, TransferTo,
 };
 use shipdesk::Id;
 
@@ -37,6 +37,16 @@ impl Tab {
     }
 }
 
+/// What the side panel's buttons do to the selected conversation.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ConsoleAction {
+    Claim,
+    Resolve,
+    Reactivate,
+    TakeOver,
+    Release,
+}
+
 fn role_label(zh: &str, en: &str) -> String {
     match lang() {
         shipdesk::auth::Lang::Zh => zh.to_owned(),
@@ -62,7 +72,7 @@ pub fn ChatConsole() -> impl IntoView {
     let query = leptos_router::hooks::use_query_map();
     let selected =
         RwSignal::new(query.with_untracked(|q| q.get("c").and_then(|c| c.parse::<Id>().ok())));
-    let roles = Resource::new(|| (), |_| chat_my_roles());
+    let roles = Resource::new(|| (), |_| list_my_cs_roles());
     // The first role is the queue shown by default.
     Effect::new(move |_| {
         if role.get_untracked().is_none() {
@@ -83,14 +93,14 @@ pub fn ChatConsole() -> impl IntoView {
         },
         |(tab, role, q, page, _)| async move {
             match tab {
-                Tab::Current => chat_agent_list("current".into(), None)
+                Tab::Current => list_agent_conversations(AgentTab::Current, None)
                     .await
                     .map(|l| (l, None)),
-                Tab::Unreplied => chat_agent_list("unreplied".into(), None)
+                Tab::Unreplied => list_agent_conversations(AgentTab::Unreplied, None)
                     .await
                     .map(|l| (l, None)),
                 Tab::Queue => match role {
-                    Some(r) => chat_agent_list("queue".into(), Some(r))
+                    Some(r) => list_agent_conversations(AgentTab::Queue, Some(r))
                         .await
                         .map(|l| (l, None)),
                     None => Ok((vec![], None)),
@@ -99,19 +109,19 @@ pub fn ChatConsole() -> impl IntoView {
                     let filter = HistoryFilter {
                         q: (!q.trim().is_empty()).then(|| q.trim().to_owned()),
                     };
-                    chat_history(filter, Some(page), Some(20))
+                    list_history(filter, Some(page), Some(20))
                         .await
                         .map(|p| (p.items, Some((p.total, p.page, p.size))))
                 }
             }
         },
     );
-    let status = Resource::new(|| (), |_| chat_my_status());
+    let status = Resource::new(|| (), |_| get_my_status());
     let set_status = Action::new(|s: &AgentStatus| {
         let s = *s;
-        async move { chat_set_status(s).await }
+        async move { set_agent_status(s).await }
     });
-    let canned = Resource::new(|| (), |_| chat_canned());
+    let canned = Resource::new(|| (), |_| list_canned_replies());
     let canned_list = Signal::derive(move || {
         canned
             .get()
@@ -271,7 +281,7 @@ fn Selected(
                     .with(|c| c.get(&id).map(|c| c.updated_at)),
             )
         },
-        move |_| chat_conversation(id),
+        move |_| get_conversation(id),
     );
     view! {
         <Suspense fallback=|| view! { <p class="p-3 text-slate-400">{t("common.loading")}</p> }>
@@ -304,17 +314,17 @@ fn SidePanel(id: Id, my_id: Id, is_admin: bool, selected: RwSignal<Option<Id>>) 
                     .with(|c| c.get(&id).map(|c| (c.updated_at, c.status))),
             )
         },
-        move |_| chat_conversation(id),
+        move |_| get_conversation(id),
     );
-    let act = Action::new(move |what: &&'static str| {
+    let act = Action::new(move |what: &ConsoleAction| {
         let what = *what;
         async move {
             match what {
-                "claim" => chat_claim(id).await,
-                "resolve" => chat_resolve(id).await,
-                "reactivate" => chat_reactivate(id).await,
-                "take_over" => chat_take_over(id).await,
-                _ => chat_release(id).await,
+                ConsoleAction::Claim => claim_conversation(id).await,
+                ConsoleAction::Resolve => resolve_conversation(id).await,
+                ConsoleAction::Reactivate => reactivate_conversation(id).await,
+                ConsoleAction::TakeOver => take_over_conversation(id).await,
+                ConsoleAction::Release => release_conversation(id).await,
             }
         }
     });
@@ -324,9 +334,9 @@ fn SidePanel(id: Id, my_id: Id, is_admin: bool, selected: RwSignal<Option<Id>>) 
     let targets = Resource::new(
         move || id,
         |id| async move {
-            let s = chat_conversation(id).await?;
-            let agents = chat_agents(s.conversation.role_id).await?;
-            let desks = chat_roles().await?;
+            let s = get_conversation(id).await?;
+            let agents = list_role_agents(s.conversation.role_id).await?;
+            let desks = list_cs_roles().await?;
             Ok::<_, shipdesk::AppError>((agents, desks, s.conversation.role_id))
         },
     );
@@ -335,7 +345,7 @@ fn SidePanel(id: Id, my_id: Id, is_admin: bool, selected: RwSignal<Option<Id>>) 
     let transfer_note = RwSignal::new(String::new());
     let transfer = Action::new(move |(to, note): &(TransferTo, String)| {
         let (to, note) = (to.clone(), note.clone());
-        async move { chat_transfer(id, to, Some(note)).await }
+        async move { transfer_conversation(id, to, Some(note)).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(conv)) = act.value().get() {
@@ -385,11 +395,11 @@ fn SidePanel(id: Id, my_id: Id, is_admin: bool, selected: RwSignal<Option<Id>>) 
                                     <div class="col-span-2"><div class="text-xs text-slate-400">{move || t("chat.assignee")}</div>{s.assignee_name.clone().unwrap_or_else(|| "—".into())}</div>
                                 </div>
                                 <div class="flex flex-wrap gap-2">
-                                    {queued.then(|| view! { <button type="button" class="chat-claim rounded bg-sky-600 text-white px-3 py-1" on:click=move |_| { act.dispatch("claim"); }>{move || t("chat.claim")}</button> })}
-                                    {(open && (mine || is_admin)).then(|| view! { <button type="button" class="chat-resolve rounded bg-emerald-600 text-white px-3 py-1" on:click=move |_| { act.dispatch("resolve"); }>{move || t("chat.resolve")}</button> })}
-                                    {resolved.then(|| view! { <button type="button" class="chat-reactivate rounded border border-slate-300 px-3 py-1" on:click=move |_| { act.dispatch("reactivate"); }>{move || t("chat.reactivate")}</button> })}
-                                    {(is_admin && !resolved && !mine).then(|| view! { <button type="button" class="chat-take-over rounded border border-amber-400 text-amber-700 px-3 py-1" on:click=move |_| { act.dispatch("take_over"); }>{move || t("chat.take_over")}</button> })}
-                                    {(is_admin && open && mine).then(|| view! { <button type="button" class="chat-release rounded border border-slate-300 px-3 py-1" on:click=move |_| { act.dispatch("release"); }>{move || t("chat.release")}</button> })}
+                                    {queued.then(|| view! { <button type="button" class="chat-claim rounded bg-sky-600 text-white px-3 py-1" on:click=move |_| { act.dispatch(ConsoleAction::Claim); }>{move || t("chat.claim")}</button> })}
+                                    {(open && (mine || is_admin)).then(|| view! { <button type="button" class="chat-resolve rounded bg-emerald-600 text-white px-3 py-1" on:click=move |_| { act.dispatch(ConsoleAction::Resolve); }>{move || t("chat.resolve")}</button> })}
+                                    {resolved.then(|| view! { <button type="button" class="chat-reactivate rounded border border-slate-300 px-3 py-1" on:click=move |_| { act.dispatch(ConsoleAction::Reactivate); }>{move || t("chat.reactivate")}</button> })}
+                                    {(is_admin && !resolved && !mine).then(|| view! { <button type="button" class="chat-take-over rounded border border-amber-400 text-amber-700 px-3 py-1" on:click=move |_| { act.dispatch(ConsoleAction::TakeOver); }>{move || t("chat.take_over")}</button> })}
+                                    {(is_admin && open && mine).then(|| view! { <button type="button" class="chat-release rounded border border-slate-300 px-3 py-1" on:click=move |_| { act.dispatch(ConsoleAction::Release); }>{move || t("chat.release")}</button> })}
                                 </div>
                                 {move || act.value().get().and_then(|r| r.err()).map(|e| view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> })}
                                 {(open && (mine || is_admin)).then(|| view! {
@@ -442,12 +452,12 @@ fn SidePanel(id: Id, my_id: Id, is_admin: bool, selected: RwSignal<Option<Id>>) 
 /// its members in a desk they serve (seed 000 客服发起会话).
 #[component]
 pub fn StartChat(members: Vec<(Id, String)>) -> impl IntoView {
-    let roles = Resource::new(|| (), |_| chat_my_roles());
+    let roles = Resource::new(|| (), |_| list_my_cs_roles());
     let member = RwSignal::new(members.first().map(|m| m.0));
     let role = RwSignal::new(None::<Id>);
     let start = Action::new(|(m, r): &(Id, Id)| {
         let (m, r) = (*m, *r);
-        async move { chat_start(m, r).await }
+        async move { start_conversation(m, r).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(conv)) = start.value().get() {

@@ -22,7 +22,7 @@ fn name_of(r: &CsRole) -> String {
 #[component]
 pub fn ChatSettingsPage() -> impl IntoView {
     let version = RwSignal::new(0u32);
-    let roles = Resource::new(move || version.get(), |_| chat_roles());
+    let roles = Resource::new(move || version.get(), |_| list_cs_roles());
     view! {
         <div class="flex items-center gap-4">
             <h1 class="text-xl font-semibold">{move || t("chat.settings")}</h1>
@@ -47,7 +47,7 @@ fn Roles(
     let minutes = RwSignal::new(String::new());
     let create = Action::new(|i: &CsRoleForCreate| {
         let i = i.clone();
-        async move { chat_create_role(i).await }
+        async move { create_cs_role(i).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(_)) = create.value().get() {
@@ -108,15 +108,15 @@ fn Canned(roles: Resource<Result<Vec<CsRole>, shipdesk::AppError>>) -> impl Into
     let role = RwSignal::new(None::<Id>);
     let create = Action::new(|i: &CannedReplyForCreate| {
         let i = i.clone();
-        async move { chat_create_canned(i).await }
+        async move { create_canned_reply(i).await }
     });
     let delete = Action::new(|id: &Id| {
         let id = *id;
-        async move { chat_delete_canned(id).await }
+        async move { delete_canned_reply(id).await }
     });
     let list = Resource::new(
         move || (create.version().get(), delete.version().get()),
-        |_| chat_canned(),
+        |_| list_canned_replies(),
     );
     Effect::new(move |_| {
         if let Some(Ok(_)) = create.value().get() {
@@ -183,7 +183,7 @@ fn Agents(
 ) -> impl IntoView {
     let save = Action::new(|(staff, roles, cap): &(Id, Vec<Id>, i64)| {
         let (staff, roles, cap) = (*staff, roles.clone(), *cap);
-        async move { chat_set_agent(staff, roles, cap).await }
+        async move { set_agent_roles(staff, roles, cap).await }
     });
     let cs_staff = Resource::new(
         || (),
@@ -200,7 +200,7 @@ fn Agents(
     );
     let board = Resource::new(
         move || (version.get(), save.version().get()),
-        |_| chat_all_agents(),
+        |_| list_all_agents(),
     );
     view! {
         <section class="agents-board mt-4 bg-white rounded-xl border border-slate-200 p-4">

@@ -7,7 +7,7 @@ use shipdesk::chat::wire::ClientMsg;
 use shipdesk::chat::{ConversationSummary, Message, MessageKind, SenderKind};
 use shipdesk::Id;
 
-use super::api::{chat_messages, chat_my_conversations, chat_open, chat_roles};
+use super::api::{list_messages, list_my_conversations, open_conversation, list_cs_roles};
 use super::client::{now_ms, send, use_chat};
 use crate::components::{ErrorBanner, LangSwitch};
 use crate::i18n::{lang, t};
@@ -147,7 +147,7 @@ pub fn ConversationPane(
 ) -> impl IntoView {
     let store = use_chat();
     let conv = conversation_id;
-    let history = Resource::new(move || conv, |c| chat_messages(c, 0, Some(200)));
+    let history = Resource::new(move || conv, |c| list_messages(c, 0, Some(200)));
     Effect::new(move |_| {
         if let Some(Ok(list)) = history.get() {
             store.add_messages(list);
@@ -353,13 +353,13 @@ pub fn MemberChatPage(mobile: bool) -> impl IntoView {
 #[component]
 fn MemberChat(mobile: bool) -> impl IntoView {
     let store = use_chat();
-    let roles = Resource::new(|| (), |_| chat_roles());
+    let roles = Resource::new(|| (), |_| list_cs_roles());
     let refresh = RwSignal::new(0u32);
-    let mine = Resource::new(move || refresh.get(), |_| chat_my_conversations());
+    let mine = Resource::new(move || refresh.get(), |_| list_my_conversations());
     let current = RwSignal::new(None::<ConversationSummary>);
     let open = Action::new(move |role: &Id| {
         let role = *role;
-        async move { chat_open(role).await }
+        async move { open_conversation(role).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(conv)) = open.value().get() {
