@@ -2,6 +2,9 @@
 //! persistence of every domain. Nothing here knows Leptos or axum; the `web`
 //! feature only lets [`AppError`] travel through server functions.
 
+#[macro_use]
+pub mod string_enum;
+
 pub mod auth;
 pub mod chat;
 pub mod customer;
@@ -19,6 +22,8 @@ pub mod net;
 pub mod ratelimit;
 #[cfg(feature = "ssr")]
 pub mod state;
+#[cfg(feature = "ssr")]
+pub mod statements;
 #[cfg(feature = "ssr")]
 pub mod testing;
 

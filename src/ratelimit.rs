@@ -48,7 +48,15 @@ const CLEAR: &str = "DELETE FROM rate_limits WHERE scope = $1";
 const PRUNE: &str = "DELETE FROM rate_limits WHERE window_start + window_ms <= $1";
 
 /// The statements of this module, for the test that prepares every one.
-pub const STATEMENTS: &[&str] = &[RESERVE, WINDOW_END, RELEASE, CLEAR, PRUNE];
+/// Every statement of this file, by name, for the test that prepares
+/// them all on both databases (`crate::statements`).
+pub const STATEMENTS: &[(&str, &str)] = &[
+    ("reserve", RESERVE),
+    ("window_end", WINDOW_END),
+    ("release", RELEASE),
+    ("clear", CLEAR),
+    ("prune", PRUNE),
+];
 
 /// Takes one hit of `limit`, or answers `RateLimited` with the seconds until
 /// its window ends.

@@ -5,13 +5,13 @@
 //! or disabling ends every token, as it ends every session). Only the
 //! token's SHA-256 is stored; the token itself is shown once.
 
-use sha2::{Digest, Sha256};
 use super::policy::TOKEN_AUDITORS;
 use super::{repo, token_repo, ApiToken, SessionUser, Staff, API_TOKEN_MAX_DAYS};
 use crate::db::new_id;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::types::{Id, Timestamp};
+use sha2::{Digest, Sha256};
 
 const DAY_MS: i64 = 24 * 3600 * 1000;
 

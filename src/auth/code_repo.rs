@@ -17,21 +17,28 @@ pub struct NewCode<'a> {
     pub created_at: i64,
 }
 
+const INSERT: &str =
+    "INSERT INTO sms_codes (id, phone, ip, code_hash, attempts, consumed, expires_at, created_at) \
+         VALUES ($1, $2, $3, $4, 0, 0, $5, $6)";
+
 pub async fn insert(db: &Db, c: &NewCode<'_>) -> AppResult<()> {
-    sqlx::query(
-        "INSERT INTO sms_codes (id, phone, ip, code_hash, attempts, consumed, expires_at, created_at) \
-         VALUES ($1, $2, $3, $4, 0, 0, $5, $6)",
-    )
-    .bind(c.id)
-    .bind(c.phone)
-    .bind(c.ip)
-    .bind(c.code_hash)
-    .bind(c.expires_at)
-    .bind(c.created_at)
-    .execute(db)
-    .await?;
+    sqlx::query(INSERT)
+        .bind(c.id)
+        .bind(c.phone)
+        .bind(c.ip)
+        .bind(c.code_hash)
+        .bind(c.expires_at)
+        .bind(c.created_at)
+        .execute(db)
+        .await?;
     Ok(())
 }
+
+const RESERVE_ATTEMPT: &str = "UPDATE sms_codes SET attempts = attempts + 1 \
+         WHERE id = (SELECT id FROM sms_codes WHERE phone = $1 AND consumed = 0 \
+                     ORDER BY created_at DESC, id DESC LIMIT 1) \
+           AND consumed = 0 AND attempts < $2 AND expires_at > $3 \
+         RETURNING id, code_hash";
 
 /// Takes one attempt of the phone's newest live code: one conditional
 /// statement, so no more than `max_attempts` comparisons ever happen,
@@ -42,40 +49,42 @@ pub async fn reserve_attempt(
     max_attempts: i64,
     now: i64,
 ) -> AppResult<Option<(Id, String)>> {
-    let row = sqlx::query(
-        "UPDATE sms_codes SET attempts = attempts + 1 \
-         WHERE id = (SELECT id FROM sms_codes WHERE phone = $1 AND consumed = 0 \
-                     ORDER BY created_at DESC, id DESC LIMIT 1) \
-           AND consumed = 0 AND attempts < $2 AND expires_at > $3 \
-         RETURNING id, code_hash",
-    )
-    .bind(phone)
-    .bind(max_attempts)
-    .bind(now)
-    .fetch_optional(db)
-    .await?;
+    let row = sqlx::query(RESERVE_ATTEMPT)
+        .bind(phone)
+        .bind(max_attempts)
+        .bind(now)
+        .fetch_optional(db)
+        .await?;
     Ok(row
         .map(|r| Ok::<_, sqlx::Error>((r.try_get("id")?, r.try_get("code_hash")?)))
         .transpose()?)
 }
 
+const NEWEST_EXPIRY: &str = "SELECT expires_at FROM sms_codes \
+         WHERE phone = $1 AND consumed = 0 ORDER BY created_at DESC, id DESC LIMIT 1";
+
 /// When the phone's newest unused code expires (read only to word a
 /// refusal).
 pub async fn newest_expiry(db: &Db, phone: &str) -> AppResult<Option<i64>> {
-    Ok(sqlx::query_scalar(
-        "SELECT expires_at FROM sms_codes \
-         WHERE phone = $1 AND consumed = 0 ORDER BY created_at DESC, id DESC LIMIT 1",
-    )
-    .bind(phone)
-    .fetch_optional(db)
-    .await?)
+    Ok(sqlx::query_scalar(NEWEST_EXPIRY)
+        .bind(phone)
+        .fetch_optional(db)
+        .await?)
 }
+
+const CONSUME: &str = "UPDATE sms_codes SET consumed = 1 WHERE id = $1 AND consumed = 0";
 
 /// Marks a code used; false if another verification got there first.
 pub async fn consume(db: &Db, id: Id) -> AppResult<bool> {
-    let done = sqlx::query("UPDATE sms_codes SET consumed = 1 WHERE id = $1 AND consumed = 0")
-        .bind(id)
-        .execute(db)
-        .await?;
+    let done = sqlx::query(CONSUME).bind(id).execute(db).await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// Every statement of this file, by name, for the test that prepares
+/// them all on both databases (`crate::statements`).
+pub const STATEMENTS: &[(&str, &str)] = &[
+    ("insert", INSERT),
+    ("reserve_attempt", RESERVE_ATTEMPT),
+    ("newest_expiry", NEWEST_EXPIRY),
+    ("consume", CONSUME),
+];

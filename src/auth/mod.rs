@@ -15,11 +15,11 @@ pub mod api_token;
 pub mod code_repo;
 pub mod model;
 pub mod next;
-pub mod policy;
 #[cfg(feature = "ssr")]
 pub mod otp;
 #[cfg(feature = "ssr")]
 pub mod password;
+pub mod policy;
 #[cfg(feature = "ssr")]
 pub mod repo;
 #[cfg(feature = "ssr")]

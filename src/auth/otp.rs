@@ -81,8 +81,7 @@ pub async fn request_code(state: &AppState, phone: &str, ip: &str) -> AppResult<
 pub async fn verify_code(state: &AppState, phone: &str, code: &str) -> AppResult<()> {
     let now = state.now();
     let db = &state.db;
-    let Some((id, stored)) = code_repo::reserve_attempt(db, phone, MAX_ATTEMPTS, now).await?
-    else {
+    let Some((id, stored)) = code_repo::reserve_attempt(db, phone, MAX_ATTEMPTS, now).await? else {
         let key = match code_repo::newest_expiry(db, phone).await? {
             None => "code.invalid",
             Some(expires_at) if expires_at <= now => "code.expired",

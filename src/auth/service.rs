@@ -3,7 +3,7 @@
 use super::model::*;
 use super::policy::*;
 use super::{otp, repo, throttle};
-use crate::db::new_id;
+use crate::db::{new_id, on_unique};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::types::{Id, Page, PageQuery, Timestamp};
@@ -161,10 +161,7 @@ pub async fn create_staff_account(state: &AppState, input: &StaffForCreate) -> A
     };
     repo::insert_staff(&state.db, &staff, &hash)
         .await
-        .map_err(|e| match e {
-            AppError::Conflict { .. } => AppError::conflict("account", "account.taken"),
-            other => other,
-        })?;
+        .map_err(on_unique("account", "account", "account.taken"))?;
     Ok(staff)
 }
 

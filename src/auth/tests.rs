@@ -103,7 +103,9 @@ async fn accounts_are_unique_and_inputs_are_checked_by_field() {
         roles: vec!["sales".into()],
     };
     assert_eq!(
-        service::create_staff_account(&state, &input).await.unwrap_err(),
+        service::create_staff_account(&state, &input)
+            .await
+            .unwrap_err(),
         AppError::conflict("account", "account.taken")
     );
     let bad = StaffForCreate {
@@ -166,9 +168,11 @@ async fn staff_are_searched_by_name_and_filtered_by_role_with_paging() {
         q: None,
         role: Some("boss".into()),
     };
-    assert!(service::list_staff(&state, &admin, &f, PageQuery::default())
-        .await
-        .is_err());
+    assert!(
+        service::list_staff(&state, &admin, &f, PageQuery::default())
+            .await
+            .is_err()
+    );
 }
 
 #[tokio::test]

@@ -1,5 +1,6 @@
 //! SQL of API tokens (`api_tokens`): only each token's SHA-256 is stored.
 
+use const_format::formatcp;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
@@ -8,6 +9,10 @@ use crate::db::Db;
 use crate::error::AppResult;
 use crate::types::{Id, Timestamp};
 
+const INSERT: &str =
+    "INSERT INTO api_tokens (id, staff_id, name, token_hash, created_at, auth_epoch, expires_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)";
+
 pub async fn insert(
     db: &Db,
     t: &ApiToken,
@@ -15,19 +20,16 @@ pub async fn insert(
     token_hash: &str,
     auth_epoch: i64,
 ) -> AppResult<()> {
-    sqlx::query(
-        "INSERT INTO api_tokens (id, staff_id, name, token_hash, created_at, auth_epoch, expires_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(t.id)
-    .bind(staff_id)
-    .bind(&t.name)
-    .bind(token_hash)
-    .bind(t.created_at.0)
-    .bind(auth_epoch)
-    .bind(t.expires_at.map(|e| e.0))
-    .execute(db)
-    .await?;
+    sqlx::query(INSERT)
+        .bind(t.id)
+        .bind(staff_id)
+        .bind(&t.name)
+        .bind(token_hash)
+        .bind(t.created_at.0)
+        .bind(auth_epoch)
+        .bind(t.expires_at.map(|e| e.0))
+        .execute(db)
+        .await?;
     Ok(())
 }
 
@@ -53,71 +55,77 @@ fn token_from_row(r: &AnyRow, now: i64) -> Result<ApiToken, sqlx::Error> {
     })
 }
 
+const LIST_OF: &str =
+    formatcp!("{LIST} WHERE t.staff_id = $1 ORDER BY t.created_at DESC, t.id DESC");
+
 /// One staff member's tokens, newest first, as valid at `now`.
 pub async fn list_of(db: &Db, staff_id: Id, now: i64) -> AppResult<Vec<ApiToken>> {
-    let rows = sqlx::query(&format!(
-        "{LIST} WHERE t.staff_id = $1 ORDER BY t.created_at DESC, t.id DESC"
-    ))
-    .bind(staff_id)
-    .fetch_all(db)
-    .await?;
+    let rows = sqlx::query(LIST_OF).bind(staff_id).fetch_all(db).await?;
     Ok(rows
         .iter()
         .map(|r| token_from_row(r, now))
         .collect::<Result<_, _>>()?)
 }
 
+const LIST_ALL: &str = formatcp!("{LIST} ORDER BY t.created_at DESC, t.id DESC LIMIT 500");
+
 /// The newest 500 tokens of every account, as valid at `now`.
 pub async fn list_all(db: &Db, now: i64) -> AppResult<Vec<ApiToken>> {
-    let rows = sqlx::query(&format!(
-        "{LIST} ORDER BY t.created_at DESC, t.id DESC LIMIT 500"
-    ))
-    .fetch_all(db)
-    .await?;
+    let rows = sqlx::query(LIST_ALL).fetch_all(db).await?;
     Ok(rows
         .iter()
         .map(|r| token_from_row(r, now))
         .collect::<Result<_, _>>()?)
 }
+
+const REVOKE: &str = "UPDATE api_tokens SET revoked_at = $1 \
+         WHERE id = $2 AND (staff_id = $3 OR $4 = 1) AND revoked_at IS NULL";
 
 /// Revokes a live token of `staff_id` (of anyone when `any_owner`); false
 /// if there was none.
 pub async fn revoke(db: &Db, id: Id, staff_id: Id, any_owner: bool, now: i64) -> AppResult<bool> {
-    let r = sqlx::query(
-        "UPDATE api_tokens SET revoked_at = $1 \
-         WHERE id = $2 AND (staff_id = $3 OR $4 = 1) AND revoked_at IS NULL",
-    )
-    .bind(now)
-    .bind(id)
-    .bind(staff_id)
-    .bind(any_owner as i64)
-    .execute(db)
-    .await?;
+    let r = sqlx::query(REVOKE)
+        .bind(now)
+        .bind(id)
+        .bind(staff_id)
+        .bind(any_owner as i64)
+        .execute(db)
+        .await?;
     Ok(r.rows_affected() == 1)
 }
+
+const LIVE_BY_HASH: &str =
+    "SELECT t.id, t.staff_id FROM api_tokens t JOIN staff s ON s.id = t.staff_id \
+         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.auth_epoch = s.auth_epoch \
+           AND (t.expires_at IS NULL OR t.expires_at > $2)";
 
 /// The (token id, staff id) of a live token with this hash: not revoked,
 /// not expired, minted in its owner's current sign-in epoch.
 pub async fn live_by_hash(db: &Db, token_hash: &str, now: i64) -> AppResult<Option<(Id, Id)>> {
-    let row = sqlx::query(
-        "SELECT t.id, t.staff_id FROM api_tokens t JOIN staff s ON s.id = t.staff_id \
-         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.auth_epoch = s.auth_epoch \
-           AND (t.expires_at IS NULL OR t.expires_at > $2)",
-    )
-    .bind(token_hash)
-    .bind(now)
-    .fetch_optional(db)
-    .await?;
+    let row = sqlx::query(LIVE_BY_HASH)
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(db)
+        .await?;
     Ok(row
         .map(|r| Ok::<_, sqlx::Error>((r.try_get("id")?, r.try_get("staff_id")?)))
         .transpose()?)
 }
 
+const TOUCH: &str = "UPDATE api_tokens SET last_used_at = $1 WHERE id = $2";
+
 pub async fn touch(db: &Db, id: Id, now: i64) -> AppResult<()> {
-    sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
-        .bind(now)
-        .bind(id)
-        .execute(db)
-        .await?;
+    sqlx::query(TOUCH).bind(now).bind(id).execute(db).await?;
     Ok(())
 }
+
+/// Every statement of this file, by name, for the test that prepares
+/// them all on both databases (`crate::statements`).
+pub const STATEMENTS: &[(&str, &str)] = &[
+    ("insert", INSERT),
+    ("list_of", LIST_OF),
+    ("list_all", LIST_ALL),
+    ("revoke", REVOKE),
+    ("live_by_hash", LIVE_BY_HASH),
+    ("touch", TOUCH),
+];

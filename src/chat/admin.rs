@@ -6,7 +6,7 @@ use super::agents::drain_for_agent;
 use super::model::*;
 use super::policy::{AGENTS, CHAT_STAFF, SUPERVISORS};
 use crate::auth::{parse_person_name, repo as auth_repo, Role, Staff};
-use crate::db::new_id;
+use crate::db::{new_id, on_unique};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::types::{Id, Timestamp};
@@ -39,10 +39,7 @@ pub async fn create_cs_role(
     }
     agent_repo::insert_role(&state.db, &role)
         .await
-        .map_err(|e| match e {
-            AppError::Conflict { .. } => AppError::conflict("code", "cs_role.code_taken"),
-            other => other,
-        })?;
+        .map_err(on_unique("code", "code", "cs_role.code_taken"))?;
     Ok(role)
 }
 
@@ -133,8 +130,7 @@ pub async fn canned_replies(state: &AppState, staff: &Staff) -> AppResult<Vec<Ca
         return agent_repo::canned_for(&state.db, None).await;
     }
     staff.require(AGENTS)?;
-    let roles = agent_repo::agent_role_ids(&state.db, staff.id).await?;
-    agent_repo::canned_for(&state.db, Some(&roles)).await
+    agent_repo::canned_for(&state.db, Some(staff.id)).await
 }
 
 pub async fn delete_canned(state: &AppState, admin: &Staff, id: Id) -> AppResult<()> {

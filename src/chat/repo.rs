@@ -1,6 +1,7 @@
 //! SQL of conversations and messages. Functions that must run together take
 //! a connection (`&mut *tx`); the services own the transactions.
 
+use const_format::formatcp;
 use sqlx::any::AnyRow;
 use sqlx::{Any, AnyConnection, Executor, Row};
 
@@ -62,18 +63,24 @@ fn message_from_row(r: &AnyRow) -> Result<Message, sqlx::Error> {
     })
 }
 
+const CONVERSATION_BY_ID: &str =
+    formatcp!("SELECT {CONV_COLS} FROM conversations c WHERE c.id = $1");
+
 pub async fn conversation_by_id<'e>(
     ex: impl Executor<'e, Database = Any>,
     id: Id,
 ) -> AppResult<Option<Conversation>> {
-    let row = sqlx::query(&format!(
-        "SELECT {CONV_COLS} FROM conversations c WHERE c.id = $1"
-    ))
-    .bind(id)
-    .fetch_optional(ex)
-    .await?;
+    let row = sqlx::query(CONVERSATION_BY_ID)
+        .bind(id)
+        .fetch_optional(ex)
+        .await?;
     Ok(row.as_ref().map(conversation_from_row).transpose()?)
 }
+
+const ACTIVE_CONVERSATION: &str = formatcp!(
+    "SELECT {CONV_COLS} FROM conversations c \
+         WHERE c.member_id = $1 AND c.role_id = $2 AND c.status <> 'resolved'"
+);
 
 /// The member's unresolved conversation in a role, if any (there is at most one).
 pub async fn active_conversation(
@@ -81,47 +88,61 @@ pub async fn active_conversation(
     member_id: Id,
     role_id: Id,
 ) -> AppResult<Option<Conversation>> {
-    let row = sqlx::query(&format!(
-        "SELECT {CONV_COLS} FROM conversations c \
-         WHERE c.member_id = $1 AND c.role_id = $2 AND c.status <> 'resolved'"
-    ))
-    .bind(member_id)
-    .bind(role_id)
-    .fetch_optional(db)
-    .await?;
+    let row = sqlx::query(ACTIVE_CONVERSATION)
+        .bind(member_id)
+        .bind(role_id)
+        .fetch_optional(db)
+        .await?;
     Ok(row.as_ref().map(conversation_from_row).transpose()?)
 }
 
-pub async fn insert_conversation(conn: &mut AnyConnection, c: &Conversation) -> AppResult<()> {
-    sqlx::query(
-        "INSERT INTO conversations (id, company_id, member_id, role_id, status, last_seq, \
+const INSERT_CONVERSATION: &str =
+    "INSERT INTO conversations (id, company_id, member_id, role_id, status, last_seq, \
          last_message_at, customer_read_seq, staff_read_seq, created_at, updated_at, \
          assignee_staff_id, assigned_at) \
-         VALUES ($1, $2, $3, $4, $5, 0, $6, 0, 0, $6, $6, $7, $8)",
-    )
-    .bind(c.id)
-    .bind(c.company_id)
-    .bind(c.member_id)
-    .bind(c.role_id)
-    .bind(c.status.as_str())
-    .bind(c.created_at.0)
-    .bind(c.assignee_staff_id)
-    .bind(c.assigned_at.map(|t| t.0))
-    .execute(conn)
-    .await?;
+         VALUES ($1, $2, $3, $4, $5, 0, $6, 0, 0, $6, $6, $7, $8)";
+
+pub async fn insert_conversation(conn: &mut AnyConnection, c: &Conversation) -> AppResult<()> {
+    sqlx::query(INSERT_CONVERSATION)
+        .bind(c.id)
+        .bind(c.company_id)
+        .bind(c.member_id)
+        .bind(c.role_id)
+        .bind(c.status.as_str())
+        .bind(c.created_at.0)
+        .bind(c.assignee_staff_id)
+        .bind(c.assigned_at.map(|t| t.0))
+        .execute(conn)
+        .await?;
     Ok(())
 }
+
+const LOCK_CONVERSATION: &str = "UPDATE conversations SET last_seq = last_seq WHERE id = $1";
 
 /// Takes the conversation's row lock (PostgreSQL) or the write lock (SQLite)
 /// with a write that changes nothing, so that what the transaction reads next
 /// cannot change under it. False if the conversation does not exist.
 pub async fn lock_conversation(conn: &mut AnyConnection, id: Id) -> AppResult<bool> {
-    let r = sqlx::query("UPDATE conversations SET last_seq = last_seq WHERE id = $1")
+    let r = sqlx::query(LOCK_CONVERSATION)
         .bind(id)
         .execute(conn)
         .await?;
     Ok(r.rows_affected() == 1)
 }
+
+/// `next_seq` by who sends what: each moves the sender's read mark; a
+/// member's message starts the wait for an answer, a staff message (not a
+/// note) ends it; notes leave the last-message time alone.
+const NEXT_SEQ_MEMBER: &str = "UPDATE conversations SET last_seq = last_seq + 1, updated_at = $2, \
+     customer_read_seq = last_seq + 1, awaiting_since = COALESCE(awaiting_since, $2), \
+     last_message_at = $2 WHERE id = $1 RETURNING last_seq";
+const NEXT_SEQ_NOTE: &str = "UPDATE conversations SET last_seq = last_seq + 1, updated_at = $2, \
+     staff_read_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq";
+const NEXT_SEQ_STAFF: &str = "UPDATE conversations SET last_seq = last_seq + 1, updated_at = $2, \
+     staff_read_seq = last_seq + 1, awaiting_since = NULL, last_message_at = $2 \
+     WHERE id = $1 RETURNING last_seq";
+const NEXT_SEQ_SYSTEM: &str = "UPDATE conversations SET last_seq = last_seq + 1, updated_at = $2, \
+     last_message_at = $2 WHERE id = $1 RETURNING last_seq";
 
 /// Takes the next seq of a conversation and moves what a new message moves:
 /// the sender's read mark, the wait for an answer, the last-message time
@@ -133,45 +154,44 @@ pub async fn next_seq(
     kind: MessageKind,
     now: i64,
 ) -> AppResult<i64> {
-    let set = match (sender, kind) {
-        (SenderKind::Member, _) => {
-            "customer_read_seq = last_seq + 1, awaiting_since = COALESCE(awaiting_since, $2), \
-             last_message_at = $2"
-        }
-        (SenderKind::Staff, MessageKind::Note) => "staff_read_seq = last_seq + 1",
-        (SenderKind::Staff, _) => {
-            "staff_read_seq = last_seq + 1, awaiting_since = NULL, last_message_at = $2"
-        }
-        (SenderKind::System, _) => "last_message_at = $2",
+    let sql = match (sender, kind) {
+        (SenderKind::Member, _) => NEXT_SEQ_MEMBER,
+        (SenderKind::Staff, MessageKind::Note) => NEXT_SEQ_NOTE,
+        (SenderKind::Staff, _) => NEXT_SEQ_STAFF,
+        (SenderKind::System, _) => NEXT_SEQ_SYSTEM,
     };
-    Ok(sqlx::query_scalar(&format!(
-        "UPDATE conversations SET last_seq = last_seq + 1, updated_at = $2, {set} \
-         WHERE id = $1 RETURNING last_seq"
-    ))
-    .bind(id)
-    .bind(now)
-    .fetch_one(conn)
-    .await?)
+    Ok(sqlx::query_scalar(sql)
+        .bind(id)
+        .bind(now)
+        .fetch_one(conn)
+        .await?)
 }
 
+const INSERT_MESSAGE: &str = formatcp!(
+    "INSERT INTO messages ({MSG_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10)"
+);
+
 pub async fn insert_message(conn: &mut AnyConnection, m: &Message) -> AppResult<()> {
-    sqlx::query(&format!(
-        "INSERT INTO messages ({MSG_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10)"
-    ))
-    .bind(m.id)
-    .bind(m.conversation_id)
-    .bind(m.seq)
-    .bind(m.sender_kind.as_str())
-    .bind(m.sender_id)
-    .bind(&m.client_id)
-    .bind(m.kind.as_str())
-    .bind(&m.body)
-    .bind(m.reply_to_seq)
-    .bind(m.created_at.0)
-    .execute(conn)
-    .await?;
+    sqlx::query(INSERT_MESSAGE)
+        .bind(m.id)
+        .bind(m.conversation_id)
+        .bind(m.seq)
+        .bind(m.sender_kind.as_str())
+        .bind(m.sender_id)
+        .bind(&m.client_id)
+        .bind(m.kind.as_str())
+        .bind(&m.body)
+        .bind(m.reply_to_seq)
+        .bind(m.created_at.0)
+        .execute(conn)
+        .await?;
     Ok(())
 }
+
+const MESSAGE_BY_CLIENT_ID: &str = formatcp!(
+    "SELECT {MSG_COLS} FROM messages WHERE conversation_id = $1 AND sender_kind = $2 \
+         AND sender_id = $3 AND client_id = $4"
+);
 
 pub async fn message_by_client_id<'e>(
     ex: impl Executor<'e, Database = Any>,
@@ -180,33 +200,40 @@ pub async fn message_by_client_id<'e>(
     sender_id: Id,
     client_id: &str,
 ) -> AppResult<Option<Message>> {
-    let row = sqlx::query(&format!(
-        "SELECT {MSG_COLS} FROM messages WHERE conversation_id = $1 AND sender_kind = $2 \
-         AND sender_id = $3 AND client_id = $4"
-    ))
-    .bind(conversation_id)
-    .bind(sender.as_str())
-    .bind(sender_id)
-    .bind(client_id)
-    .fetch_optional(ex)
-    .await?;
+    let row = sqlx::query(MESSAGE_BY_CLIENT_ID)
+        .bind(conversation_id)
+        .bind(sender.as_str())
+        .bind(sender_id)
+        .bind(client_id)
+        .fetch_optional(ex)
+        .await?;
     Ok(row.as_ref().map(message_from_row).transpose()?)
 }
+
+const MESSAGE_BY_SEQ: &str =
+    formatcp!("SELECT {MSG_COLS} FROM messages WHERE conversation_id = $1 AND seq = $2");
 
 pub async fn message_by_seq<'e>(
     ex: impl Executor<'e, Database = Any>,
     conversation_id: Id,
     seq: i64,
 ) -> AppResult<Option<Message>> {
-    let row = sqlx::query(&format!(
-        "SELECT {MSG_COLS} FROM messages WHERE conversation_id = $1 AND seq = $2"
-    ))
-    .bind(conversation_id)
-    .bind(seq)
-    .fetch_optional(ex)
-    .await?;
+    let row = sqlx::query(MESSAGE_BY_SEQ)
+        .bind(conversation_id)
+        .bind(seq)
+        .fetch_optional(ex)
+        .await?;
     Ok(row.as_ref().map(message_from_row).transpose()?)
 }
+
+const MESSAGES_AFTER: &str = formatcp!(
+    "SELECT {MSG_COLS} FROM messages WHERE conversation_id = $1 AND seq > $2 \
+     ORDER BY seq LIMIT $3"
+);
+const MESSAGES_AFTER_NO_NOTES: &str = formatcp!(
+    "SELECT {MSG_COLS} FROM messages WHERE conversation_id = $1 AND seq > $2 \
+     AND kind <> 'note' ORDER BY seq LIMIT $3"
+);
 
 /// Messages after `after_seq` in seq order; notes only `with_notes`.
 pub async fn messages_after(
@@ -216,43 +243,81 @@ pub async fn messages_after(
     limit: i64,
     with_notes: bool,
 ) -> AppResult<Vec<Message>> {
-    let notes = if with_notes { "" } else { "AND kind <> 'note'" };
-    let rows = sqlx::query(&format!(
-        "SELECT {MSG_COLS} FROM messages WHERE conversation_id = $1 AND seq > $2 {notes} \
-         ORDER BY seq LIMIT $3"
-    ))
-    .bind(conversation_id)
-    .bind(after_seq)
-    .bind(limit)
-    .fetch_all(db)
-    .await?;
+    let sql = if with_notes {
+        MESSAGES_AFTER
+    } else {
+        MESSAGES_AFTER_NO_NOTES
+    };
+    let rows = sqlx::query(sql)
+        .bind(conversation_id)
+        .bind(after_seq)
+        .bind(limit)
+        .fetch_all(db)
+        .await?;
     Ok(rows
         .iter()
         .map(message_from_row)
         .collect::<Result<_, _>>()?)
 }
 
+const SET_RECALLED: &str = "UPDATE messages SET recalled = 1 WHERE id = $1 AND recalled = 0";
+
 /// Marks a message recalled unless it already is.
 pub async fn set_recalled(conn: &mut AnyConnection, message_id: Id) -> AppResult<bool> {
-    let r = sqlx::query("UPDATE messages SET recalled = 1 WHERE id = $1 AND recalled = 0")
+    let r = sqlx::query(SET_RECALLED)
         .bind(message_id)
         .execute(conn)
         .await?;
     Ok(r.rows_affected() == 1)
 }
 
+const MARK_READ_MEMBER: &str = "UPDATE conversations SET customer_read_seq = $1 \
+     WHERE id = $2 AND customer_read_seq < $1 AND last_seq >= $1";
+const MARK_READ_STAFF: &str = "UPDATE conversations SET staff_read_seq = $1 \
+     WHERE id = $2 AND staff_read_seq < $1 AND last_seq >= $1";
+
 /// Moves one side's read mark forward to `seq` (never back).
 pub async fn mark_read(db: &crate::db::Db, id: Id, side: SenderKind, seq: i64) -> AppResult<()> {
-    let col = match side {
-        SenderKind::Member => "customer_read_seq",
-        _ => "staff_read_seq",
+    let sql = match side {
+        SenderKind::Member => MARK_READ_MEMBER,
+        _ => MARK_READ_STAFF,
     };
-    sqlx::query(&format!(
-        "UPDATE conversations SET {col} = $1 WHERE id = $2 AND {col} < $1 AND last_seq >= $1"
-    ))
-    .bind(seq)
-    .bind(id)
-    .execute(db)
-    .await?;
+    sqlx::query(sql).bind(seq).bind(id).execute(db).await?;
     Ok(())
 }
+
+const NOTIFY: &str = "SELECT pg_notify($1, $2)";
+
+/// Publishes `payload` on the PostgreSQL channel (the hub's fan-out to other
+/// instances; PostgreSQL only).
+pub async fn notify(db: &crate::db::Db, channel: &str, payload: &str) -> Result<(), sqlx::Error> {
+    sqlx::query(NOTIFY)
+        .bind(channel)
+        .bind(payload)
+        .execute(db)
+        .await
+        .map(|_| ())
+}
+
+/// The statements that exist only on PostgreSQL.
+pub const PG_STATEMENTS: &[(&str, &str)] = &[("notify", NOTIFY)];
+/// Every statement of this file, by name, for the test that prepares
+/// them all on both databases (`crate::statements`).
+pub const STATEMENTS: &[(&str, &str)] = &[
+    ("conversation_by_id", CONVERSATION_BY_ID),
+    ("active_conversation", ACTIVE_CONVERSATION),
+    ("insert_conversation", INSERT_CONVERSATION),
+    ("lock_conversation", LOCK_CONVERSATION),
+    ("next_seq_member", NEXT_SEQ_MEMBER),
+    ("next_seq_note", NEXT_SEQ_NOTE),
+    ("next_seq_staff", NEXT_SEQ_STAFF),
+    ("next_seq_system", NEXT_SEQ_SYSTEM),
+    ("insert_message", INSERT_MESSAGE),
+    ("message_by_client_id", MESSAGE_BY_CLIENT_ID),
+    ("message_by_seq", MESSAGE_BY_SEQ),
+    ("messages_after", MESSAGES_AFTER),
+    ("messages_after_no_notes", MESSAGES_AFTER_NO_NOTES),
+    ("set_recalled", SET_RECALLED),
+    ("mark_read_member", MARK_READ_MEMBER),
+    ("mark_read_staff", MARK_READ_STAFF),
+];

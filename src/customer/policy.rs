@@ -126,5 +126,4 @@ mod tests {
         }
         assert_eq!(phone_query(" 139-0000 0001 "), "13900000001");
     }
-
 }

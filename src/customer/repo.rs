@@ -1,13 +1,12 @@
 //! SQL of customer companies and members.
 
+use const_format::formatcp;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use super::model::*;
 use super::policy::{phone_query, PhoneSearch, Scope};
-use crate::auth::repo::{like_pattern, member_from_row};
-use crate::auth::Member;
-use crate::db::Db;
+use crate::db::{like_pattern, Db};
 use crate::error::AppResult;
 use crate::types::{Id, Page, PageQuery, Timestamp};
 
@@ -33,6 +32,16 @@ fn company_from_row(r: &AnyRow) -> Result<Company, sqlx::Error> {
         created_at: Timestamp(r.try_get("created_at")?),
     })
 }
+
+/// The filter of `list`: owner, search text (name, code, member phone) and
+/// certification.
+const COMPANY_FILTER: &str = "($1 IS NULL OR c.owner_staff_id = $1) \
+         AND ($2 IS NULL OR LOWER(c.name) LIKE $2 ESCAPE '\\' OR LOWER(c.code) LIKE $2 ESCAPE '\\' \
+              OR EXISTS (SELECT 1 FROM members mm WHERE mm.company_id = c.id AND (mm.phone = $4 \
+                 OR (mm.phone LIKE $2 ESCAPE '\\' AND ($5 = 1 OR c.owner_staff_id = $6))))) \
+         AND ($3 IS NULL OR c.certification = $3)";
+const COUNT_COMPANIES: &str = formatcp!("SELECT COUNT(*) FROM companies c WHERE {COMPANY_FILTER}");
+const LIST_COMPANIES: &str = formatcp!("{COMPANY_SELECT} WHERE {COMPANY_FILTER} ORDER BY c.created_at DESC, c.id DESC LIMIT $7 OFFSET $8");
 
 /// Companies in `scope` matching the filter; `phones` says where a part of
 /// a member's phone matches (elsewhere only the whole number).
@@ -60,34 +69,26 @@ pub async fn list(
         PhoneSearch::DigitsWhereOwner(id) => (0, Some(id)),
         PhoneSearch::FullNumber => (0, None),
     };
-    let filter = "($1 IS NULL OR c.owner_staff_id = $1) \
-         AND ($2 IS NULL OR LOWER(c.name) LIKE $2 ESCAPE '\\' OR LOWER(c.code) LIKE $2 ESCAPE '\\' \
-              OR EXISTS (SELECT 1 FROM members mm WHERE mm.company_id = c.id AND (mm.phone = $4 \
-                 OR (mm.phone LIKE $2 ESCAPE '\\' AND ($5 = 1 OR c.owner_staff_id = $6))))) \
-         AND ($3 IS NULL OR c.certification = $3)";
-    let total: i64 =
-        sqlx::query_scalar(&format!("SELECT COUNT(*) FROM companies c WHERE {filter}"))
-            .bind(owner)
-            .bind(q.clone())
-            .bind(cert.clone())
-            .bind(phone.clone())
-            .bind(digits_everywhere)
-            .bind(digits_owner)
-            .fetch_one(db)
-            .await?;
-    let rows = sqlx::query(&format!(
-        "{COMPANY_SELECT} WHERE {filter} ORDER BY c.created_at DESC, c.id DESC LIMIT $7 OFFSET $8"
-    ))
-    .bind(owner)
-    .bind(q)
-    .bind(cert)
-    .bind(phone)
-    .bind(digits_everywhere)
-    .bind(digits_owner)
-    .bind(page.limit())
-    .bind(page.offset())
-    .fetch_all(db)
-    .await?;
+    let total: i64 = sqlx::query_scalar(COUNT_COMPANIES)
+        .bind(owner)
+        .bind(q.clone())
+        .bind(cert.clone())
+        .bind(phone.clone())
+        .bind(digits_everywhere)
+        .bind(digits_owner)
+        .fetch_one(db)
+        .await?;
+    let rows = sqlx::query(LIST_COMPANIES)
+        .bind(owner)
+        .bind(q)
+        .bind(cert)
+        .bind(phone)
+        .bind(digits_everywhere)
+        .bind(digits_owner)
+        .bind(page.limit())
+        .bind(page.offset())
+        .fetch_all(db)
+        .await?;
     let items = rows
         .iter()
         .map(company_from_row)
@@ -95,40 +96,45 @@ pub async fn list(
     Ok(Page::new(items, total, page))
 }
 
+const BY_ID: &str = formatcp!("{COMPANY_SELECT} WHERE c.id = $1");
+
 pub async fn by_id(db: &Db, id: Id) -> AppResult<Option<Company>> {
-    let row = sqlx::query(&format!("{COMPANY_SELECT} WHERE c.id = $1"))
-        .bind(id)
-        .fetch_optional(db)
-        .await?;
+    let row = sqlx::query(BY_ID).bind(id).fetch_optional(db).await?;
     Ok(row.as_ref().map(company_from_row).transpose()?)
 }
 
+const CODE_TAKEN: &str = "SELECT COUNT(*) FROM companies WHERE code = $1";
+
 pub async fn code_taken(db: &Db, code: &str) -> AppResult<bool> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM companies WHERE code = $1")
+    let n: i64 = sqlx::query_scalar(CODE_TAKEN)
         .bind(code)
         .fetch_one(db)
         .await?;
     Ok(n > 0)
 }
 
+const INSERT: &str = "INSERT INTO companies (id, name, code, owner_staff_id, certification, contact_name, contact_phone, address, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)";
+
 pub async fn insert(db: &Db, c: &Company) -> AppResult<()> {
-    sqlx::query(
-        "INSERT INTO companies (id, name, code, owner_staff_id, certification, contact_name, contact_phone, address, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
-    )
-    .bind(c.id)
-    .bind(&c.name)
-    .bind(&c.code)
-    .bind(c.owner_staff_id)
-    .bind(c.certification.as_str())
-    .bind(&c.contact_name)
-    .bind(&c.contact_phone)
-    .bind(&c.address)
-    .bind(c.created_at.0)
-    .execute(db)
-    .await?;
+    sqlx::query(INSERT)
+        .bind(c.id)
+        .bind(&c.name)
+        .bind(&c.code)
+        .bind(c.owner_staff_id)
+        .bind(c.certification.as_str())
+        .bind(&c.contact_name)
+        .bind(&c.contact_phone)
+        .bind(&c.address)
+        .bind(c.created_at.0)
+        .execute(db)
+        .await?;
     Ok(())
 }
+
+const UPDATE: &str =
+    "UPDATE companies SET name = $1, contact_name = $2, contact_phone = $3, address = $4, \
+         certification = $5, updated_at = $6 WHERE id = $7";
 
 pub async fn update(
     db: &Db,
@@ -137,24 +143,23 @@ pub async fn update(
     cert: Certification,
     now: i64,
 ) -> AppResult<()> {
-    sqlx::query(
-        "UPDATE companies SET name = $1, contact_name = $2, contact_phone = $3, address = $4, \
-         certification = $5, updated_at = $6 WHERE id = $7",
-    )
-    .bind(&u.name)
-    .bind(&u.contact_name)
-    .bind(&u.contact_phone)
-    .bind(&u.address)
-    .bind(cert.as_str())
-    .bind(now)
-    .bind(id)
-    .execute(db)
-    .await?;
+    sqlx::query(UPDATE)
+        .bind(&u.name)
+        .bind(&u.contact_name)
+        .bind(&u.contact_phone)
+        .bind(&u.address)
+        .bind(cert.as_str())
+        .bind(now)
+        .bind(id)
+        .execute(db)
+        .await?;
     Ok(())
 }
 
+const SET_OWNER: &str = "UPDATE companies SET owner_staff_id = $1, updated_at = $2 WHERE id = $3";
+
 pub async fn set_owner(db: &Db, id: Id, owner: Option<Id>, now: i64) -> AppResult<()> {
-    sqlx::query("UPDATE companies SET owner_staff_id = $1, updated_at = $2 WHERE id = $3")
+    sqlx::query(SET_OWNER)
         .bind(owner)
         .bind(now)
         .bind(id)
@@ -163,47 +168,14 @@ pub async fn set_owner(db: &Db, id: Id, owner: Option<Id>, now: i64) -> AppResul
     Ok(())
 }
 
-pub async fn members_of(db: &Db, company_id: Id) -> AppResult<Vec<Member>> {
-    let rows = sqlx::query(
-        "SELECT id, company_id, phone, name, disabled, lang, created_at FROM members \
-         WHERE company_id = $1 ORDER BY created_at, id",
-    )
-    .bind(company_id)
-    .fetch_all(db)
-    .await?;
-    Ok(rows.iter().map(member_from_row).collect::<Result<_, _>>()?)
-}
-
-pub async fn insert_member(db: &Db, m: &Member) -> AppResult<()> {
-    sqlx::query(
-        "INSERT INTO members (id, company_id, phone, name, disabled, lang, created_at) \
-         VALUES ($1, $2, $3, $4, 0, $5, $6)",
-    )
-    .bind(m.id)
-    .bind(m.company_id)
-    .bind(&m.phone)
-    .bind(&m.name)
-    .bind(m.lang.code())
-    .bind(m.created_at.0)
-    .execute(db)
-    .await?;
-    Ok(())
-}
-
-/// Changes a member's state only if it belongs to `company_id`.
-pub async fn set_member_disabled(
-    db: &Db,
-    company_id: Id,
-    member_id: Id,
-    disabled: bool,
-) -> AppResult<bool> {
-    let r = sqlx::query(
-        "UPDATE members SET disabled = $1, auth_epoch = auth_epoch + 1 WHERE id = $2 AND company_id = $3",
-    )
-        .bind(disabled as i64)
-        .bind(member_id)
-        .bind(company_id)
-        .execute(db)
-        .await?;
-    Ok(r.rows_affected() == 1)
-}
+/// Every statement of this file, by name, for the test that prepares
+/// them all on both databases (`crate::statements`).
+pub const STATEMENTS: &[(&str, &str)] = &[
+    ("count_companies", COUNT_COMPANIES),
+    ("list_companies", LIST_COMPANIES),
+    ("by_id", BY_ID),
+    ("code_taken", CODE_TAKEN),
+    ("insert", INSERT),
+    ("update", UPDATE),
+    ("set_owner", SET_OWNER),
+];

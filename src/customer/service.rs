@@ -1,10 +1,10 @@
 //! Customer rules: who may see and change which company, codes, members.
 
 use super::model::*;
-use super::repo;
 use super::policy::*;
+use super::repo;
 use crate::auth::{repo as auth_repo, Lang, Member, Phone, Role, Staff};
-use crate::db::new_id;
+use crate::db::{new_id, on_unique};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::types::{mask_phone, Id, Page, PageQuery, Timestamp};
@@ -74,7 +74,7 @@ async fn detail(
     can_edit: bool,
     can_change_owner: bool,
 ) -> AppResult<CompanyDetail> {
-    let members = repo::members_of(&state.db, company.id)
+    let members = auth_repo::members_of(&state.db, company.id)
         .await?
         .into_iter()
         .map(|m| MemberView {
@@ -176,12 +176,11 @@ pub async fn create_company(
         member_count: 0,
         created_at: Timestamp(state.now()),
     };
-    repo::insert(&state.db, &company)
-        .await
-        .map_err(|e| match e {
-            AppError::Conflict { .. } => AppError::conflict("code", "customer_code.taken"),
-            other => other,
-        })?;
+    repo::insert(&state.db, &company).await.map_err(on_unique(
+        "code",
+        "code",
+        "customer_code.taken",
+    ))?;
     repo::by_id(&state.db, company.id)
         .await?
         .ok_or(AppError::Internal)
@@ -257,12 +256,9 @@ pub async fn add_member(
         lang: Lang::Zh,
         created_at: Timestamp(state.now()),
     };
-    repo::insert_member(&state.db, &member)
+    auth_repo::insert_member(&state.db, &member)
         .await
-        .map_err(|e| match e {
-            AppError::Conflict { .. } => AppError::conflict("phone", "phone.taken"),
-            other => other,
-        })?;
+        .map_err(on_unique("phone", "phone", "phone.taken"))?;
     get_company(state, staff, company_id).await
 }
 
@@ -275,7 +271,7 @@ pub async fn set_member_disabled(
 ) -> AppResult<CompanyDetail> {
     staff.require(EDITOR_ROLES)?;
     editable_company(state, staff, company_id).await?;
-    if !repo::set_member_disabled(&state.db, company_id, member_id, disabled).await? {
+    if !auth_repo::set_member_disabled(&state.db, company_id, member_id, disabled).await? {
         return Err(AppError::not_found("member"));
     }
     crate::chat::events::account_changed(state, crate::auth::SessionUser::Member(member_id));

@@ -94,11 +94,19 @@ pub async fn prune(db: &Db, before: i64) -> AppResult<u64> {
         .rows_affected())
 }
 
+const PENDING_COUNT: &str = "SELECT COUNT(*) FROM outbox_events WHERE processed_at IS NULL";
+
 /// Pending (unprocessed) events, for the health of the worker and tests.
 pub async fn pending_count(db: &Db) -> AppResult<i64> {
-    Ok(
-        sqlx::query_scalar("SELECT COUNT(*) FROM outbox_events WHERE processed_at IS NULL")
-            .fetch_one(db)
-            .await?,
-    )
+    Ok(sqlx::query_scalar(PENDING_COUNT).fetch_one(db).await?)
 }
+
+/// Every statement of this file, by name, for the test that prepares
+/// them all on both databases (`crate::statements`).
+pub const STATEMENTS: &[(&str, &str)] = &[
+    ("insert", INSERT),
+    ("claim", CLAIM),
+    ("complete", COMPLETE),
+    ("prune", PRUNE),
+    ("pending_count", PENDING_COUNT),
+];

@@ -9,9 +9,9 @@
 use leptos::prelude::*;
 use server_fn::codec::Json;
 use shipdesk::chat::{
-    AgentLoad, AgentSetup, AgentStatus, AgentTab, CannedReply, CannedReplyForCreate,
-    Conversation, ConversationSummary, CsRole, CsRoleForCreate, HistoryFilter, Message,
-    MessageForSend, TransferTo,
+    AgentLoad, AgentSetup, AgentStatus, AgentTab, CannedReply, CannedReplyForCreate, Conversation,
+    ConversationSummary, CsRole, CsRoleForCreate, HistoryFilter, Message, MessageForSend,
+    TransferTo,
 };
 use shipdesk::{AppError, Id, Page};
 

@@ -7,7 +7,8 @@
 use leptos::prelude::*;
 use shipdesk::auth::Role;
 use shipdesk::chat::{
-    AgentStatus, AgentTab, ConversationStatus, ConversationSummary, HistoryFilter, SenderKind, TransferTo,
+    AgentStatus, AgentTab, ConversationStatus, ConversationSummary, HistoryFilter, SenderKind,
+    TransferTo,
 };
 use shipdesk::Id;
 

@@ -7,7 +7,7 @@ use shipdesk::chat::wire::ClientMsg;
 use shipdesk::chat::{ConversationSummary, Message, MessageKind, SenderKind};
 use shipdesk::Id;
 
-use super::api::{list_messages, list_my_conversations, open_conversation, list_cs_roles};
+use super::api::{list_cs_roles, list_messages, list_my_conversations, open_conversation};
 use super::client::{now_ms, send, use_chat};
 use crate::components::{ErrorBanner, LangSwitch};
 use crate::i18n::{lang, t};
