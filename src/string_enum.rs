@@ -7,7 +7,7 @@
 //! ```ignore
 //! shipdesk::string_enum! {
 //!     /// Where a parcel is.
-//!     pub enum Leg("leg", "leg.invalid") {
+//!     pub enum Leg("leg", "error.bad_request") {
 //!         Pickup = "pickup",
 //!         LineHaul = "line_haul",
 //!     }
@@ -69,7 +69,7 @@ macro_rules! string_enum {
 mod tests {
     crate::string_enum! {
         #[derive(Default)]
-        enum Shade("shade", "shade.invalid") {
+        enum Shade("shade", "error.bad_request") {
             #[default]
             Light = "light",
             DarkGrey = "dark_grey",
@@ -90,6 +90,6 @@ mod tests {
             Shade::DarkGrey
         );
         let e = Shade::parse("dark grey").unwrap_err();
-        assert_eq!((e.field(), e.key()), (Some("shade"), "shade.invalid"));
+        assert_eq!((e.field(), e.key()), (Some("shade"), "error.bad_request"));
     }
 }

@@ -392,6 +392,7 @@ fn entry(key: &str) -> (&'static str, &'static str) {
         ),
         "error.bad_request" => ("请求格式不正确", "The request is malformed"),
         "error.required" => ("必填", "Required"),
+        "field.required" => ("必填", "Required"),
         "error.duplicate" => ("已存在", "Already exists"),
         "phone.required" => ("请输入手机号", "Enter a phone number"),
         "phone.invalid" => (

@@ -5,46 +5,20 @@ use serde::{Deserialize, Serialize};
 use crate::error::{AppError, AppResult};
 use crate::types::{Id, Timestamp};
 
-/// A staff role. A staff member may hold several.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    Admin,
-    Cs,
-    Sales,
-    Ops,
-    Finance,
-    Provider,
+crate::string_enum! {
+    /// A staff role. A staff member may hold several.
+    #[derive(PartialOrd, Ord)]
+    pub enum Role("roles", "roles.invalid") {
+        Admin = "admin",
+        Cs = "cs",
+        Sales = "sales",
+        Ops = "ops",
+        Finance = "finance",
+        Provider = "provider",
+    }
 }
 
 impl Role {
-    pub const ALL: [Role; 6] = [
-        Role::Admin,
-        Role::Cs,
-        Role::Sales,
-        Role::Ops,
-        Role::Finance,
-        Role::Provider,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Cs => "cs",
-            Role::Sales => "sales",
-            Role::Ops => "ops",
-            Role::Finance => "finance",
-            Role::Provider => "provider",
-        }
-    }
-
-    pub fn parse(s: &str) -> AppResult<Role> {
-        Role::ALL
-            .into_iter()
-            .find(|r| r.as_str() == s.trim())
-            .ok_or_else(|| AppError::validation("roles", "roles.invalid"))
-    }
-
     /// Roles stored as a comma-separated column, e.g. `admin,cs`.
     pub fn join(roles: &[Role]) -> String {
         let mut v: Vec<Role> = roles.to_vec();
@@ -64,7 +38,7 @@ impl Role {
     pub fn parse_list(items: &[String]) -> AppResult<Vec<Role>> {
         let mut roles = items
             .iter()
-            .map(|s| Role::parse(s))
+            .map(|s| Role::parse(s.trim()))
             .collect::<AppResult<Vec<_>>>()?;
         roles.sort();
         roles.dedup();

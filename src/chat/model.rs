@@ -5,120 +5,44 @@ use serde::{Deserialize, Serialize};
 use crate::error::{AppError, AppResult};
 use crate::types::{Id, Timestamp};
 
-/// queued (waiting in the role's queue) → open (assigned) → resolved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ConversationStatus {
-    Queued,
-    Open,
-    Resolved,
-}
-
-impl ConversationStatus {
-    pub const ALL: [ConversationStatus; 3] = [Self::Queued, Self::Open, Self::Resolved];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Queued => "queued",
-            Self::Open => "open",
-            Self::Resolved => "resolved",
-        }
-    }
-    pub fn parse(s: &str) -> AppResult<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|v| v.as_str() == s)
-            .ok_or_else(|| AppError::validation("status", "conversation.status_invalid"))
+crate::string_enum! {
+    /// queued (waiting in the role's queue) → open (assigned) → resolved.
+    pub enum ConversationStatus("status", "conversation.status_invalid") {
+        Queued = "queued",
+        Open = "open",
+        Resolved = "resolved",
     }
 }
 
-/// What a message carries. A `note` is seen by staff only; `system` is written
-/// by the platform; `card` carries JSON (an order, a quote, a tracking number).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MessageKind {
-    Text,
-    Image,
-    File,
-    Note,
-    System,
-    Card,
-}
-
-impl MessageKind {
-    pub const ALL: [MessageKind; 6] = [
-        Self::Text,
-        Self::Image,
-        Self::File,
-        Self::Note,
-        Self::System,
-        Self::Card,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Text => "text",
-            Self::Image => "image",
-            Self::File => "file",
-            Self::Note => "note",
-            Self::System => "system",
-            Self::Card => "card",
-        }
-    }
-    pub fn parse(s: &str) -> AppResult<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|v| v.as_str() == s)
-            .ok_or_else(|| AppError::validation("kind", "message.kind_invalid"))
+crate::string_enum! {
+    /// What a message carries. A `note` is seen by staff only; `system` is
+    /// written by the platform; `card` carries JSON (an order, a quote, a
+    /// tracking number).
+    pub enum MessageKind("kind", "message.kind_invalid") {
+        Text = "text",
+        Image = "image",
+        File = "file",
+        Note = "note",
+        System = "system",
+        Card = "card",
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SenderKind {
-    Member,
-    Staff,
-    System,
-}
-
-impl SenderKind {
-    pub const ALL: [SenderKind; 3] = [Self::Member, Self::Staff, Self::System];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Member => "member",
-            Self::Staff => "staff",
-            Self::System => "system",
-        }
-    }
-    pub fn parse(s: &str) -> AppResult<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|v| v.as_str() == s)
-            .ok_or_else(|| AppError::validation("sender_kind", "message.sender_invalid"))
+crate::string_enum! {
+    /// Who wrote a message.
+    pub enum SenderKind("sender_kind", "message.sender_invalid") {
+        Member = "member",
+        Staff = "staff",
+        System = "system",
     }
 }
 
-/// An agent's manual state. Only `online` agents are routed to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AgentStatus {
-    Online,
-    Busy,
-    Offline,
-}
-
-impl AgentStatus {
-    pub const ALL: [AgentStatus; 3] = [Self::Online, Self::Busy, Self::Offline];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Online => "online",
-            Self::Busy => "busy",
-            Self::Offline => "offline",
-        }
-    }
-    pub fn parse(s: &str) -> AppResult<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|v| v.as_str() == s)
-            .ok_or_else(|| AppError::validation("status", "agent.status_invalid"))
+crate::string_enum! {
+    /// An agent's manual state. Only `online` agents are routed to.
+    pub enum AgentStatus("status", "agent.status_invalid") {
+        Online = "online",
+        Busy = "busy",
+        Offline = "offline",
     }
 }
 
@@ -225,15 +149,14 @@ pub struct HistoryFilter {
     pub q: Option<String>,
 }
 
-/// A list of the agents' console: their open conversations, those where a
-/// customer waits for an answer, or a role's queue. On the wire
-/// `"current"`, `"unreplied"`, `"queue"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AgentTab {
-    Current,
-    Unreplied,
-    Queue,
+crate::string_enum! {
+    /// A list of the agents' console: their open conversations, those where
+    /// a customer waits for an answer, or a role's queue.
+    pub enum AgentTab("tab", "chat.tab_invalid") {
+        Current = "current",
+        Unreplied = "unreplied",
+        Queue = "queue",
+    }
 }
 
 /// Where a transfer goes: an agent, or a role's queue.

@@ -5,36 +5,15 @@ use serde::{Deserialize, Serialize};
 use crate::error::{AppError, AppResult};
 use crate::types::{Id, Timestamp};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Certification {
-    #[default]
-    None,
-    Pending,
-    Certified,
-    Rejected,
-}
-
-impl Certification {
-    pub const ALL: [Certification; 4] = [
-        Certification::None,
-        Certification::Pending,
-        Certification::Certified,
-        Certification::Rejected,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Certification::None => "none",
-            Certification::Pending => "pending",
-            Certification::Certified => "certified",
-            Certification::Rejected => "rejected",
-        }
-    }
-    pub fn parse(s: &str) -> AppResult<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|c| c.as_str() == s)
-            .ok_or_else(|| AppError::validation("certification", "certification.invalid"))
+crate::string_enum! {
+    /// A company's certification (企业认证).
+    #[derive(Default)]
+    pub enum Certification("certification", "certification.invalid") {
+        #[default]
+        None = "none",
+        Pending = "pending",
+        Certified = "certified",
+        Rejected = "rejected",
     }
 }
 

@@ -29,29 +29,12 @@ pub struct WebhookForCreate {
     pub events: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DeliveryStatus {
-    Pending,
-    Delivered,
-    Failed,
-}
-
-impl DeliveryStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Pending => "pending",
-            Self::Delivered => "delivered",
-            Self::Failed => "failed",
-        }
-    }
-    pub fn parse(s: &str) -> AppResult<Self> {
-        match s {
-            "pending" => Ok(Self::Pending),
-            "delivered" => Ok(Self::Delivered),
-            "failed" => Ok(Self::Failed),
-            _ => Err(AppError::validation("status", "webhook.status_invalid")),
-        }
+crate::string_enum! {
+    /// Where a webhook delivery stands.
+    pub enum DeliveryStatus("status", "webhook.status_invalid") {
+        Pending = "pending",
+        Delivered = "delivered",
+        Failed = "failed",
     }
 }
 
