@@ -4,13 +4,21 @@
 //!
 //! Repo conventions: SQL lives only in `repo.rs` / `*_repo.rs` files, as
 //! named consts listed in the file's `pub const STATEMENTS` (the test in
-//! `crate::statements` prepares every one on SQLite and PostgreSQL). A repo
-//! function takes its executor as `impl sqlx::Executor<'_, Database = Any>`
-//! and runs one statement: the caller passes the pool
-//! (`&state.db`) or its transaction (`&mut *tx`), so the same function
-//! serves a lone read and a step of a service's transaction, and what runs
-//! in one transaction is decided in one place, the service. A function that
-//! must run several statements on one connection takes `&mut AnyConnection`.
+//! `crate::statements` prepares every one on SQLite and PostgreSQL); row
+//! types derive `sqlx::FromRow`, with `#[sqlx(try_from = …)]` for string
+//! enums (`string_enum!`), instants (`Timestamp` from epoch ms) and flags
+//! ([`Flag`] from a 0/1 integer).
+//!
+//! The executor: a repo function that runs one statement takes
+//! `ex: impl sqlx::Executor<'_, Database = Any>`, so the caller passes the
+//! pool (`&state.db`) for a lone read or its transaction (`&mut *tx`) for a
+//! step of a service's transaction; what runs in one transaction is decided
+//! in one place, the service. Why not one type for all: the pool cannot be
+//! a `&mut AnyConnection` without taking a connection per call, and an
+//! `impl Executor` is used up by one statement. So a function that runs
+//! several statements in its caller's transaction takes `&mut AnyConnection`
+//! (`&mut tx` coerces), and the few that run several on their own (paged
+//! lists: a page and its count) take the pool, `&Db`.
 //! LIKE searches go through [`like_pattern`], unique-key violations get their
 //! field with [`on_unique`], and paged lists are assembled by [`paged`].
 
@@ -40,6 +48,17 @@ impl Backend {
         } else {
             Backend::Sqlite
         }
+    }
+}
+
+/// A 0/1 INTEGER column (the schema keeps flags as integers on both
+/// databases), for row types: `#[sqlx(try_from = "i64")] disabled: Flag`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Flag(pub bool);
+
+impl From<i64> for Flag {
+    fn from(v: i64) -> Flag {
+        Flag(v != 0)
     }
 }
 

@@ -13,6 +13,12 @@ pub type Id = i64;
 #[serde(transparent)]
 pub struct Timestamp(pub i64);
 
+impl From<i64> for Timestamp {
+    fn from(ms: i64) -> Timestamp {
+        Timestamp(ms)
+    }
+}
+
 /// China has one time zone and no daylight saving: a fixed +08:00 is exact.
 const SHANGHAI_OFFSET_MS: i64 = 8 * 3600 * 1000;
 

@@ -1,9 +1,8 @@
 //! SQL of SMS sign-in codes (`sms_codes`): each kept as an HMAC, with its
 //! attempts and whether it was used.
 
-use sqlx::Row;
+use sqlx::{Any, Executor, Row};
 
-use crate::db::Db;
 use crate::error::AppResult;
 use crate::types::Id;
 
@@ -21,7 +20,7 @@ const INSERT: &str =
     "INSERT INTO sms_codes (id, phone, ip, code_hash, attempts, consumed, expires_at, created_at) \
          VALUES ($1, $2, $3, $4, 0, 0, $5, $6)";
 
-pub async fn insert(db: &Db, c: &NewCode<'_>) -> AppResult<()> {
+pub async fn insert(ex: impl Executor<'_, Database = Any>, c: &NewCode<'_>) -> AppResult<()> {
     sqlx::query(INSERT)
         .bind(c.id)
         .bind(c.phone)
@@ -29,7 +28,7 @@ pub async fn insert(db: &Db, c: &NewCode<'_>) -> AppResult<()> {
         .bind(c.code_hash)
         .bind(c.expires_at)
         .bind(c.created_at)
-        .execute(db)
+        .execute(ex)
         .await?;
     Ok(())
 }
@@ -44,7 +43,7 @@ const RESERVE_ATTEMPT: &str = "UPDATE sms_codes SET attempts = attempts + 1 \
 /// statement, so no more than `max_attempts` comparisons ever happen,
 /// however many requests arrive at once. Returns the code's id and hash.
 pub async fn reserve_attempt(
-    db: &Db,
+    ex: impl Executor<'_, Database = Any>,
     phone: &str,
     max_attempts: i64,
     now: i64,
@@ -53,7 +52,7 @@ pub async fn reserve_attempt(
         .bind(phone)
         .bind(max_attempts)
         .bind(now)
-        .fetch_optional(db)
+        .fetch_optional(ex)
         .await?;
     Ok(row
         .map(|r| Ok::<_, sqlx::Error>((r.try_get("id")?, r.try_get("code_hash")?)))
@@ -65,18 +64,21 @@ const NEWEST_EXPIRY: &str = "SELECT expires_at FROM sms_codes \
 
 /// When the phone's newest unused code expires (read only to word a
 /// refusal).
-pub async fn newest_expiry(db: &Db, phone: &str) -> AppResult<Option<i64>> {
+pub async fn newest_expiry(
+    ex: impl Executor<'_, Database = Any>,
+    phone: &str,
+) -> AppResult<Option<i64>> {
     Ok(sqlx::query_scalar(NEWEST_EXPIRY)
         .bind(phone)
-        .fetch_optional(db)
+        .fetch_optional(ex)
         .await?)
 }
 
 const CONSUME: &str = "UPDATE sms_codes SET consumed = 1 WHERE id = $1 AND consumed = 0";
 
 /// Marks a code used; false if another verification got there first.
-pub async fn consume(db: &Db, id: Id) -> AppResult<bool> {
-    let done = sqlx::query(CONSUME).bind(id).execute(db).await?;
+pub async fn consume(ex: impl Executor<'_, Database = Any>, id: Id) -> AppResult<bool> {
+    let done = sqlx::query(CONSUME).bind(id).execute(ex).await?;
     Ok(done.rows_affected() == 1)
 }
 

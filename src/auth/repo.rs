@@ -4,38 +4,79 @@
 
 use const_format::formatcp;
 use sqlx::any::AnyRow;
-use sqlx::{Any, Executor, Row};
+use sqlx::{Any, Executor, FromRow, Row};
 
 use super::model::{Lang, Member, Role, SessionUser, Staff, StaffFilter};
-use crate::db::like_pattern;
+use crate::db::{like_pattern, Flag};
 use crate::error::AppResult;
 use crate::types::{Id, Page, PageQuery, Timestamp};
 
 const STAFF_COLS: &str = "id, account, name, roles, disabled, lang, created_at";
 const MEMBER_COLS: &str = "id, company_id, phone, name, disabled, lang, created_at";
 
+/// A `staff` row as stored (`STAFF_COLS`).
+#[derive(sqlx::FromRow)]
+struct StaffRow {
+    id: Id,
+    account: String,
+    name: String,
+    /// Comma-separated, e.g. `admin,cs`.
+    roles: String,
+    #[sqlx(try_from = "i64")]
+    disabled: Flag,
+    lang: String,
+    #[sqlx(try_from = "i64")]
+    created_at: Timestamp,
+}
+
+impl From<StaffRow> for Staff {
+    fn from(r: StaffRow) -> Staff {
+        Staff {
+            id: r.id,
+            account: r.account,
+            name: r.name,
+            roles: Role::split(&r.roles),
+            disabled: r.disabled.0,
+            lang: Lang::from_code(&r.lang).unwrap_or_default(),
+            created_at: r.created_at,
+        }
+    }
+}
+
 fn staff_from_row(r: &AnyRow) -> Result<Staff, sqlx::Error> {
-    Ok(Staff {
-        id: r.try_get("id")?,
-        account: r.try_get("account")?,
-        name: r.try_get("name")?,
-        roles: Role::split(&r.try_get::<String, _>("roles")?),
-        disabled: r.try_get::<i64, _>("disabled")? != 0,
-        lang: Lang::from_code(&r.try_get::<String, _>("lang")?).unwrap_or_default(),
-        created_at: Timestamp(r.try_get("created_at")?),
-    })
+    StaffRow::from_row(r).map(Staff::from)
+}
+
+/// A `members` row as stored (`MEMBER_COLS`).
+#[derive(sqlx::FromRow)]
+struct MemberRow {
+    id: Id,
+    company_id: Id,
+    phone: String,
+    name: String,
+    #[sqlx(try_from = "i64")]
+    disabled: Flag,
+    lang: String,
+    #[sqlx(try_from = "i64")]
+    created_at: Timestamp,
+}
+
+impl From<MemberRow> for Member {
+    fn from(r: MemberRow) -> Member {
+        Member {
+            id: r.id,
+            company_id: r.company_id,
+            phone: r.phone,
+            name: r.name,
+            disabled: r.disabled.0,
+            lang: Lang::from_code(&r.lang).unwrap_or_default(),
+            created_at: r.created_at,
+        }
+    }
 }
 
 pub fn member_from_row(r: &AnyRow) -> Result<Member, sqlx::Error> {
-    Ok(Member {
-        id: r.try_get("id")?,
-        company_id: r.try_get("company_id")?,
-        phone: r.try_get("phone")?,
-        name: r.try_get("name")?,
-        disabled: r.try_get::<i64, _>("disabled")? != 0,
-        lang: Lang::from_code(&r.try_get::<String, _>("lang")?).unwrap_or_default(),
-        created_at: Timestamp(r.try_get("created_at")?),
-    })
+    MemberRow::from_row(r).map(Member::from)
 }
 
 const STAFF_WITH_HASH: &str =
@@ -126,10 +167,13 @@ pub async fn list_staff(
 const STAFF_WITH_ROLE: &str = formatcp!("SELECT {STAFF_COLS} FROM staff WHERE disabled = 0 AND (',' || roles || ',') LIKE $1 ORDER BY name");
 
 /// All staff holding `role`, by name (for pickers such as owner salesperson).
-pub async fn staff_with_role(db: &crate::db::Db, role: Role) -> AppResult<Vec<Staff>> {
+pub async fn staff_with_role(
+    ex: impl Executor<'_, Database = Any>,
+    role: Role,
+) -> AppResult<Vec<Staff>> {
     let rows = sqlx::query(STAFF_WITH_ROLE)
         .bind(format!("%,{},%", role.as_str()))
-        .fetch_all(db)
+        .fetch_all(ex)
         .await?;
     Ok(rows.iter().map(staff_from_row).collect::<Result<_, _>>()?)
 }
@@ -137,7 +181,7 @@ pub async fn staff_with_role(db: &crate::db::Db, role: Role) -> AppResult<Vec<St
 const UPDATE_STAFF_ROLES: &str = "UPDATE staff SET roles = $1, updated_at = $2 WHERE id = $3";
 
 pub async fn update_staff_roles(
-    db: &crate::db::Db,
+    ex: impl Executor<'_, Database = Any>,
     id: Id,
     roles: &[Role],
     now: i64,
@@ -146,7 +190,7 @@ pub async fn update_staff_roles(
         .bind(Role::join(roles))
         .bind(now)
         .bind(id)
-        .execute(db)
+        .execute(ex)
         .await?;
     Ok(r.rows_affected() == 1)
 }
@@ -154,7 +198,7 @@ pub async fn update_staff_roles(
 const UPDATE_STAFF_PASSWORD: &str = "UPDATE staff SET password_hash = $1, updated_at = $2, auth_epoch = auth_epoch + 1 WHERE id = $3";
 
 pub async fn update_staff_password(
-    db: &crate::db::Db,
+    ex: impl Executor<'_, Database = Any>,
     id: Id,
     hash: &str,
     now: i64,
@@ -163,7 +207,7 @@ pub async fn update_staff_password(
         .bind(hash)
         .bind(now)
         .bind(id)
-        .execute(db)
+        .execute(ex)
         .await?;
     Ok(r.rows_affected() == 1)
 }
@@ -172,7 +216,7 @@ const SET_STAFF_DISABLED: &str =
     "UPDATE staff SET disabled = $1, updated_at = $2, auth_epoch = auth_epoch + 1 WHERE id = $3";
 
 pub async fn set_staff_disabled(
-    db: &crate::db::Db,
+    ex: impl Executor<'_, Database = Any>,
     id: Id,
     disabled: bool,
     now: i64,
@@ -181,7 +225,7 @@ pub async fn set_staff_disabled(
         .bind(disabled as i64)
         .bind(now)
         .bind(id)
-        .execute(db)
+        .execute(ex)
         .await?;
     Ok(r.rows_affected() == 1)
 }
@@ -215,7 +259,11 @@ pub async fn member_by_id<'e>(
 const SET_STAFF_LANG: &str = "UPDATE staff SET lang = $1 WHERE id = $2";
 const SET_MEMBER_LANG: &str = "UPDATE members SET lang = $1 WHERE id = $2";
 
-pub async fn set_lang(db: &crate::db::Db, who: SessionUser, lang: Lang) -> AppResult<()> {
+pub async fn set_lang(
+    ex: impl Executor<'_, Database = Any>,
+    who: SessionUser,
+    lang: Lang,
+) -> AppResult<()> {
     let (sql, id) = match who {
         SessionUser::Staff(id) => (SET_STAFF_LANG, id),
         SessionUser::Member(id) => (SET_MEMBER_LANG, id),
@@ -223,7 +271,7 @@ pub async fn set_lang(db: &crate::db::Db, who: SessionUser, lang: Lang) -> AppRe
     sqlx::query(sql)
         .bind(lang.code())
         .bind(id)
-        .execute(db)
+        .execute(ex)
         .await?;
     Ok(())
 }
@@ -232,12 +280,15 @@ const STAFF_EPOCH: &str = "SELECT auth_epoch FROM staff WHERE id = $1";
 const MEMBER_EPOCH: &str = "SELECT auth_epoch FROM members WHERE id = $1";
 
 /// The sign-in epoch of an account (None if it does not exist).
-pub async fn auth_epoch(db: &crate::db::Db, who: SessionUser) -> AppResult<Option<i64>> {
+pub async fn auth_epoch(
+    ex: impl Executor<'_, Database = Any>,
+    who: SessionUser,
+) -> AppResult<Option<i64>> {
     let (sql, id) = match who {
         SessionUser::Staff(id) => (STAFF_EPOCH, id),
         SessionUser::Member(id) => (MEMBER_EPOCH, id),
     };
-    Ok(sqlx::query_scalar(sql).bind(id).fetch_optional(db).await?)
+    Ok(sqlx::query_scalar(sql).bind(id).fetch_optional(ex).await?)
 }
 
 const MEMBERS_OF: &str =
@@ -245,10 +296,13 @@ const MEMBERS_OF: &str =
          WHERE company_id = $1 ORDER BY created_at, id";
 
 /// A company's members, oldest first.
-pub async fn members_of(db: &crate::db::Db, company_id: Id) -> AppResult<Vec<Member>> {
+pub async fn members_of(
+    ex: impl Executor<'_, Database = Any>,
+    company_id: Id,
+) -> AppResult<Vec<Member>> {
     let rows = sqlx::query(MEMBERS_OF)
         .bind(company_id)
-        .fetch_all(db)
+        .fetch_all(ex)
         .await?;
     Ok(rows.iter().map(member_from_row).collect::<Result<_, _>>()?)
 }
@@ -257,7 +311,7 @@ const INSERT_MEMBER: &str =
     "INSERT INTO members (id, company_id, phone, name, disabled, lang, created_at) \
          VALUES ($1, $2, $3, $4, 0, $5, $6)";
 
-pub async fn insert_member(db: &crate::db::Db, m: &Member) -> AppResult<()> {
+pub async fn insert_member(ex: impl Executor<'_, Database = Any>, m: &Member) -> AppResult<()> {
     sqlx::query(INSERT_MEMBER)
         .bind(m.id)
         .bind(m.company_id)
@@ -265,7 +319,7 @@ pub async fn insert_member(db: &crate::db::Db, m: &Member) -> AppResult<()> {
         .bind(&m.name)
         .bind(m.lang.code())
         .bind(m.created_at.0)
-        .execute(db)
+        .execute(ex)
         .await?;
     Ok(())
 }
@@ -274,7 +328,7 @@ const SET_MEMBER_DISABLED: &str = "UPDATE members SET disabled = $1, auth_epoch 
 
 /// Changes a member's state only if it belongs to `company_id`.
 pub async fn set_member_disabled(
-    db: &crate::db::Db,
+    ex: impl Executor<'_, Database = Any>,
     company_id: Id,
     member_id: Id,
     disabled: bool,
@@ -283,7 +337,7 @@ pub async fn set_member_disabled(
         .bind(disabled as i64)
         .bind(member_id)
         .bind(company_id)
-        .execute(db)
+        .execute(ex)
         .await?;
     Ok(r.rows_affected() == 1)
 }

@@ -2,10 +2,9 @@
 
 use const_format::formatcp;
 use sqlx::any::AnyRow;
-use sqlx::Row;
+use sqlx::{Any, Executor, Row};
 
 use super::ApiToken;
-use crate::db::Db;
 use crate::error::AppResult;
 use crate::types::{Id, Timestamp};
 
@@ -14,7 +13,7 @@ const INSERT: &str =
          VALUES ($1, $2, $3, $4, $5, $6, $7)";
 
 pub async fn insert(
-    db: &Db,
+    ex: impl Executor<'_, Database = Any>,
     t: &ApiToken,
     staff_id: Id,
     token_hash: &str,
@@ -28,7 +27,7 @@ pub async fn insert(
         .bind(t.created_at.0)
         .bind(auth_epoch)
         .bind(t.expires_at.map(|e| e.0))
-        .execute(db)
+        .execute(ex)
         .await?;
     Ok(())
 }
@@ -59,8 +58,12 @@ const LIST_OF: &str =
     formatcp!("{LIST} WHERE t.staff_id = $1 ORDER BY t.created_at DESC, t.id DESC");
 
 /// One staff member's tokens, newest first, as valid at `now`.
-pub async fn list_of(db: &Db, staff_id: Id, now: i64) -> AppResult<Vec<ApiToken>> {
-    let rows = sqlx::query(LIST_OF).bind(staff_id).fetch_all(db).await?;
+pub async fn list_of(
+    ex: impl Executor<'_, Database = Any>,
+    staff_id: Id,
+    now: i64,
+) -> AppResult<Vec<ApiToken>> {
+    let rows = sqlx::query(LIST_OF).bind(staff_id).fetch_all(ex).await?;
     Ok(rows
         .iter()
         .map(|r| token_from_row(r, now))
@@ -70,8 +73,8 @@ pub async fn list_of(db: &Db, staff_id: Id, now: i64) -> AppResult<Vec<ApiToken>
 const LIST_ALL: &str = formatcp!("{LIST} ORDER BY t.created_at DESC, t.id DESC LIMIT 500");
 
 /// The newest 500 tokens of every account, as valid at `now`.
-pub async fn list_all(db: &Db, now: i64) -> AppResult<Vec<ApiToken>> {
-    let rows = sqlx::query(LIST_ALL).fetch_all(db).await?;
+pub async fn list_all(ex: impl Executor<'_, Database = Any>, now: i64) -> AppResult<Vec<ApiToken>> {
+    let rows = sqlx::query(LIST_ALL).fetch_all(ex).await?;
     Ok(rows
         .iter()
         .map(|r| token_from_row(r, now))
@@ -83,13 +86,19 @@ const REVOKE: &str = "UPDATE api_tokens SET revoked_at = $1 \
 
 /// Revokes a live token of `staff_id` (of anyone when `any_owner`); false
 /// if there was none.
-pub async fn revoke(db: &Db, id: Id, staff_id: Id, any_owner: bool, now: i64) -> AppResult<bool> {
+pub async fn revoke(
+    ex: impl Executor<'_, Database = Any>,
+    id: Id,
+    staff_id: Id,
+    any_owner: bool,
+    now: i64,
+) -> AppResult<bool> {
     let r = sqlx::query(REVOKE)
         .bind(now)
         .bind(id)
         .bind(staff_id)
         .bind(any_owner as i64)
-        .execute(db)
+        .execute(ex)
         .await?;
     Ok(r.rows_affected() == 1)
 }
@@ -101,11 +110,15 @@ const LIVE_BY_HASH: &str =
 
 /// The (token id, staff id) of a live token with this hash: not revoked,
 /// not expired, minted in its owner's current sign-in epoch.
-pub async fn live_by_hash(db: &Db, token_hash: &str, now: i64) -> AppResult<Option<(Id, Id)>> {
+pub async fn live_by_hash(
+    ex: impl Executor<'_, Database = Any>,
+    token_hash: &str,
+    now: i64,
+) -> AppResult<Option<(Id, Id)>> {
     let row = sqlx::query(LIVE_BY_HASH)
         .bind(token_hash)
         .bind(now)
-        .fetch_optional(db)
+        .fetch_optional(ex)
         .await?;
     Ok(row
         .map(|r| Ok::<_, sqlx::Error>((r.try_get("id")?, r.try_get("staff_id")?)))
@@ -114,8 +127,8 @@ pub async fn live_by_hash(db: &Db, token_hash: &str, now: i64) -> AppResult<Opti
 
 const TOUCH: &str = "UPDATE api_tokens SET last_used_at = $1 WHERE id = $2";
 
-pub async fn touch(db: &Db, id: Id, now: i64) -> AppResult<()> {
-    sqlx::query(TOUCH).bind(now).bind(id).execute(db).await?;
+pub async fn touch(ex: impl Executor<'_, Database = Any>, id: Id, now: i64) -> AppResult<()> {
+    sqlx::query(TOUCH).bind(now).bind(id).execute(ex).await?;
     Ok(())
 }
 

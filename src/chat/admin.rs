@@ -76,7 +76,7 @@ pub async fn set_agent_roles(
     }
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    agent_repo::upsert_agent(&mut tx, staff_id, None, Some(max_concurrent), now).await?;
+    agent_repo::upsert_agent(&mut *tx, staff_id, None, Some(max_concurrent), now).await?;
     agent_repo::replace_agent_roles(&mut tx, staff_id, &ids, now).await?;
     tx.commit().await?;
     drain_for_agent(state, staff_id).await

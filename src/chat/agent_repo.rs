@@ -3,10 +3,9 @@
 
 use const_format::formatcp;
 use sqlx::any::AnyRow;
-use sqlx::{AnyConnection, Row};
+use sqlx::{Any, AnyConnection, Executor, Row};
 
 use super::model::{AgentLoad, AgentStatus, CannedReply, CsRole};
-use crate::db::Db;
 use crate::error::AppResult;
 use crate::types::{Id, Timestamp};
 
@@ -26,7 +25,7 @@ fn role_from_row(r: &AnyRow) -> Result<CsRole, sqlx::Error> {
 const INSERT_ROLE: &str =
     formatcp!("INSERT INTO cs_roles ({ROLE_COLS}) VALUES ($1, $2, $3, $4, $5, $6)");
 
-pub async fn insert_role(db: &Db, role: &CsRole) -> AppResult<()> {
+pub async fn insert_role(ex: impl Executor<'_, Database = Any>, role: &CsRole) -> AppResult<()> {
     sqlx::query(INSERT_ROLE)
         .bind(role.id)
         .bind(&role.code)
@@ -34,22 +33,25 @@ pub async fn insert_role(db: &Db, role: &CsRole) -> AppResult<()> {
         .bind(&role.name_en)
         .bind(role.reassign_after_minutes)
         .bind(role.created_at.0)
-        .execute(db)
+        .execute(ex)
         .await?;
     Ok(())
 }
 
 const ROLES: &str = formatcp!("SELECT {ROLE_COLS} FROM cs_roles ORDER BY created_at, id");
 
-pub async fn roles(db: &Db) -> AppResult<Vec<CsRole>> {
-    let rows = sqlx::query(ROLES).fetch_all(db).await?;
+pub async fn roles(ex: impl Executor<'_, Database = Any>) -> AppResult<Vec<CsRole>> {
+    let rows = sqlx::query(ROLES).fetch_all(ex).await?;
     Ok(rows.iter().map(role_from_row).collect::<Result<_, _>>()?)
 }
 
 const ROLE_BY_ID: &str = formatcp!("SELECT {ROLE_COLS} FROM cs_roles WHERE id = $1");
 
-pub async fn role_by_id(db: &Db, id: Id) -> AppResult<Option<CsRole>> {
-    let row = sqlx::query(ROLE_BY_ID).bind(id).fetch_optional(db).await?;
+pub async fn role_by_id(
+    ex: impl Executor<'_, Database = Any>,
+    id: Id,
+) -> AppResult<Option<CsRole>> {
+    let row = sqlx::query(ROLE_BY_ID).bind(id).fetch_optional(ex).await?;
     Ok(row.as_ref().map(role_from_row).transpose()?)
 }
 
@@ -63,7 +65,7 @@ const UPSERT_AGENT: &str =
 
 /// Creates the agent row if missing (offline), then applies `status` and/or `max`.
 pub async fn upsert_agent(
-    conn: &mut AnyConnection,
+    ex: impl Executor<'_, Database = Any>,
     staff_id: Id,
     status: Option<AgentStatus>,
     max: Option<i64>,
@@ -74,7 +76,7 @@ pub async fn upsert_agent(
         .bind(status.map(AgentStatus::as_str))
         .bind(max)
         .bind(now)
-        .execute(conn)
+        .execute(ex)
         .await?;
     Ok(())
 }
@@ -108,21 +110,28 @@ pub async fn replace_agent_roles(
 const AGENT_ROLE_IDS: &str =
     "SELECT role_id FROM cs_agent_roles WHERE staff_id = $1 ORDER BY role_id";
 
-pub async fn agent_role_ids(db: &Db, staff_id: Id) -> AppResult<Vec<Id>> {
+pub async fn agent_role_ids(
+    ex: impl Executor<'_, Database = Any>,
+    staff_id: Id,
+) -> AppResult<Vec<Id>> {
     Ok(sqlx::query_scalar(AGENT_ROLE_IDS)
         .bind(staff_id)
-        .fetch_all(db)
+        .fetch_all(ex)
         .await?)
 }
 
 const SERVES_ROLE: &str =
     "SELECT COUNT(*) FROM cs_agent_roles WHERE staff_id = $1 AND role_id = $2";
 
-pub async fn serves_role(db: &Db, staff_id: Id, role_id: Id) -> AppResult<bool> {
+pub async fn serves_role(
+    ex: impl Executor<'_, Database = Any>,
+    staff_id: Id,
+    role_id: Id,
+) -> AppResult<bool> {
     let n: i64 = sqlx::query_scalar(SERVES_ROLE)
         .bind(staff_id)
         .bind(role_id)
-        .fetch_one(db)
+        .fetch_one(ex)
         .await?;
     Ok(n > 0)
 }
@@ -149,17 +158,23 @@ const AGENT_LOADS: &str = formatcp!(
 );
 
 /// The agents of a role (enabled staff only) with their open conversations.
-pub async fn agent_loads(db: &Db, role_id: Id) -> AppResult<Vec<AgentLoad>> {
-    let rows = sqlx::query(AGENT_LOADS).bind(role_id).fetch_all(db).await?;
+pub async fn agent_loads(
+    ex: impl Executor<'_, Database = Any>,
+    role_id: Id,
+) -> AppResult<Vec<AgentLoad>> {
+    let rows = sqlx::query(AGENT_LOADS).bind(role_id).fetch_all(ex).await?;
     Ok(rows.iter().map(load_from_row).collect::<Result<_, _>>()?)
 }
 
 const AGENT_LOAD: &str = formatcp!("{LOAD_SELECT} WHERE a.staff_id = $1");
 
-pub async fn agent_load(db: &Db, staff_id: Id) -> AppResult<Option<AgentLoad>> {
+pub async fn agent_load(
+    ex: impl Executor<'_, Database = Any>,
+    staff_id: Id,
+) -> AppResult<Option<AgentLoad>> {
     let row = sqlx::query(AGENT_LOAD)
         .bind(staff_id)
-        .fetch_optional(db)
+        .fetch_optional(ex)
         .await?;
     Ok(row.as_ref().map(load_from_row).transpose()?)
 }
@@ -174,11 +189,15 @@ const GO_AWAY: &str =
 /// or busy agent is set offline, remembering the status to return to,
 /// unless a socket of theirs is open on any instance (a live lease in
 /// `agent_sockets`), checked in the same statement.
-pub async fn go_away(db: &Db, staff_id: Id, now: i64) -> AppResult<bool> {
+pub async fn go_away(
+    ex: impl Executor<'_, Database = Any>,
+    staff_id: Id,
+    now: i64,
+) -> AppResult<bool> {
     let r = sqlx::query(GO_AWAY)
         .bind(staff_id)
         .bind(now)
-        .execute(db)
+        .execute(ex)
         .await?;
     Ok(r.rows_affected() > 0)
 }
@@ -188,11 +207,15 @@ const RETURN_FROM_AWAY: &str =
          WHERE staff_id = $1 AND away_status IS NOT NULL AND status = 'offline' RETURNING status";
 
 /// A socket of an agent set away opened: their status comes back.
-pub async fn return_from_away(db: &Db, staff_id: Id, now: i64) -> AppResult<Option<AgentStatus>> {
+pub async fn return_from_away(
+    ex: impl Executor<'_, Database = Any>,
+    staff_id: Id,
+    now: i64,
+) -> AppResult<Option<AgentStatus>> {
     let status: Option<String> = sqlx::query_scalar(RETURN_FROM_AWAY)
         .bind(staff_id)
         .bind(now)
-        .fetch_optional(db)
+        .fetch_optional(ex)
         .await?;
     status.map(|s| AgentStatus::parse(&s)).transpose()
 }
@@ -201,7 +224,11 @@ const INSERT_CANNED: &str =
     "INSERT INTO canned_replies (id, role_id, title, body, created_by, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6)";
 
-pub async fn insert_canned(db: &Db, c: &CannedReply, by: Id) -> AppResult<()> {
+pub async fn insert_canned(
+    ex: impl Executor<'_, Database = Any>,
+    c: &CannedReply,
+    by: Id,
+) -> AppResult<()> {
     sqlx::query(INSERT_CANNED)
         .bind(c.id)
         .bind(c.role_id)
@@ -209,7 +236,7 @@ pub async fn insert_canned(db: &Db, c: &CannedReply, by: Id) -> AppResult<()> {
         .bind(&c.body)
         .bind(by)
         .bind(c.created_at.0)
-        .execute(db)
+        .execute(ex)
         .await?;
     Ok(())
 }
@@ -223,12 +250,15 @@ const CANNED_OF_AGENT: &str = formatcp!(
 
 /// Canned replies by title: every one (`agent` None), or the shared ones and
 /// those of the roles `agent` serves.
-pub async fn canned_for(db: &Db, agent: Option<Id>) -> AppResult<Vec<CannedReply>> {
+pub async fn canned_for(
+    ex: impl Executor<'_, Database = Any>,
+    agent: Option<Id>,
+) -> AppResult<Vec<CannedReply>> {
     let q = match agent {
         None => sqlx::query(ALL_CANNED),
         Some(staff_id) => sqlx::query(CANNED_OF_AGENT).bind(staff_id),
     };
-    let rows = q.fetch_all(db).await?;
+    let rows = q.fetch_all(ex).await?;
     Ok(rows
         .iter()
         .map(|r| {
@@ -245,16 +275,16 @@ pub async fn canned_for(db: &Db, agent: Option<Id>) -> AppResult<Vec<CannedReply
 
 const DELETE_CANNED: &str = "DELETE FROM canned_replies WHERE id = $1";
 
-pub async fn delete_canned(db: &Db, id: Id) -> AppResult<bool> {
-    let r = sqlx::query(DELETE_CANNED).bind(id).execute(db).await?;
+pub async fn delete_canned(ex: impl Executor<'_, Database = Any>, id: Id) -> AppResult<bool> {
+    let r = sqlx::query(DELETE_CANNED).bind(id).execute(ex).await?;
     Ok(r.rows_affected() == 1)
 }
 
 const ALL_AGENT_LOADS: &str = formatcp!("{LOAD_SELECT} WHERE s.disabled = 0 ORDER BY a.staff_id");
 
 /// Every agent (enabled staff) with their load.
-pub async fn all_agent_loads(db: &Db) -> AppResult<Vec<AgentLoad>> {
-    let rows = sqlx::query(ALL_AGENT_LOADS).fetch_all(db).await?;
+pub async fn all_agent_loads(ex: impl Executor<'_, Database = Any>) -> AppResult<Vec<AgentLoad>> {
+    let rows = sqlx::query(ALL_AGENT_LOADS).fetch_all(ex).await?;
     Ok(rows.iter().map(load_from_row).collect::<Result<_, _>>()?)
 }
 

@@ -20,7 +20,7 @@ pub async fn set_agent_status(
 ) -> AppResult<Vec<Conversation>> {
     agent.require(AGENTS)?;
     let mut tx = state.db.begin().await?;
-    agent_repo::upsert_agent(&mut tx, agent.id, Some(status), None, state.now()).await?;
+    agent_repo::upsert_agent(&mut *tx, agent.id, Some(status), None, state.now()).await?;
     tx.commit().await?;
     let connected = presence::is_connected(state, agent.id).await?;
     events::presence(state, agent.id, status, connected);
@@ -140,7 +140,7 @@ pub async fn reassign_stale(state: &AppState) -> AppResult<Vec<Conversation>> {
 pub(super) async fn release_to_queue(state: &AppState, id: Id, from: Id) -> AppResult<bool> {
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    let released = routing_repo::release_to_queue(&mut tx, id, from, now).await?;
+    let released = routing_repo::release_to_queue(&mut *tx, id, from, now).await?;
     if released {
         outbox::conversation_changed(&mut tx, id, now).await?;
         tx.commit().await?;
@@ -200,7 +200,7 @@ pub async fn resolve(
     let (conv, _) = service::authorize(state, &who, conversation_id, Need::Act).await?;
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    let resolved = routing_repo::resolve(&mut tx, conv.id, now).await?;
+    let resolved = routing_repo::resolve(&mut *tx, conv.id, now).await?;
     if resolved {
         outbox::conversation_changed(&mut tx, conv.id, now).await?;
         tx.commit().await?;

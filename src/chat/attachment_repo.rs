@@ -1,10 +1,9 @@
 //! SQL of attachments.
 
-use sqlx::Row;
+use sqlx::{Any, Executor, Row};
 
 use super::attachment::Attachment;
 use super::model::SenderKind;
-use crate::db::Db;
 use crate::error::AppResult;
 use crate::types::{Id, Timestamp};
 
@@ -12,7 +11,12 @@ const INSERT: &str =
     "INSERT INTO attachments (key, conversation_id, uploader_kind, uploader_id, name, mime, \
          size, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
 
-pub async fn insert(db: &Db, a: &Attachment, kind: SenderKind, uploader: Id) -> AppResult<()> {
+pub async fn insert(
+    ex: impl Executor<'_, Database = Any>,
+    a: &Attachment,
+    kind: SenderKind,
+    uploader: Id,
+) -> AppResult<()> {
     sqlx::query(INSERT)
         .bind(&a.key)
         .bind(a.conversation_id)
@@ -22,7 +26,7 @@ pub async fn insert(db: &Db, a: &Attachment, kind: SenderKind, uploader: Id) -> 
         .bind(&a.mime)
         .bind(a.size)
         .bind(a.created_at.0)
-        .execute(db)
+        .execute(ex)
         .await?;
     Ok(())
 }
@@ -30,8 +34,11 @@ pub async fn insert(db: &Db, a: &Attachment, kind: SenderKind, uploader: Id) -> 
 const BY_KEY: &str =
     "SELECT key, conversation_id, name, mime, size, created_at FROM attachments WHERE key = $1";
 
-pub async fn by_key(db: &Db, key: &str) -> AppResult<Option<Attachment>> {
-    let row = sqlx::query(BY_KEY).bind(key).fetch_optional(db).await?;
+pub async fn by_key(
+    ex: impl Executor<'_, Database = Any>,
+    key: &str,
+) -> AppResult<Option<Attachment>> {
+    let row = sqlx::query(BY_KEY).bind(key).fetch_optional(ex).await?;
     Ok(row
         .map(|r| {
             Ok::<_, sqlx::Error>(Attachment {
@@ -57,7 +64,7 @@ const RESERVE_QUOTA: &str =
 /// stays within `cap`, in one statement (parallel uploads cannot pass the
 /// cap together). Whether it was reserved.
 pub async fn reserve_quota(
-    db: &Db,
+    ex: impl Executor<'_, Database = Any>,
     uploader: (SenderKind, Id),
     day: i64,
     bytes: i64,
@@ -71,7 +78,7 @@ pub async fn reserve_quota(
         .bind(bytes)
         .bind(now)
         .bind(cap)
-        .execute(db)
+        .execute(ex)
         .await?;
     Ok(r.rows_affected() == 1)
 }
@@ -82,7 +89,7 @@ const RELEASE_QUOTA: &str =
 
 /// Gives back `bytes` reserved for `day` (an upload failed or was smaller).
 pub async fn release_quota(
-    db: &Db,
+    ex: impl Executor<'_, Database = Any>,
     uploader: (SenderKind, Id),
     day: i64,
     bytes: i64,
@@ -94,7 +101,7 @@ pub async fn release_quota(
         .bind(day)
         .bind(bytes)
         .bind(now)
-        .execute(db)
+        .execute(ex)
         .await?;
     Ok(())
 }
@@ -103,12 +110,16 @@ const QUOTA_USED: &str =
     "SELECT bytes FROM upload_quota WHERE uploader_kind = $1 AND uploader_id = $2 AND day = $3";
 
 /// The bytes the uploader used or holds reserved on `day`.
-pub async fn quota_used(db: &Db, uploader: (SenderKind, Id), day: i64) -> AppResult<i64> {
+pub async fn quota_used(
+    ex: impl Executor<'_, Database = Any>,
+    uploader: (SenderKind, Id),
+    day: i64,
+) -> AppResult<i64> {
     let used: Option<i64> = sqlx::query_scalar(QUOTA_USED)
         .bind(uploader.0.as_str())
         .bind(uploader.1)
         .bind(day)
-        .fetch_optional(db)
+        .fetch_optional(ex)
         .await?;
     Ok(used.unwrap_or(0))
 }
@@ -116,8 +127,8 @@ pub async fn quota_used(db: &Db, uploader: (SenderKind, Id), day: i64) -> AppRes
 const PRUNE_QUOTA: &str = "DELETE FROM upload_quota WHERE day < $1";
 
 /// Forgets quota days before `day`.
-pub async fn prune_quota(db: &Db, day: i64) -> AppResult<u64> {
-    let r = sqlx::query(PRUNE_QUOTA).bind(day).execute(db).await?;
+pub async fn prune_quota(ex: impl Executor<'_, Database = Any>, day: i64) -> AppResult<u64> {
+    let r = sqlx::query(PRUNE_QUOTA).bind(day).execute(ex).await?;
     Ok(r.rows_affected())
 }
 
@@ -133,11 +144,15 @@ const DELETE_UNREFERENCED: &str =
 /// message names (recalled messages show nothing, so they do not count),
 /// returning their keys. An image or file message's body is the
 /// attachment's JSON, which starts with its key.
-pub async fn delete_unreferenced(db: &Db, before: i64, limit: i64) -> AppResult<Vec<String>> {
+pub async fn delete_unreferenced(
+    ex: impl Executor<'_, Database = Any>,
+    before: i64,
+    limit: i64,
+) -> AppResult<Vec<String>> {
     let keys = sqlx::query_scalar(DELETE_UNREFERENCED)
         .bind(before)
         .bind(limit)
-        .fetch_all(db)
+        .fetch_all(ex)
         .await?;
     Ok(keys)
 }

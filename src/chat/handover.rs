@@ -100,7 +100,7 @@ pub async fn transfer(
         }
         TransferTo::Role(role) => {
             let mut tx = state.db.begin().await?;
-            let moved = routing_repo::move_to_role(&mut tx, conv.id, *role, now)
+            let moved = routing_repo::move_to_role(&mut *tx, conv.id, *role, now)
                 .await
                 .map_err(conflict_as_other_active)?;
             if !moved {
@@ -159,7 +159,7 @@ async fn hand_to(
     let now = state.now();
     let mut tx = state.db.begin().await?;
     let done = routing_repo::force_assign(
-        &mut tx,
+        &mut *tx,
         conv.id,
         staff,
         conv.status.as_str(),
@@ -341,7 +341,7 @@ pub async fn start_with_member(
         resolved_at: None,
     };
     let mut tx = state.db.begin().await?;
-    repo::insert_conversation(&mut tx, &conv)
+    repo::insert_conversation(&mut *tx, &conv)
         .await
         .map_err(|e| match e {
             AppError::Conflict { .. } => AppError::conflict("member_id", "conversation.changed"),

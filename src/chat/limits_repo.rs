@@ -1,7 +1,8 @@
 //! SQL of the chat state every instance shares: staff sockets with their
 //! leases (presence). Send counts live in the shared limiter.
 
-use crate::db::Db;
+use sqlx::{Any, Executor};
+
 use crate::error::AppResult;
 use crate::types::Id;
 
@@ -11,7 +12,7 @@ const INSERT_SOCKET: &str =
 
 /// Records an open staff socket on `instance`, leased until `lease_until`.
 pub async fn insert_socket(
-    db: &Db,
+    ex: impl Executor<'_, Database = Any>,
     id: Id,
     instance: i64,
     staff_id: Id,
@@ -24,26 +25,30 @@ pub async fn insert_socket(
         .bind(staff_id)
         .bind(lease_until)
         .bind(now)
-        .execute(db)
+        .execute(ex)
         .await?;
     Ok(())
 }
 
 const DELETE_SOCKET: &str = "DELETE FROM agent_sockets WHERE id = $1";
 
-pub async fn delete_socket(db: &Db, id: Id) -> AppResult<()> {
-    sqlx::query(DELETE_SOCKET).bind(id).execute(db).await?;
+pub async fn delete_socket(ex: impl Executor<'_, Database = Any>, id: Id) -> AppResult<()> {
+    sqlx::query(DELETE_SOCKET).bind(id).execute(ex).await?;
     Ok(())
 }
 
 const RENEW_INSTANCE: &str = "UPDATE agent_sockets SET lease_until = $1 WHERE instance_id = $2";
 
 /// Extends the leases of every socket of `instance`.
-pub async fn renew_instance(db: &Db, instance: i64, lease_until: i64) -> AppResult<u64> {
+pub async fn renew_instance(
+    ex: impl Executor<'_, Database = Any>,
+    instance: i64,
+    lease_until: i64,
+) -> AppResult<u64> {
     let r = sqlx::query(RENEW_INSTANCE)
         .bind(lease_until)
         .bind(instance)
-        .execute(db)
+        .execute(ex)
         .await?;
     Ok(r.rows_affected())
 }
@@ -52,10 +57,10 @@ const EXPIRE_SOCKETS: &str = "DELETE FROM agent_sockets WHERE lease_until <= $1 
 
 /// Deletes the sockets whose lease ran out (their instance stopped renewing)
 /// and returns whose they were.
-pub async fn expire_sockets(db: &Db, now: i64) -> AppResult<Vec<Id>> {
+pub async fn expire_sockets(ex: impl Executor<'_, Database = Any>, now: i64) -> AppResult<Vec<Id>> {
     let mut ids: Vec<Id> = sqlx::query_scalar(EXPIRE_SOCKETS)
         .bind(now)
-        .fetch_all(db)
+        .fetch_all(ex)
         .await?;
     ids.sort_unstable();
     ids.dedup();
@@ -66,11 +71,15 @@ const LIVE_SOCKETS: &str =
     "SELECT COUNT(*) FROM agent_sockets WHERE staff_id = $1 AND lease_until > $2";
 
 /// How many sockets a staff member has open on any instance.
-pub async fn live_sockets(db: &Db, staff_id: Id, now: i64) -> AppResult<i64> {
+pub async fn live_sockets(
+    ex: impl Executor<'_, Database = Any>,
+    staff_id: Id,
+    now: i64,
+) -> AppResult<i64> {
     Ok(sqlx::query_scalar(LIVE_SOCKETS)
         .bind(staff_id)
         .bind(now)
-        .fetch_one(db)
+        .fetch_one(ex)
         .await?)
 }
 

@@ -3,7 +3,7 @@
 
 use const_format::formatcp;
 use sqlx::any::AnyRow;
-use sqlx::Row;
+use sqlx::{Any, Executor, Row};
 
 use super::model::{ConversationSummary, HistoryFilter};
 use super::repo::{conversation_from_row, CONV_COLS};
@@ -39,8 +39,12 @@ fn summary_from_row(r: &AnyRow) -> Result<ConversationSummary, sqlx::Error> {
 }
 
 /// Summaries of one statement whose only parameter is an id.
-async fn fetch(db: &Db, sql: &'static str, id: Id) -> AppResult<Vec<ConversationSummary>> {
-    let rows = sqlx::query(sql).bind(id).fetch_all(db).await?;
+async fn fetch(
+    ex: impl Executor<'_, Database = Any>,
+    sql: &'static str,
+    id: Id,
+) -> AppResult<Vec<ConversationSummary>> {
+    let rows = sqlx::query(sql).bind(id).fetch_all(ex).await?;
     Ok(rows
         .iter()
         .map(summary_from_row)
@@ -59,12 +63,12 @@ const UNREPLIED: &str = formatcp!(
 /// An agent's open conversations, latest activity first; with `unreplied`,
 /// only those where a customer waits, longest wait first.
 pub async fn by_assignee(
-    db: &Db,
+    ex: impl Executor<'_, Database = Any>,
     staff_id: Id,
     unreplied: bool,
 ) -> AppResult<Vec<ConversationSummary>> {
     let sql = if unreplied { UNREPLIED } else { BY_ASSIGNEE };
-    fetch(db, sql, staff_id).await
+    fetch(ex, sql, staff_id).await
 }
 
 const QUEUE: &str = formatcp!(
@@ -72,15 +76,21 @@ const QUEUE: &str = formatcp!(
 );
 
 /// A role's queue, longest waiting first.
-pub async fn queue(db: &Db, role_id: Id) -> AppResult<Vec<ConversationSummary>> {
-    fetch(db, QUEUE, role_id).await
+pub async fn queue(
+    ex: impl Executor<'_, Database = Any>,
+    role_id: Id,
+) -> AppResult<Vec<ConversationSummary>> {
+    fetch(ex, QUEUE, role_id).await
 }
 
 const BY_MEMBER: &str =
     formatcp!("{SUMMARY_SELECT} WHERE c.member_id = $1 ORDER BY c.last_message_at DESC, c.id DESC");
 
-pub async fn by_member(db: &Db, member_id: Id) -> AppResult<Vec<ConversationSummary>> {
-    fetch(db, BY_MEMBER, member_id).await
+pub async fn by_member(
+    ex: impl Executor<'_, Database = Any>,
+    member_id: Id,
+) -> AppResult<Vec<ConversationSummary>> {
+    fetch(ex, BY_MEMBER, member_id).await
 }
 
 /// The filter of `history`: the agent's roles or assignments, the search
@@ -145,8 +155,11 @@ pub async fn history(
 
 const BY_ID: &str = formatcp!("{SUMMARY_SELECT} WHERE c.id = $1");
 
-pub async fn by_id(db: &Db, id: Id) -> AppResult<Option<ConversationSummary>> {
-    Ok(fetch(db, BY_ID, id).await?.pop())
+pub async fn by_id(
+    ex: impl Executor<'_, Database = Any>,
+    id: Id,
+) -> AppResult<Option<ConversationSummary>> {
+    Ok(fetch(ex, BY_ID, id).await?.pop())
 }
 
 /// Every statement of this file, by name, for the test that prepares

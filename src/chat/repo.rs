@@ -3,9 +3,10 @@
 
 use const_format::formatcp;
 use sqlx::any::AnyRow;
-use sqlx::{Any, AnyConnection, Executor, Row};
+use sqlx::{Any, Executor, FromRow};
 
 use super::model::*;
+use crate::db::Flag;
 use crate::error::AppResult;
 use crate::types::{Id, Timestamp};
 
@@ -16,50 +17,86 @@ pub const CONV_COLS: &str = "c.id, c.company_id, c.member_id, c.role_id, c.statu
 const MSG_COLS: &str = "id, conversation_id, seq, sender_kind, sender_id, client_id, kind, \
      body, reply_to_seq, recalled, created_at";
 
+/// A conversation as `CONV_COLS` reads it.
+#[derive(sqlx::FromRow)]
+struct ConversationRow {
+    id: Id,
+    company_id: Id,
+    member_id: Id,
+    role_id: Id,
+    #[sqlx(try_from = "String")]
+    status: ConversationStatus,
+    assignee_staff_id: Option<Id>,
+    assigned_at: Option<i64>,
+    last_seq: i64,
+    #[sqlx(try_from = "i64")]
+    last_message_at: Timestamp,
+    awaiting_since: Option<i64>,
+    customer_read_seq: i64,
+    staff_read_seq: i64,
+    #[sqlx(try_from = "i64")]
+    created_at: Timestamp,
+    #[sqlx(try_from = "i64")]
+    updated_at: Timestamp,
+    resolved_at: Option<i64>,
+}
+
 pub fn conversation_from_row(r: &AnyRow) -> Result<Conversation, sqlx::Error> {
-    let ts = |col: &str| -> Result<Option<Timestamp>, sqlx::Error> {
-        Ok(r.try_get::<Option<i64>, _>(col)?.map(Timestamp))
-    };
+    let r = ConversationRow::from_row(r)?;
     Ok(Conversation {
-        id: r.try_get("id")?,
-        company_id: r.try_get("company_id")?,
-        member_id: r.try_get("member_id")?,
-        role_id: r.try_get("role_id")?,
-        status: ConversationStatus::parse(&r.try_get::<String, _>("status")?)
-            .map_err(|e| sqlx::Error::Decode(e.to_string().into()))?,
-        assignee_staff_id: r.try_get("assignee_staff_id")?,
-        assigned_at: ts("assigned_at")?,
-        last_seq: r.try_get("last_seq")?,
-        last_message_at: Timestamp(r.try_get("last_message_at")?),
-        awaiting_since: ts("awaiting_since")?,
-        customer_read_seq: r.try_get("customer_read_seq")?,
-        staff_read_seq: r.try_get("staff_read_seq")?,
-        created_at: Timestamp(r.try_get("created_at")?),
-        updated_at: Timestamp(r.try_get("updated_at")?),
-        resolved_at: ts("resolved_at")?,
+        id: r.id,
+        company_id: r.company_id,
+        member_id: r.member_id,
+        role_id: r.role_id,
+        status: r.status,
+        assignee_staff_id: r.assignee_staff_id,
+        assigned_at: r.assigned_at.map(Timestamp),
+        last_seq: r.last_seq,
+        last_message_at: r.last_message_at,
+        awaiting_since: r.awaiting_since.map(Timestamp),
+        customer_read_seq: r.customer_read_seq,
+        staff_read_seq: r.staff_read_seq,
+        created_at: r.created_at,
+        updated_at: r.updated_at,
+        resolved_at: r.resolved_at.map(Timestamp),
     })
+}
+
+/// A message as `MSG_COLS` reads it.
+#[derive(sqlx::FromRow)]
+struct MessageRow {
+    id: Id,
+    conversation_id: Id,
+    seq: i64,
+    #[sqlx(try_from = "String")]
+    sender_kind: SenderKind,
+    sender_id: Id,
+    client_id: String,
+    #[sqlx(try_from = "String")]
+    kind: MessageKind,
+    body: String,
+    reply_to_seq: Option<i64>,
+    #[sqlx(try_from = "i64")]
+    recalled: Flag,
+    #[sqlx(try_from = "i64")]
+    created_at: Timestamp,
 }
 
 /// A recalled message is returned without its body.
 fn message_from_row(r: &AnyRow) -> Result<Message, sqlx::Error> {
-    let decode = |e: crate::error::AppError| sqlx::Error::Decode(e.to_string().into());
-    let recalled = r.try_get::<i64, _>("recalled")? != 0;
+    let r = MessageRow::from_row(r)?;
     Ok(Message {
-        id: r.try_get("id")?,
-        conversation_id: r.try_get("conversation_id")?,
-        seq: r.try_get("seq")?,
-        sender_kind: SenderKind::parse(&r.try_get::<String, _>("sender_kind")?).map_err(decode)?,
-        sender_id: r.try_get("sender_id")?,
-        client_id: r.try_get("client_id")?,
-        kind: MessageKind::parse(&r.try_get::<String, _>("kind")?).map_err(decode)?,
-        body: if recalled {
-            String::new()
-        } else {
-            r.try_get("body")?
-        },
-        reply_to_seq: r.try_get("reply_to_seq")?,
-        recalled,
-        created_at: Timestamp(r.try_get("created_at")?),
+        id: r.id,
+        conversation_id: r.conversation_id,
+        seq: r.seq,
+        sender_kind: r.sender_kind,
+        sender_id: r.sender_id,
+        client_id: r.client_id,
+        kind: r.kind,
+        body: if r.recalled.0 { String::new() } else { r.body },
+        reply_to_seq: r.reply_to_seq,
+        recalled: r.recalled.0,
+        created_at: r.created_at,
     })
 }
 
@@ -84,14 +121,14 @@ const ACTIVE_CONVERSATION: &str = formatcp!(
 
 /// The member's unresolved conversation in a role, if any (there is at most one).
 pub async fn active_conversation(
-    db: &crate::db::Db,
+    ex: impl Executor<'_, Database = Any>,
     member_id: Id,
     role_id: Id,
 ) -> AppResult<Option<Conversation>> {
     let row = sqlx::query(ACTIVE_CONVERSATION)
         .bind(member_id)
         .bind(role_id)
-        .fetch_optional(db)
+        .fetch_optional(ex)
         .await?;
     Ok(row.as_ref().map(conversation_from_row).transpose()?)
 }
@@ -102,7 +139,10 @@ const INSERT_CONVERSATION: &str =
          assignee_staff_id, assigned_at) \
          VALUES ($1, $2, $3, $4, $5, 0, $6, 0, 0, $6, $6, $7, $8)";
 
-pub async fn insert_conversation(conn: &mut AnyConnection, c: &Conversation) -> AppResult<()> {
+pub async fn insert_conversation(
+    ex: impl Executor<'_, Database = Any>,
+    c: &Conversation,
+) -> AppResult<()> {
     sqlx::query(INSERT_CONVERSATION)
         .bind(c.id)
         .bind(c.company_id)
@@ -112,7 +152,7 @@ pub async fn insert_conversation(conn: &mut AnyConnection, c: &Conversation) -> 
         .bind(c.created_at.0)
         .bind(c.assignee_staff_id)
         .bind(c.assigned_at.map(|t| t.0))
-        .execute(conn)
+        .execute(ex)
         .await?;
     Ok(())
 }
@@ -122,11 +162,8 @@ const LOCK_CONVERSATION: &str = "UPDATE conversations SET last_seq = last_seq WH
 /// Takes the conversation's row lock (PostgreSQL) or the write lock (SQLite)
 /// with a write that changes nothing, so that what the transaction reads next
 /// cannot change under it. False if the conversation does not exist.
-pub async fn lock_conversation(conn: &mut AnyConnection, id: Id) -> AppResult<bool> {
-    let r = sqlx::query(LOCK_CONVERSATION)
-        .bind(id)
-        .execute(conn)
-        .await?;
+pub async fn lock_conversation(ex: impl Executor<'_, Database = Any>, id: Id) -> AppResult<bool> {
+    let r = sqlx::query(LOCK_CONVERSATION).bind(id).execute(ex).await?;
     Ok(r.rows_affected() == 1)
 }
 
@@ -148,7 +185,7 @@ const NEXT_SEQ_SYSTEM: &str = "UPDATE conversations SET last_seq = last_seq + 1,
 /// the sender's read mark, the wait for an answer, the last-message time
 /// (notes move neither of the last two).
 pub async fn next_seq(
-    conn: &mut AnyConnection,
+    ex: impl Executor<'_, Database = Any>,
     id: Id,
     sender: SenderKind,
     kind: MessageKind,
@@ -163,7 +200,7 @@ pub async fn next_seq(
     Ok(sqlx::query_scalar(sql)
         .bind(id)
         .bind(now)
-        .fetch_one(conn)
+        .fetch_one(ex)
         .await?)
 }
 
@@ -171,7 +208,7 @@ const INSERT_MESSAGE: &str = formatcp!(
     "INSERT INTO messages ({MSG_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10)"
 );
 
-pub async fn insert_message(conn: &mut AnyConnection, m: &Message) -> AppResult<()> {
+pub async fn insert_message(ex: impl Executor<'_, Database = Any>, m: &Message) -> AppResult<()> {
     sqlx::query(INSERT_MESSAGE)
         .bind(m.id)
         .bind(m.conversation_id)
@@ -183,7 +220,7 @@ pub async fn insert_message(conn: &mut AnyConnection, m: &Message) -> AppResult<
         .bind(&m.body)
         .bind(m.reply_to_seq)
         .bind(m.created_at.0)
-        .execute(conn)
+        .execute(ex)
         .await?;
     Ok(())
 }
@@ -237,7 +274,7 @@ const MESSAGES_AFTER_NO_NOTES: &str = formatcp!(
 
 /// Messages after `after_seq` in seq order; notes only `with_notes`.
 pub async fn messages_after(
-    db: &crate::db::Db,
+    ex: impl Executor<'_, Database = Any>,
     conversation_id: Id,
     after_seq: i64,
     limit: i64,
@@ -252,7 +289,7 @@ pub async fn messages_after(
         .bind(conversation_id)
         .bind(after_seq)
         .bind(limit)
-        .fetch_all(db)
+        .fetch_all(ex)
         .await?;
     Ok(rows
         .iter()
@@ -263,10 +300,13 @@ pub async fn messages_after(
 const SET_RECALLED: &str = "UPDATE messages SET recalled = 1 WHERE id = $1 AND recalled = 0";
 
 /// Marks a message recalled unless it already is.
-pub async fn set_recalled(conn: &mut AnyConnection, message_id: Id) -> AppResult<bool> {
+pub async fn set_recalled(
+    ex: impl Executor<'_, Database = Any>,
+    message_id: Id,
+) -> AppResult<bool> {
     let r = sqlx::query(SET_RECALLED)
         .bind(message_id)
-        .execute(conn)
+        .execute(ex)
         .await?;
     Ok(r.rows_affected() == 1)
 }
@@ -277,12 +317,17 @@ const MARK_READ_STAFF: &str = "UPDATE conversations SET staff_read_seq = $1 \
      WHERE id = $2 AND staff_read_seq < $1 AND last_seq >= $1";
 
 /// Moves one side's read mark forward to `seq` (never back).
-pub async fn mark_read(db: &crate::db::Db, id: Id, side: SenderKind, seq: i64) -> AppResult<()> {
+pub async fn mark_read(
+    ex: impl Executor<'_, Database = Any>,
+    id: Id,
+    side: SenderKind,
+    seq: i64,
+) -> AppResult<()> {
     let sql = match side {
         SenderKind::Member => MARK_READ_MEMBER,
         _ => MARK_READ_STAFF,
     };
-    sqlx::query(sql).bind(seq).bind(id).execute(db).await?;
+    sqlx::query(sql).bind(seq).bind(id).execute(ex).await?;
     Ok(())
 }
 
@@ -290,11 +335,15 @@ const NOTIFY: &str = "SELECT pg_notify($1, $2)";
 
 /// Publishes `payload` on the PostgreSQL channel (the hub's fan-out to other
 /// instances; PostgreSQL only).
-pub async fn notify(db: &crate::db::Db, channel: &str, payload: &str) -> Result<(), sqlx::Error> {
+pub async fn notify(
+    ex: impl Executor<'_, Database = Any>,
+    channel: &str,
+    payload: &str,
+) -> Result<(), sqlx::Error> {
     sqlx::query(NOTIFY)
         .bind(channel)
         .bind(payload)
-        .execute(db)
+        .execute(ex)
         .await
         .map(|_| ())
 }

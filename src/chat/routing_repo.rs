@@ -2,11 +2,10 @@
 //! queue, release, resolve and reopen, and the search for stale assignments.
 
 use const_format::formatcp;
-use sqlx::AnyConnection;
+use sqlx::{Any, AnyConnection, Executor};
 
 use super::model::Conversation;
 use super::repo::{conversation_from_row, CONV_COLS};
-use crate::db::Db;
 use crate::error::AppResult;
 use crate::types::Id;
 
@@ -60,7 +59,7 @@ const RELEASE_TO_QUEUE: &str = "UPDATE conversations SET status = 'queued', assi
 /// Puts an open conversation of `from` back in its role's queue (ending any
 /// takeover).
 pub async fn release_to_queue(
-    conn: &mut AnyConnection,
+    ex: impl Executor<'_, Database = Any>,
     id: Id,
     from: Id,
     now: i64,
@@ -69,7 +68,7 @@ pub async fn release_to_queue(
         .bind(now)
         .bind(id)
         .bind(from)
-        .execute(conn)
+        .execute(ex)
         .await?;
     Ok(r.rows_affected() == 1)
 }
@@ -79,12 +78,8 @@ const RESOLVE: &str =
          updated_at = $1 WHERE id = $2 AND status <> 'resolved'";
 
 /// Resolves a conversation unless it already is; the assignee is kept.
-pub async fn resolve(conn: &mut AnyConnection, id: Id, now: i64) -> AppResult<bool> {
-    let r = sqlx::query(RESOLVE)
-        .bind(now)
-        .bind(id)
-        .execute(conn)
-        .await?;
+pub async fn resolve(ex: impl Executor<'_, Database = Any>, id: Id, now: i64) -> AppResult<bool> {
+    let r = sqlx::query(RESOLVE).bind(now).bind(id).execute(ex).await?;
     Ok(r.rows_affected() == 1)
 }
 
@@ -94,8 +89,8 @@ const REOPEN: &str =
 
 /// Sends a resolved conversation back to its role's queue. Fails with a
 /// conflict if the member has since opened another one in the same role.
-pub async fn reopen(conn: &mut AnyConnection, id: Id, now: i64) -> AppResult<bool> {
-    let r = sqlx::query(REOPEN).bind(now).bind(id).execute(conn).await?;
+pub async fn reopen(ex: impl Executor<'_, Database = Any>, id: Id, now: i64) -> AppResult<bool> {
+    let r = sqlx::query(REOPEN).bind(now).bind(id).execute(ex).await?;
     Ok(r.rows_affected() == 1)
 }
 
@@ -105,10 +100,13 @@ const OLDEST_QUEUED: &str = formatcp!(
 );
 
 /// The conversation that has waited longest in a role's queue.
-pub async fn oldest_queued(db: &Db, role_id: Id) -> AppResult<Option<Conversation>> {
+pub async fn oldest_queued(
+    ex: impl Executor<'_, Database = Any>,
+    role_id: Id,
+) -> AppResult<Option<Conversation>> {
     let row = sqlx::query(OLDEST_QUEUED)
         .bind(role_id)
-        .fetch_optional(db)
+        .fetch_optional(ex)
         .await?;
     Ok(row.as_ref().map(conversation_from_row).transpose()?)
 }
@@ -130,8 +128,11 @@ const STALE: &str = formatcp!(
 /// from the assignment too, so a new assignee gets the full N minutes).
 /// A supervisor's takeover, or a conversation held by staff who are not
 /// agents, is never stale.
-pub async fn stale(db: &Db, now: i64) -> AppResult<Vec<Conversation>> {
-    let rows = sqlx::query(STALE).bind(now).fetch_all(db).await?;
+pub async fn stale(
+    ex: impl Executor<'_, Database = Any>,
+    now: i64,
+) -> AppResult<Vec<Conversation>> {
+    let rows = sqlx::query(STALE).bind(now).fetch_all(ex).await?;
     Ok(rows
         .iter()
         .map(conversation_from_row)
@@ -150,7 +151,7 @@ const FORCE_ASSIGN: &str =
 /// `taken_over_from` remembers whom to give it back to. Conflicts with
 /// another unresolved conversation of the member in the role.
 pub async fn force_assign(
-    conn: &mut AnyConnection,
+    ex: impl Executor<'_, Database = Any>,
     id: Id,
     staff: Id,
     expect_status: &str,
@@ -165,18 +166,21 @@ pub async fn force_assign(
         .bind(id)
         .bind(expect_status)
         .bind(expect_assignee)
-        .execute(conn)
+        .execute(ex)
         .await?;
     Ok(r.rows_affected() == 1)
 }
 
 /// Whom a taken-over conversation came from.
-pub async fn taken_over_from(db: &Db, id: Id) -> AppResult<Option<Id>> {
+pub async fn taken_over_from(
+    ex: impl Executor<'_, Database = Any>,
+    id: Id,
+) -> AppResult<Option<Id>> {
     Ok(sqlx::query_scalar::<_, Option<i64>>(
         "SELECT taken_over_from FROM conversations WHERE id = $1",
     )
     .bind(id)
-    .fetch_optional(db)
+    .fetch_optional(ex)
     .await?
     .flatten())
 }
@@ -189,7 +193,7 @@ const MOVE_TO_ROLE: &str =
 /// Moves an open or queued conversation to another role's queue. Conflicts
 /// if the member already has an unresolved conversation there.
 pub async fn move_to_role(
-    conn: &mut AnyConnection,
+    ex: impl Executor<'_, Database = Any>,
     id: Id,
     role_id: Id,
     now: i64,
@@ -198,7 +202,7 @@ pub async fn move_to_role(
         .bind(role_id)
         .bind(now)
         .bind(id)
-        .execute(conn)
+        .execute(ex)
         .await?;
     Ok(r.rows_affected() == 1)
 }

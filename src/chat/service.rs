@@ -100,7 +100,7 @@ pub async fn recall(
         return Err(AppError::validation("seq", "message.recall_expired"));
     }
     let mut tx = state.db.begin().await?;
-    if repo::set_recalled(&mut tx, msg.id).await? {
+    if repo::set_recalled(&mut *tx, msg.id).await? {
         super::outbox::message_recalled(&mut tx, &msg, state.now()).await?;
     }
     let msg = repo::message_by_seq(&mut *tx, conv.id, seq)

@@ -2,7 +2,7 @@
 
 use const_format::formatcp;
 use sqlx::any::AnyRow;
-use sqlx::Row;
+use sqlx::{Any, Executor, FromRow};
 
 use super::model::*;
 use super::policy::{phone_query, PhoneSearch, Scope};
@@ -16,20 +16,38 @@ const COMPANY_SELECT: &str =
      (SELECT COUNT(*) FROM members m WHERE m.company_id = c.id) AS member_count \
      FROM companies c LEFT JOIN staff s ON s.id = c.owner_staff_id";
 
+/// A company as `COMPANY_SELECT` reads it.
+#[derive(sqlx::FromRow)]
+struct CompanyRow {
+    id: Id,
+    name: String,
+    code: String,
+    owner_staff_id: Option<Id>,
+    owner_name: Option<String>,
+    #[sqlx(try_from = "String")]
+    certification: Certification,
+    contact_name: String,
+    contact_phone: String,
+    address: String,
+    member_count: i64,
+    #[sqlx(try_from = "i64")]
+    created_at: Timestamp,
+}
+
 fn company_from_row(r: &AnyRow) -> Result<Company, sqlx::Error> {
+    let r = CompanyRow::from_row(r)?;
     Ok(Company {
-        id: r.try_get("id")?,
-        name: r.try_get("name")?,
-        code: r.try_get("code")?,
-        owner_staff_id: r.try_get("owner_staff_id")?,
-        owner_name: r.try_get("owner_name")?,
-        certification: Certification::parse(&r.try_get::<String, _>("certification")?)
-            .unwrap_or_default(),
-        contact_name: r.try_get("contact_name")?,
-        contact_phone: r.try_get("contact_phone")?,
-        address: r.try_get("address")?,
-        member_count: r.try_get("member_count")?,
-        created_at: Timestamp(r.try_get("created_at")?),
+        id: r.id,
+        name: r.name,
+        code: r.code,
+        owner_staff_id: r.owner_staff_id,
+        owner_name: r.owner_name,
+        certification: r.certification,
+        contact_name: r.contact_name,
+        contact_phone: r.contact_phone,
+        address: r.address,
+        member_count: r.member_count,
+        created_at: r.created_at,
     })
 }
 
@@ -98,17 +116,17 @@ pub async fn list(
 
 const BY_ID: &str = formatcp!("{COMPANY_SELECT} WHERE c.id = $1");
 
-pub async fn by_id(db: &Db, id: Id) -> AppResult<Option<Company>> {
-    let row = sqlx::query(BY_ID).bind(id).fetch_optional(db).await?;
+pub async fn by_id(ex: impl Executor<'_, Database = Any>, id: Id) -> AppResult<Option<Company>> {
+    let row = sqlx::query(BY_ID).bind(id).fetch_optional(ex).await?;
     Ok(row.as_ref().map(company_from_row).transpose()?)
 }
 
 const CODE_TAKEN: &str = "SELECT COUNT(*) FROM companies WHERE code = $1";
 
-pub async fn code_taken(db: &Db, code: &str) -> AppResult<bool> {
+pub async fn code_taken(ex: impl Executor<'_, Database = Any>, code: &str) -> AppResult<bool> {
     let n: i64 = sqlx::query_scalar(CODE_TAKEN)
         .bind(code)
-        .fetch_one(db)
+        .fetch_one(ex)
         .await?;
     Ok(n > 0)
 }
@@ -116,7 +134,7 @@ pub async fn code_taken(db: &Db, code: &str) -> AppResult<bool> {
 const INSERT: &str = "INSERT INTO companies (id, name, code, owner_staff_id, certification, contact_name, contact_phone, address, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)";
 
-pub async fn insert(db: &Db, c: &Company) -> AppResult<()> {
+pub async fn insert(ex: impl Executor<'_, Database = Any>, c: &Company) -> AppResult<()> {
     sqlx::query(INSERT)
         .bind(c.id)
         .bind(&c.name)
@@ -127,7 +145,7 @@ pub async fn insert(db: &Db, c: &Company) -> AppResult<()> {
         .bind(&c.contact_phone)
         .bind(&c.address)
         .bind(c.created_at.0)
-        .execute(db)
+        .execute(ex)
         .await?;
     Ok(())
 }
@@ -137,7 +155,7 @@ const UPDATE: &str =
          certification = $5, updated_at = $6 WHERE id = $7";
 
 pub async fn update(
-    db: &Db,
+    ex: impl Executor<'_, Database = Any>,
     id: Id,
     u: &CompanyForUpdate,
     cert: Certification,
@@ -151,19 +169,24 @@ pub async fn update(
         .bind(cert.as_str())
         .bind(now)
         .bind(id)
-        .execute(db)
+        .execute(ex)
         .await?;
     Ok(())
 }
 
 const SET_OWNER: &str = "UPDATE companies SET owner_staff_id = $1, updated_at = $2 WHERE id = $3";
 
-pub async fn set_owner(db: &Db, id: Id, owner: Option<Id>, now: i64) -> AppResult<()> {
+pub async fn set_owner(
+    ex: impl Executor<'_, Database = Any>,
+    id: Id,
+    owner: Option<Id>,
+    now: i64,
+) -> AppResult<()> {
     sqlx::query(SET_OWNER)
         .bind(owner)
         .bind(now)
         .bind(id)
-        .execute(db)
+        .execute(ex)
         .await?;
     Ok(())
 }

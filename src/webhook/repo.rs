@@ -2,7 +2,7 @@
 
 use const_format::formatcp;
 use sqlx::any::AnyRow;
-use sqlx::{AnyConnection, Row};
+use sqlx::{Any, Executor, Row};
 
 use super::model::*;
 use crate::db::Db;
@@ -13,7 +13,12 @@ const INSERT: &str =
     "INSERT INTO webhooks (id, url, events, secret, active, created_by, created_at) \
          VALUES ($1, $2, $3, $4, 1, $5, $6)";
 
-pub async fn insert(db: &Db, w: &Webhook, secret: &str, by: Id) -> AppResult<()> {
+pub async fn insert(
+    ex: impl Executor<'_, Database = Any>,
+    w: &Webhook,
+    secret: &str,
+    by: Id,
+) -> AppResult<()> {
     sqlx::query(INSERT)
         .bind(w.id)
         .bind(&w.url)
@@ -21,7 +26,7 @@ pub async fn insert(db: &Db, w: &Webhook, secret: &str, by: Id) -> AppResult<()>
         .bind(secret)
         .bind(by)
         .bind(w.created_at.0)
-        .execute(db)
+        .execute(ex)
         .await?;
     Ok(())
 }
@@ -45,8 +50,11 @@ const WEBHOOK_COLS: &str = "SELECT id, url, events, secret, active, created_at F
 const ALL_WEBHOOKS: &str = formatcp!("{WEBHOOK_COLS} ORDER BY created_at DESC, id DESC");
 const ACTIVE_WEBHOOKS: &str = formatcp!("{WEBHOOK_COLS} WHERE active = 1 ORDER BY id");
 
-async fn webhooks_of(db: &Db, sql: &'static str) -> AppResult<Vec<(Webhook, String)>> {
-    let rows = sqlx::query(sql).fetch_all(db).await?;
+async fn webhooks_of(
+    ex: impl Executor<'_, Database = Any>,
+    sql: &'static str,
+) -> AppResult<Vec<(Webhook, String)>> {
+    let rows = sqlx::query(sql).fetch_all(ex).await?;
     Ok(rows
         .iter()
         .map(webhook_from_row)
@@ -54,24 +62,28 @@ async fn webhooks_of(db: &Db, sql: &'static str) -> AppResult<Vec<(Webhook, Stri
 }
 
 /// Every webhook with its secret, newest first.
-pub async fn all(db: &Db) -> AppResult<Vec<(Webhook, String)>> {
-    webhooks_of(db, ALL_WEBHOOKS).await
+pub async fn all(ex: impl Executor<'_, Database = Any>) -> AppResult<Vec<(Webhook, String)>> {
+    webhooks_of(ex, ALL_WEBHOOKS).await
 }
 
 /// The active webhooks (with their secrets).
-pub async fn active(db: &Db) -> AppResult<Vec<(Webhook, String)>> {
-    webhooks_of(db, ACTIVE_WEBHOOKS).await
+pub async fn active(ex: impl Executor<'_, Database = Any>) -> AppResult<Vec<(Webhook, String)>> {
+    webhooks_of(ex, ACTIVE_WEBHOOKS).await
 }
 
 const SET_SECRET: &str = "UPDATE webhooks SET secret = $1 WHERE id = $2 \
          RETURNING id, url, events, secret, active, created_at";
 
 /// Replaces a webhook's secret; the webhook, or None if there is no such webhook.
-pub async fn set_secret(db: &Db, id: Id, secret: &str) -> AppResult<Option<Webhook>> {
+pub async fn set_secret(
+    ex: impl Executor<'_, Database = Any>,
+    id: Id,
+    secret: &str,
+) -> AppResult<Option<Webhook>> {
     let row = sqlx::query(SET_SECRET)
         .bind(secret)
         .bind(id)
-        .fetch_optional(db)
+        .fetch_optional(ex)
         .await?;
     Ok(row
         .as_ref()
@@ -82,11 +94,15 @@ pub async fn set_secret(db: &Db, id: Id, secret: &str) -> AppResult<Option<Webho
 
 const SET_ACTIVE: &str = "UPDATE webhooks SET active = $1 WHERE id = $2";
 
-pub async fn set_active(db: &Db, id: Id, active: bool) -> AppResult<bool> {
+pub async fn set_active(
+    ex: impl Executor<'_, Database = Any>,
+    id: Id,
+    active: bool,
+) -> AppResult<bool> {
     let r = sqlx::query(SET_ACTIVE)
         .bind(i32::from(active))
         .bind(id)
-        .execute(db)
+        .execute(ex)
         .await?;
     Ok(r.rows_affected() == 1)
 }
@@ -97,7 +113,7 @@ const ENQUEUE: &str =
          ON CONFLICT (webhook_id, event_id) DO NOTHING";
 
 /// Adds a delivery unless this webhook already has the event; true if added.
-pub async fn enqueue(conn: &mut AnyConnection, d: &Delivery) -> AppResult<bool> {
+pub async fn enqueue(ex: impl Executor<'_, Database = Any>, d: &Delivery) -> AppResult<bool> {
     let r = sqlx::query(ENQUEUE)
         .bind(d.id)
         .bind(d.webhook_id)
@@ -105,7 +121,7 @@ pub async fn enqueue(conn: &mut AnyConnection, d: &Delivery) -> AppResult<bool> 
         .bind(&d.event)
         .bind(&d.payload)
         .bind(d.created_at.0)
-        .execute(conn)
+        .execute(ex)
         .await?;
     Ok(r.rows_affected() == 1)
 }
@@ -153,7 +169,7 @@ const CLAIM_DUE: &str = formatcp!("UPDATE webhook_deliveries SET leased_until = 
 /// statement: the lease is set only where none holds, so a delivery goes to
 /// one claimer however many run.
 pub async fn claim_due(
-    db: &Db,
+    ex: impl Executor<'_, Database = Any>,
     now: i64,
     lease_until: i64,
     per_hook: i64,
@@ -164,7 +180,7 @@ pub async fn claim_due(
         .bind(now)
         .bind(per_hook)
         .bind(limit)
-        .fetch_all(db)
+        .fetch_all(ex)
         .await?;
     let mut due = rows
         .iter()
@@ -177,8 +193,8 @@ pub async fn claim_due(
 const RELEASE: &str = "UPDATE webhook_deliveries SET leased_until = NULL WHERE id = $1";
 
 /// Gives a leased delivery back untried (its webhook was paused meanwhile).
-pub async fn release(db: &Db, id: Id) -> AppResult<()> {
-    sqlx::query(RELEASE).bind(id).execute(db).await?;
+pub async fn release(ex: impl Executor<'_, Database = Any>, id: Id) -> AppResult<()> {
+    sqlx::query(RELEASE).bind(id).execute(ex).await?;
     Ok(())
 }
 
@@ -189,7 +205,7 @@ const RECORD_ATTEMPT: &str =
 
 /// Records an attempt's outcome.
 pub async fn record_attempt(
-    db: &Db,
+    ex: impl Executor<'_, Database = Any>,
     id: Id,
     status: DeliveryStatus,
     next_attempt_at: i64,
@@ -204,7 +220,7 @@ pub async fn record_attempt(
         .bind(error)
         .bind(now)
         .bind(id)
-        .execute(db)
+        .execute(ex)
         .await?;
     Ok(())
 }
@@ -236,10 +252,10 @@ pub async fn deliveries(db: &Db, webhook_id: Id, page: PageQuery) -> AppResult<P
 const PRUNE: &str = "DELETE FROM webhook_deliveries WHERE status <> 'pending' AND created_at < $1";
 
 /// Deletes delivered and failed deliveries created before `before`.
-pub async fn prune(db: &Db, before: i64) -> AppResult<u64> {
+pub async fn prune(ex: impl Executor<'_, Database = Any>, before: i64) -> AppResult<u64> {
     Ok(sqlx::query(PRUNE)
         .bind(before)
-        .execute(db)
+        .execute(ex)
         .await?
         .rows_affected())
 }

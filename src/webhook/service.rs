@@ -140,9 +140,9 @@ pub async fn fan_out(state: &AppState, limit: i64) -> AppResult<usize> {
         let mut tx = state.db.begin().await?;
         let mut here = 0;
         for (w, _) in hooks.iter().filter(|(w, _)| w.events.contains(&e.topic)) {
-            here += usize::from(repo::enqueue(&mut tx, &delivery_of(w, e, now)).await?);
+            here += usize::from(repo::enqueue(&mut *tx, &delivery_of(w, e, now)).await?);
         }
-        if events::repo::complete(&mut tx, e.id, claimed.token, now).await? {
+        if events::repo::complete(&mut *tx, e.id, claimed.token, now).await? {
             tx.commit().await?;
             written += here;
         } else {
