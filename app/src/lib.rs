@@ -17,12 +17,16 @@ pub mod server;
 pub mod staff;
 pub mod webhook;
 
+#[cfg(test)]
+mod text_parity;
+
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{path, Lazy, SsrMode};
 
 use crate::i18n::{provide_i18n, t};
+use crate::components::text as common;
 
 /// The HTML document around the app (server side only).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -60,7 +64,7 @@ pub fn App() -> impl IntoView {
         }
     });
     view! {
-        <Title text=move || t("app.title") />
+        <Title text=move || t(common::APP_TITLE) />
         <Router>
             <Routes fallback=components::NotFound>
                 <Route path=path!("/") view={Lazy::<routes::HomeRoute>::new()} />

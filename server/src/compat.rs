@@ -41,7 +41,9 @@ fn envelope(state: &AppState, e: Option<&AppError>, data: Value) -> Response {
         Some(e) => (
             StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
             e.status().to_string(),
-            shipdesk_app::i18n::tr(shipdesk::auth::Lang::Zh, e.key()).to_owned(),
+            shipdesk_app::i18n::error_key_text(e.key())
+                .get(shipdesk::auth::Lang::Zh)
+                .to_owned(),
         ),
     };
     let ok = e.is_none();
