@@ -17,9 +17,6 @@ pub mod server;
 pub mod staff;
 pub mod webhook;
 
-#[cfg(test)]
-mod text_parity;
-
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};

@@ -4,6 +4,8 @@
 //! Each entry is `NAME = "中文", "English";`. A name that is not declared,
 //! a missing language or an empty text is a compile error.
 
+use crate::i18n::{lang, Lang};
+
 crate::i18n::texts! {
     // api_token.*
     API_TOKEN_NAME_INVALID = "名称为 1–40 个字", "Name: 1–40 characters";
@@ -17,10 +19,8 @@ crate::i18n::texts! {
     TOKENS_COPY_NOW = "请立即复制，关闭后无法再次查看：", "Copy it now; it will not be shown again:";
     TOKENS_REVOKE = "吊销", "Revoke";
     TOKENS_REVOKED = "已吊销", "Revoked";
-    TOKENS_LAST_USED = "最近使用", "Last used";
     TOKENS_NEVER = "从未使用", "Never used";
     TOKENS_INACTIVE = "已失效", "No longer valid";
-    TOKENS_EXPIRES = "有效期至 ", "Valid until ";
     TOKENS_NO_EXPIRY = "永久有效", "No expiry";
     TOKENS_EXPIRY = "有效期", "Validity";
     TOKENS_DAYS_30 = "30 天", "30 days";
@@ -36,9 +36,7 @@ crate::i18n::texts! {
     LOGIN_PHONE = "手机号", "Phone number";
     LOGIN_CODE = "验证码", "Verification code";
     LOGIN_GET_CODE = "获取验证码", "Get code";
-    LOGIN_RESEND_IN = "秒后重发", "s to resend";
     LOGIN_CODE_SENT = "验证码已发送", "Code sent";
-    LOGIN_DEV_CODE = "开发模式验证码：", "Dev mode code: ";
     LOGIN_SUBMIT = "登录", "Sign in";
     LOGIN_SIGNING_IN = "登录中…", "Signing in…";
     LOGIN_BAD_CREDENTIALS = "账号或密码错误", "Wrong account or password";
@@ -79,4 +77,36 @@ crate::i18n::texts! {
     // roles.*
     ROLES_REQUIRED = "至少选择一个角色", "Choose at least one role";
     ROLES_INVALID = "角色无效", "Unknown role";
+}
+
+/// The code button while it cools down: `42秒后重发` / `42s to resend`.
+pub fn login_resend_in(secs: u32) -> String {
+    match lang() {
+        Lang::Zh => format!("{secs}秒后重发"),
+        Lang::En => format!("{secs}s to resend"),
+    }
+}
+
+/// The code shown under the form in dev mode.
+pub fn login_dev_code(code: &str) -> String {
+    match lang() {
+        Lang::Zh => format!("开发模式验证码：{code}"),
+        Lang::En => format!("Dev mode code: {code}"),
+    }
+}
+
+/// When a token stops working (`at` is a formatted instant).
+pub fn tokens_expires(at: &str) -> String {
+    match lang() {
+        Lang::Zh => format!("有效期至 {at}"),
+        Lang::En => format!("Valid until {at}"),
+    }
+}
+
+/// When a token was last used (`at` is a formatted instant).
+pub fn tokens_last_used(at: &str) -> String {
+    match lang() {
+        Lang::Zh => format!("最近使用 {at}"),
+        Lang::En => format!("Last used {at}"),
+    }
 }

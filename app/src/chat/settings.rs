@@ -75,7 +75,7 @@ fn Roles(
                                     <span class="font-medium">{r.name_zh.clone()}" / "{r.name_en.clone()}</span>
                                     <code class="text-slate-400">{r.code.clone()}</code>
                                     <span class="ml-auto text-slate-500">{match r.reassign_after_minutes {
-                                        Some(m) => format!("{} {m} {}", t(chat::REASSIGN_AFTER), t(chat::MINUTES)),
+                                        Some(m) => chat::reassign_after(m),
                                         None => t(chat::NO_REASSIGN).to_owned(),
                                     }}</span>
                                 </li>

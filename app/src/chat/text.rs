@@ -4,14 +4,14 @@
 //! Each entry is `NAME = "中文", "English";`. A name that is not declared,
 //! a missing language or an empty text is a compile error.
 
+use crate::i18n::{lang, Lang};
+
 crate::i18n::texts! {
     // chat.*
     ATTACH = "发送图片或文件", "Send an image or a file";
     UPLOADING = "上传中…", "Uploading…";
     SETTINGS = "客服设置", "Service settings";
     DESKS = "咨询类型", "Desks";
-    REASSIGN_AFTER = "无人回复", "Reassign after";
-    MINUTES = "分钟后转派", "minutes";
     NO_REASSIGN = "不自动转派", "No automatic reassignment";
     DESK_CODE = "代码，如 presales", "Code, e.g. presales";
     DESK_ZH = "中文名称", "Chinese name";
@@ -47,7 +47,6 @@ crate::i18n::texts! {
     TYPING = "对方正在输入…", "Typing…";
     RECONNECTING = "连接中断，正在重连…", "Connection lost, reconnecting…";
     READ_ONLY = "该会话不由你处理，只能查看", "Not your conversation: read only";
-    QUOTING = "引用消息", "Quoting message";
     AS_NOTE = "备注", "Note";
     PLACEHOLDER = "输入消息，Enter 发送", "Type a message, Enter to send";
     SEND = "发送", "Send";
@@ -142,4 +141,20 @@ crate::i18n::texts! {
     CS_ROLE_CODE_TAKEN = "该代码已存在", "This role code exists already";
     CS_ROLE_UNKNOWN = "客服角色不存在", "Unknown service role";
     CS_ROLE_REASSIGN_INVALID = "转派时间为 1–1440 分钟", "Reassign after 1–1440 minutes";
+}
+
+/// A desk's automatic reassignment: `无人回复 5 分钟后转派` / `Reassign after 5 minutes`.
+pub fn reassign_after(minutes: i64) -> String {
+    match lang() {
+        Lang::Zh => format!("无人回复 {minutes} 分钟后转派"),
+        Lang::En => format!("Reassign after {minutes} minutes"),
+    }
+}
+
+/// Above the composer while replying to message `seq`.
+pub fn quoting(seq: i64) -> String {
+    match lang() {
+        Lang::Zh => format!("引用消息 #{seq}"),
+        Lang::En => format!("Quoting message #{seq}"),
+    }
 }

@@ -289,7 +289,7 @@ pub fn ConversationPane(
                 <div class="chat-composer border-t border-slate-200 bg-white p-2 space-y-2">
                     {move || quoting.get().map(|q| view! {
                         <div class="flex items-center justify-between text-xs bg-slate-100 rounded px-2 py-1">
-                            <span>{t(chat::QUOTING)}" #"{q}</span>
+                            <span>{chat::quoting(q)}</span>
                             <button type="button" on:click=move |_| quoting.set(None)>"×"</button>
                         </div>
                     })}

@@ -14,7 +14,7 @@ pub fn Pager(
 ) -> impl IntoView {
     view! {
         <nav class="pager flex items-center justify-between gap-3 mt-4 text-sm text-slate-600">
-            <span>{move || format!("{} {} {}", t(common::TOTAL), total.get(), t(common::ITEMS))}</span>
+            <span>{move || common::total(total.get())}</span>
             <div class="flex items-center gap-2">
                 <button type="button" class="px-3 py-1 rounded border border-slate-300 disabled:opacity-40"
                     disabled=move || { page.get() <= 1 }

@@ -4,6 +4,8 @@
 //! Each entry is `NAME = "中文", "English";`. A name that is not declared,
 //! a missing language or an empty text is a compile error.
 
+use crate::i18n::{lang, Lang};
+
 crate::i18n::texts! {
     // app.*
     APP_TITLE = "Shipdesk 跨境物流平台", "Shipdesk logistics platform";
@@ -42,7 +44,6 @@ crate::i18n::texts! {
     PREV = "上一页", "Previous";
     NEXT = "下一页", "Next";
     TOTAL = "共", "Total";
-    ITEMS = "条", "items";
 
     // portal.*
     PORTAL_WORKBENCH = "工作台", "Workbench";
@@ -74,10 +75,15 @@ crate::i18n::texts! {
     FIELD_REQUIRED = "必填", "Required";
 }
 
+/// A list's total: `共 12 条` / `Total 12 items`.
+pub fn total(n: i64) -> String {
+    match lang() {
+        Lang::Zh => format!("共 {n} 条"),
+        Lang::En => format!("Total {n} items"),
+    }
+}
+
 /// "Too many attempts" with the wait: `尝试次数过多，请稍后再试 (30s)`.
 pub fn rate_limited(retry_after_secs: u64) -> String {
-    format!(
-        "{} ({retry_after_secs}s)",
-        crate::i18n::t(ERROR_RATE_LIMITED)
-    )
+    format!("{} ({retry_after_secs}s)", ERROR_RATE_LIMITED.get(lang()))
 }

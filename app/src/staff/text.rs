@@ -3,10 +3,10 @@
 //! Each entry is `NAME = "中文", "English";`. A name that is not declared,
 //! a missing language or an empty text is a compile error.
 
+use crate::i18n::{lang, Lang};
+
 crate::i18n::texts! {
     // dashboard.*
-    DASHBOARD_WELCOME = "欢迎回来", "Welcome back";
-    DASHBOARD_ROLES = "你的角色", "Your roles";
     DASHBOARD_HINT = "从左侧菜单开始工作。", "Start from the menu on the left.";
 
     // staff.*
@@ -28,4 +28,20 @@ crate::i18n::texts! {
     CANNOT_DISABLE_SELF = "不能停用自己的账号", "You cannot disable your own account";
     ALL_ROLES = "全部角色", "All roles";
     CREATED_AT = "创建时间", "Created";
+}
+
+/// The dashboard's greeting.
+pub fn dashboard_welcome(name: &str) -> String {
+    match lang() {
+        Lang::Zh => format!("欢迎回来，{name}"),
+        Lang::En => format!("Welcome back, {name}"),
+    }
+}
+
+/// Before the list of the signed-in person's roles.
+pub fn dashboard_roles() -> &'static str {
+    match lang() {
+        Lang::Zh => "你的角色：",
+        Lang::En => "Your roles: ",
+    }
 }

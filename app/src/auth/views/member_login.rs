@@ -102,13 +102,13 @@ pub fn MemberLoginPage(mobile: bool) -> impl IntoView {
                         <button type="button" class="send-code mt-6 shrink-0 rounded-lg border border-sky-600 text-sky-700 px-3 py-2 text-sm disabled:opacity-50"
                             disabled=move || { cooldown.get() > 0 || send.pending().get() }
                             on:click=request>
-                            {move || if cooldown.get() > 0 { format!("{}{}", cooldown.get(), t(auth::LOGIN_RESEND_IN)) } else { t(auth::LOGIN_GET_CODE).to_owned() }}
+                            {move || if cooldown.get() > 0 { auth::login_resend_in(cooldown.get()) } else { t(auth::LOGIN_GET_CODE).to_owned() }}
                         </button>
                     </div>
                     <Show when=move || send.value().get().is_some_and(|r| r.is_ok())>
                         <p class="code-sent text-sm text-emerald-700 mb-2">
                             {move || t(auth::LOGIN_CODE_SENT)}
-                            {move || dev_code().map(|c| format!(" · {}{}", t(auth::LOGIN_DEV_CODE), c))}
+                            {move || dev_code().map(|c| format!(" · {}", auth::login_dev_code(&c)))}
                         </p>
                     </Show>
                     <button type="submit" class="w-full mt-2 rounded-lg bg-sky-600 text-white py-3 font-medium hover:bg-sky-700 disabled:opacity-60"

@@ -19,7 +19,7 @@ fn state_text(tk: &ApiToken) -> String {
         t(auth::TOKENS_INACTIVE).to_owned()
     } else {
         match tk.expires_at {
-            Some(at) => format!("{}{}", t(auth::TOKENS_EXPIRES), at.format_shanghai()),
+            Some(at) => auth::tokens_expires(&at.format_shanghai()),
             None => t(auth::TOKENS_NO_EXPIRY).to_owned(),
         }
     }
@@ -96,7 +96,7 @@ pub fn ApiTokens() -> impl IntoView {
                                         {owner.map(|o| view! { <span class="token-owner text-slate-500">{o}</span> })}
                                         <span class="token-state text-slate-500">{status}</span>
                                         <span class="text-slate-400">{match tk.last_used_at {
-                                            Some(at) => format!("{} {}", t(auth::TOKENS_LAST_USED), at.format_shanghai()),
+                                            Some(at) => auth::tokens_last_used(&at.format_shanghai()),
                                             None => t(auth::TOKENS_NEVER).to_owned(),
                                         }}</span>
                                         {if tk.revoked {
