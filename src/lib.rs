@@ -22,5 +22,5 @@ pub mod state;
 #[cfg(feature = "ssr")]
 pub mod testing;
 
-pub use error::{AppError, AppResult};
+pub use error::{AppError, AppResult, ErrorKey};
 pub use types::{Id, Money, Page, PageQuery, Timestamp};

@@ -4,13 +4,14 @@
 //! constants declared with [`texts!`], zh-CN and en side by side; text with
 //! values in it is a function beside them. A text that is not declared does
 //! not compile, and neither does one with a language missing or empty. The
-//! core's error keys are translated by [`error_text`].
+//! core's error keys are translated by [`error_message`].
 //!
 //! The language is a cookie (`lang`) and, for signed-in people, a column on
 //! their account.
 
 use leptos::prelude::*;
 pub use shipdesk::auth::Lang;
+use shipdesk::ErrorKey;
 
 use crate::auth::text as auth;
 use crate::chat::text as chat;
@@ -101,105 +102,105 @@ pub fn error_text(e: &shipdesk::AppError) -> String {
         shipdesk::AppError::RateLimited { retry_after_secs } => {
             common::rate_limited(*retry_after_secs)
         }
-        other => t(error_key_text(other.key())).to_owned(),
+        other => t(error_message(other.key())).to_owned(),
     }
 }
 
-/// The message of an error key from the core (the chat socket and uploads
-/// report bare keys).
-pub fn error_key_text(key: &str) -> Text {
+/// The text of an error key. The match is exhaustive: a key the core adds
+/// does not compile until it is translated here.
+pub fn error_message(key: ErrorKey) -> Text {
     match key {
-        "account.invalid" => auth::ACCOUNT_INVALID,
-        "account.required" => auth::ACCOUNT_REQUIRED,
-        "account.taken" => auth::ACCOUNT_TAKEN,
-        "agent.at_capacity" => chat::AGENT_AT_CAPACITY,
-        "agent.max_invalid" => chat::AGENT_MAX_INVALID,
-        "agent.not_cs" => chat::AGENT_NOT_CS,
-        "agent.offline" => chat::AGENT_OFFLINE,
-        "agent.status_invalid" => chat::AGENT_STATUS_INVALID,
-        "api_token.expiry_invalid" => auth::API_TOKEN_EXPIRY_INVALID,
-        "api_token.name_invalid" => auth::API_TOKEN_NAME_INVALID,
-        "attachment.empty" => chat::ATTACHMENT_EMPTY,
-        "attachment.incomplete" => chat::ATTACHMENT_INCOMPLETE,
-        "attachment.name_invalid" => chat::ATTACHMENT_NAME_INVALID,
-        "attachment.not_image" => chat::ATTACHMENT_NOT_IMAGE,
-        "attachment.too_large" => chat::ATTACHMENT_TOO_LARGE,
-        "attachment.type_refused" => chat::ATTACHMENT_TYPE_REFUSED,
-        "attachment.unknown" => chat::ATTACHMENT_UNKNOWN,
-        "canned.title_invalid" => chat::CANNED_TITLE_INVALID,
-        "certification.invalid" => customer::CERTIFICATION_INVALID,
-        "chat.tab_invalid" => chat::TAB_INVALID,
-        "code.expired" => auth::CODE_EXPIRED,
-        "code.invalid" => auth::CODE_INVALID,
-        "code.required" => auth::CODE_REQUIRED,
-        "code.too_many_attempts" => auth::CODE_TOO_MANY_ATTEMPTS,
-        "company_name.required" => customer::COMPANY_NAME_REQUIRED,
-        "company_name.too_long" => customer::COMPANY_NAME_TOO_LONG,
-        "company_name.too_short" => customer::COMPANY_NAME_TOO_SHORT,
-        "conversation.assigned_elsewhere" => chat::CONVERSATION_ASSIGNED_ELSEWHERE,
-        "conversation.changed" => chat::CONVERSATION_CHANGED,
-        "conversation.not_queued" => chat::CONVERSATION_NOT_QUEUED,
-        "conversation.not_resolved" => chat::CONVERSATION_NOT_RESOLVED,
-        "conversation.not_taken_over" => chat::CONVERSATION_NOT_TAKEN_OVER,
-        "conversation.other_active" => chat::CONVERSATION_OTHER_ACTIVE,
-        "conversation.status_invalid" => chat::CONVERSATION_STATUS_INVALID,
-        "cs_role.code_invalid" => chat::CS_ROLE_CODE_INVALID,
-        "cs_role.code_taken" => chat::CS_ROLE_CODE_TAKEN,
-        "cs_role.unknown" => chat::CS_ROLE_UNKNOWN,
-        "customer_code.invalid" => customer::CUSTOMER_CODE_INVALID,
-        "customer_code.taken" => customer::CUSTOMER_CODE_TAKEN,
-        "error.bad_request" => common::ERROR_BAD_REQUEST,
-        "error.duplicate" => common::ERROR_DUPLICATE,
-        "error.forbidden" => common::ERROR_FORBIDDEN,
-        "error.internal" => common::ERROR_INTERNAL,
-        "error.not_found" => common::ERROR_NOT_FOUND,
-        "error.rate_limited" => common::ERROR_RATE_LIMITED,
-        "error.required" => common::ERROR_REQUIRED,
-        "error.unauthorized" => common::ERROR_UNAUTHORIZED,
-        "login.bad_credentials" => auth::LOGIN_BAD_CREDENTIALS,
-        "member.disabled" => customer::MEMBER_DISABLED,
-        "message.card_invalid" => chat::MESSAGE_CARD_INVALID,
-        "message.empty" => chat::MESSAGE_EMPTY,
-        "message.kind_invalid" => chat::MESSAGE_KIND_INVALID,
-        "message.kind_not_allowed" => chat::MESSAGE_KIND_NOT_ALLOWED,
-        "message.recall_expired" => chat::MESSAGE_RECALL_EXPIRED,
-        "message.sender_invalid" => chat::MESSAGE_SENDER_INVALID,
-        "message.seq_invalid" => chat::MESSAGE_SEQ_INVALID,
-        "message.too_long" => chat::MESSAGE_TOO_LONG,
-        "name.required" => auth::NAME_REQUIRED,
-        "name.too_long" => auth::NAME_TOO_LONG,
-        "owner.not_sales" => customer::OWNER_NOT_SALES,
-        "page.invalid" => common::PAGE_INVALID,
-        "page.size_invalid" => common::PAGE_SIZE_INVALID,
-        "password.length" => auth::PASSWORD_LENGTH,
-        "password.required" => auth::PASSWORD_REQUIRED,
-        "password.weak" => auth::PASSWORD_WEAK,
-        "phone.invalid" => auth::PHONE_INVALID,
-        "phone.required" => auth::PHONE_REQUIRED,
-        "phone.taken" => auth::PHONE_TAKEN,
-        "roles.invalid" => auth::ROLES_INVALID,
-        "roles.required" => auth::ROLES_REQUIRED,
-        "send.rate_limited" => chat::SEND_RATE_LIMITED,
-        "staff.cannot_disable_self" => staff::CANNOT_DISABLE_SELF,
-        "staff.cannot_drop_own_admin" => staff::CANNOT_DROP_OWN_ADMIN,
-        "text.too_long" => common::TEXT_TOO_LONG,
-        "transfer.agent_not_in_role" => chat::TRANSFER_AGENT_NOT_IN_ROLE,
-        "transfer.note_too_long" => chat::TRANSFER_NOTE_TOO_LONG,
-        "transfer.same_agent" => chat::TRANSFER_SAME_AGENT,
-        "transfer.same_role" => chat::TRANSFER_SAME_ROLE,
-        "webhook.event_unknown" => webhook::EVENT_UNKNOWN,
-        "webhook.events_empty" => webhook::EVENTS_EMPTY,
-        "webhook.status_invalid" => webhook::STATUS_INVALID,
-        "webhook.url_forbidden" => webhook::URL_FORBIDDEN,
-        "webhook.url_invalid" => webhook::URL_INVALID,
-        "ws.bad_frame" => chat::WS_BAD_FRAME,
-        "ws.too_many_cursors" => chat::WS_TOO_MANY_CURSORS,
-        "conversation.resolved" => chat::CONVERSATION_RESOLVED,
-        "message.client_id_invalid" => chat::MESSAGE_CLIENT_ID_INVALID,
-        "message.reply_missing" => chat::MESSAGE_REPLY_MISSING,
-        "cs_role.reassign_invalid" => chat::CS_ROLE_REASSIGN_INVALID,
-        "field.required" => common::FIELD_REQUIRED,
-        _ => common::ERROR_INTERNAL,
+        ErrorKey::AccountInvalid => auth::ACCOUNT_INVALID,
+        ErrorKey::AccountRequired => auth::ACCOUNT_REQUIRED,
+        ErrorKey::AccountTaken => auth::ACCOUNT_TAKEN,
+        ErrorKey::AgentAtCapacity => chat::AGENT_AT_CAPACITY,
+        ErrorKey::AgentMaxInvalid => chat::AGENT_MAX_INVALID,
+        ErrorKey::AgentNotCs => chat::AGENT_NOT_CS,
+        ErrorKey::AgentOffline => chat::AGENT_OFFLINE,
+        ErrorKey::AgentStatusInvalid => chat::AGENT_STATUS_INVALID,
+        ErrorKey::ApiTokenExpiryInvalid => auth::API_TOKEN_EXPIRY_INVALID,
+        ErrorKey::ApiTokenNameInvalid => auth::API_TOKEN_NAME_INVALID,
+        ErrorKey::AttachmentEmpty => chat::ATTACHMENT_EMPTY,
+        ErrorKey::AttachmentIncomplete => chat::ATTACHMENT_INCOMPLETE,
+        ErrorKey::AttachmentNameInvalid => chat::ATTACHMENT_NAME_INVALID,
+        ErrorKey::AttachmentNotImage => chat::ATTACHMENT_NOT_IMAGE,
+        ErrorKey::AttachmentTooLarge => chat::ATTACHMENT_TOO_LARGE,
+        ErrorKey::AttachmentTypeRefused => chat::ATTACHMENT_TYPE_REFUSED,
+        ErrorKey::AttachmentUnknown => chat::ATTACHMENT_UNKNOWN,
+        ErrorKey::CannedTitleInvalid => chat::CANNED_TITLE_INVALID,
+        ErrorKey::CertificationInvalid => customer::CERTIFICATION_INVALID,
+        ErrorKey::ChatTabInvalid => chat::TAB_INVALID,
+        ErrorKey::CodeExpired => auth::CODE_EXPIRED,
+        ErrorKey::CodeInvalid => auth::CODE_INVALID,
+        ErrorKey::CodeRequired => auth::CODE_REQUIRED,
+        ErrorKey::CodeTooManyAttempts => auth::CODE_TOO_MANY_ATTEMPTS,
+        ErrorKey::CompanyNameRequired => customer::COMPANY_NAME_REQUIRED,
+        ErrorKey::CompanyNameTooLong => customer::COMPANY_NAME_TOO_LONG,
+        ErrorKey::CompanyNameTooShort => customer::COMPANY_NAME_TOO_SHORT,
+        ErrorKey::ConversationAssignedElsewhere => chat::CONVERSATION_ASSIGNED_ELSEWHERE,
+        ErrorKey::ConversationChanged => chat::CONVERSATION_CHANGED,
+        ErrorKey::ConversationNotQueued => chat::CONVERSATION_NOT_QUEUED,
+        ErrorKey::ConversationNotResolved => chat::CONVERSATION_NOT_RESOLVED,
+        ErrorKey::ConversationNotTakenOver => chat::CONVERSATION_NOT_TAKEN_OVER,
+        ErrorKey::ConversationOtherActive => chat::CONVERSATION_OTHER_ACTIVE,
+        ErrorKey::ConversationStatusInvalid => chat::CONVERSATION_STATUS_INVALID,
+        ErrorKey::CsRoleCodeInvalid => chat::CS_ROLE_CODE_INVALID,
+        ErrorKey::CsRoleCodeTaken => chat::CS_ROLE_CODE_TAKEN,
+        ErrorKey::CsRoleUnknown => chat::CS_ROLE_UNKNOWN,
+        ErrorKey::CustomerCodeInvalid => customer::CUSTOMER_CODE_INVALID,
+        ErrorKey::CustomerCodeTaken => customer::CUSTOMER_CODE_TAKEN,
+        ErrorKey::BadRequest => common::ERROR_BAD_REQUEST,
+        ErrorKey::Duplicate => common::ERROR_DUPLICATE,
+        ErrorKey::Forbidden => common::ERROR_FORBIDDEN,
+        ErrorKey::Internal => common::ERROR_INTERNAL,
+        ErrorKey::NotFound => common::ERROR_NOT_FOUND,
+        ErrorKey::RateLimited => common::ERROR_RATE_LIMITED,
+        ErrorKey::Required => common::ERROR_REQUIRED,
+        ErrorKey::Unauthorized => common::ERROR_UNAUTHORIZED,
+        ErrorKey::LoginBadCredentials => auth::LOGIN_BAD_CREDENTIALS,
+        ErrorKey::MemberDisabled => customer::MEMBER_DISABLED,
+        ErrorKey::MessageCardInvalid => chat::MESSAGE_CARD_INVALID,
+        ErrorKey::MessageEmpty => chat::MESSAGE_EMPTY,
+        ErrorKey::MessageKindInvalid => chat::MESSAGE_KIND_INVALID,
+        ErrorKey::MessageKindNotAllowed => chat::MESSAGE_KIND_NOT_ALLOWED,
+        ErrorKey::MessageRecallExpired => chat::MESSAGE_RECALL_EXPIRED,
+        ErrorKey::MessageSenderInvalid => chat::MESSAGE_SENDER_INVALID,
+        ErrorKey::MessageSeqInvalid => chat::MESSAGE_SEQ_INVALID,
+        ErrorKey::MessageTooLong => chat::MESSAGE_TOO_LONG,
+        ErrorKey::NameRequired => auth::NAME_REQUIRED,
+        ErrorKey::NameTooLong => auth::NAME_TOO_LONG,
+        ErrorKey::OwnerNotSales => customer::OWNER_NOT_SALES,
+        ErrorKey::PageInvalid => common::PAGE_INVALID,
+        ErrorKey::PageSizeInvalid => common::PAGE_SIZE_INVALID,
+        ErrorKey::PasswordLength => auth::PASSWORD_LENGTH,
+        ErrorKey::PasswordRequired => auth::PASSWORD_REQUIRED,
+        ErrorKey::PasswordWeak => auth::PASSWORD_WEAK,
+        ErrorKey::PhoneInvalid => auth::PHONE_INVALID,
+        ErrorKey::PhoneRequired => auth::PHONE_REQUIRED,
+        ErrorKey::PhoneTaken => auth::PHONE_TAKEN,
+        ErrorKey::RolesInvalid => auth::ROLES_INVALID,
+        ErrorKey::RolesRequired => auth::ROLES_REQUIRED,
+        ErrorKey::SendRateLimited => chat::SEND_RATE_LIMITED,
+        ErrorKey::StaffCannotDisableSelf => staff::CANNOT_DISABLE_SELF,
+        ErrorKey::StaffCannotDropOwnAdmin => staff::CANNOT_DROP_OWN_ADMIN,
+        ErrorKey::TextTooLong => common::TEXT_TOO_LONG,
+        ErrorKey::TransferAgentNotInRole => chat::TRANSFER_AGENT_NOT_IN_ROLE,
+        ErrorKey::TransferNoteTooLong => chat::TRANSFER_NOTE_TOO_LONG,
+        ErrorKey::TransferSameAgent => chat::TRANSFER_SAME_AGENT,
+        ErrorKey::TransferSameRole => chat::TRANSFER_SAME_ROLE,
+        ErrorKey::WebhookEventUnknown => webhook::EVENT_UNKNOWN,
+        ErrorKey::WebhookEventsEmpty => webhook::EVENTS_EMPTY,
+        ErrorKey::WebhookStatusInvalid => webhook::STATUS_INVALID,
+        ErrorKey::WebhookUrlForbidden => webhook::URL_FORBIDDEN,
+        ErrorKey::WebhookUrlInvalid => webhook::URL_INVALID,
+        ErrorKey::WsBadFrame => chat::WS_BAD_FRAME,
+        ErrorKey::WsTooManyCursors => chat::WS_TOO_MANY_CURSORS,
+        ErrorKey::ConversationResolved => chat::CONVERSATION_RESOLVED,
+        ErrorKey::MessageClientIdInvalid => chat::MESSAGE_CLIENT_ID_INVALID,
+        ErrorKey::MessageReplyMissing => chat::MESSAGE_REPLY_MISSING,
+        ErrorKey::CsRoleReassignInvalid => chat::CS_ROLE_REASSIGN_INVALID,
+        ErrorKey::FieldRequired => common::FIELD_REQUIRED,
+        ErrorKey::AttachmentDailyQuota => chat::ATTACHMENT_DAILY_QUOTA,
     }
 }
 
@@ -229,6 +230,58 @@ mod tests {
             .map(|(name, t)| (name, t.get(Lang::Zh)))
             .collect();
         assert!(wrong.is_empty(), "ASCII punctuation in zh-CN: {wrong:?}");
+    }
+
+    fn in_lang<T>(l: Lang, f: impl FnOnce() -> T) -> T {
+        let owner = Owner::new();
+        owner.with(|| {
+            provide_context(I18n(RwSignal::new(l)));
+            f()
+        })
+    }
+
+    #[test]
+    fn text_with_values_reads_as_the_glued_pieces_did() {
+        let zh = |f: fn() -> String| in_lang(Lang::Zh, f);
+        let en = |f: fn() -> String| in_lang(Lang::En, f);
+        assert_eq!(zh(|| common::total(12)), "共 12 条");
+        assert_eq!(en(|| common::total(12)), "Total 12 items");
+        assert_eq!(zh(|| auth::login_resend_in(42)), "42秒后重发");
+        assert_eq!(en(|| auth::login_resend_in(42)), "42s to resend");
+        assert_eq!(
+            zh(|| auth::login_dev_code("123456")),
+            "开发模式验证码：123456"
+        );
+        assert_eq!(
+            en(|| auth::login_dev_code("123456")),
+            "Dev mode code: 123456"
+        );
+        assert_eq!(
+            zh(|| auth::tokens_expires("2026-01-02")),
+            "有效期至 2026-01-02"
+        );
+        assert_eq!(en(|| auth::tokens_last_used("x")), "Last used x");
+        assert_eq!(zh(|| chat::reassign_after(5)), "无人回复 5 分钟后转派");
+        assert_eq!(en(|| chat::reassign_after(5)), "Reassign after 5 minutes");
+        assert_eq!(en(|| chat::quoting(7)), "Quoting message #7");
+        assert_eq!(
+            zh(|| common::rate_limited(30)),
+            "尝试次数过多，请稍后再试 (30s)"
+        );
+        assert_eq!(zh(|| staff::dashboard_welcome("张三")), "欢迎回来，张三");
+    }
+
+    #[test]
+    fn an_error_reads_in_the_current_language() {
+        let e = shipdesk::AppError::validation("phone", ErrorKey::PhoneInvalid);
+        assert_eq!(
+            in_lang(Lang::Zh, || error_text(&e)),
+            "请输入正确的 11 位手机号"
+        );
+        assert_eq!(
+            in_lang(Lang::En, || error_text(&e)),
+            "Enter a valid 11-digit mobile number"
+        );
     }
 
     #[test]

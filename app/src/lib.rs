@@ -22,8 +22,8 @@ use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{path, Lazy, SsrMode};
 
-use crate::i18n::{provide_i18n, t};
 use crate::components::text as common;
+use crate::i18n::{provide_i18n, t};
 
 /// The HTML document around the app (server side only).
 pub fn shell(options: LeptosOptions) -> impl IntoView {

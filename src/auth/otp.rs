@@ -11,6 +11,7 @@ use crate::db::new_id;
 use crate::error::{AppError, AppResult};
 use crate::ratelimit::{self, Limit};
 use crate::state::AppState;
+use crate::ErrorKey;
 
 pub const CODE_TTL_MS: i64 = 10 * 60 * 1000;
 pub const RESEND_COOLDOWN_MS: i64 = 60 * 1000;
@@ -109,9 +110,9 @@ pub async fn verify_code(state: &AppState, phone: &str, code: &str) -> AppResult
             .fetch_optional(db)
             .await?;
         let key = match newest {
-            None => "code.invalid",
-            Some(r) if r.try_get::<i64, _>("expires_at")? <= now => "code.expired",
-            Some(_) => "code.too_many_attempts",
+            None => ErrorKey::CodeInvalid,
+            Some(r) if r.try_get::<i64, _>("expires_at")? <= now => ErrorKey::CodeExpired,
+            Some(_) => ErrorKey::CodeTooManyAttempts,
         };
         return Err(AppError::validation("code", key));
     };
@@ -119,7 +120,7 @@ pub async fn verify_code(state: &AppState, phone: &str, code: &str) -> AppResult
     let stored: String = row.try_get("code_hash")?;
     let given = code_hash(&state.config.otp_secret, phone, code);
     if !constant_time_eq(given.as_bytes(), stored.as_bytes()) {
-        return Err(AppError::validation("code", "code.invalid"));
+        return Err(AppError::validation("code", ErrorKey::CodeInvalid));
     }
     // Single use: only one concurrent verification can flip `consumed`.
     let done = sqlx::query("UPDATE sms_codes SET consumed = 1 WHERE id = $1 AND consumed = 0")
@@ -127,7 +128,7 @@ pub async fn verify_code(state: &AppState, phone: &str, code: &str) -> AppResult
         .execute(db)
         .await?;
     if done.rows_affected() != 1 {
-        return Err(AppError::validation("code", "code.invalid"));
+        return Err(AppError::validation("code", ErrorKey::CodeInvalid));
     }
     Ok(())
 }

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, AppResult};
 use crate::types::{Id, Timestamp};
+use crate::ErrorKey;
 
 /// queued (waiting in the role's queue) → open (assigned) → resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -27,7 +28,7 @@ impl ConversationStatus {
         Self::ALL
             .into_iter()
             .find(|v| v.as_str() == s)
-            .ok_or_else(|| AppError::validation("status", "conversation.status_invalid"))
+            .ok_or_else(|| AppError::validation("status", ErrorKey::ConversationStatusInvalid))
     }
 }
 
@@ -67,7 +68,7 @@ impl MessageKind {
         Self::ALL
             .into_iter()
             .find(|v| v.as_str() == s)
-            .ok_or_else(|| AppError::validation("kind", "message.kind_invalid"))
+            .ok_or_else(|| AppError::validation("kind", ErrorKey::MessageKindInvalid))
     }
 }
 
@@ -92,7 +93,7 @@ impl SenderKind {
         Self::ALL
             .into_iter()
             .find(|v| v.as_str() == s)
-            .ok_or_else(|| AppError::validation("sender_kind", "message.sender_invalid"))
+            .ok_or_else(|| AppError::validation("sender_kind", ErrorKey::MessageSenderInvalid))
     }
 }
 
@@ -118,7 +119,7 @@ impl AgentStatus {
         Self::ALL
             .into_iter()
             .find(|v| v.as_str() == s)
-            .ok_or_else(|| AppError::validation("status", "agent.status_invalid"))
+            .ok_or_else(|| AppError::validation("status", ErrorKey::AgentStatusInvalid))
     }
 }
 
@@ -257,10 +258,10 @@ pub const MAX_BODY_CHARS: usize = 5_000;
 pub fn parse_message_body(kind: MessageKind, s: &str) -> AppResult<String> {
     let s = s.trim();
     if s.is_empty() {
-        return Err(AppError::validation("body", "message.empty"));
+        return Err(AppError::validation("body", ErrorKey::MessageEmpty));
     }
     if s.chars().count() > MAX_BODY_CHARS {
-        return Err(AppError::validation("body", "message.too_long"));
+        return Err(AppError::validation("body", ErrorKey::MessageTooLong));
     }
     if kind == MessageKind::Card
         && !matches!(
@@ -268,7 +269,7 @@ pub fn parse_message_body(kind: MessageKind, s: &str) -> AppResult<String> {
             Ok(serde_json::Value::Object(_))
         )
     {
-        return Err(AppError::validation("body", "message.card_invalid"));
+        return Err(AppError::validation("body", ErrorKey::MessageCardInvalid));
     }
     Ok(s.to_owned())
 }
@@ -283,7 +284,7 @@ pub fn parse_client_id(s: &str) -> AppResult<String> {
     } else {
         Err(AppError::validation(
             "client_id",
-            "message.client_id_invalid",
+            ErrorKey::MessageClientIdInvalid,
         ))
     }
 }
@@ -297,7 +298,7 @@ pub fn parse_role_code(s: &str) -> AppResult<String> {
     if ok {
         Ok(s)
     } else {
-        Err(AppError::validation("code", "cs_role.code_invalid"))
+        Err(AppError::validation("code", ErrorKey::CsRoleCodeInvalid))
     }
 }
 
@@ -313,7 +314,7 @@ mod tests {
         );
         assert_eq!(
             parse_message_body(MessageKind::Text, " \n ").unwrap_err(),
-            AppError::validation("body", "message.empty")
+            AppError::validation("body", ErrorKey::MessageEmpty)
         );
         let max = "长".repeat(MAX_BODY_CHARS);
         assert!(parse_message_body(MessageKind::Text, &max).is_ok());

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::auth::{Role, Staff};
 use crate::error::{AppError, AppResult};
 use crate::types::{Id, Timestamp};
+use crate::ErrorKey;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -35,7 +36,7 @@ impl Certification {
         Self::ALL
             .into_iter()
             .find(|c| c.as_str() == s)
-            .ok_or_else(|| AppError::validation("certification", "certification.invalid"))
+            .ok_or_else(|| AppError::validation("certification", ErrorKey::CertificationInvalid))
     }
 }
 
@@ -45,7 +46,7 @@ pub fn parse_customer_code(s: &str) -> AppResult<String> {
     if (3..=20).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()) {
         Ok(s)
     } else {
-        Err(AppError::validation("code", "customer_code.invalid"))
+        Err(AppError::validation("code", ErrorKey::CustomerCodeInvalid))
     }
 }
 
@@ -53,10 +54,10 @@ pub fn parse_customer_code(s: &str) -> AppResult<String> {
 pub fn parse_company_name(s: &str) -> AppResult<String> {
     let s = s.trim();
     match s.chars().count() {
-        0 => Err(AppError::validation("name", "company_name.required")),
-        1 => Err(AppError::validation("name", "company_name.too_short")),
+        0 => Err(AppError::validation("name", ErrorKey::CompanyNameRequired)),
+        1 => Err(AppError::validation("name", ErrorKey::CompanyNameTooShort)),
         2..=100 => Ok(s.to_owned()),
-        _ => Err(AppError::validation("name", "company_name.too_long")),
+        _ => Err(AppError::validation("name", ErrorKey::CompanyNameTooLong)),
     }
 }
 
@@ -64,7 +65,7 @@ pub fn parse_company_name(s: &str) -> AppResult<String> {
 pub fn parse_optional_text(field: &str, s: &str, max: usize) -> AppResult<String> {
     let s = s.trim();
     if s.chars().count() > max {
-        Err(AppError::validation(field, "text.too_long"))
+        Err(AppError::validation(field, ErrorKey::TextTooLong))
     } else {
         Ok(s.to_owned())
     }

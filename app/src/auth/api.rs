@@ -115,7 +115,7 @@ pub async fn set_language(lang: String) -> Result<(), AppError> {
     respond(
         async {
             let lang = Lang::from_code(&lang)
-                .ok_or_else(|| AppError::validation("lang", "error.bad_request"))?;
+                .ok_or_else(|| AppError::validation("lang", shipdesk::ErrorKey::BadRequest))?;
             set_lang_cookie(lang);
             if let Some(p) = current_principal().await? {
                 let who = match &p {

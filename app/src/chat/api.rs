@@ -150,8 +150,14 @@ pub async fn chat_agent_list(
                 ("current", _) => lists::agent_conversations(&state, &staff).await,
                 ("unreplied", _) => lists::unreplied(&state, &staff).await,
                 ("queue", Some(r)) => lists::role_queue(&state, &staff, r).await,
-                ("queue", None) => Err(AppError::validation("role_id", "field.required")),
-                _ => Err(AppError::validation("tab", "chat.tab_invalid")),
+                ("queue", None) => Err(AppError::validation(
+                    "role_id",
+                    shipdesk::ErrorKey::FieldRequired,
+                )),
+                _ => Err(AppError::validation(
+                    "tab",
+                    shipdesk::ErrorKey::ChatTabInvalid,
+                )),
             }
         }
         .await,

@@ -12,7 +12,7 @@ use super::client::{now_ms, send, use_chat};
 use crate::chat::text as chat;
 use crate::components::text as common;
 use crate::components::{ErrorBanner, LangSwitch};
-use crate::i18n::{error_key_text, lang, t, Text};
+use crate::i18n::{error_message, lang, t, Text};
 use crate::portal::MemberGuard;
 
 /// How long a message may be recalled (as the server checks).
@@ -278,7 +278,7 @@ pub fn ConversationPane(
                 {move || uploading.get().then(|| t(chat::UPLOADING))}
             </div>
             {move || store.error.get().map(|k| view! {
-                <div class="chat-error mx-3 mb-1 rounded bg-red-50 text-red-700 text-xs px-2 py-1">{t(error_key_text(&k))}</div>
+                <div class="chat-error mx-3 mb-1 rounded bg-red-50 text-red-700 text-xs px-2 py-1">{t(error_message(k))}</div>
             })}
             {move || (!store.connected.get()).then(|| view! {
                 <div class="chat-offline mx-3 mb-1 rounded bg-amber-50 text-amber-800 text-xs px-2 py-1">{t(chat::RECONNECTING)}</div>
