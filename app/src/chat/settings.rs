@@ -13,7 +13,7 @@ use crate::components::text as common;
 use crate::components::{ClientOnly, ErrorBanner};
 use crate::i18n::{lang, t};
 use crate::staff::api::list_staff;
-use crate::staff::text as staff;
+use crate::staff::text as staff_text;
 
 fn name_of(r: &CsRole) -> String {
     match lang() {
@@ -226,7 +226,7 @@ fn Agents(
                     view! {
                         <table class="mt-2 w-full text-sm">
                             <thead class="text-left text-slate-400"><tr>
-                                <th class="py-1">{t(staff::NAME)}</th><th>{t(chat::MY_STATUS)}</th><th>{t(chat::LOAD)}</th>
+                                <th class="py-1">{t(staff_text::NAME)}</th><th>{t(chat::MY_STATUS)}</th><th>{t(chat::LOAD)}</th>
                                 <th>{t(chat::DESKS)}</th><th>{t(chat::CAP)}</th><th></th>
                             </tr></thead>
                             <tbody>

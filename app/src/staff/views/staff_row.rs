@@ -8,7 +8,7 @@ use crate::components::text as common;
 use crate::components::{field_error, ErrorBanner};
 use crate::i18n::{t, Text};
 use crate::staff::api::{reset_staff_password, set_staff_disabled, set_staff_roles};
-use crate::staff::text as staff;
+use crate::staff::text as staff_text;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Editing {
@@ -62,7 +62,7 @@ pub fn StaffRow(staff: Staff, on_change: Callback<()>) -> impl IntoView {
         if let Some(Ok(())) = reset.value().get() {
             editing.set(Editing::None);
             password.set(String::new());
-            notice.set(Some(staff::PASSWORD_RESET));
+            notice.set(Some(staff_text::PASSWORD_RESET));
         }
     });
     Effect::new(move |_| {
@@ -72,7 +72,7 @@ pub fn StaffRow(staff: Staff, on_change: Callback<()>) -> impl IntoView {
     });
     let disabled = staff.disabled;
     let on_toggle = move |_| {
-        let go_ahead = !disabled && confirm(t(staff::CONFIRM_DISABLE)) || disabled;
+        let go_ahead = !disabled && confirm(t(staff_text::CONFIRM_DISABLE)) || disabled;
         if go_ahead {
             toggle.dispatch(!disabled);
         }
@@ -84,15 +84,15 @@ pub fn StaffRow(staff: Staff, on_change: Callback<()>) -> impl IntoView {
             <td class="px-4 py-2 whitespace-nowrap">{staff.name.clone()}</td>
             <td class="px-4 py-2 whitespace-nowrap">{role_badges}</td>
             <td class="px-4 py-2 whitespace-nowrap">
-                {move || if disabled { view! { <span class="text-red-600">{t(staff::DISABLED)}</span> }.into_any() } else { view! { <span class="text-emerald-700">{t(staff::ACTIVE)}</span> }.into_any() }}
+                {move || if disabled { view! { <span class="text-red-600">{t(staff_text::DISABLED)}</span> }.into_any() } else { view! { <span class="text-emerald-700">{t(staff_text::ACTIVE)}</span> }.into_any() }}
             </td>
             <td class="px-4 py-2 text-slate-500 whitespace-nowrap">{staff.created_at.format_shanghai()}</td>
             <td class="px-4 py-2 whitespace-nowrap space-x-2">
-                <button type="button" class="edit-roles text-sky-700 hover:underline" on:click=move |_| editing.set(Editing::Roles)>{move || t(staff::EDIT_ROLES)}</button>
-                <button type="button" class="reset-password text-sky-700 hover:underline" on:click=move |_| editing.set(Editing::Password)>{move || t(staff::RESET_PASSWORD)}</button>
+                <button type="button" class="edit-roles text-sky-700 hover:underline" on:click=move |_| editing.set(Editing::Roles)>{move || t(staff_text::EDIT_ROLES)}</button>
+                <button type="button" class="reset-password text-sky-700 hover:underline" on:click=move |_| editing.set(Editing::Password)>{move || t(staff_text::RESET_PASSWORD)}</button>
                 <Show when=move || !is_self>
                     <button type="button" class="toggle-disabled text-sky-700 hover:underline" on:click=on_toggle>
-                        {move || if disabled { t(staff::ENABLE) } else { t(staff::DISABLE) }}
+                        {move || if disabled { t(staff_text::ENABLE) } else { t(staff_text::DISABLE) }}
                     </button>
                 </Show>
             </td>
@@ -122,7 +122,7 @@ pub fn StaffRow(staff: Staff, on_change: Callback<()>) -> impl IntoView {
                 <Show when=move || editing.get() == Editing::Password>
                     <div class="flex flex-wrap items-center gap-2">
                         <input type="password" class="new-password rounded border border-slate-300 px-2 py-1" autocomplete="new-password"
-                            placeholder=move || t(staff::NEW_PASSWORD) bind:value=password />
+                            placeholder=move || t(staff_text::NEW_PASSWORD) bind:value=password />
                         <button type="button" class="save-password rounded bg-sky-600 text-white px-3 py-1" on:click=move |_| { reset.dispatch(password.get_untracked()); }>{move || t(common::SAVE)}</button>
                         <button type="button" class="rounded border border-slate-300 px-3 py-1" on:click=move |_| editing.set(Editing::None)>{move || t(common::CANCEL)}</button>
                         <span class="text-sm text-red-600">{move || field_error(error.get(), "password")}</span>
