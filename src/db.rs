@@ -29,7 +29,7 @@ use std::time::Duration;
 use sqlx::any::AnyPoolOptions;
 use sqlx::{AnyPool, Executor};
 
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, ErrorKey};
 use crate::types::{Page, PageQuery};
 
 pub type Db = AnyPool;
@@ -79,11 +79,11 @@ pub fn like_pattern(q: &str) -> String {
 /// `uq_<table>_<column>` on PostgreSQL, or from SQLite's
 /// `UNIQUE constraint failed: <table>.<column>`) becomes
 /// `Conflict { field, key }`. Other errors pass unchanged. Use as
-/// `.map_err(on_unique("code", "code", "customer_code.taken"))`.
+/// `.map_err(on_unique("code", "code", ErrorKey::CustomerCodeTaken))`.
 pub fn on_unique(
     column: &'static str,
     field: &'static str,
-    key: &'static str,
+    key: ErrorKey,
 ) -> impl Fn(AppError) -> AppError {
     move |e| match e {
         AppError::Conflict { field: f, .. } if f == column => AppError::conflict(field, key),

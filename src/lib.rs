@@ -27,5 +27,5 @@ pub mod statements;
 #[cfg(feature = "ssr")]
 pub mod testing;
 
-pub use error::{AppError, AppResult};
+pub use error::{AppError, AppResult, ErrorKey};
 pub use types::{Id, Money, Page, PageQuery, Timestamp};

@@ -1,13 +1,13 @@
 //! `string_enum!`: an enum stored in a TEXT column and sent in JSON as the
 //! same lower-case strings, with `ALL`, `as_str`, `parse` (an unknown string
-//! is a validation error on the named field, with the named key),
+//! is a validation error on the named field, with the named `ErrorKey`),
 //! `TryFrom<String>` (for `#[sqlx(try_from = "String")]` on row types) and
 //! `Display`.
 //!
 //! ```ignore
 //! shipdesk::string_enum! {
 //!     /// Where a parcel is.
-//!     pub enum Leg("leg", "error.bad_request") {
+//!     pub enum Leg("leg", BadRequest) {
 //!         Pickup = "pickup",
 //!         LineHaul = "line_haul",
 //!     }
@@ -20,7 +20,7 @@
 macro_rules! string_enum {
     (
         $(#[$meta:meta])*
-        $vis:vis enum $name:ident ($field:literal, $key:literal) {
+        $vis:vis enum $name:ident ($field:literal, $key:ident) {
             $( $(#[$vmeta:meta])* $variant:ident = $s:literal ),+ $(,)?
         }
     ) => {
@@ -45,7 +45,7 @@ macro_rules! string_enum {
             pub fn parse(s: &str) -> $crate::AppResult<Self> {
                 match s {
                     $( $s => Ok($name::$variant), )+
-                    _ => Err($crate::AppError::validation($field, $key)),
+                    _ => Err($crate::AppError::validation($field, $crate::ErrorKey::$key)),
                 }
             }
         }
@@ -69,7 +69,7 @@ macro_rules! string_enum {
 mod tests {
     crate::string_enum! {
         #[derive(Default)]
-        enum Shade("shade", "error.bad_request") {
+        enum Shade("shade", BadRequest) {
             #[default]
             Light = "light",
             DarkGrey = "dark_grey",
@@ -90,6 +90,7 @@ mod tests {
             Shade::DarkGrey
         );
         let e = Shade::parse("dark grey").unwrap_err();
-        assert_eq!((e.field(), e.key()), (Some("shade"), "error.bad_request"));
+        assert_eq!(e.field(), Some("shade"));
+        assert_eq!(e.key(), crate::ErrorKey::BadRequest);
     }
 }

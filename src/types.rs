@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, AppResult};
+use crate::ErrorKey;
 
 pub type Id = i64;
 
@@ -101,10 +102,10 @@ impl PageQuery {
         let page = page.unwrap_or(1);
         let size = size.unwrap_or(20);
         if page == 0 {
-            return Err(AppError::validation("page", "page.invalid"));
+            return Err(AppError::validation("page", ErrorKey::PageInvalid));
         }
         if size == 0 || size > Self::MAX_SIZE {
-            return Err(AppError::validation("size", "page.size_invalid"));
+            return Err(AppError::validation("size", ErrorKey::PageSizeInvalid));
         }
         Ok(PageQuery { page, size })
     }

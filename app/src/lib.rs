@@ -22,6 +22,7 @@ use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{path, Lazy, SsrMode};
 
+use crate::components::text as common;
 use crate::i18n::{provide_i18n, t};
 
 /// The HTML document around the app (server side only).
@@ -60,7 +61,7 @@ pub fn App() -> impl IntoView {
         }
     });
     view! {
-        <Title text=move || t("app.title") />
+        <Title text=move || t(common::APP_TITLE) />
         <Router>
             <Routes fallback=components::NotFound>
                 <Route path=path!("/") view={Lazy::<routes::HomeRoute>::new()} />

@@ -11,6 +11,7 @@ use crate::db::new_id;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::types::{Id, Timestamp};
+use crate::ErrorKey;
 use sha2::{Digest, Sha256};
 
 const DAY_MS: i64 = 24 * 3600 * 1000;
@@ -29,13 +30,13 @@ pub async fn create(
 ) -> AppResult<(ApiToken, String)> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 40 {
-        return Err(AppError::validation("name", "api_token.name_invalid"));
+        return Err(AppError::validation("name", ErrorKey::ApiTokenNameInvalid));
     }
     if let Some(d) = expires_in_days {
         if !(1..=API_TOKEN_MAX_DAYS).contains(&d) {
             return Err(AppError::validation(
                 "expires_in_days",
-                "api_token.expiry_invalid",
+                ErrorKey::ApiTokenExpiryInvalid,
             ));
         }
     }

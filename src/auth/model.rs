@@ -4,11 +4,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, AppResult};
 use crate::types::{Id, Timestamp};
+use crate::ErrorKey;
 
 crate::string_enum! {
     /// A staff role. A staff member may hold several.
     #[derive(PartialOrd, Ord)]
-    pub enum Role("roles", "roles.invalid") {
+    pub enum Role("roles", RolesInvalid) {
         Admin = "admin",
         Cs = "cs",
         Sales = "sales",
@@ -43,7 +44,7 @@ impl Role {
         roles.sort();
         roles.dedup();
         if roles.is_empty() {
-            return Err(AppError::validation("roles", "roles.required"));
+            return Err(AppError::validation("roles", ErrorKey::RolesRequired));
         }
         Ok(roles)
     }
@@ -95,11 +96,11 @@ impl Phone {
             && (b'3'..=b'9').contains(&b[1])
             && b.iter().all(u8::is_ascii_digit);
         if s.is_empty() {
-            Err(AppError::validation("phone", "phone.required"))
+            Err(AppError::validation("phone", ErrorKey::PhoneRequired))
         } else if ok {
             Ok(Phone(s))
         } else {
-            Err(AppError::validation("phone", "phone.invalid"))
+            Err(AppError::validation("phone", ErrorKey::PhoneInvalid))
         }
     }
     pub fn as_str(&self) -> &str {
@@ -115,7 +116,7 @@ impl AccountName {
     pub fn parse(s: &str) -> AppResult<AccountName> {
         let s = trimmed(s);
         if s.is_empty() {
-            return Err(AppError::validation("account", "account.required"));
+            return Err(AppError::validation("account", ErrorKey::AccountRequired));
         }
         let ok = (3..=32).contains(&s.chars().count())
             && s.chars()
@@ -123,7 +124,7 @@ impl AccountName {
         if ok {
             Ok(AccountName(s.to_ascii_lowercase()))
         } else {
-            Err(AppError::validation("account", "account.invalid"))
+            Err(AppError::validation("account", ErrorKey::AccountInvalid))
         }
     }
     pub fn as_str(&self) -> &str {
@@ -138,13 +139,13 @@ impl NewPassword {
     pub fn parse(s: &str) -> AppResult<NewPassword> {
         let n = s.chars().count();
         if n == 0 {
-            return Err(AppError::validation("password", "password.required"));
+            return Err(AppError::validation("password", ErrorKey::PasswordRequired));
         }
         if !(8..=128).contains(&n) {
-            return Err(AppError::validation("password", "password.length"));
+            return Err(AppError::validation("password", ErrorKey::PasswordLength));
         }
         if !s.chars().any(|c| c.is_alphabetic()) || !s.chars().any(|c| c.is_ascii_digit()) {
-            return Err(AppError::validation("password", "password.weak"));
+            return Err(AppError::validation("password", ErrorKey::PasswordWeak));
         }
         Ok(NewPassword(s.to_owned()))
     }
@@ -163,9 +164,9 @@ impl std::fmt::Debug for NewPassword {
 pub fn parse_person_name(field: &str, s: &str) -> AppResult<String> {
     let s = trimmed(s);
     match s.chars().count() {
-        0 => Err(AppError::validation(field, "name.required")),
+        0 => Err(AppError::validation(field, ErrorKey::NameRequired)),
         1..=50 => Ok(s.to_owned()),
-        _ => Err(AppError::validation(field, "name.too_long")),
+        _ => Err(AppError::validation(field, ErrorKey::NameTooLong)),
     }
 }
 
@@ -173,12 +174,12 @@ pub fn parse_person_name(field: &str, s: &str) -> AppResult<String> {
 pub fn parse_sms_code(s: &str) -> AppResult<String> {
     let s = trimmed(s);
     if s.is_empty() {
-        return Err(AppError::validation("code", "code.required"));
+        return Err(AppError::validation("code", ErrorKey::CodeRequired));
     }
     if s.len() == 6 && s.bytes().all(|b| b.is_ascii_digit()) {
         Ok(s.to_owned())
     } else {
-        Err(AppError::validation("code", "code.invalid"))
+        Err(AppError::validation("code", ErrorKey::CodeInvalid))
     }
 }
 

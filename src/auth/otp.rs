@@ -12,6 +12,7 @@ use crate::db::new_id;
 use crate::error::{AppError, AppResult};
 use crate::ratelimit::{self, Limit};
 use crate::state::AppState;
+use crate::ErrorKey;
 
 pub const CODE_TTL_MS: i64 = 10 * 60 * 1000;
 pub const RESEND_COOLDOWN_MS: i64 = 60 * 1000;
@@ -83,19 +84,19 @@ pub async fn verify_code(state: &AppState, phone: &str, code: &str) -> AppResult
     let db = &state.db;
     let Some((id, stored)) = code_repo::reserve_attempt(db, phone, MAX_ATTEMPTS, now).await? else {
         let key = match code_repo::newest_expiry(db, phone).await? {
-            None => "code.invalid",
-            Some(expires_at) if expires_at <= now => "code.expired",
-            Some(_) => "code.too_many_attempts",
+            None => ErrorKey::CodeInvalid,
+            Some(expires_at) if expires_at <= now => ErrorKey::CodeExpired,
+            Some(_) => ErrorKey::CodeTooManyAttempts,
         };
         return Err(AppError::validation("code", key));
     };
     let given = code_hash(&state.config.otp_secret, phone, code);
     if !constant_time_eq(given.as_bytes(), stored.as_bytes()) {
-        return Err(AppError::validation("code", "code.invalid"));
+        return Err(AppError::validation("code", ErrorKey::CodeInvalid));
     }
     // Single use: only one concurrent verification can flip `consumed`.
     if !code_repo::consume(db, id).await? {
-        return Err(AppError::validation("code", "code.invalid"));
+        return Err(AppError::validation("code", ErrorKey::CodeInvalid));
     }
     Ok(())
 }

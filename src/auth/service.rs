@@ -7,6 +7,7 @@ use crate::db::{new_id, on_unique};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::types::{Id, Page, PageQuery, Timestamp};
+use crate::ErrorKey;
 
 /// Signs a staff member in. A failure slot of the account and of the address
 /// is reserved before the password is hashed (given back on success), so a
@@ -19,10 +20,10 @@ pub async fn staff_login(
     ip: &str,
 ) -> AppResult<Staff> {
     if account.trim().is_empty() {
-        return Err(AppError::validation("account", "account.required"));
+        return Err(AppError::validation("account", ErrorKey::AccountRequired));
     }
     if password.is_empty() {
-        return Err(AppError::validation("password", "password.required"));
+        return Err(AppError::validation("password", ErrorKey::PasswordRequired));
     }
     let account = account.trim().to_ascii_lowercase();
     let limits = throttle::staff_limits(&account, ip);
@@ -45,7 +46,10 @@ pub async fn staff_login(
             throttle::succeeded(state, &limits).await?;
             Ok(s)
         }
-        _ => Err(AppError::validation("password", "login.bad_credentials")),
+        _ => Err(AppError::validation(
+            "password",
+            ErrorKey::LoginBadCredentials,
+        )),
     }
 }
 
@@ -78,7 +82,7 @@ pub async fn member_login(
             throttle::succeeded(state, &limits).await?;
             Ok(m)
         }
-        _ => Err(AppError::validation("code", "code.invalid")),
+        _ => Err(AppError::validation("code", ErrorKey::CodeInvalid)),
     }
 }
 
@@ -147,7 +151,7 @@ pub async fn create_staff_account(state: &AppState, input: &StaffForCreate) -> A
         .await?
         .is_some()
     {
-        return Err(AppError::conflict("account", "account.taken"));
+        return Err(AppError::conflict("account", ErrorKey::AccountTaken));
     }
     let hash = state.hasher.hash(password.expose()).await?;
     let staff = Staff {
@@ -161,7 +165,7 @@ pub async fn create_staff_account(state: &AppState, input: &StaffForCreate) -> A
     };
     repo::insert_staff(&state.db, &staff, &hash)
         .await
-        .map_err(on_unique("account", "account", "account.taken"))?;
+        .map_err(on_unique("account", "account", ErrorKey::AccountTaken))?;
     Ok(staff)
 }
 
@@ -182,7 +186,10 @@ pub async fn set_staff_roles(
     let roles = Role::parse_list(roles)?;
     existing_staff(state, id).await?;
     if id == actor.id && !roles.contains(&Role::Admin) {
-        return Err(AppError::validation("roles", "staff.cannot_drop_own_admin"));
+        return Err(AppError::validation(
+            "roles",
+            ErrorKey::StaffCannotDropOwnAdmin,
+        ));
     }
     repo::update_staff_roles(&state.db, id, &roles, state.now()).await?;
     account_changed(state, SessionUser::Staff(id));
@@ -216,7 +223,7 @@ pub async fn set_staff_disabled(
     if id == actor.id && disabled {
         return Err(AppError::validation(
             "disabled",
-            "staff.cannot_disable_self",
+            ErrorKey::StaffCannotDisableSelf,
         ));
     }
     repo::set_staff_disabled(&state.db, id, disabled, state.now()).await?;

@@ -6,6 +6,7 @@ use crate::db::Clock;
 use crate::error::AppError;
 use crate::testing::{self, test_state};
 use crate::types::PageQuery;
+use crate::ErrorKey;
 
 #[tokio::test]
 async fn a_staff_member_signs_in_only_with_the_right_password() {
@@ -106,7 +107,7 @@ async fn accounts_are_unique_and_inputs_are_checked_by_field() {
         service::create_staff_account(&state, &input)
             .await
             .unwrap_err(),
-        AppError::conflict("account", "account.taken")
+        AppError::conflict("account", ErrorKey::AccountTaken)
     );
     let bad = StaffForCreate {
         account: "erin".into(),

@@ -10,6 +10,7 @@ use crate::db::{new_id, on_unique};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::types::{Id, Timestamp};
+use crate::ErrorKey;
 
 /// The most conversations an agent may be given at once.
 pub const MAX_CONCURRENT_LIMIT: i64 = 50;
@@ -34,12 +35,12 @@ pub async fn create_cs_role(
     {
         return Err(AppError::validation(
             "reassign_after_minutes",
-            "cs_role.reassign_invalid",
+            ErrorKey::CsRoleReassignInvalid,
         ));
     }
     agent_repo::insert_role(&state.db, &role)
         .await
-        .map_err(on_unique("code", "code", "cs_role.code_taken"))?;
+        .map_err(on_unique("code", "code", ErrorKey::CsRoleCodeTaken))?;
     Ok(role)
 }
 
@@ -60,18 +61,21 @@ pub async fn set_agent_roles(
     admin.require(SUPERVISORS)?;
     match auth_repo::staff_by_id(&state.db, staff_id).await? {
         Some(s) if s.has(Role::Cs) => {}
-        Some(_) => return Err(AppError::validation("staff_id", "agent.not_cs")),
+        Some(_) => return Err(AppError::validation("staff_id", ErrorKey::AgentNotCs)),
         None => return Err(AppError::not_found("staff")),
     }
     if !(1..=MAX_CONCURRENT_LIMIT).contains(&max_concurrent) {
-        return Err(AppError::validation("max_concurrent", "agent.max_invalid"));
+        return Err(AppError::validation(
+            "max_concurrent",
+            ErrorKey::AgentMaxInvalid,
+        ));
     }
     let mut ids = role_ids.to_vec();
     ids.sort_unstable();
     ids.dedup();
     for id in &ids {
         if agent_repo::role_by_id(&state.db, *id).await?.is_none() {
-            return Err(AppError::validation("role_ids", "cs_role.unknown"));
+            return Err(AppError::validation("role_ids", ErrorKey::CsRoleUnknown));
         }
     }
     let now = state.now();
@@ -104,12 +108,12 @@ pub async fn create_canned(
     admin.require(SUPERVISORS)?;
     let title = input.title.trim();
     if title.is_empty() || title.chars().count() > MAX_CANNED_TITLE {
-        return Err(AppError::validation("title", "canned.title_invalid"));
+        return Err(AppError::validation("title", ErrorKey::CannedTitleInvalid));
     }
     let body = parse_message_body(MessageKind::Text, &input.body)?;
     if let Some(role) = input.role_id {
         if agent_repo::role_by_id(&state.db, role).await?.is_none() {
-            return Err(AppError::validation("role_id", "cs_role.unknown"));
+            return Err(AppError::validation("role_id", ErrorKey::CsRoleUnknown));
         }
     }
     let c = CannedReply {

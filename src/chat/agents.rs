@@ -10,6 +10,7 @@ use crate::auth::{Principal, Role, Staff};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::types::Id;
+use crate::ErrorKey;
 
 /// An agent sets their own status; going online hands them (or their
 /// colleagues) the oldest queued conversations of their roles.
@@ -166,7 +167,7 @@ pub async fn claim(
     match agent_repo::agent_load(&state.db, agent.id).await? {
         Some(a) if a.status != AgentStatus::Offline => {}
         None if agent.has(Role::Admin) => return handover::claim_queued(state, agent, &conv).await,
-        _ => return Err(AppError::validation("status", "agent.offline")),
+        _ => return Err(AppError::validation("status", ErrorKey::AgentOffline)),
     }
     let now = state.now();
     let mut tx = state.db.begin().await?;
@@ -182,9 +183,15 @@ pub async fn claim(
         events::conversation(state, &after, None);
         Ok(after)
     } else if after.status != ConversationStatus::Queued {
-        Err(AppError::conflict("status", "conversation.not_queued"))
+        Err(AppError::conflict(
+            "status",
+            ErrorKey::ConversationNotQueued,
+        ))
     } else {
-        Err(AppError::conflict("max_concurrent", "agent.at_capacity"))
+        Err(AppError::conflict(
+            "max_concurrent",
+            ErrorKey::AgentAtCapacity,
+        ))
     }
 }
 

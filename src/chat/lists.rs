@@ -10,6 +10,7 @@ use crate::auth::{Member, Principal, Role, Staff};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::types::{mask_phone, Id, Page, PageQuery};
+use crate::ErrorKey;
 
 /// Admins see members' phones in full; other staff see them masked, and
 /// their searches match only a whole phone number.
@@ -43,7 +44,7 @@ pub async fn agent_list(
         (AgentTab::Current, _) => agent_conversations(state, staff).await,
         (AgentTab::Unreplied, _) => unreplied(state, staff).await,
         (AgentTab::Queue, Some(r)) => role_queue(state, staff, r).await,
-        (AgentTab::Queue, None) => Err(AppError::validation("role_id", "field.required")),
+        (AgentTab::Queue, None) => Err(AppError::validation("role_id", ErrorKey::FieldRequired)),
     }
 }
 

@@ -4,10 +4,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, AppResult};
 use crate::types::{Id, Timestamp};
+use crate::ErrorKey;
 
 crate::string_enum! {
     /// queued (waiting in the role's queue) → open (assigned) → resolved.
-    pub enum ConversationStatus("status", "conversation.status_invalid") {
+    pub enum ConversationStatus("status", ConversationStatusInvalid) {
         Queued = "queued",
         Open = "open",
         Resolved = "resolved",
@@ -18,7 +19,7 @@ crate::string_enum! {
     /// What a message carries. A `note` is seen by staff only; `system` is
     /// written by the platform; `card` carries JSON (an order, a quote, a
     /// tracking number).
-    pub enum MessageKind("kind", "message.kind_invalid") {
+    pub enum MessageKind("kind", MessageKindInvalid) {
         Text = "text",
         Image = "image",
         File = "file",
@@ -30,7 +31,7 @@ crate::string_enum! {
 
 crate::string_enum! {
     /// Who wrote a message.
-    pub enum SenderKind("sender_kind", "message.sender_invalid") {
+    pub enum SenderKind("sender_kind", MessageSenderInvalid) {
         Member = "member",
         Staff = "staff",
         System = "system",
@@ -39,7 +40,7 @@ crate::string_enum! {
 
 crate::string_enum! {
     /// An agent's manual state. Only `online` agents are routed to.
-    pub enum AgentStatus("status", "agent.status_invalid") {
+    pub enum AgentStatus("status", AgentStatusInvalid) {
         Online = "online",
         Busy = "busy",
         Offline = "offline",
@@ -152,7 +153,7 @@ pub struct HistoryFilter {
 crate::string_enum! {
     /// A list of the agents' console: their open conversations, those where
     /// a customer waits for an answer, or a role's queue.
-    pub enum AgentTab("tab", "chat.tab_invalid") {
+    pub enum AgentTab("tab", ChatTabInvalid) {
         Current = "current",
         Unreplied = "unreplied",
         Queue = "queue",
@@ -191,10 +192,10 @@ pub const MAX_BODY_CHARS: usize = 5_000;
 pub fn parse_message_body(kind: MessageKind, s: &str) -> AppResult<String> {
     let s = s.trim();
     if s.is_empty() {
-        return Err(AppError::validation("body", "message.empty"));
+        return Err(AppError::validation("body", ErrorKey::MessageEmpty));
     }
     if s.chars().count() > MAX_BODY_CHARS {
-        return Err(AppError::validation("body", "message.too_long"));
+        return Err(AppError::validation("body", ErrorKey::MessageTooLong));
     }
     if kind == MessageKind::Card
         && !matches!(
@@ -202,7 +203,7 @@ pub fn parse_message_body(kind: MessageKind, s: &str) -> AppResult<String> {
             Ok(serde_json::Value::Object(_))
         )
     {
-        return Err(AppError::validation("body", "message.card_invalid"));
+        return Err(AppError::validation("body", ErrorKey::MessageCardInvalid));
     }
     Ok(s.to_owned())
 }
@@ -217,7 +218,7 @@ pub fn parse_client_id(s: &str) -> AppResult<String> {
     } else {
         Err(AppError::validation(
             "client_id",
-            "message.client_id_invalid",
+            ErrorKey::MessageClientIdInvalid,
         ))
     }
 }
@@ -231,7 +232,7 @@ pub fn parse_role_code(s: &str) -> AppResult<String> {
     if ok {
         Ok(s)
     } else {
-        Err(AppError::validation("code", "cs_role.code_invalid"))
+        Err(AppError::validation("code", ErrorKey::CsRoleCodeInvalid))
     }
 }
 
@@ -247,7 +248,7 @@ mod tests {
         );
         assert_eq!(
             parse_message_body(MessageKind::Text, " \n ").unwrap_err(),
-            AppError::validation("body", "message.empty")
+            AppError::validation("body", ErrorKey::MessageEmpty)
         );
         let max = "长".repeat(MAX_BODY_CHARS);
         assert!(parse_message_body(MessageKind::Text, &max).is_ok());

@@ -12,6 +12,7 @@ use crate::db::new_id;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::types::{Id, Timestamp};
+use crate::ErrorKey;
 
 /// The member's unresolved conversation in `role_id`, or a new one routed to
 /// an agent of the role (or queued when none is free).
@@ -80,7 +81,10 @@ fn check_kind(sender: Sender, kind: MessageKind) -> AppResult<()> {
     if allowed {
         Ok(())
     } else {
-        Err(AppError::validation("kind", "message.kind_not_allowed"))
+        Err(AppError::validation(
+            "kind",
+            ErrorKey::MessageKindNotAllowed,
+        ))
     }
 }
 
@@ -232,14 +236,14 @@ async fn check_send(
         {
             return Err(AppError::validation(
                 "reply_to_seq",
-                "message.reply_missing",
+                ErrorKey::MessageReplyMissing,
             ));
         }
     }
     if conv.status == ConversationStatus::Resolved && sender.kind == SenderKind::Staff {
         return Err(AppError::validation(
             "conversation_id",
-            "conversation.resolved",
+            ErrorKey::ConversationResolved,
         ));
     }
     Ok(Found::New(conv, sender))
@@ -277,7 +281,7 @@ async fn store_message(
             .await
             .map_err(|e| match e {
                 AppError::Conflict { .. } => {
-                    AppError::validation("conversation_id", "conversation.other_active")
+                    AppError::validation("conversation_id", ErrorKey::ConversationOtherActive)
                 }
                 other => other,
             })?;

@@ -4,11 +4,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, AppResult};
 use crate::types::{Id, Timestamp};
+use crate::ErrorKey;
 
 crate::string_enum! {
     /// A company's certification (企业认证).
     #[derive(Default)]
-    pub enum Certification("certification", "certification.invalid") {
+    pub enum Certification("certification", CertificationInvalid) {
         #[default]
         None = "none",
         Pending = "pending",
@@ -23,7 +24,7 @@ pub fn parse_customer_code(s: &str) -> AppResult<String> {
     if (3..=20).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()) {
         Ok(s)
     } else {
-        Err(AppError::validation("code", "customer_code.invalid"))
+        Err(AppError::validation("code", ErrorKey::CustomerCodeInvalid))
     }
 }
 
@@ -31,10 +32,10 @@ pub fn parse_customer_code(s: &str) -> AppResult<String> {
 pub fn parse_company_name(s: &str) -> AppResult<String> {
     let s = s.trim();
     match s.chars().count() {
-        0 => Err(AppError::validation("name", "company_name.required")),
-        1 => Err(AppError::validation("name", "company_name.too_short")),
+        0 => Err(AppError::validation("name", ErrorKey::CompanyNameRequired)),
+        1 => Err(AppError::validation("name", ErrorKey::CompanyNameTooShort)),
         2..=100 => Ok(s.to_owned()),
-        _ => Err(AppError::validation("name", "company_name.too_long")),
+        _ => Err(AppError::validation("name", ErrorKey::CompanyNameTooLong)),
     }
 }
 
@@ -42,7 +43,7 @@ pub fn parse_company_name(s: &str) -> AppResult<String> {
 pub fn parse_optional_text(field: &str, s: &str, max: usize) -> AppResult<String> {
     let s = s.trim();
     if s.chars().count() > max {
-        Err(AppError::validation(field, "text.too_long"))
+        Err(AppError::validation(field, ErrorKey::TextTooLong))
     } else {
         Ok(s.to_owned())
     }

@@ -8,6 +8,7 @@ use crate::db::{new_id, on_unique};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::types::{mask_phone, Id, Page, PageQuery, Timestamp};
+use crate::ErrorKey;
 
 /// Companies the staff member may see, filtered and paged.
 pub async fn list_companies(
@@ -120,7 +121,12 @@ async fn check_owner(state: &AppState, owner: Option<Id>) -> AppResult<()> {
     if let Some(id) = owner {
         match auth_repo::staff_by_id(&state.db, id).await? {
             Some(s) if s.has(Role::Sales) && !s.disabled => {}
-            _ => return Err(AppError::validation("owner_staff_id", "owner.not_sales")),
+            _ => {
+                return Err(AppError::validation(
+                    "owner_staff_id",
+                    ErrorKey::OwnerNotSales,
+                ))
+            }
         }
     }
     Ok(())
@@ -132,7 +138,7 @@ fn parse_contact_phone(s: &str) -> AppResult<String> {
     }
     Phone::parse(s)
         .map(|p| p.as_str().to_owned())
-        .map_err(|_| AppError::validation("contact_phone", "phone.invalid"))
+        .map_err(|_| AppError::validation("contact_phone", ErrorKey::PhoneInvalid))
 }
 
 /// Creates a company. Admins pick any salesperson as owner; a salesperson owns what they create.
@@ -159,7 +165,7 @@ pub async fn create_company(
     } else {
         let code = parse_customer_code(&input.code)?;
         if repo::code_taken(&state.db, &code).await? {
-            return Err(AppError::conflict("code", "customer_code.taken"));
+            return Err(AppError::conflict("code", ErrorKey::CustomerCodeTaken));
         }
         code
     };
@@ -179,7 +185,7 @@ pub async fn create_company(
     repo::insert(&state.db, &company).await.map_err(on_unique(
         "code",
         "code",
-        "customer_code.taken",
+        ErrorKey::CustomerCodeTaken,
     ))?;
     repo::by_id(&state.db, company.id)
         .await?
@@ -245,7 +251,7 @@ pub async fn add_member(
         .await?
         .is_some()
     {
-        return Err(AppError::conflict("phone", "phone.taken"));
+        return Err(AppError::conflict("phone", ErrorKey::PhoneTaken));
     }
     let member = Member {
         id: new_id(),
@@ -258,7 +264,7 @@ pub async fn add_member(
     };
     auth_repo::insert_member(&state.db, &member)
         .await
-        .map_err(on_unique("phone", "phone", "phone.taken"))?;
+        .map_err(on_unique("phone", "phone", ErrorKey::PhoneTaken))?;
     get_company(state, staff, company_id).await
 }
 

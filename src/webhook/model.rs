@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, AppResult};
 use crate::types::{Id, Timestamp};
+use crate::ErrorKey;
 
 /// The events a webhook may subscribe to.
 pub const EVENTS: &[&str] = &[
@@ -31,7 +32,7 @@ pub struct WebhookForCreate {
 
 crate::string_enum! {
     /// Where a webhook delivery stands.
-    pub enum DeliveryStatus("status", "webhook.status_invalid") {
+    pub enum DeliveryStatus("status", WebhookStatusInvalid) {
         Pending = "pending",
         Delivered = "delivered",
         Failed = "failed",
@@ -65,7 +66,7 @@ pub fn parse_url(s: &str) -> AppResult<String> {
         Some(h) if !h.is_empty() && s.len() <= 500 && !s.contains(char::is_whitespace) => {
             Ok(s.to_owned())
         }
-        _ => Err(AppError::validation("url", "webhook.url_invalid")),
+        _ => Err(AppError::validation("url", ErrorKey::WebhookUrlInvalid)),
     }
 }
 
@@ -75,14 +76,17 @@ pub fn parse_events(list: &[String]) -> AppResult<Vec<String>> {
     for e in list {
         let e = e.trim();
         if !EVENTS.contains(&e) {
-            return Err(AppError::validation("events", "webhook.event_unknown"));
+            return Err(AppError::validation(
+                "events",
+                ErrorKey::WebhookEventUnknown,
+            ));
         }
         if !out.iter().any(|x| x == e) {
             out.push(e.to_owned());
         }
     }
     if out.is_empty() {
-        return Err(AppError::validation("events", "webhook.events_empty"));
+        return Err(AppError::validation("events", ErrorKey::WebhookEventsEmpty));
     }
     Ok(out)
 }

@@ -97,8 +97,8 @@ pub async fn current_user() -> Result<Option<Principal>, AppError> {
 /// Switches the UI language: a cookie, and the account's setting when signed in.
 #[server(prefix = "/api", endpoint = "set_language", input = Json)]
 pub async fn set_language(lang: String) -> Result<(), AppError> {
-    let lang =
-        Lang::from_code(&lang).ok_or_else(|| AppError::validation("lang", "error.bad_request"))?;
+    let lang = Lang::from_code(&lang)
+        .ok_or_else(|| AppError::validation("lang", shipdesk::ErrorKey::BadRequest))?;
     set_lang_cookie(lang);
     if let Some(p) = current_principal().await? {
         let who = match &p {
