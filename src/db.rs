@@ -1,5 +1,26 @@
 //! The database: one sqlx `Any` pool over SQLite (default, a file) or
-//! PostgreSQL (`DATABASE_URL=postgres://…`), migrations, ids and the clock.
+//! PostgreSQL (`DATABASE_URL=postgres://…`), migrations, ids, the clock,
+//! and the small toolkit every repo file uses.
+//!
+//! Repo conventions: SQL lives only in `repo.rs` / `*_repo.rs` files, as
+//! named consts listed in the file's `pub const STATEMENTS` (the test in
+//! `crate::statements` prepares every one on SQLite and PostgreSQL); row
+//! types derive `sqlx::FromRow`, with `#[sqlx(try_from = …)]` for string
+//! enums (`string_enum!`), instants (`Timestamp` from epoch ms) and flags
+//! ([`Flag`] from a 0/1 integer).
+//!
+//! The executor: a repo function that runs one statement takes
+//! `ex: impl sqlx::Executor<'_, Database = Any>`, so the caller passes the
+//! pool (`&state.db`) for a lone read or its transaction (`&mut *tx`) for a
+//! step of a service's transaction; what runs in one transaction is decided
+//! in one place, the service. Why not one type for all: the pool cannot be
+//! a `&mut AnyConnection` without taking a connection per call, and an
+//! `impl Executor` is used up by one statement. So a function that runs
+//! several statements in its caller's transaction takes `&mut AnyConnection`
+//! (`&mut tx` coerces), and the few that run several on their own (paged
+//! lists: a page and its count) take the pool, `&Db`.
+//! LIKE searches go through [`like_pattern`], unique-key violations get their
+//! field with [`on_unique`], and paged lists are assembled by [`paged`].
 
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
@@ -7,6 +28,9 @@ use std::time::Duration;
 
 use sqlx::any::AnyPoolOptions;
 use sqlx::{AnyPool, Executor};
+
+use crate::error::{AppError, AppResult, ErrorKey};
+use crate::types::{Page, PageQuery};
 
 pub type Db = AnyPool;
 
@@ -26,6 +50,70 @@ impl Backend {
         }
     }
 }
+
+/// A 0/1 INTEGER column (the schema keeps flags as integers on both
+/// databases), for row types: `#[sqlx(try_from = "i64")] disabled: Flag`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Flag(pub bool);
+
+impl From<i64> for Flag {
+    fn from(v: i64) -> Flag {
+        Flag(v != 0)
+    }
+}
+
+/// `%text%` for `LIKE $n ESCAPE '\'`: trimmed, lower-cased, with LIKE's
+/// wildcards (`%`, `_`) and the escape itself escaped, so a search for `50%`
+/// matches the text and not everything.
+pub fn like_pattern(q: &str) -> String {
+    let escaped = q
+        .trim()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{}%", escaped.to_lowercase())
+}
+
+/// Names a unique-key violation for the person who caused it: a conflict
+/// on `column` (what [`AppError`]'s conversion reads from the constraint
+/// `uq_<table>_<column>` on PostgreSQL, or from SQLite's
+/// `UNIQUE constraint failed: <table>.<column>`) becomes
+/// `Conflict { field, key }`. Other errors pass unchanged. Use as
+/// `.map_err(on_unique("code", "code", ErrorKey::CustomerCodeTaken))`.
+pub fn on_unique(
+    column: &'static str,
+    field: &'static str,
+    key: ErrorKey,
+) -> impl Fn(AppError) -> AppError {
+    move |e| match e {
+        AppError::Conflict { field: f, .. } if f == column => AppError::conflict(field, key),
+        other => other,
+    }
+}
+
+/// A page of a list from its rows (fetched with `LIMIT page.limit() OFFSET
+/// page.offset()`) and the count of all matches. The count is asked for
+/// only when the rows cannot tell it: a page that is neither full nor past
+/// the end is the last one, so the total is the rows before it plus its own.
+pub async fn paged<T, F>(items: Vec<T>, page: PageQuery, count: F) -> AppResult<Page<T>>
+where
+    F: std::future::Future<Output = AppResult<i64>>,
+{
+    let n = items.len() as i64;
+    let total = if n > 0 && n < page.limit() || n == 0 && page.offset() == 0 {
+        page.offset() + n
+    } else {
+        count.await?
+    };
+    Ok(Page::new(items, total, page))
+}
+
+/// One round trip to the database (the health check).
+pub async fn ping(db: &Db) -> Result<(), sqlx::Error> {
+    sqlx::query(PING).execute(db).await.map(|_| ())
+}
+
+const PING: &str = "SELECT 1";
 
 /// Opens a pool. SQLite files are created if missing and run in WAL mode with
 /// foreign keys on and a busy timeout.
@@ -167,6 +255,8 @@ const LEASE_NODE: &str = "UPDATE id_nodes SET holder = $1, lease_until = $2 \
 const RENEW_NODE: &str =
     "UPDATE id_nodes SET lease_until = $1 WHERE node = $2 AND holder = $3 RETURNING node";
 
+const FREE_NODES: &str = "SELECT COUNT(*) FROM id_nodes WHERE lease_until <= $1";
+
 /// Leases a free node number for `holder` (a random process token) and
 /// returns it: one conditional statement, so two instances starting at once
 /// never get the same node. Retries while others win the race; an error when
@@ -182,7 +272,7 @@ pub async fn lease_node(db: &Db, holder: i64, now: i64) -> Result<i64, sqlx::Err
         if let Some(node) = got {
             return Ok(node);
         }
-        let free: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM id_nodes WHERE lease_until <= $1")
+        let free: i64 = sqlx::query_scalar(FREE_NODES)
             .bind(now)
             .fetch_one(db)
             .await?;
@@ -242,12 +332,14 @@ pub async fn init_ids(db: &Db) -> Result<(), sqlx::Error> {
     Ok(())
 }
 
+const RELEASE_IDS: &str = "UPDATE id_nodes SET lease_until = 0 WHERE node = $1 AND holder = $2";
+
 /// Frees this process's node at once (a one-off command, or a server that
 /// shuts down), so short commands do not hold nodes for a lease's length.
 pub async fn release_ids(db: &Db) -> Result<(), sqlx::Error> {
     let holder = HOLDER.swap(0, Ordering::SeqCst);
     if holder != 0 {
-        sqlx::query("UPDATE id_nodes SET lease_until = 0 WHERE node = $1 AND holder = $2")
+        sqlx::query(RELEASE_IDS)
             .bind(IDS.node())
             .bind(holder)
             .execute(db)
@@ -284,6 +376,16 @@ impl Clock {
         }
     }
 }
+
+/// Every statement of this file, by name, for the test that prepares
+/// them all on both databases (`crate::statements`).
+pub const STATEMENTS: &[(&str, &str)] = &[
+    ("ping", PING),
+    ("lease_node", LEASE_NODE),
+    ("renew_node", RENEW_NODE),
+    ("free_nodes", FREE_NODES),
+    ("release_ids", RELEASE_IDS),
+];
 
 #[cfg(test)]
 mod tests {

@@ -64,7 +64,7 @@ pub async fn seed(state: &AppState) -> AppResult<Vec<String>> {
                 password: DEMO_PASSWORD.into(),
                 roles: roles.iter().map(|r| r.as_str().to_owned()).collect(),
             };
-            auth::create_staff(state, &input).await?;
+            auth::create_staff_account(state, &input).await?;
         }
         lines.push(format!("  {account:<10} {name} ({})", Role::join(roles)));
     }

@@ -1,9 +1,152 @@
 //! The one error type of the product. It is serialisable so that it crosses
 //! server functions intact; each variant maps to one HTTP status. Messages are
-//! i18n keys (`field.problem`), turned into text by the UI; internal causes are
-//! logged where they happen and never reach a client.
+//! [`ErrorKey`]s, serialised as i18n keys (`field.problem`) and turned into
+//! text by the UI with an exhaustive match, so an untranslated key does not
+//! compile; internal causes are logged where they happen and never reach a
+//! client.
 
 use serde::{Deserialize, Serialize};
+
+/// Declares [`ErrorKey`]: one variant a line, `Variant = "domain.problem",`.
+macro_rules! error_keys {
+    ($($(#[$meta:meta])* $name:ident = $key:literal,)*) => {
+        /// What went wrong, for a person: the message key of an error. On the
+        /// wire it is the key string (`"phone.invalid"`), a public contract.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum ErrorKey {
+            $($(#[$meta])* #[serde(rename = $key)] $name,)*
+        }
+
+        impl ErrorKey {
+            /// Every key, for tests over all of them.
+            pub const ALL: &'static [ErrorKey] = &[$(ErrorKey::$name),*];
+
+            /// The key as it travels: `"phone.invalid"`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorKey::$name => $key,)*
+                }
+            }
+        }
+    };
+}
+
+error_keys! {
+    // Any domain
+    BadRequest = "error.bad_request",
+    Duplicate = "error.duplicate",
+    Forbidden = "error.forbidden",
+    Internal = "error.internal",
+    NotFound = "error.not_found",
+    RateLimited = "error.rate_limited",
+    Required = "error.required",
+    Unauthorized = "error.unauthorized",
+    FieldRequired = "field.required",
+    PageInvalid = "page.invalid",
+    PageSizeInvalid = "page.size_invalid",
+    TextTooLong = "text.too_long",
+    // Auth: sign-in, staff, tokens
+    LoginBadCredentials = "login.bad_credentials",
+    AccountInvalid = "account.invalid",
+    AccountRequired = "account.required",
+    AccountTaken = "account.taken",
+    PasswordLength = "password.length",
+    PasswordRequired = "password.required",
+    PasswordWeak = "password.weak",
+    CodeExpired = "code.expired",
+    CodeInvalid = "code.invalid",
+    CodeRequired = "code.required",
+    CodeTooManyAttempts = "code.too_many_attempts",
+    PhoneInvalid = "phone.invalid",
+    PhoneRequired = "phone.required",
+    PhoneTaken = "phone.taken",
+    NameRequired = "name.required",
+    NameTooLong = "name.too_long",
+    RolesInvalid = "roles.invalid",
+    RolesRequired = "roles.required",
+    StaffCannotDisableSelf = "staff.cannot_disable_self",
+    StaffCannotDropOwnAdmin = "staff.cannot_drop_own_admin",
+    ApiTokenExpiryInvalid = "api_token.expiry_invalid",
+    ApiTokenNameInvalid = "api_token.name_invalid",
+    // Customer companies and members
+    CompanyNameRequired = "company_name.required",
+    CompanyNameTooLong = "company_name.too_long",
+    CompanyNameTooShort = "company_name.too_short",
+    CustomerCodeInvalid = "customer_code.invalid",
+    CustomerCodeTaken = "customer_code.taken",
+    CertificationInvalid = "certification.invalid",
+    OwnerNotSales = "owner.not_sales",
+    MemberDisabled = "member.disabled",
+    // Chat
+    ChatTabInvalid = "chat.tab_invalid",
+    ConversationAssignedElsewhere = "conversation.assigned_elsewhere",
+    ConversationChanged = "conversation.changed",
+    ConversationNotQueued = "conversation.not_queued",
+    ConversationNotResolved = "conversation.not_resolved",
+    ConversationNotTakenOver = "conversation.not_taken_over",
+    ConversationOtherActive = "conversation.other_active",
+    ConversationStatusInvalid = "conversation.status_invalid",
+    ConversationResolved = "conversation.resolved",
+    MessageCardInvalid = "message.card_invalid",
+    MessageEmpty = "message.empty",
+    MessageKindInvalid = "message.kind_invalid",
+    MessageKindNotAllowed = "message.kind_not_allowed",
+    MessageRecallExpired = "message.recall_expired",
+    MessageSenderInvalid = "message.sender_invalid",
+    MessageSeqInvalid = "message.seq_invalid",
+    MessageTooLong = "message.too_long",
+    MessageClientIdInvalid = "message.client_id_invalid",
+    MessageReplyMissing = "message.reply_missing",
+    AttachmentEmpty = "attachment.empty",
+    AttachmentIncomplete = "attachment.incomplete",
+    AttachmentNameInvalid = "attachment.name_invalid",
+    AttachmentNotImage = "attachment.not_image",
+    AttachmentTooLarge = "attachment.too_large",
+    AttachmentTypeRefused = "attachment.type_refused",
+    AttachmentUnknown = "attachment.unknown",
+    AttachmentDailyQuota = "attachment.daily_quota",
+    AgentAtCapacity = "agent.at_capacity",
+    AgentMaxInvalid = "agent.max_invalid",
+    AgentNotCs = "agent.not_cs",
+    AgentOffline = "agent.offline",
+    AgentStatusInvalid = "agent.status_invalid",
+    CsRoleCodeInvalid = "cs_role.code_invalid",
+    CsRoleCodeTaken = "cs_role.code_taken",
+    CsRoleUnknown = "cs_role.unknown",
+    CsRoleReassignInvalid = "cs_role.reassign_invalid",
+    CannedTitleInvalid = "canned.title_invalid",
+    TransferAgentNotInRole = "transfer.agent_not_in_role",
+    TransferNoteTooLong = "transfer.note_too_long",
+    TransferSameAgent = "transfer.same_agent",
+    TransferSameRole = "transfer.same_role",
+    SendRateLimited = "send.rate_limited",
+    WsBadFrame = "ws.bad_frame",
+    WsTooManyCursors = "ws.too_many_cursors",
+    // Webhooks
+    WebhookEventUnknown = "webhook.event_unknown",
+    WebhookEventsEmpty = "webhook.events_empty",
+    WebhookStatusInvalid = "webhook.status_invalid",
+    WebhookUrlForbidden = "webhook.url_forbidden",
+    WebhookUrlInvalid = "webhook.url_invalid",
+}
+
+impl std::fmt::Display for ErrorKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<str> for ErrorKey {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for ErrorKey {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
 
 pub type AppResult<T> = Result<T, AppError>;
 
@@ -16,11 +159,11 @@ pub enum AppError {
     Forbidden,
     #[error("not found: {what}")]
     NotFound { what: String },
-    /// `field` names the input; `key` is the i18n key of the message.
+    /// `field` names the input; `key` is the message.
     #[error("invalid {field}: {key}")]
-    Validation { field: String, key: String },
+    Validation { field: String, key: ErrorKey },
     #[error("conflict on {field}: {key}")]
-    Conflict { field: String, key: String },
+    Conflict { field: String, key: ErrorKey },
     #[error("too many attempts, retry in {retry_after_secs} s")]
     RateLimited { retry_after_secs: u64 },
     #[error("internal error")]
@@ -28,16 +171,16 @@ pub enum AppError {
 }
 
 impl AppError {
-    pub fn validation(field: &str, key: &str) -> Self {
+    pub fn validation(field: &str, key: ErrorKey) -> Self {
         AppError::Validation {
             field: field.into(),
-            key: key.into(),
+            key,
         }
     }
-    pub fn conflict(field: &str, key: &str) -> Self {
+    pub fn conflict(field: &str, key: ErrorKey) -> Self {
         AppError::Conflict {
             field: field.into(),
-            key: key.into(),
+            key,
         }
     }
     pub fn not_found(what: &str) -> Self {
@@ -65,22 +208,22 @@ impl AppError {
         }
     }
 
-    /// The i18n key of the message shown to a person.
-    pub fn key(&self) -> &str {
+    /// The message shown to a person.
+    pub fn key(&self) -> ErrorKey {
         match self {
-            AppError::Unauthorized => "error.unauthorized",
-            AppError::Forbidden => "error.forbidden",
-            AppError::NotFound { .. } => "error.not_found",
-            AppError::Validation { key, .. } | AppError::Conflict { key, .. } => key,
-            AppError::RateLimited { .. } => "error.rate_limited",
-            AppError::Internal => "error.internal",
+            AppError::Unauthorized => ErrorKey::Unauthorized,
+            AppError::Forbidden => ErrorKey::Forbidden,
+            AppError::NotFound { .. } => ErrorKey::NotFound,
+            AppError::Validation { key, .. } | AppError::Conflict { key, .. } => *key,
+            AppError::RateLimited { .. } => ErrorKey::RateLimited,
+            AppError::Internal => ErrorKey::Internal,
         }
     }
 }
 
 #[cfg(feature = "web")]
 mod web {
-    use super::AppError;
+    use super::{AppError, ErrorKey};
     use server_fn::codec::JsonEncoding;
     use server_fn::error::{FromServerFnError, ServerFnErrorErr};
 
@@ -90,11 +233,11 @@ mod web {
         fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
             match value {
                 ServerFnErrorErr::Args(_) | ServerFnErrorErr::Deserialization(_) => {
-                    AppError::validation("request", "error.bad_request")
+                    AppError::validation("request", ErrorKey::BadRequest)
                 }
                 ServerFnErrorErr::MissingArg(arg) => AppError::Validation {
                     field: arg,
-                    key: "error.required".into(),
+                    key: ErrorKey::Required,
                 },
                 ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => AppError::Internal,
                 other => {
@@ -121,7 +264,7 @@ impl From<sqlx::Error> for AppError {
                     .unwrap_or_else(|| unique_field_from_message(db.message()));
                 return AppError::Conflict {
                     field,
-                    key: "error.duplicate".into(),
+                    key: ErrorKey::Duplicate,
                 };
             }
         }
@@ -144,9 +287,12 @@ mod tests {
     fn each_variant_has_its_own_status() {
         assert_eq!(AppError::Unauthorized.status(), 401);
         assert_eq!(AppError::Forbidden.status(), 403);
-        assert_eq!(AppError::validation("phone", "phone.invalid").status(), 422);
         assert_eq!(
-            AppError::conflict("account", "error.duplicate").status(),
+            AppError::validation("phone", ErrorKey::PhoneInvalid).status(),
+            422
+        );
+        assert_eq!(
+            AppError::conflict("account", ErrorKey::Duplicate).status(),
             409
         );
         assert_eq!(
@@ -160,9 +306,25 @@ mod tests {
 
     #[test]
     fn an_error_round_trips_through_json_with_its_field() {
-        let e = AppError::validation("phone", "phone.invalid");
+        let e = AppError::validation("phone", ErrorKey::PhoneInvalid);
         let json = serde_json::to_string(&e).unwrap();
-        assert!(json.contains("\"field\":\"phone\""));
+        assert_eq!(
+            json,
+            r#"{"kind":"validation","field":"phone","key":"phone.invalid"}"#
+        );
         assert_eq!(serde_json::from_str::<AppError>(&json).unwrap(), e);
+    }
+
+    #[test]
+    fn every_key_travels_as_its_own_string() {
+        let mut seen = std::collections::HashSet::new();
+        for &k in ErrorKey::ALL {
+            let json = serde_json::to_string(&k).unwrap();
+            assert_eq!(json, format!("\"{}\"", k.as_str()));
+            assert_eq!(serde_json::from_str::<ErrorKey>(&json).unwrap(), k);
+            assert!(seen.insert(k.as_str()), "{k} twice");
+            let (domain, problem) = k.as_str().split_once('.').unwrap();
+            assert!(!domain.is_empty() && !problem.is_empty(), "{k}");
+        }
     }
 }

@@ -2,6 +2,9 @@
 //! persistence of every domain. Nothing here knows Leptos or axum; the `web`
 //! feature only lets [`AppError`] travel through server functions.
 
+#[macro_use]
+pub mod string_enum;
+
 pub mod auth;
 pub mod chat;
 pub mod customer;
@@ -20,7 +23,9 @@ pub mod ratelimit;
 #[cfg(feature = "ssr")]
 pub mod state;
 #[cfg(feature = "ssr")]
+pub mod statements;
+#[cfg(feature = "ssr")]
 pub mod testing;
 
-pub use error::{AppError, AppResult};
+pub use error::{AppError, AppResult, ErrorKey};
 pub use types::{Id, Money, Page, PageQuery, Timestamp};

@@ -6,7 +6,7 @@
 //! sign-in (failures), SMS codes (cooldown, daily caps) and any later domain
 //! that needs a quota.
 
-use sqlx::Row;
+use sqlx::{Any, Executor, Row};
 
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
@@ -48,7 +48,15 @@ const CLEAR: &str = "DELETE FROM rate_limits WHERE scope = $1";
 const PRUNE: &str = "DELETE FROM rate_limits WHERE window_start + window_ms <= $1";
 
 /// The statements of this module, for the test that prepares every one.
-pub const STATEMENTS: &[&str] = &[RESERVE, WINDOW_END, RELEASE, CLEAR, PRUNE];
+/// Every statement of this file, by name, for the test that prepares
+/// them all on both databases (`crate::statements`).
+pub const STATEMENTS: &[(&str, &str)] = &[
+    ("reserve", RESERVE),
+    ("window_end", WINDOW_END),
+    ("release", RELEASE),
+    ("clear", CLEAR),
+    ("prune", PRUNE),
+];
 
 /// Takes one hit of `limit`, or answers `RateLimited` with the seconds until
 /// its window ends.
@@ -87,20 +95,20 @@ pub async fn reserve(db: &Db, limits: &[Limit], now: i64) -> AppResult<()> {
 }
 
 /// Gives one hit back (a reserved attempt that turned out to succeed).
-pub async fn release(db: &Db, scope: &str) -> AppResult<()> {
-    sqlx::query(RELEASE).bind(scope).execute(db).await?;
+pub async fn release(ex: impl Executor<'_, Database = Any>, scope: &str) -> AppResult<()> {
+    sqlx::query(RELEASE).bind(scope).execute(ex).await?;
     Ok(())
 }
 
 /// Forgets a scope's window (a successful sign-in clears its account).
-pub async fn clear(db: &Db, scope: &str) -> AppResult<()> {
-    sqlx::query(CLEAR).bind(scope).execute(db).await?;
+pub async fn clear(ex: impl Executor<'_, Database = Any>, scope: &str) -> AppResult<()> {
+    sqlx::query(CLEAR).bind(scope).execute(ex).await?;
     Ok(())
 }
 
 /// Drops ended windows (run by a background job).
-pub async fn prune(db: &Db, now: i64) -> AppResult<u64> {
-    let r = sqlx::query(PRUNE).bind(now).execute(db).await?;
+pub async fn prune(ex: impl Executor<'_, Database = Any>, now: i64) -> AppResult<u64> {
+    let r = sqlx::query(PRUNE).bind(now).execute(ex).await?;
     Ok(r.rows_affected())
 }
 

@@ -51,7 +51,7 @@ pub async fn test_state() -> AppState {
 
 /// A staff member with the given roles; the password is `letters123`.
 pub async fn staff(state: &AppState, account: &str, roles: &[&str]) -> Staff {
-    auth::create_staff(
+    auth::create_staff_account(
         state,
         &StaffForCreate {
             account: account.into(),
@@ -161,9 +161,15 @@ pub async fn chat_history(
     let now = state.now();
     let mut tx = state.db.begin().await.expect("begin");
     for i in 0..n {
-        let seq = repo::next_seq(&mut tx, conv.id, SenderKind::Member, MessageKind::Text, now)
-            .await
-            .expect("next seq");
+        let seq = repo::next_seq(
+            &mut *tx,
+            conv.id,
+            SenderKind::Member,
+            MessageKind::Text,
+            now,
+        )
+        .await
+        .expect("next seq");
         let message = Message {
             id: new_id(),
             conversation_id: conv.id,
@@ -177,7 +183,7 @@ pub async fn chat_history(
             recalled: false,
             created_at: crate::types::Timestamp(now),
         };
-        repo::insert_message(&mut tx, &message)
+        repo::insert_message(&mut *tx, &message)
             .await
             .expect("insert message");
     }

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, AppResult};
+use crate::ErrorKey;
 
 pub type Id = i64;
 
@@ -12,6 +13,12 @@ pub type Id = i64;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Timestamp(pub i64);
+
+impl From<i64> for Timestamp {
+    fn from(ms: i64) -> Timestamp {
+        Timestamp(ms)
+    }
+}
 
 /// China has one time zone and no daylight saving: a fixed +08:00 is exact.
 const SHANGHAI_OFFSET_MS: i64 = 8 * 3600 * 1000;
@@ -95,10 +102,10 @@ impl PageQuery {
         let page = page.unwrap_or(1);
         let size = size.unwrap_or(20);
         if page == 0 {
-            return Err(AppError::validation("page", "page.invalid"));
+            return Err(AppError::validation("page", ErrorKey::PageInvalid));
         }
         if size == 0 || size > Self::MAX_SIZE {
-            return Err(AppError::validation("size", "page.size_invalid"));
+            return Err(AppError::validation("size", ErrorKey::PageSizeInvalid));
         }
         Ok(PageQuery { page, size })
     }

@@ -22,6 +22,7 @@ use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{path, Lazy, SsrMode};
 
+use crate::components::text as common;
 use crate::i18n::{provide_i18n, t};
 
 /// The HTML document around the app (server side only).
@@ -56,7 +57,7 @@ pub fn App() -> impl IntoView {
     // Browser tests wait for `data-hydrated` on <body>: the hydrate entry
     // (`frontend/`) sets it once the page and its lazy routes are live.
     view! {
-        <Title text=move || t("app.title") />
+        <Title text=move || t(common::APP_TITLE) />
         <Router>
             <Routes fallback=components::NotFound>
                 <Route path=path!("/") view={Lazy::<routes::HomeRoute>::new()} />

@@ -1,12 +1,12 @@
 //! What server functions share on the server: the state, the session, the
-//! caller, the client's address, and mapping errors to HTTP statuses.
+//! caller, the client's address. (A failed server function's status and
+//! `Retry-After` come from its error, set by the server's API error layer.)
 
 use std::net::SocketAddr;
 
 use axum::extract::ConnectInfo;
 use http::header::{HeaderValue, CONTENT_SECURITY_POLICY};
 use http::request::Parts;
-use http::StatusCode;
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
 use shipdesk::auth::{service as auth, Lang, Principal, SessionUser};
@@ -176,23 +176,6 @@ pub fn forwarded_for(headers: &http::HeaderMap) -> Option<String> {
         .filter_map(|v| v.to_str().ok())
         .collect();
     (!values.is_empty()).then(|| values.join(","))
-}
-
-/// Sets the HTTP status of a failed server function and logs what must be.
-pub fn respond<T>(result: AppResult<T>) -> AppResult<T> {
-    if let Err(e) = &result {
-        if let Some(opts) = use_context::<ResponseOptions>() {
-            opts.set_status(
-                StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
-            );
-            if let AppError::RateLimited { retry_after_secs } = e {
-                if let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string()) {
-                    opts.insert_header(http::header::RETRY_AFTER, v);
-                }
-            }
-        }
-    }
-    result
 }
 
 /// Remembers the language in a cookie for a year.

@@ -110,7 +110,7 @@ async fn prepare(state: &AppState, a: &Args) -> Result<i64, String> {
             .map_err(e)?
         {
             Some((s, _)) => s,
-            None => auth::create_staff(
+            None => auth::create_staff_account(
                 state,
                 &StaffForCreate {
                     account: account.clone(),
@@ -136,7 +136,7 @@ async fn prepare(state: &AppState, a: &Args) -> Result<i64, String> {
             .map_err(e)?
             .is_none()
         {
-            auth::create_staff(
+            auth::create_staff_account(
                 state,
                 &StaffForCreate {
                     account,

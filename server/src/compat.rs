@@ -17,6 +17,7 @@ use serde_json::{json, Value};
 use shipdesk::auth::api_token;
 use shipdesk::chat::{lists, ConversationSummary, HistoryFilter};
 use shipdesk::state::AppState;
+use shipdesk::ErrorKey;
 use shipdesk::{AppError, PageQuery, Timestamp};
 
 #[derive(Deserialize)]
@@ -41,13 +42,15 @@ fn envelope(state: &AppState, e: Option<&AppError>, data: Value) -> Response {
         Some(e) => (
             StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
             e.status().to_string(),
-            shipdesk_app::i18n::tr(shipdesk::auth::Lang::Zh, e.key()).to_owned(),
+            shipdesk_app::i18n::error_message(e.key())
+                .get(shipdesk::auth::Lang::Zh)
+                .to_owned(),
         ),
     };
     let ok = e.is_none();
     let body = json!({
         "code": code, "success": ok, "msg": msg, "message": msg, "timestamp": now,
-        "data": data, "cause": e.map(|e| e.key().to_owned()), "fail": !ok,
+        "data": data, "cause": e.map(|e| e.key()), "fail": !ok,
     });
     (status, Json(body)).into_response()
 }
@@ -59,7 +62,7 @@ fn number(field: &str, v: Option<String>) -> Result<Option<u32>, AppError> {
             .trim()
             .parse()
             .map(Some)
-            .map_err(|_| AppError::validation(field, "page.invalid")),
+            .map_err(|_| AppError::validation(field, ErrorKey::PageInvalid)),
     }
 }
 

@@ -15,6 +15,7 @@ use futures_util::TryStreamExt;
 use serde::Deserialize;
 use shipdesk::chat::attachment;
 use shipdesk::state::AppState;
+use shipdesk::ErrorKey;
 use shipdesk::{AppError, Id};
 use shipdesk_app::server::principal_in;
 use tokio_util::io::{ReaderStream, StreamReader};
@@ -22,9 +23,10 @@ use tower_sessions::Session;
 
 fn error(e: AppError) -> Response {
     let status = match &e {
-        AppError::Validation { key, .. } if key == "attachment.too_large" => {
-            StatusCode::PAYLOAD_TOO_LARGE
-        }
+        AppError::Validation {
+            key: ErrorKey::AttachmentTooLarge,
+            ..
+        } => StatusCode::PAYLOAD_TOO_LARGE,
         _ => StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
     };
     let body = serde_json::to_string(&e).unwrap_or_default();
@@ -54,7 +56,10 @@ pub async fn upload(
         Err(e) => return error(e),
     };
     let Some(conversation_id) = q.conversation_id else {
-        return error(AppError::validation("conversation_id", "field.required"));
+        return error(AppError::validation(
+            "conversation_id",
+            ErrorKey::FieldRequired,
+        ));
     };
     let name = q.name.unwrap_or_default();
     let len = req

@@ -165,7 +165,7 @@ pub fn current_pkg_dir(options: &mut LeptosOptions) {
 
 async fn healthz(State(app): State<AppState>) -> impl IntoResponse {
     let backend = format!("{:?}", shipdesk::db::backend(&app.db)).to_lowercase();
-    match sqlx::query("SELECT 1").execute(&app.db).await {
+    match shipdesk::db::ping(&app.db).await {
         Ok(_) => (
             StatusCode::OK,
             Json(serde_json::json!({"status": "ok", "database": "ok", "backend": backend})),

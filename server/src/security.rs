@@ -65,9 +65,10 @@ pub async fn refuse_cross_origin_writes(
     next.run(req).await
 }
 
-/// Errors raised while decoding a server function's arguments leave
-/// server_fn with status 500 although their body is a client error
-/// (`AppError::Validation`); this gives them the status of their kind.
+/// A failed server function answers 500 with its `AppError` as the body
+/// (server functions set no status of their own, and errors raised while
+/// decoding arguments are client errors too); this gives each the status of
+/// its kind, and a rate-limited one its `Retry-After`.
 pub async fn api_error_status(req: Request, next: Next) -> Response {
     let is_api = req.uri().path().starts_with("/api/");
     let res = next.run(req).await;
@@ -81,6 +82,11 @@ pub async fn api_error_status(req: Request, next: Next) -> Response {
     if let Ok(err) = serde_json::from_slice::<AppError>(&bytes) {
         parts.status =
             StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        if let AppError::RateLimited { retry_after_secs } = err {
+            parts
+                .headers
+                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
+        }
     }
     Response::from_parts(parts, Body::from(bytes))
 }

@@ -88,7 +88,7 @@ async fn a_salesperson_cannot_change_another_salespersons_company() {
         .await;
 
     assert_eq!(status, StatusCode::NOT_FOUND);
-    let members = shipdesk::customer::repo::members_of(&app.state.db, theirs.id)
+    let members = shipdesk::auth::repo::members_of(&app.state.db, theirs.id)
         .await
         .unwrap();
     assert!(members.is_empty());

@@ -5,15 +5,14 @@
 //! or disabling ends every token, as it ends every session). Only the
 //! token's SHA-256 is stored; the token itself is shown once.
 
-use sha2::{Digest, Sha256};
-use sqlx::any::AnyRow;
-use sqlx::Row;
-
-use super::{repo, ApiToken, Role, SessionUser, Staff, API_TOKEN_MAX_DAYS};
+use super::policy::TOKEN_AUDITORS;
+use super::{repo, token_repo, ApiToken, SessionUser, Staff, API_TOKEN_MAX_DAYS};
 use crate::db::new_id;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::types::{Id, Timestamp};
+use crate::ErrorKey;
+use sha2::{Digest, Sha256};
 
 const DAY_MS: i64 = 24 * 3600 * 1000;
 
@@ -31,13 +30,13 @@ pub async fn create(
 ) -> AppResult<(ApiToken, String)> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 40 {
-        return Err(AppError::validation("name", "api_token.name_invalid"));
+        return Err(AppError::validation("name", ErrorKey::ApiTokenNameInvalid));
     }
     if let Some(d) = expires_in_days {
         if !(1..=API_TOKEN_MAX_DAYS).contains(&d) {
             return Err(AppError::validation(
                 "expires_in_days",
-                "api_token.expiry_invalid",
+                ErrorKey::ApiTokenExpiryInvalid,
             ));
         }
     }
@@ -56,90 +55,25 @@ pub async fn create(
         staff_account: staff.account.clone(),
         active: true,
     };
-    sqlx::query(
-        "INSERT INTO api_tokens (id, staff_id, name, token_hash, created_at, auth_epoch, expires_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(t.id)
-    .bind(staff.id)
-    .bind(&t.name)
-    .bind(hash(&secret))
-    .bind(t.created_at.0)
-    .bind(epoch)
-    .bind(t.expires_at.map(|e| e.0))
-    .execute(&state.db)
-    .await?;
+    token_repo::insert(&state.db, &t, staff.id, &hash(&secret), epoch).await?;
     Ok((t, secret))
-}
-
-const LIST: &str =
-    "SELECT t.id, t.name, t.created_at, t.last_used_at, t.revoked_at, t.expires_at, \
-     t.auth_epoch, s.account, s.auth_epoch AS staff_epoch, s.disabled \
-     FROM api_tokens t JOIN staff s ON s.id = t.staff_id";
-
-fn token_from_row(r: &AnyRow, now: i64) -> Result<ApiToken, sqlx::Error> {
-    let revoked = r.try_get::<Option<i64>, _>("revoked_at")?.is_some();
-    let expires_at = r.try_get::<Option<i64>, _>("expires_at")?;
-    let epoch_ok = r.try_get::<i64, _>("auth_epoch")? == r.try_get::<i64, _>("staff_epoch")?;
-    let disabled = r.try_get::<i64, _>("disabled")? != 0;
-    Ok(ApiToken {
-        id: r.try_get("id")?,
-        name: r.try_get("name")?,
-        created_at: Timestamp(r.try_get("created_at")?),
-        last_used_at: r.try_get::<Option<i64>, _>("last_used_at")?.map(Timestamp),
-        revoked,
-        expires_at: expires_at.map(Timestamp),
-        staff_account: r.try_get("account")?,
-        active: !revoked && !disabled && epoch_ok && expires_at.is_none_or(|e| e > now),
-    })
 }
 
 /// The caller's tokens, newest first.
 pub async fn list(state: &AppState, staff: &Staff) -> AppResult<Vec<ApiToken>> {
-    let rows = sqlx::query(&format!(
-        "{LIST} WHERE t.staff_id = $1 ORDER BY t.created_at DESC, t.id DESC"
-    ))
-    .bind(staff.id)
-    .fetch_all(&state.db)
-    .await?;
-    let now = state.now();
-    Ok(rows
-        .iter()
-        .map(|r| token_from_row(r, now))
-        .collect::<Result<_, _>>()?)
+    token_repo::list_of(&state.db, staff.id, state.now()).await
 }
 
 /// Every account's tokens, newest first (admins audit and revoke them).
 pub async fn list_all(state: &AppState, admin: &Staff) -> AppResult<Vec<ApiToken>> {
-    if !admin.has(Role::Admin) {
-        return Err(AppError::Forbidden);
-    }
-    let rows = sqlx::query(&format!(
-        "{LIST} ORDER BY t.created_at DESC, t.id DESC LIMIT 500"
-    ))
-    .fetch_all(&state.db)
-    .await?;
-    let now = state.now();
-    Ok(rows
-        .iter()
-        .map(|r| token_from_row(r, now))
-        .collect::<Result<_, _>>()?)
+    admin.require(TOKEN_AUDITORS)?;
+    token_repo::list_all(&state.db, state.now()).await
 }
 
 /// Revokes a token: the caller's own, or anyone's for an admin.
 pub async fn revoke(state: &AppState, staff: &Staff, id: Id) -> AppResult<()> {
-    let any_owner = staff.has(Role::Admin);
-    let r = sqlx::query(
-        "UPDATE api_tokens SET revoked_at = $1 \
-         WHERE id = $2 AND (staff_id = $3 OR $4 = 1) AND revoked_at IS NULL",
-    )
-    .bind(state.now())
-    .bind(id)
-    .bind(staff.id)
-    .bind(any_owner as i64)
-    .execute(&state.db)
-    .await?;
-    if r.rows_affected() == 1 {
+    let any_owner = staff.has_any(TOKEN_AUDITORS);
+    if token_repo::revoke(&state.db, id, staff.id, any_owner, state.now()).await? {
         Ok(())
     } else {
         Err(AppError::not_found("api_token"))
@@ -154,25 +88,13 @@ pub async fn staff_for(state: &AppState, token: &str) -> AppResult<Staff> {
         return Err(AppError::Unauthorized);
     }
     let now = state.now();
-    let row = sqlx::query(
-        "SELECT t.id, t.staff_id FROM api_tokens t JOIN staff s ON s.id = t.staff_id \
-         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.auth_epoch = s.auth_epoch \
-           AND (t.expires_at IS NULL OR t.expires_at > $2)",
-    )
-    .bind(hash(token))
-    .bind(now)
-    .fetch_optional(&state.db)
-    .await?
-    .ok_or(AppError::Unauthorized)?;
-    let (id, staff_id): (i64, i64) = (row.try_get("id")?, row.try_get("staff_id")?);
+    let (id, staff_id) = token_repo::live_by_hash(&state.db, &hash(token), now)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
     let staff = repo::staff_by_id(&state.db, staff_id)
         .await?
         .filter(|s| !s.disabled)
         .ok_or(AppError::Unauthorized)?;
-    sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
-        .bind(now)
-        .bind(id)
-        .execute(&state.db)
-        .await?;
+    token_repo::touch(&state.db, id, now).await?;
     Ok(staff)
 }

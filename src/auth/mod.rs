@@ -11,12 +11,15 @@
 
 #[cfg(feature = "ssr")]
 pub mod api_token;
+#[cfg(feature = "ssr")]
+pub mod code_repo;
 pub mod model;
 pub mod next;
 #[cfg(feature = "ssr")]
 pub mod otp;
 #[cfg(feature = "ssr")]
 pub mod password;
+pub mod policy;
 #[cfg(feature = "ssr")]
 pub mod repo;
 #[cfg(feature = "ssr")]
@@ -27,6 +30,8 @@ pub mod session_repo;
 pub mod sms;
 #[cfg(feature = "ssr")]
 pub mod throttle;
+#[cfg(feature = "ssr")]
+pub mod token_repo;
 
 pub use model::*;
 pub use next::safe_next;

@@ -4,47 +4,22 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, AppResult};
 use crate::types::{Id, Timestamp};
+use crate::ErrorKey;
 
-/// A staff role. A staff member may hold several.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    Admin,
-    Cs,
-    Sales,
-    Ops,
-    Finance,
-    Provider,
+crate::string_enum! {
+    /// A staff role. A staff member may hold several.
+    #[derive(PartialOrd, Ord)]
+    pub enum Role("roles", RolesInvalid) {
+        Admin = "admin",
+        Cs = "cs",
+        Sales = "sales",
+        Ops = "ops",
+        Finance = "finance",
+        Provider = "provider",
+    }
 }
 
 impl Role {
-    pub const ALL: [Role; 6] = [
-        Role::Admin,
-        Role::Cs,
-        Role::Sales,
-        Role::Ops,
-        Role::Finance,
-        Role::Provider,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Cs => "cs",
-            Role::Sales => "sales",
-            Role::Ops => "ops",
-            Role::Finance => "finance",
-            Role::Provider => "provider",
-        }
-    }
-
-    pub fn parse(s: &str) -> AppResult<Role> {
-        Role::ALL
-            .into_iter()
-            .find(|r| r.as_str() == s.trim())
-            .ok_or_else(|| AppError::validation("roles", "roles.invalid"))
-    }
-
     /// Roles stored as a comma-separated column, e.g. `admin,cs`.
     pub fn join(roles: &[Role]) -> String {
         let mut v: Vec<Role> = roles.to_vec();
@@ -64,12 +39,12 @@ impl Role {
     pub fn parse_list(items: &[String]) -> AppResult<Vec<Role>> {
         let mut roles = items
             .iter()
-            .map(|s| Role::parse(s))
+            .map(|s| Role::parse(s.trim()))
             .collect::<AppResult<Vec<_>>>()?;
         roles.sort();
         roles.dedup();
         if roles.is_empty() {
-            return Err(AppError::validation("roles", "roles.required"));
+            return Err(AppError::validation("roles", ErrorKey::RolesRequired));
         }
         Ok(roles)
     }
@@ -121,11 +96,11 @@ impl Phone {
             && (b'3'..=b'9').contains(&b[1])
             && b.iter().all(u8::is_ascii_digit);
         if s.is_empty() {
-            Err(AppError::validation("phone", "phone.required"))
+            Err(AppError::validation("phone", ErrorKey::PhoneRequired))
         } else if ok {
             Ok(Phone(s))
         } else {
-            Err(AppError::validation("phone", "phone.invalid"))
+            Err(AppError::validation("phone", ErrorKey::PhoneInvalid))
         }
     }
     pub fn as_str(&self) -> &str {
@@ -141,7 +116,7 @@ impl AccountName {
     pub fn parse(s: &str) -> AppResult<AccountName> {
         let s = trimmed(s);
         if s.is_empty() {
-            return Err(AppError::validation("account", "account.required"));
+            return Err(AppError::validation("account", ErrorKey::AccountRequired));
         }
         let ok = (3..=32).contains(&s.chars().count())
             && s.chars()
@@ -149,7 +124,7 @@ impl AccountName {
         if ok {
             Ok(AccountName(s.to_ascii_lowercase()))
         } else {
-            Err(AppError::validation("account", "account.invalid"))
+            Err(AppError::validation("account", ErrorKey::AccountInvalid))
         }
     }
     pub fn as_str(&self) -> &str {
@@ -164,13 +139,13 @@ impl NewPassword {
     pub fn parse(s: &str) -> AppResult<NewPassword> {
         let n = s.chars().count();
         if n == 0 {
-            return Err(AppError::validation("password", "password.required"));
+            return Err(AppError::validation("password", ErrorKey::PasswordRequired));
         }
         if !(8..=128).contains(&n) {
-            return Err(AppError::validation("password", "password.length"));
+            return Err(AppError::validation("password", ErrorKey::PasswordLength));
         }
         if !s.chars().any(|c| c.is_alphabetic()) || !s.chars().any(|c| c.is_ascii_digit()) {
-            return Err(AppError::validation("password", "password.weak"));
+            return Err(AppError::validation("password", ErrorKey::PasswordWeak));
         }
         Ok(NewPassword(s.to_owned()))
     }
@@ -189,9 +164,9 @@ impl std::fmt::Debug for NewPassword {
 pub fn parse_person_name(field: &str, s: &str) -> AppResult<String> {
     let s = trimmed(s);
     match s.chars().count() {
-        0 => Err(AppError::validation(field, "name.required")),
+        0 => Err(AppError::validation(field, ErrorKey::NameRequired)),
         1..=50 => Ok(s.to_owned()),
-        _ => Err(AppError::validation(field, "name.too_long")),
+        _ => Err(AppError::validation(field, ErrorKey::NameTooLong)),
     }
 }
 
@@ -199,12 +174,12 @@ pub fn parse_person_name(field: &str, s: &str) -> AppResult<String> {
 pub fn parse_sms_code(s: &str) -> AppResult<String> {
     let s = trimmed(s);
     if s.is_empty() {
-        return Err(AppError::validation("code", "code.required"));
+        return Err(AppError::validation("code", ErrorKey::CodeRequired));
     }
     if s.len() == 6 && s.bytes().all(|b| b.is_ascii_digit()) {
         Ok(s.to_owned())
     } else {
-        Err(AppError::validation("code", "code.invalid"))
+        Err(AppError::validation("code", ErrorKey::CodeInvalid))
     }
 }
 
@@ -226,6 +201,15 @@ impl Staff {
     }
     pub fn has_any(&self, roles: &[Role]) -> bool {
         roles.iter().any(|r| self.has(*r))
+    }
+    /// This staff member if they hold any of `roles`, else Forbidden: the
+    /// one role check every service starts with.
+    pub fn require(&self, roles: &[Role]) -> AppResult<&Staff> {
+        if self.has_any(roles) {
+            Ok(self)
+        } else {
+            Err(AppError::Forbidden)
+        }
     }
 }
 
@@ -283,12 +267,14 @@ impl Principal {
             _ => None,
         }
     }
+    /// The caller as a staff member (whatever their roles: the service
+    /// checks those), else Forbidden.
+    pub fn as_staff(&self) -> AppResult<&Staff> {
+        self.staff().ok_or(AppError::Forbidden)
+    }
     /// The staff member if they hold any of `roles`, else Forbidden.
     pub fn require_staff(&self, roles: &[Role]) -> AppResult<&Staff> {
-        match self {
-            Principal::Staff(s) if s.has_any(roles) => Ok(s),
-            _ => Err(AppError::Forbidden),
-        }
+        self.as_staff()?.require(roles)
     }
     pub fn require_member(&self) -> AppResult<&Member> {
         self.member().ok_or(AppError::Forbidden)

@@ -1,16 +1,18 @@
 //! SMS verification codes: 6 digits, kept only as an HMAC, valid 10 minutes,
-//! single use, at most 5 tries (each reserved before it is compared), one
+//! single use, at most 5 tries (each reserved before it is compared, by one
+//! conditional statement: `code_repo::reserve_attempt`), one
 //! request per phone per 60 s, and daily (24 h window) caps per phone and per
 //! IP. Sending goes through [`super::sms::SmsSender`].
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
-use sqlx::Row;
 
+use super::{code_repo, repo};
 use crate::db::new_id;
 use crate::error::{AppError, AppResult};
 use crate::ratelimit::{self, Limit};
 use crate::state::AppState;
+use crate::ErrorKey;
 
 pub const CODE_TTL_MS: i64 = 10 * 60 * 1000;
 pub const RESEND_COOLDOWN_MS: i64 = 60 * 1000;
@@ -46,27 +48,23 @@ pub async fn request_code(state: &AppState, phone: &str, ip: &str) -> AppResult<
     let now = state.now();
     let db = &state.db;
     ratelimit::reserve(db, &request_limits(phone, ip), now).await?;
-    let is_member: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM members WHERE phone = $1 AND disabled = 0")
-            .bind(phone)
-            .fetch_optional(db)
-            .await?;
-    if is_member.is_none() {
+    let is_member = repo::member_by_phone(db, phone)
+        .await?
+        .is_some_and(|m| !m.disabled);
+    if !is_member {
         return Ok(None);
     }
     let code = format!("{:06}", rand::random::<u32>() % 1_000_000);
-    sqlx::query(
-        "INSERT INTO sms_codes (id, phone, ip, code_hash, attempts, consumed, expires_at, created_at) \
-         VALUES ($1, $2, $3, $4, 0, 0, $5, $6)",
-    )
-    .bind(new_id())
-    .bind(phone)
-    .bind(ip)
-    .bind(code_hash(&state.config.otp_secret, phone, &code))
-    .bind(now + CODE_TTL_MS)
-    .bind(now)
-    .execute(db)
-    .await?;
+    let hash = code_hash(&state.config.otp_secret, phone, &code);
+    let new = code_repo::NewCode {
+        id: new_id(),
+        phone,
+        ip,
+        code_hash: &hash,
+        expires_at: now + CODE_TTL_MS,
+        created_at: now,
+    };
+    code_repo::insert(db, &new).await?;
     // Sent from its own task: a member's answer takes no longer than an
     // unknown phone's (the provider's round trip would tell them apart).
     let (sms, to, text) = (state.sms.clone(), phone.to_owned(), code.clone());
@@ -78,56 +76,27 @@ pub async fn request_code(state: &AppState, phone: &str, ip: &str) -> AppResult<
     Ok(Some(code))
 }
 
-/// Takes one attempt of the phone's newest live code: one conditional
-/// statement, so no more than `MAX_ATTEMPTS` comparisons ever happen,
-/// however many requests arrive at once. Returns the code's id and hash.
-const RESERVE_ATTEMPT: &str = "UPDATE sms_codes SET attempts = attempts + 1 \
-     WHERE id = (SELECT id FROM sms_codes WHERE phone = $1 AND consumed = 0 \
-                 ORDER BY created_at DESC, id DESC LIMIT 1) \
-       AND consumed = 0 AND attempts < $2 AND expires_at > $3 \
-     RETURNING id, code_hash";
-
-/// Why no attempt could be taken (read only to word the refusal).
-const NEWEST_CODE: &str = "SELECT attempts, expires_at FROM sms_codes \
-     WHERE phone = $1 AND consumed = 0 ORDER BY created_at DESC, id DESC LIMIT 1";
-
 /// Consumes the newest live code of `phone` if `code` matches it. A wrong
 /// code answers `code.invalid`; a code out of attempts (compared or not)
 /// answers `code.too_many_attempts`.
 pub async fn verify_code(state: &AppState, phone: &str, code: &str) -> AppResult<()> {
     let now = state.now();
     let db = &state.db;
-    let reserved = sqlx::query(RESERVE_ATTEMPT)
-        .bind(phone)
-        .bind(MAX_ATTEMPTS)
-        .bind(now)
-        .fetch_optional(db)
-        .await?;
-    let Some(row) = reserved else {
-        let newest = sqlx::query(NEWEST_CODE)
-            .bind(phone)
-            .fetch_optional(db)
-            .await?;
-        let key = match newest {
-            None => "code.invalid",
-            Some(r) if r.try_get::<i64, _>("expires_at")? <= now => "code.expired",
-            Some(_) => "code.too_many_attempts",
+    let Some((id, stored)) = code_repo::reserve_attempt(db, phone, MAX_ATTEMPTS, now).await? else {
+        let key = match code_repo::newest_expiry(db, phone).await? {
+            None => ErrorKey::CodeInvalid,
+            Some(expires_at) if expires_at <= now => ErrorKey::CodeExpired,
+            Some(_) => ErrorKey::CodeTooManyAttempts,
         };
         return Err(AppError::validation("code", key));
     };
-    let id: i64 = row.try_get("id")?;
-    let stored: String = row.try_get("code_hash")?;
     let given = code_hash(&state.config.otp_secret, phone, code);
     if !constant_time_eq(given.as_bytes(), stored.as_bytes()) {
-        return Err(AppError::validation("code", "code.invalid"));
+        return Err(AppError::validation("code", ErrorKey::CodeInvalid));
     }
     // Single use: only one concurrent verification can flip `consumed`.
-    let done = sqlx::query("UPDATE sms_codes SET consumed = 1 WHERE id = $1 AND consumed = 0")
-        .bind(id)
-        .execute(db)
-        .await?;
-    if done.rows_affected() != 1 {
-        return Err(AppError::validation("code", "code.invalid"));
+    if !code_repo::consume(db, id).await? {
+        return Err(AppError::validation("code", ErrorKey::CodeInvalid));
     }
     Ok(())
 }

@@ -1,11 +1,13 @@
 //! Sign-in, the principal of a session, and staff management.
 
 use super::model::*;
+use super::policy::*;
 use super::{otp, repo, throttle};
-use crate::db::new_id;
+use crate::db::{new_id, on_unique};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::types::{Id, Page, PageQuery, Timestamp};
+use crate::ErrorKey;
 
 /// Signs a staff member in. A failure slot of the account and of the address
 /// is reserved before the password is hashed (given back on success), so a
@@ -18,10 +20,10 @@ pub async fn staff_login(
     ip: &str,
 ) -> AppResult<Staff> {
     if account.trim().is_empty() {
-        return Err(AppError::validation("account", "account.required"));
+        return Err(AppError::validation("account", ErrorKey::AccountRequired));
     }
     if password.is_empty() {
-        return Err(AppError::validation("password", "password.required"));
+        return Err(AppError::validation("password", ErrorKey::PasswordRequired));
     }
     let account = account.trim().to_ascii_lowercase();
     let limits = throttle::staff_limits(&account, ip);
@@ -44,7 +46,10 @@ pub async fn staff_login(
             throttle::succeeded(state, &limits).await?;
             Ok(s)
         }
-        _ => Err(AppError::validation("password", "login.bad_credentials")),
+        _ => Err(AppError::validation(
+            "password",
+            ErrorKey::LoginBadCredentials,
+        )),
     }
 }
 
@@ -77,7 +82,7 @@ pub async fn member_login(
             throttle::succeeded(state, &limits).await?;
             Ok(m)
         }
-        _ => Err(AppError::validation("code", "code.invalid")),
+        _ => Err(AppError::validation("code", ErrorKey::CodeInvalid)),
     }
 }
 
@@ -111,19 +116,33 @@ pub async fn principal(
     })
 }
 
+/// Staff accounts, searched and paged (admins).
 pub async fn list_staff(
     state: &AppState,
+    admin: &Staff,
     f: &StaffFilter,
     page: PageQuery,
 ) -> AppResult<Page<Staff>> {
+    admin.require(STAFF_MANAGERS)?;
     if let Some(r) = f.role.as_deref().filter(|r| !r.is_empty()) {
         Role::parse(r)?;
     }
     repo::list_staff(&state.db, f, page).await
 }
 
-/// Creates a staff account (admin's work).
-pub async fn create_staff(state: &AppState, input: &StaffForCreate) -> AppResult<Staff> {
+/// Creates a staff account (admins).
+pub async fn create_staff(
+    state: &AppState,
+    admin: &Staff,
+    input: &StaffForCreate,
+) -> AppResult<Staff> {
+    admin.require(STAFF_MANAGERS)?;
+    create_staff_account(state, input).await
+}
+
+/// Creates a staff account on the operator's behalf, with no caller to
+/// check (the CLI's `create-admin`, demo data, test fixtures).
+pub async fn create_staff_account(state: &AppState, input: &StaffForCreate) -> AppResult<Staff> {
     let account = AccountName::parse(&input.account)?;
     let name = parse_person_name("name", &input.name)?;
     let password = NewPassword::parse(&input.password)?;
@@ -132,7 +151,7 @@ pub async fn create_staff(state: &AppState, input: &StaffForCreate) -> AppResult
         .await?
         .is_some()
     {
-        return Err(AppError::conflict("account", "account.taken"));
+        return Err(AppError::conflict("account", ErrorKey::AccountTaken));
     }
     let hash = state.hasher.hash(password.expose()).await?;
     let staff = Staff {
@@ -146,10 +165,7 @@ pub async fn create_staff(state: &AppState, input: &StaffForCreate) -> AppResult
     };
     repo::insert_staff(&state.db, &staff, &hash)
         .await
-        .map_err(|e| match e {
-            AppError::Conflict { .. } => AppError::conflict("account", "account.taken"),
-            other => other,
-        })?;
+        .map_err(on_unique("account", "account", ErrorKey::AccountTaken))?;
     Ok(staff)
 }
 
@@ -166,17 +182,27 @@ pub async fn set_staff_roles(
     id: Id,
     roles: &[String],
 ) -> AppResult<Staff> {
+    actor.require(STAFF_MANAGERS)?;
     let roles = Role::parse_list(roles)?;
     existing_staff(state, id).await?;
     if id == actor.id && !roles.contains(&Role::Admin) {
-        return Err(AppError::validation("roles", "staff.cannot_drop_own_admin"));
+        return Err(AppError::validation(
+            "roles",
+            ErrorKey::StaffCannotDropOwnAdmin,
+        ));
     }
     repo::update_staff_roles(&state.db, id, &roles, state.now()).await?;
     account_changed(state, SessionUser::Staff(id));
     existing_staff(state, id).await
 }
 
-pub async fn reset_staff_password(state: &AppState, id: Id, password: &str) -> AppResult<()> {
+pub async fn reset_staff_password(
+    state: &AppState,
+    admin: &Staff,
+    id: Id,
+    password: &str,
+) -> AppResult<()> {
+    admin.require(STAFF_MANAGERS)?;
     let password = NewPassword::parse(password)?;
     existing_staff(state, id).await?;
     let hash = state.hasher.hash(password.expose()).await?;
@@ -192,11 +218,12 @@ pub async fn set_staff_disabled(
     id: Id,
     disabled: bool,
 ) -> AppResult<Staff> {
+    actor.require(STAFF_MANAGERS)?;
     existing_staff(state, id).await?;
     if id == actor.id && disabled {
         return Err(AppError::validation(
             "disabled",
-            "staff.cannot_disable_self",
+            ErrorKey::StaffCannotDisableSelf,
         ));
     }
     repo::set_staff_disabled(&state.db, id, disabled, state.now()).await?;
@@ -246,7 +273,7 @@ pub async fn ensure_admin(
                 password: password.into(),
                 roles: vec!["admin".into()],
             };
-            create_staff(state, &input).await
+            create_staff_account(state, &input).await
         }
     }
 }

@@ -6,6 +6,7 @@ use crate::db::Clock;
 use crate::error::AppError;
 use crate::testing::{self, test_state};
 use crate::types::PageQuery;
+use crate::ErrorKey;
 
 #[tokio::test]
 async fn a_staff_member_signs_in_only_with_the_right_password() {
@@ -103,8 +104,10 @@ async fn accounts_are_unique_and_inputs_are_checked_by_field() {
         roles: vec!["sales".into()],
     };
     assert_eq!(
-        service::create_staff(&state, &input).await.unwrap_err(),
-        AppError::conflict("account", "account.taken")
+        service::create_staff_account(&state, &input)
+            .await
+            .unwrap_err(),
+        AppError::conflict("account", ErrorKey::AccountTaken)
     );
     let bad = StaffForCreate {
         account: "erin".into(),
@@ -112,7 +115,7 @@ async fn accounts_are_unique_and_inputs_are_checked_by_field() {
         ..input.clone()
     };
     assert_eq!(
-        service::create_staff(&state, &bad)
+        service::create_staff_account(&state, &bad)
             .await
             .unwrap_err()
             .field(),
@@ -124,7 +127,7 @@ async fn accounts_are_unique_and_inputs_are_checked_by_field() {
         ..input
     };
     assert_eq!(
-        service::create_staff(&state, &no_roles)
+        service::create_staff_account(&state, &no_roles)
             .await
             .unwrap_err()
             .field(),
@@ -139,11 +142,12 @@ async fn staff_are_searched_by_name_and_filtered_by_role_with_paging() {
         testing::staff(&state, &format!("sales{i}"), &["sales"]).await;
     }
     testing::staff(&state, "ops_x", &["ops", "cs"]).await;
+    let admin = testing::staff(&state, "root", &["admin"]).await;
     let f = StaffFilter {
         q: None,
         role: Some("sales".into()),
     };
-    let p = service::list_staff(&state, &f, PageQuery { page: 2, size: 2 })
+    let p = service::list_staff(&state, &admin, &f, PageQuery { page: 2, size: 2 })
         .await
         .unwrap();
     assert_eq!((p.total, p.items.len(), p.pages()), (5, 2, 3));
@@ -151,7 +155,7 @@ async fn staff_are_searched_by_name_and_filtered_by_role_with_paging() {
         q: Some("OPS_".into()),
         role: None,
     };
-    let p = service::list_staff(&state, &f, PageQuery::default())
+    let p = service::list_staff(&state, &admin, &f, PageQuery::default())
         .await
         .unwrap();
     assert_eq!(
@@ -165,9 +169,11 @@ async fn staff_are_searched_by_name_and_filtered_by_role_with_paging() {
         q: None,
         role: Some("boss".into()),
     };
-    assert!(service::list_staff(&state, &f, PageQuery::default())
-        .await
-        .is_err());
+    assert!(
+        service::list_staff(&state, &admin, &f, PageQuery::default())
+            .await
+            .is_err()
+    );
 }
 
 #[tokio::test]
@@ -303,7 +309,7 @@ async fn a_password_reset_ends_existing_sessions_but_a_role_change_does_not() {
         vec![Role::Ops, Role::Finance],
         "new roles apply at once"
     );
-    service::reset_staff_password(&state, ops.id, "newpass123")
+    service::reset_staff_password(&state, &admin, ops.id, "newpass123")
         .await
         .unwrap();
     assert!(service::principal(&state, who, epoch)
@@ -320,4 +326,25 @@ async fn a_password_reset_ends_existing_sessions_but_a_role_change_does_not() {
             .await
             .is_ok()
     );
+}
+
+#[tokio::test]
+async fn only_admins_manage_staff_whatever_calls_the_service() {
+    let state = test_state().await;
+    let ops = testing::staff(&state, "olga", &["ops", "cs"]).await;
+    let f = StaffFilter::default();
+
+    let listed = service::list_staff(&state, &ops, &f, PageQuery::default()).await;
+    let reset = service::reset_staff_password(&state, &ops, ops.id, "newpass123").await;
+    let input = StaffForCreate {
+        account: "mallory".into(),
+        name: "M".into(),
+        password: "letters123".into(),
+        roles: vec!["admin".into()],
+    };
+    let created = service::create_staff(&state, &ops, &input).await;
+
+    assert_eq!(listed.unwrap_err(), AppError::Forbidden);
+    assert_eq!(reset.unwrap_err(), AppError::Forbidden);
+    assert_eq!(created.unwrap_err(), AppError::Forbidden);
 }

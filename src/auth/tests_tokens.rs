@@ -9,6 +9,7 @@ use crate::testing::{self, test_state};
 async fn a_password_reset_ends_every_api_token_of_the_account() {
     let state = test_state().await;
     let cs = testing::staff(&state, "tina", &["cs"]).await;
+    let admin = testing::staff(&state, "root", &["admin"]).await;
     let (_, secret) = api_token::create(&state, &cs, "CRM 同步", None)
         .await
         .unwrap();
@@ -16,7 +17,7 @@ async fn a_password_reset_ends_every_api_token_of_the_account() {
         api_token::staff_for(&state, &secret).await.unwrap().id,
         cs.id
     );
-    service::reset_staff_password(&state, cs.id, "newpass123")
+    service::reset_staff_password(&state, &admin, cs.id, "newpass123")
         .await
         .unwrap();
     assert_eq!(

@@ -4,29 +4,23 @@
 use super::agent_repo;
 use super::agents::drain_for_agent;
 use super::model::*;
+use super::policy::{AGENTS, CHAT_STAFF, SUPERVISORS};
 use crate::auth::{parse_person_name, repo as auth_repo, Role, Staff};
-use crate::db::new_id;
+use crate::db::{new_id, on_unique};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::types::{Id, Timestamp};
+use crate::ErrorKey;
 
 /// The most conversations an agent may be given at once.
 pub const MAX_CONCURRENT_LIMIT: i64 = 50;
-
-fn require_admin(staff: &Staff) -> AppResult<()> {
-    if staff.has(Role::Admin) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
 
 pub async fn create_cs_role(
     state: &AppState,
     admin: &Staff,
     input: &CsRoleForCreate,
 ) -> AppResult<CsRole> {
-    require_admin(admin)?;
+    admin.require(SUPERVISORS)?;
     let role = CsRole {
         id: new_id(),
         code: parse_role_code(&input.code)?,
@@ -41,15 +35,12 @@ pub async fn create_cs_role(
     {
         return Err(AppError::validation(
             "reassign_after_minutes",
-            "cs_role.reassign_invalid",
+            ErrorKey::CsRoleReassignInvalid,
         ));
     }
     agent_repo::insert_role(&state.db, &role)
         .await
-        .map_err(|e| match e {
-            AppError::Conflict { .. } => AppError::conflict("code", "cs_role.code_taken"),
-            other => other,
-        })?;
+        .map_err(on_unique("code", "code", ErrorKey::CsRoleCodeTaken))?;
     Ok(role)
 }
 
@@ -67,26 +58,29 @@ pub async fn set_agent_roles(
     role_ids: &[Id],
     max_concurrent: i64,
 ) -> AppResult<Vec<Conversation>> {
-    require_admin(admin)?;
+    admin.require(SUPERVISORS)?;
     match auth_repo::staff_by_id(&state.db, staff_id).await? {
         Some(s) if s.has(Role::Cs) => {}
-        Some(_) => return Err(AppError::validation("staff_id", "agent.not_cs")),
+        Some(_) => return Err(AppError::validation("staff_id", ErrorKey::AgentNotCs)),
         None => return Err(AppError::not_found("staff")),
     }
     if !(1..=MAX_CONCURRENT_LIMIT).contains(&max_concurrent) {
-        return Err(AppError::validation("max_concurrent", "agent.max_invalid"));
+        return Err(AppError::validation(
+            "max_concurrent",
+            ErrorKey::AgentMaxInvalid,
+        ));
     }
     let mut ids = role_ids.to_vec();
     ids.sort_unstable();
     ids.dedup();
     for id in &ids {
         if agent_repo::role_by_id(&state.db, *id).await?.is_none() {
-            return Err(AppError::validation("role_ids", "cs_role.unknown"));
+            return Err(AppError::validation("role_ids", ErrorKey::CsRoleUnknown));
         }
     }
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    agent_repo::upsert_agent(&mut tx, staff_id, None, Some(max_concurrent), now).await?;
+    agent_repo::upsert_agent(&mut *tx, staff_id, None, Some(max_concurrent), now).await?;
     agent_repo::replace_agent_roles(&mut tx, staff_id, &ids, now).await?;
     tx.commit().await?;
     drain_for_agent(state, staff_id).await
@@ -98,9 +92,7 @@ pub async fn role_agents(
     staff: &Staff,
     role_id: Id,
 ) -> AppResult<Vec<AgentLoad>> {
-    if !staff.has_any(&[Role::Cs, Role::Admin]) {
-        return Err(AppError::Forbidden);
-    }
+    staff.require(CHAT_STAFF)?;
     agent_repo::agent_loads(&state.db, role_id).await
 }
 
@@ -113,15 +105,15 @@ pub async fn create_canned(
     admin: &Staff,
     input: &CannedReplyForCreate,
 ) -> AppResult<CannedReply> {
-    require_admin(admin)?;
+    admin.require(SUPERVISORS)?;
     let title = input.title.trim();
     if title.is_empty() || title.chars().count() > MAX_CANNED_TITLE {
-        return Err(AppError::validation("title", "canned.title_invalid"));
+        return Err(AppError::validation("title", ErrorKey::CannedTitleInvalid));
     }
     let body = parse_message_body(MessageKind::Text, &input.body)?;
     if let Some(role) = input.role_id {
         if agent_repo::role_by_id(&state.db, role).await?.is_none() {
-            return Err(AppError::validation("role_id", "cs_role.unknown"));
+            return Err(AppError::validation("role_id", ErrorKey::CsRoleUnknown));
         }
     }
     let c = CannedReply {
@@ -138,18 +130,15 @@ pub async fn create_canned(
 /// The canned replies an agent may use (their roles' and the shared ones);
 /// admins see all.
 pub async fn canned_replies(state: &AppState, staff: &Staff) -> AppResult<Vec<CannedReply>> {
-    if staff.has(Role::Admin) {
+    if staff.has_any(SUPERVISORS) {
         return agent_repo::canned_for(&state.db, None).await;
     }
-    if !staff.has(Role::Cs) {
-        return Err(AppError::Forbidden);
-    }
-    let roles = agent_repo::agent_role_ids(&state.db, staff.id).await?;
-    agent_repo::canned_for(&state.db, Some(&roles)).await
+    staff.require(AGENTS)?;
+    agent_repo::canned_for(&state.db, Some(staff.id)).await
 }
 
 pub async fn delete_canned(state: &AppState, admin: &Staff, id: Id) -> AppResult<()> {
-    require_admin(admin)?;
+    admin.require(SUPERVISORS)?;
     if agent_repo::delete_canned(&state.db, id).await? {
         Ok(())
     } else {
@@ -160,7 +149,7 @@ pub async fn delete_canned(state: &AppState, admin: &Staff, id: Id) -> AppResult
 /// Every agent with their status, roles and load, for the supervisors'
 /// board (seed 003's online agents with `accepted_case`).
 pub async fn all_agents(state: &AppState, staff: &Staff) -> AppResult<Vec<AgentSetup>> {
-    require_admin(staff)?;
+    staff.require(SUPERVISORS)?;
     let mut out = vec![];
     for load in agent_repo::all_agent_loads(&state.db).await? {
         let role_ids = agent_repo::agent_role_ids(&state.db, load.staff_id).await?;
@@ -171,12 +160,10 @@ pub async fn all_agents(state: &AppState, staff: &Staff) -> AppResult<Vec<AgentS
 
 /// The roles `staff` serves (every role for admins).
 pub async fn roles_of(state: &AppState, staff: &Staff) -> AppResult<Vec<CsRole>> {
+    staff.require(CHAT_STAFF)?;
     let all = agent_repo::roles(&state.db).await?;
-    if staff.has(Role::Admin) {
+    if staff.has_any(SUPERVISORS) {
         return Ok(all);
-    }
-    if !staff.has(Role::Cs) {
-        return Err(AppError::Forbidden);
     }
     let mine = agent_repo::agent_role_ids(&state.db, staff.id).await?;
     Ok(all.into_iter().filter(|r| mine.contains(&r.id)).collect())
@@ -184,8 +171,6 @@ pub async fn roles_of(state: &AppState, staff: &Staff) -> AppResult<Vec<CsRole>>
 
 /// The caller's own agent status and load (None: not set up as an agent).
 pub async fn own_load(state: &AppState, staff: &Staff) -> AppResult<Option<AgentLoad>> {
-    if !staff.has_any(&[Role::Cs, Role::Admin]) {
-        return Err(AppError::Forbidden);
-    }
+    staff.require(CHAT_STAFF)?;
     agent_repo::agent_load(&state.db, staff.id).await
 }

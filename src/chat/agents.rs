@@ -3,12 +3,14 @@
 //! queue and resolving.
 
 use super::model::*;
+use super::policy::{AGENTS, CHAT_STAFF};
 use super::routing::{pick_agent, Need};
 use super::{agent_repo, events, handover, outbox, presence, routing_repo, service};
 use crate::auth::{Principal, Role, Staff};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::types::Id;
+use crate::ErrorKey;
 
 /// An agent sets their own status; going online hands them (or their
 /// colleagues) the oldest queued conversations of their roles.
@@ -17,11 +19,9 @@ pub async fn set_agent_status(
     agent: &Staff,
     status: AgentStatus,
 ) -> AppResult<Vec<Conversation>> {
-    if !agent.has(Role::Cs) {
-        return Err(AppError::Forbidden);
-    }
+    agent.require(AGENTS)?;
     let mut tx = state.db.begin().await?;
-    agent_repo::upsert_agent(&mut tx, agent.id, Some(status), None, state.now()).await?;
+    agent_repo::upsert_agent(&mut *tx, agent.id, Some(status), None, state.now()).await?;
     tx.commit().await?;
     let connected = presence::is_connected(state, agent.id).await?;
     events::presence(state, agent.id, status, connected);
@@ -141,7 +141,7 @@ pub async fn reassign_stale(state: &AppState) -> AppResult<Vec<Conversation>> {
 pub(super) async fn release_to_queue(state: &AppState, id: Id, from: Id) -> AppResult<bool> {
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    let released = routing_repo::release_to_queue(&mut tx, id, from, now).await?;
+    let released = routing_repo::release_to_queue(&mut *tx, id, from, now).await?;
     if released {
         outbox::conversation_changed(&mut tx, id, now).await?;
         tx.commit().await?;
@@ -157,9 +157,7 @@ pub async fn claim(
     agent: &Staff,
     conversation_id: Id,
 ) -> AppResult<Conversation> {
-    if !agent.has_any(&[Role::Cs, Role::Admin]) {
-        return Err(AppError::Forbidden);
-    }
+    agent.require(CHAT_STAFF)?;
     let conv = service::existing(state, conversation_id).await?;
     if !agent.has(Role::Admin)
         && !agent_repo::serves_role(&state.db, agent.id, conv.role_id).await?
@@ -169,7 +167,7 @@ pub async fn claim(
     match agent_repo::agent_load(&state.db, agent.id).await? {
         Some(a) if a.status != AgentStatus::Offline => {}
         None if agent.has(Role::Admin) => return handover::claim_queued(state, agent, &conv).await,
-        _ => return Err(AppError::validation("status", "agent.offline")),
+        _ => return Err(AppError::validation("status", ErrorKey::AgentOffline)),
     }
     let now = state.now();
     let mut tx = state.db.begin().await?;
@@ -185,9 +183,15 @@ pub async fn claim(
         events::conversation(state, &after, None);
         Ok(after)
     } else if after.status != ConversationStatus::Queued {
-        Err(AppError::conflict("status", "conversation.not_queued"))
+        Err(AppError::conflict(
+            "status",
+            ErrorKey::ConversationNotQueued,
+        ))
     } else {
-        Err(AppError::conflict("max_concurrent", "agent.at_capacity"))
+        Err(AppError::conflict(
+            "max_concurrent",
+            ErrorKey::AgentAtCapacity,
+        ))
     }
 }
 
@@ -198,11 +202,12 @@ pub async fn resolve(
     staff: &Staff,
     conversation_id: Id,
 ) -> AppResult<Conversation> {
+    staff.require(CHAT_STAFF)?;
     let who = Principal::Staff(staff.clone());
     let (conv, _) = service::authorize(state, &who, conversation_id, Need::Act).await?;
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    let resolved = routing_repo::resolve(&mut tx, conv.id, now).await?;
+    let resolved = routing_repo::resolve(&mut *tx, conv.id, now).await?;
     if resolved {
         outbox::conversation_changed(&mut tx, conv.id, now).await?;
         tx.commit().await?;

@@ -35,6 +35,7 @@ use crate::auth::Principal;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::types::{Id, Timestamp};
+use crate::ErrorKey;
 
 const DAY_MS: i64 = 24 * 3600 * 1000;
 /// Attachments no message names are deleted this long after their upload.
@@ -83,8 +84,10 @@ pub async fn upload(
     let name = clean_name(name)?;
     let max = state.config.upload_max_bytes as u64;
     let hold = match len {
-        Some(0) => return Err(AppError::validation("file", "attachment.empty")),
-        Some(n) if n > max => return Err(AppError::validation("file", "attachment.too_large")),
+        Some(0) => return Err(AppError::validation("file", ErrorKey::AttachmentEmpty)),
+        Some(n) if n > max => {
+            return Err(AppError::validation("file", ErrorKey::AttachmentTooLarge))
+        }
         Some(n) => n,
         None => max,
     };
@@ -189,14 +192,14 @@ impl Pending {
         loop {
             let n = body.read(&mut buf).await.map_err(|e| {
                 tracing::info!(error = %e, "an upload was cut off");
-                AppError::validation("file", "attachment.incomplete")
+                AppError::validation("file", ErrorKey::AttachmentIncomplete)
             })?;
             if n == 0 {
                 break;
             }
             size += n as i64;
             if size > self.held {
-                return Err(AppError::validation("file", "attachment.too_large"));
+                return Err(AppError::validation("file", ErrorKey::AttachmentTooLarge));
             }
             if mime.is_none() {
                 let take = n.min(SNIFF_BYTES - head.len());
@@ -210,7 +213,7 @@ impl Pending {
                 .map_err(internal("writing an upload failed"))?;
         }
         if size == 0 {
-            return Err(AppError::validation("file", "attachment.empty"));
+            return Err(AppError::validation("file", ErrorKey::AttachmentEmpty));
         }
         let mime = match mime {
             Some(m) => m,
@@ -312,9 +315,9 @@ pub async fn message_body(
     let att = repo::by_key(&state.db, &key)
         .await?
         .filter(|a| a.conversation_id == conversation_id && a.created_at.0 >= fresh_since)
-        .ok_or_else(|| AppError::validation("body", "attachment.unknown"))?;
+        .ok_or_else(|| AppError::validation("body", ErrorKey::AttachmentUnknown))?;
     if kind == MessageKind::Image && !is_image(&att.mime) {
-        return Err(AppError::validation("kind", "attachment.not_image"));
+        return Err(AppError::validation("kind", ErrorKey::AttachmentNotImage));
     }
     // The sweep recognises a reference by this JSON starting with the key.
     Ok(serde_json::to_string(&att).unwrap_or_default())

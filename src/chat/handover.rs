@@ -4,6 +4,7 @@
 //! starting a conversation with a customer (seed 000 客服发起会话).
 
 use super::model::*;
+use super::policy::{CHAT_STAFF, SUPERVISORS};
 use super::routing::Need;
 use super::{agent_repo, agents, events, outbox, repo, routing_repo, send, service};
 use crate::auth::{repo as auth_repo, Principal, Role, Staff};
@@ -11,6 +12,7 @@ use crate::db::new_id;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::types::{Id, Timestamp};
+use crate::ErrorKey;
 
 /// The longest transfer note.
 pub const MAX_NOTE_CHARS: usize = 500;
@@ -18,7 +20,7 @@ pub const MAX_NOTE_CHARS: usize = 500;
 fn conflict_as_other_active(e: AppError) -> AppError {
     match e {
         AppError::Conflict { .. } => {
-            AppError::validation("conversation_id", "conversation.other_active")
+            AppError::validation("conversation_id", ErrorKey::ConversationOtherActive)
         }
         other => other,
     }
@@ -34,48 +36,49 @@ pub async fn transfer(
     to: &TransferTo,
     note_text: &str,
 ) -> AppResult<Conversation> {
+    staff.require(CHAT_STAFF)?;
     let who = Principal::Staff(staff.clone());
     let (conv, _) = service::authorize(state, &who, conversation_id, Need::Act).await?;
     if conv.status == ConversationStatus::Resolved {
         return Err(AppError::validation(
             "conversation_id",
-            "conversation.resolved",
+            ErrorKey::ConversationResolved,
         ));
     }
     let note_text = note_text.trim();
     if note_text.chars().count() > MAX_NOTE_CHARS {
-        return Err(AppError::validation("note", "transfer.note_too_long"));
+        return Err(AppError::validation("note", ErrorKey::TransferNoteTooLong));
     }
     // Check the target before anything is written.
     match to {
         TransferTo::Agent(agent) => {
             if Some(*agent) == conv.assignee_staff_id {
-                return Err(AppError::validation("to", "transfer.same_agent"));
+                return Err(AppError::validation("to", ErrorKey::TransferSameAgent));
             }
             let enabled = auth_repo::staff_by_id(&state.db, *agent)
                 .await?
                 .is_some_and(|s| !s.disabled);
             if !enabled || !agent_repo::serves_role(&state.db, *agent, conv.role_id).await? {
-                return Err(AppError::validation("to", "transfer.agent_not_in_role"));
+                return Err(AppError::validation("to", ErrorKey::TransferAgentNotInRole));
             }
             match agent_repo::agent_load(&state.db, *agent).await? {
                 Some(a) if a.status == AgentStatus::Offline => {
-                    return Err(AppError::validation("to", "agent.offline"))
+                    return Err(AppError::validation("to", ErrorKey::AgentOffline))
                 }
                 Some(a) if a.open_count >= a.max_concurrent => {
-                    return Err(AppError::conflict("to", "agent.at_capacity"))
+                    return Err(AppError::conflict("to", ErrorKey::AgentAtCapacity))
                 }
                 Some(_) => {}
-                None => return Err(AppError::validation("to", "transfer.agent_not_in_role")),
+                None => return Err(AppError::validation("to", ErrorKey::TransferAgentNotInRole)),
             }
         }
         TransferTo::Role(role) => {
             if *role == conv.role_id {
-                return Err(AppError::validation("to", "transfer.same_role"));
+                return Err(AppError::validation("to", ErrorKey::TransferSameRole));
             }
             agent_repo::role_by_id(&state.db, *role)
                 .await?
-                .ok_or_else(|| AppError::validation("to", "cs_role.unknown"))?;
+                .ok_or_else(|| AppError::validation("to", ErrorKey::CsRoleUnknown))?;
         }
     }
     let now = state.now();
@@ -85,7 +88,7 @@ pub async fn transfer(
             let mut tx = state.db.begin().await?;
             let done = routing_repo::try_assign(&mut tx, conv.id, *agent, from, true, now).await?;
             if !done {
-                return Err(AppError::conflict("to", "agent.at_capacity"));
+                return Err(AppError::conflict("to", ErrorKey::AgentAtCapacity));
             }
             outbox::conversation_changed(&mut tx, conv.id, now).await?;
             tx.commit().await?;
@@ -98,13 +101,13 @@ pub async fn transfer(
         }
         TransferTo::Role(role) => {
             let mut tx = state.db.begin().await?;
-            let moved = routing_repo::move_to_role(&mut tx, conv.id, *role, now)
+            let moved = routing_repo::move_to_role(&mut *tx, conv.id, *role, now)
                 .await
                 .map_err(conflict_as_other_active)?;
             if !moved {
                 return Err(AppError::validation(
                     "conversation_id",
-                    "conversation.resolved",
+                    ErrorKey::ConversationResolved,
                 ));
             }
             outbox::conversation_changed(&mut tx, conv.id, now).await?;
@@ -157,7 +160,7 @@ async fn hand_to(
     let now = state.now();
     let mut tx = state.db.begin().await?;
     let done = routing_repo::force_assign(
-        &mut tx,
+        &mut *tx,
         conv.id,
         staff,
         conv.status.as_str(),
@@ -168,21 +171,13 @@ async fn hand_to(
     .await
     .map_err(conflict_as_other_active)?;
     if !done {
-        return Err(AppError::conflict(field, "conversation.changed"));
+        return Err(AppError::conflict(field, ErrorKey::ConversationChanged));
     }
     outbox::conversation_changed(&mut tx, conv.id, now).await?;
     tx.commit().await?;
     let after = service::existing(state, conv.id).await?;
     events::conversation(state, &after, conv.assignee_staff_id);
     Ok(after)
-}
-
-fn require_admin(staff: &Staff) -> AppResult<()> {
-    if staff.has(Role::Admin) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
 }
 
 /// A supervisor takes an unresolved conversation over (whatever its queue or
@@ -192,12 +187,12 @@ pub async fn take_over(
     supervisor: &Staff,
     conversation_id: Id,
 ) -> AppResult<Conversation> {
-    require_admin(supervisor)?;
+    supervisor.require(SUPERVISORS)?;
     let conv = service::existing(state, conversation_id).await?;
     if conv.status == ConversationStatus::Resolved {
         return Err(AppError::validation(
             "conversation_id",
-            "conversation.resolved",
+            ErrorKey::ConversationResolved,
         ));
     }
     if conv.assignee_staff_id == Some(supervisor.id) {
@@ -220,9 +215,12 @@ pub(super) async fn claim_queued(
     supervisor: &Staff,
     conv: &Conversation,
 ) -> AppResult<Conversation> {
-    require_admin(supervisor)?;
+    supervisor.require(SUPERVISORS)?;
     if conv.status != ConversationStatus::Queued {
-        return Err(AppError::conflict("status", "conversation.not_queued"));
+        return Err(AppError::conflict(
+            "status",
+            ErrorKey::ConversationNotQueued,
+        ));
     }
     hand_to(state, conv, supervisor.id, None, "status").await
 }
@@ -237,12 +235,12 @@ pub async fn release(
     supervisor: &Staff,
     conversation_id: Id,
 ) -> AppResult<Conversation> {
-    require_admin(supervisor)?;
+    supervisor.require(SUPERVISORS)?;
     let conv = service::existing(state, conversation_id).await?;
     if conv.status != ConversationStatus::Open || conv.assignee_staff_id != Some(supervisor.id) {
         return Err(AppError::validation(
             "conversation_id",
-            "conversation.not_taken_over",
+            ErrorKey::ConversationNotTakenOver,
         ));
     }
     let back_to = routing_repo::taken_over_from(&state.db, conv.id).await?;
@@ -281,12 +279,13 @@ pub async fn reactivate(
     staff: &Staff,
     conversation_id: Id,
 ) -> AppResult<Conversation> {
+    staff.require(CHAT_STAFF)?;
     let who = Principal::Staff(staff.clone());
     let (conv, _) = service::authorize(state, &who, conversation_id, Need::Read).await?;
     if conv.status != ConversationStatus::Resolved {
         return Err(AppError::validation(
             "conversation_id",
-            "conversation.not_resolved",
+            ErrorKey::ConversationNotResolved,
         ));
     }
     hand_to(state, &conv, staff.id, None, "conversation_id").await
@@ -301,12 +300,10 @@ pub async fn start_with_member(
     member_id: Id,
     role_id: Id,
 ) -> AppResult<Conversation> {
-    if !staff.has_any(&[Role::Cs, Role::Admin]) {
-        return Err(AppError::Forbidden);
-    }
+    staff.require(CHAT_STAFF)?;
     agent_repo::role_by_id(&state.db, role_id)
         .await?
-        .ok_or_else(|| AppError::validation("role_id", "cs_role.unknown"))?;
+        .ok_or_else(|| AppError::validation("role_id", ErrorKey::CsRoleUnknown))?;
     if !staff.has(Role::Admin) && !agent_repo::serves_role(&state.db, staff.id, role_id).await? {
         return Err(AppError::Forbidden);
     }
@@ -314,7 +311,7 @@ pub async fn start_with_member(
         .await?
         .ok_or_else(|| AppError::not_found("member"))?;
     if member.disabled {
-        return Err(AppError::validation("member_id", "member.disabled"));
+        return Err(AppError::validation("member_id", ErrorKey::MemberDisabled));
     }
     let now = state.now();
     if let Some(c) = repo::active_conversation(&state.db, member.id, role_id).await? {
@@ -325,7 +322,7 @@ pub async fn start_with_member(
             }
             _ => Err(AppError::conflict(
                 "member_id",
-                "conversation.assigned_elsewhere",
+                ErrorKey::ConversationAssignedElsewhere,
             )),
         };
     }
@@ -348,10 +345,12 @@ pub async fn start_with_member(
         resolved_at: None,
     };
     let mut tx = state.db.begin().await?;
-    repo::insert_conversation(&mut tx, &conv)
+    repo::insert_conversation(&mut *tx, &conv)
         .await
         .map_err(|e| match e {
-            AppError::Conflict { .. } => AppError::conflict("member_id", "conversation.changed"),
+            AppError::Conflict { .. } => {
+                AppError::conflict("member_id", ErrorKey::ConversationChanged)
+            }
             other => other,
         })?;
     outbox::conversation_changed(&mut tx, conv.id, now).await?;

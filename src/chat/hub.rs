@@ -400,11 +400,7 @@ impl Hub {
         let notify_db = db.clone();
         tokio::spawn(async move {
             while let Some(payload) = rx.recv().await {
-                let sent = sqlx::query("SELECT pg_notify($1, $2)")
-                    .bind(CHANNEL)
-                    .bind(&payload)
-                    .execute(&notify_db)
-                    .await;
+                let sent = super::repo::notify(&notify_db, CHANNEL, &payload).await;
                 if let Err(e) = sent {
                     tracing::warn!(error = %e, "NOTIFY failed; other instances miss an event");
                 }

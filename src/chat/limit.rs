@@ -12,12 +12,12 @@
 
 use super::model::SenderKind;
 use crate::auth::Principal;
-use crate::error::AppResult;
+use crate::error::{AppResult, ErrorKey};
 use crate::ratelimit::{self, Limit};
 use crate::state::AppState;
 
 /// The error key a socket answers a refused send with.
-pub const SEND_RATE_LIMITED: &str = "send.rate_limited";
+pub const SEND_RATE_LIMITED: ErrorKey = ErrorKey::SendRateLimited;
 /// Sends a socket may make at once…
 pub const SOCKET_BURST: f64 = 20.0;
 /// …and then per second.

@@ -1,30 +1,28 @@
 //! SQL of the conversation lists: an agent's current and unreplied
 //! conversations, a role's queue, a member's conversations and the history.
 
+use const_format::formatcp;
 use sqlx::any::AnyRow;
-use sqlx::Row;
+use sqlx::{Any, Executor, Row};
 
 use super::model::{ConversationSummary, HistoryFilter};
 use super::repo::{conversation_from_row, CONV_COLS};
-use crate::auth::repo::like_pattern;
 use crate::customer::phone_query;
-use crate::db::Db;
+use crate::db::{like_pattern, paged, Db};
 use crate::error::AppResult;
 use crate::types::{Id, Page, PageQuery};
 
 /// `member_unread` counts what the member has not read, notes excluded.
-fn summary_select() -> String {
-    format!(
-        "SELECT {CONV_COLS}, m.name AS member_name, m.phone AS member_phone, \
-         co.name AS company_name, r.name_zh AS role_name_zh, r.name_en AS role_name_en, \
-         s.name AS assignee_name, \
-         (SELECT COUNT(*) FROM messages x WHERE x.conversation_id = c.id \
-            AND x.seq > c.customer_read_seq AND x.kind <> 'note') AS member_unread \
-         FROM conversations c JOIN members m ON m.id = c.member_id \
-         JOIN companies co ON co.id = c.company_id JOIN cs_roles r ON r.id = c.role_id \
-         LEFT JOIN staff s ON s.id = c.assignee_staff_id"
-    )
-}
+const SUMMARY_SELECT: &str = formatcp!(
+    "SELECT {CONV_COLS}, m.name AS member_name, m.phone AS member_phone, \
+     co.name AS company_name, r.name_zh AS role_name_zh, r.name_en AS role_name_en, \
+     s.name AS assignee_name, \
+     (SELECT COUNT(*) FROM messages x WHERE x.conversation_id = c.id \
+        AND x.seq > c.customer_read_seq AND x.kind <> 'note') AS member_unread \
+     FROM conversations c JOIN members m ON m.id = c.member_id \
+     JOIN companies co ON co.id = c.company_id JOIN cs_roles r ON r.id = c.role_id \
+     LEFT JOIN staff s ON s.id = c.assignee_staff_id"
+);
 
 /// A summary as the member sees it; services adjust it for staff.
 fn summary_from_row(r: &AnyRow) -> Result<ConversationSummary, sqlx::Error> {
@@ -40,44 +38,76 @@ fn summary_from_row(r: &AnyRow) -> Result<ConversationSummary, sqlx::Error> {
     })
 }
 
-async fn fetch(db: &Db, tail: &str, id: Id) -> AppResult<Vec<ConversationSummary>> {
-    let rows = sqlx::query(&format!("{} {tail}", summary_select()))
-        .bind(id)
-        .fetch_all(db)
-        .await?;
+/// Summaries of one statement whose only parameter is an id.
+async fn fetch(
+    ex: impl Executor<'_, Database = Any>,
+    sql: &'static str,
+    id: Id,
+) -> AppResult<Vec<ConversationSummary>> {
+    let rows = sqlx::query(sql).bind(id).fetch_all(ex).await?;
     Ok(rows
         .iter()
         .map(summary_from_row)
         .collect::<Result<_, _>>()?)
 }
 
+const BY_ASSIGNEE: &str = formatcp!(
+    "{SUMMARY_SELECT} WHERE c.assignee_staff_id = $1 AND c.status = 'open' \
+     ORDER BY c.last_message_at DESC, c.id DESC"
+);
+const UNREPLIED: &str = formatcp!(
+    "{SUMMARY_SELECT} WHERE c.assignee_staff_id = $1 AND c.status = 'open' \
+     AND c.awaiting_since IS NOT NULL ORDER BY c.awaiting_since, c.id"
+);
+
 /// An agent's open conversations, latest activity first; with `unreplied`,
 /// only those where a customer waits, longest wait first.
 pub async fn by_assignee(
-    db: &Db,
+    ex: impl Executor<'_, Database = Any>,
     staff_id: Id,
     unreplied: bool,
 ) -> AppResult<Vec<ConversationSummary>> {
-    let tail = if unreplied {
-        "WHERE c.assignee_staff_id = $1 AND c.status = 'open' AND c.awaiting_since IS NOT NULL \
-         ORDER BY c.awaiting_since, c.id"
-    } else {
-        "WHERE c.assignee_staff_id = $1 AND c.status = 'open' \
-         ORDER BY c.last_message_at DESC, c.id DESC"
-    };
-    fetch(db, tail, staff_id).await
+    let sql = if unreplied { UNREPLIED } else { BY_ASSIGNEE };
+    fetch(ex, sql, staff_id).await
 }
+
+const QUEUE: &str = formatcp!(
+    "{SUMMARY_SELECT} WHERE c.role_id = $1 AND c.status = 'queued' ORDER BY c.created_at, c.id"
+);
 
 /// A role's queue, longest waiting first.
-pub async fn queue(db: &Db, role_id: Id) -> AppResult<Vec<ConversationSummary>> {
-    let tail = "WHERE c.role_id = $1 AND c.status = 'queued' ORDER BY c.created_at, c.id";
-    fetch(db, tail, role_id).await
+pub async fn queue(
+    ex: impl Executor<'_, Database = Any>,
+    role_id: Id,
+) -> AppResult<Vec<ConversationSummary>> {
+    fetch(ex, QUEUE, role_id).await
 }
 
-pub async fn by_member(db: &Db, member_id: Id) -> AppResult<Vec<ConversationSummary>> {
-    let tail = "WHERE c.member_id = $1 ORDER BY c.last_message_at DESC, c.id DESC";
-    fetch(db, tail, member_id).await
+const BY_MEMBER: &str =
+    formatcp!("{SUMMARY_SELECT} WHERE c.member_id = $1 ORDER BY c.last_message_at DESC, c.id DESC");
+
+pub async fn by_member(
+    ex: impl Executor<'_, Database = Any>,
+    member_id: Id,
+) -> AppResult<Vec<ConversationSummary>> {
+    fetch(ex, BY_MEMBER, member_id).await
 }
+
+/// The filter of `history`: the agent's roles or assignments, the search
+/// text (name, phone) and the assignee.
+const HISTORY_FILTER: &str = "($1 IS NULL OR c.assignee_staff_id = $1 OR c.role_id IN \
+       (SELECT ar.role_id FROM cs_agent_roles ar WHERE ar.staff_id = $1)) \
+     AND ($2 IS NULL OR LOWER(m.name) LIKE $2 ESCAPE '\\' OR m.phone = $4 \
+          OR ($5 = 1 AND m.phone LIKE $2 ESCAPE '\\')) \
+     AND ($3 IS NULL OR c.assignee_staff_id = $3)";
+const COUNT_HISTORY: &str = formatcp!(
+    "SELECT COUNT(*) FROM conversations c JOIN members m ON m.id = c.member_id \
+     WHERE {HISTORY_FILTER}"
+);
+const HISTORY: &str = formatcp!(
+    "{SUMMARY_SELECT} WHERE {HISTORY_FILTER} \
+     ORDER BY c.last_message_at DESC, c.id DESC LIMIT $6 OFFSET $7"
+);
 
 /// Conversations in every status, latest activity first, searched by the
 /// member's name or phone. `agent`: only those of the roles the agent serves
@@ -98,42 +128,48 @@ pub async fn history(
             .filter(|q| !q.is_empty())
             .map(like_pattern);
     let phone = f.q.as_deref().map(phone_query).filter(|p| !p.is_empty());
-    let filter = "($1 IS NULL OR c.assignee_staff_id = $1 OR c.role_id IN \
-           (SELECT ar.role_id FROM cs_agent_roles ar WHERE ar.staff_id = $1)) \
-         AND ($2 IS NULL OR LOWER(m.name) LIKE $2 ESCAPE '\\' OR m.phone = $4 \
-              OR ($5 = 1 AND m.phone LIKE $2 ESCAPE '\\')) \
-         AND ($3 IS NULL OR c.assignee_staff_id = $3)";
     let digits = i64::from(phone_digits);
-    let total: i64 = sqlx::query_scalar(&format!(
-        "SELECT COUNT(*) FROM conversations c JOIN members m ON m.id = c.member_id WHERE {filter}"
-    ))
-    .bind(agent)
-    .bind(q.clone())
-    .bind(assignee)
-    .bind(phone.clone())
-    .bind(digits)
-    .fetch_one(db)
-    .await?;
-    let rows = sqlx::query(&format!(
-        "{} WHERE {filter} ORDER BY c.last_message_at DESC, c.id DESC LIMIT $6 OFFSET $7",
-        summary_select()
-    ))
-    .bind(agent)
-    .bind(q)
-    .bind(assignee)
-    .bind(phone)
-    .bind(digits)
-    .bind(page.limit())
-    .bind(page.offset())
-    .fetch_all(db)
-    .await?;
+    let rows = sqlx::query(HISTORY)
+        .bind(agent)
+        .bind(q.clone())
+        .bind(assignee)
+        .bind(phone.clone())
+        .bind(digits)
+        .bind(page.limit())
+        .bind(page.offset())
+        .fetch_all(db)
+        .await?;
     let items = rows
         .iter()
         .map(summary_from_row)
         .collect::<Result<_, _>>()?;
-    Ok(Page::new(items, total, page))
+    let count = sqlx::query_scalar(COUNT_HISTORY)
+        .bind(agent)
+        .bind(q)
+        .bind(assignee)
+        .bind(phone)
+        .bind(digits)
+        .fetch_one(db);
+    paged(items, page, async { Ok(count.await?) }).await
 }
 
-pub async fn by_id(db: &Db, id: Id) -> AppResult<Option<ConversationSummary>> {
-    Ok(fetch(db, "WHERE c.id = $1", id).await?.pop())
+const BY_ID: &str = formatcp!("{SUMMARY_SELECT} WHERE c.id = $1");
+
+pub async fn by_id(
+    ex: impl Executor<'_, Database = Any>,
+    id: Id,
+) -> AppResult<Option<ConversationSummary>> {
+    Ok(fetch(ex, BY_ID, id).await?.pop())
 }
+
+/// Every statement of this file, by name, for the test that prepares
+/// them all on both databases (`crate::statements`).
+pub const STATEMENTS: &[(&str, &str)] = &[
+    ("by_assignee", BY_ASSIGNEE),
+    ("unreplied", UNREPLIED),
+    ("queue", QUEUE),
+    ("by_member", BY_MEMBER),
+    ("count_history", COUNT_HISTORY),
+    ("history", HISTORY),
+    ("by_id", BY_ID),
+];

@@ -1,7 +1,8 @@
 //! The conversation lists of agents, supervisors and members. Staff see
 //! their side's unread count and, unless admin, masked phone numbers.
 
-use super::model::{ConversationSummary, HistoryFilter};
+use super::model::{AgentTab, ConversationSummary, HistoryFilter};
+use super::policy::CHAT_STAFF;
 use super::routing::Need;
 use super::service;
 use super::{agent_repo, list_repo};
@@ -9,14 +10,7 @@ use crate::auth::{Member, Principal, Role, Staff};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::types::{mask_phone, Id, Page, PageQuery};
-
-fn require_agent(staff: &Staff) -> AppResult<()> {
-    if staff.has_any(&[Role::Cs, Role::Admin]) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
+use crate::ErrorKey;
 
 /// Admins see members' phones in full; other staff see them masked, and
 /// their searches match only a whole phone number.
@@ -38,19 +32,35 @@ fn all_for_staff(staff: &Staff, list: Vec<ConversationSummary>) -> Vec<Conversat
     list.into_iter().map(|s| for_staff(staff, s)).collect()
 }
 
+/// One list of the agents' console; a queue names its role.
+pub async fn agent_list(
+    state: &AppState,
+    staff: &Staff,
+    tab: AgentTab,
+    role_id: Option<Id>,
+) -> AppResult<Vec<ConversationSummary>> {
+    staff.require(CHAT_STAFF)?;
+    match (tab, role_id) {
+        (AgentTab::Current, _) => agent_conversations(state, staff).await,
+        (AgentTab::Unreplied, _) => unreplied(state, staff).await,
+        (AgentTab::Queue, Some(r)) => role_queue(state, staff, r).await,
+        (AgentTab::Queue, None) => Err(AppError::validation("role_id", ErrorKey::FieldRequired)),
+    }
+}
+
 /// The agent's current (open) conversations.
 pub async fn agent_conversations(
     state: &AppState,
     agent: &Staff,
 ) -> AppResult<Vec<ConversationSummary>> {
-    require_agent(agent)?;
+    agent.require(CHAT_STAFF)?;
     let list = list_repo::by_assignee(&state.db, agent.id, false).await?;
     Ok(all_for_staff(agent, list))
 }
 
 /// The agent's open conversations where a customer waits for an answer.
 pub async fn unreplied(state: &AppState, agent: &Staff) -> AppResult<Vec<ConversationSummary>> {
-    require_agent(agent)?;
+    agent.require(CHAT_STAFF)?;
     let list = list_repo::by_assignee(&state.db, agent.id, true).await?;
     Ok(all_for_staff(agent, list))
 }
@@ -61,7 +71,7 @@ pub async fn role_queue(
     staff: &Staff,
     role_id: Id,
 ) -> AppResult<Vec<ConversationSummary>> {
-    require_agent(staff)?;
+    staff.require(CHAT_STAFF)?;
     if !staff.has(Role::Admin) && !agent_repo::serves_role(&state.db, staff.id, role_id).await? {
         return Err(AppError::Forbidden);
     }
@@ -96,7 +106,7 @@ pub async fn history_for(
     mine_only: bool,
     page: PageQuery,
 ) -> AppResult<Page<ConversationSummary>> {
-    require_agent(staff)?;
+    staff.require(CHAT_STAFF)?;
     let scope = (!staff.has(Role::Admin)).then_some(staff.id);
     let assignee = mine_only.then_some(staff.id);
     let digits = sees_full_phones(staff);

@@ -45,6 +45,7 @@
 //! sending locks only the conversation, and routing runs after its commit.
 
 pub mod model;
+pub mod policy;
 pub mod routing;
 pub mod wire;
 

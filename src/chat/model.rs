@@ -4,121 +4,46 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, AppResult};
 use crate::types::{Id, Timestamp};
+use crate::ErrorKey;
 
-/// queued (waiting in the role's queue) → open (assigned) → resolved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ConversationStatus {
-    Queued,
-    Open,
-    Resolved,
-}
-
-impl ConversationStatus {
-    pub const ALL: [ConversationStatus; 3] = [Self::Queued, Self::Open, Self::Resolved];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Queued => "queued",
-            Self::Open => "open",
-            Self::Resolved => "resolved",
-        }
-    }
-    pub fn parse(s: &str) -> AppResult<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|v| v.as_str() == s)
-            .ok_or_else(|| AppError::validation("status", "conversation.status_invalid"))
+crate::string_enum! {
+    /// queued (waiting in the role's queue) → open (assigned) → resolved.
+    pub enum ConversationStatus("status", ConversationStatusInvalid) {
+        Queued = "queued",
+        Open = "open",
+        Resolved = "resolved",
     }
 }
 
-/// What a message carries. A `note` is seen by staff only; `system` is written
-/// by the platform; `card` carries JSON (an order, a quote, a tracking number).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MessageKind {
-    Text,
-    Image,
-    File,
-    Note,
-    System,
-    Card,
-}
-
-impl MessageKind {
-    pub const ALL: [MessageKind; 6] = [
-        Self::Text,
-        Self::Image,
-        Self::File,
-        Self::Note,
-        Self::System,
-        Self::Card,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Text => "text",
-            Self::Image => "image",
-            Self::File => "file",
-            Self::Note => "note",
-            Self::System => "system",
-            Self::Card => "card",
-        }
-    }
-    pub fn parse(s: &str) -> AppResult<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|v| v.as_str() == s)
-            .ok_or_else(|| AppError::validation("kind", "message.kind_invalid"))
+crate::string_enum! {
+    /// What a message carries. A `note` is seen by staff only; `system` is
+    /// written by the platform; `card` carries JSON (an order, a quote, a
+    /// tracking number).
+    pub enum MessageKind("kind", MessageKindInvalid) {
+        Text = "text",
+        Image = "image",
+        File = "file",
+        Note = "note",
+        System = "system",
+        Card = "card",
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SenderKind {
-    Member,
-    Staff,
-    System,
-}
-
-impl SenderKind {
-    pub const ALL: [SenderKind; 3] = [Self::Member, Self::Staff, Self::System];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Member => "member",
-            Self::Staff => "staff",
-            Self::System => "system",
-        }
-    }
-    pub fn parse(s: &str) -> AppResult<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|v| v.as_str() == s)
-            .ok_or_else(|| AppError::validation("sender_kind", "message.sender_invalid"))
+crate::string_enum! {
+    /// Who wrote a message.
+    pub enum SenderKind("sender_kind", MessageSenderInvalid) {
+        Member = "member",
+        Staff = "staff",
+        System = "system",
     }
 }
 
-/// An agent's manual state. Only `online` agents are routed to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AgentStatus {
-    Online,
-    Busy,
-    Offline,
-}
-
-impl AgentStatus {
-    pub const ALL: [AgentStatus; 3] = [Self::Online, Self::Busy, Self::Offline];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Online => "online",
-            Self::Busy => "busy",
-            Self::Offline => "offline",
-        }
-    }
-    pub fn parse(s: &str) -> AppResult<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|v| v.as_str() == s)
-            .ok_or_else(|| AppError::validation("status", "agent.status_invalid"))
+crate::string_enum! {
+    /// An agent's manual state. Only `online` agents are routed to.
+    pub enum AgentStatus("status", AgentStatusInvalid) {
+        Online = "online",
+        Busy = "busy",
+        Offline = "offline",
     }
 }
 
@@ -225,6 +150,16 @@ pub struct HistoryFilter {
     pub q: Option<String>,
 }
 
+crate::string_enum! {
+    /// A list of the agents' console: their open conversations, those where
+    /// a customer waits for an answer, or a role's queue.
+    pub enum AgentTab("tab", ChatTabInvalid) {
+        Current = "current",
+        Unreplied = "unreplied",
+        Queue = "queue",
+    }
+}
+
 /// Where a transfer goes: an agent, or a role's queue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -257,10 +192,10 @@ pub const MAX_BODY_CHARS: usize = 5_000;
 pub fn parse_message_body(kind: MessageKind, s: &str) -> AppResult<String> {
     let s = s.trim();
     if s.is_empty() {
-        return Err(AppError::validation("body", "message.empty"));
+        return Err(AppError::validation("body", ErrorKey::MessageEmpty));
     }
     if s.chars().count() > MAX_BODY_CHARS {
-        return Err(AppError::validation("body", "message.too_long"));
+        return Err(AppError::validation("body", ErrorKey::MessageTooLong));
     }
     if kind == MessageKind::Card
         && !matches!(
@@ -268,7 +203,7 @@ pub fn parse_message_body(kind: MessageKind, s: &str) -> AppResult<String> {
             Ok(serde_json::Value::Object(_))
         )
     {
-        return Err(AppError::validation("body", "message.card_invalid"));
+        return Err(AppError::validation("body", ErrorKey::MessageCardInvalid));
     }
     Ok(s.to_owned())
 }
@@ -283,7 +218,7 @@ pub fn parse_client_id(s: &str) -> AppResult<String> {
     } else {
         Err(AppError::validation(
             "client_id",
-            "message.client_id_invalid",
+            ErrorKey::MessageClientIdInvalid,
         ))
     }
 }
@@ -297,7 +232,7 @@ pub fn parse_role_code(s: &str) -> AppResult<String> {
     if ok {
         Ok(s)
     } else {
-        Err(AppError::validation("code", "cs_role.code_invalid"))
+        Err(AppError::validation("code", ErrorKey::CsRoleCodeInvalid))
     }
 }
 
@@ -313,7 +248,7 @@ mod tests {
         );
         assert_eq!(
             parse_message_body(MessageKind::Text, " \n ").unwrap_err(),
-            AppError::validation("body", "message.empty")
+            AppError::validation("body", ErrorKey::MessageEmpty)
         );
         let max = "长".repeat(MAX_BODY_CHARS);
         assert!(parse_message_body(MessageKind::Text, &max).is_ok());

@@ -36,7 +36,7 @@ pub async fn message_created(conn: &mut AnyConnection, m: &Message) -> AppResult
         m,
         m.created_at.0,
     );
-    outbox::insert(conn, &e).await
+    outbox::insert(&mut *conn, &e).await
 }
 
 /// A message was recalled (notes stay inside).
@@ -46,7 +46,7 @@ pub async fn message_recalled(conn: &mut AnyConnection, m: &Message, now: i64) -
     }
     let data = serde_json::json!({"conversation_id": m.conversation_id, "seq": m.seq});
     let e = OutboxEvent::new("message.recalled", AGGREGATE, m.conversation_id, &data, now);
-    outbox::insert(conn, &e).await
+    outbox::insert(&mut *conn, &e).await
 }
 
 /// A conversation's status or assignee changed: reads it as the
@@ -60,6 +60,6 @@ pub async fn conversation_changed(
         .await?
         .ok_or(AppError::Internal)?;
     let e = OutboxEvent::new(conversation_topic(c.status), AGGREGATE, c.id, &c, now);
-    outbox::insert(conn, &e).await?;
+    outbox::insert(&mut *conn, &e).await?;
     Ok(c)
 }

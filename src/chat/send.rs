@@ -12,6 +12,7 @@ use crate::db::new_id;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::types::{Id, Timestamp};
+use crate::ErrorKey;
 
 /// The member's unresolved conversation in `role_id`, or a new one routed to
 /// an agent of the role (or queued when none is free).
@@ -65,7 +66,7 @@ pub async fn open_conversation(
 /// Stores a new conversation and its `conversation.queued` event.
 async fn insert_queued(state: &AppState, conv: &Conversation) -> AppResult<()> {
     let mut tx = state.db.begin().await?;
-    repo::insert_conversation(&mut tx, conv).await?;
+    repo::insert_conversation(&mut *tx, conv).await?;
     outbox::conversation_changed(&mut tx, conv.id, conv.created_at.0).await?;
     tx.commit().await?;
     Ok(())
@@ -80,7 +81,10 @@ fn check_kind(sender: Sender, kind: MessageKind) -> AppResult<()> {
     if allowed {
         Ok(())
     } else {
-        Err(AppError::validation("kind", "message.kind_not_allowed"))
+        Err(AppError::validation(
+            "kind",
+            ErrorKey::MessageKindNotAllowed,
+        ))
     }
 }
 
@@ -232,14 +236,14 @@ async fn check_send(
         {
             return Err(AppError::validation(
                 "reply_to_seq",
-                "message.reply_missing",
+                ErrorKey::MessageReplyMissing,
             ));
         }
     }
     if conv.status == ConversationStatus::Resolved && sender.kind == SenderKind::Staff {
         return Err(AppError::validation(
             "conversation_id",
-            "conversation.resolved",
+            ErrorKey::ConversationResolved,
         ));
     }
     Ok(Found::New(conv, sender))
@@ -264,7 +268,7 @@ async fn store_message(
 ) -> AppResult<Stored> {
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    if !repo::lock_conversation(&mut tx, input.conversation_id).await? {
+    if !repo::lock_conversation(&mut *tx, input.conversation_id).await? {
         return Err(AppError::not_found("conversation"));
     }
     let (conv, sender) = match check_send(&mut tx, who, input, client_id, trusted).await? {
@@ -273,11 +277,11 @@ async fn store_message(
     };
     let reopened = conv.status == ConversationStatus::Resolved;
     if reopened {
-        routing_repo::reopen(&mut tx, conv.id, now)
+        routing_repo::reopen(&mut *tx, conv.id, now)
             .await
             .map_err(|e| match e {
                 AppError::Conflict { .. } => {
-                    AppError::validation("conversation_id", "conversation.other_active")
+                    AppError::validation("conversation_id", ErrorKey::ConversationOtherActive)
                 }
                 other => other,
             })?;
@@ -286,7 +290,7 @@ async fn store_message(
     let msg = Message {
         id: new_id(),
         conversation_id: conv.id,
-        seq: repo::next_seq(&mut tx, conv.id, sender.kind, input.kind, now).await?,
+        seq: repo::next_seq(&mut *tx, conv.id, sender.kind, input.kind, now).await?,
         sender_kind: sender.kind,
         sender_id: sender.id,
         client_id: client_id.to_owned(),
@@ -296,7 +300,7 @@ async fn store_message(
         recalled: false,
         created_at: Timestamp(now),
     };
-    repo::insert_message(&mut tx, &msg).await?;
+    repo::insert_message(&mut *tx, &msg).await?;
     outbox::message_created(&mut tx, &msg).await?;
     tx.commit().await?;
     Ok(Stored::New(msg, conv, reopened))

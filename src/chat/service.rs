@@ -8,6 +8,7 @@ use crate::auth::Principal;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::types::Id;
+use crate::ErrorKey;
 
 /// A sender may recall their own message this long after sending it.
 pub const RECALL_WINDOW_MS: i64 = 2 * 60 * 1000;
@@ -62,7 +63,7 @@ pub async fn mark_read(
     seq: i64,
 ) -> AppResult<i64> {
     if seq < 0 {
-        return Err(AppError::validation("seq", "message.seq_invalid"));
+        return Err(AppError::validation("seq", ErrorKey::MessageSeqInvalid));
     }
     let (conv, me) = authorize(state, who, conversation_id, Need::Act).await?;
     repo::mark_read(&state.db, conv.id, me.kind, seq.min(conv.last_seq)).await?;
@@ -97,10 +98,10 @@ pub async fn recall(
         return Ok(msg);
     }
     if state.now() - msg.created_at.0 > RECALL_WINDOW_MS {
-        return Err(AppError::validation("seq", "message.recall_expired"));
+        return Err(AppError::validation("seq", ErrorKey::MessageRecallExpired));
     }
     let mut tx = state.db.begin().await?;
-    if repo::set_recalled(&mut tx, msg.id).await? {
+    if repo::set_recalled(&mut *tx, msg.id).await? {
         super::outbox::message_recalled(&mut tx, &msg, state.now()).await?;
     }
     let msg = repo::message_by_seq(&mut *tx, conv.id, seq)

@@ -29,6 +29,7 @@ use crate::auth::{Principal, Role};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::types::Id;
+use crate::ErrorKey;
 
 /// A client's typing events are passed on at most this often per conversation.
 pub const TYPING_EVERY_MS: i64 = 2_000;
@@ -82,7 +83,7 @@ fn error(client_id: Option<String>, e: &AppError) -> ServerMsg {
     ServerMsg::Error {
         client_id,
         field: e.field().map(str::to_owned),
-        key: key.to_owned(),
+        key,
     }
 }
 
@@ -229,14 +230,19 @@ impl SocketSession {
     /// Queues the cursors of a `resume`, one per conversation (the lowest
     /// seq of duplicates).
     fn queue_resume(&mut self, cursors: Vec<Cursor>) -> Result<(), (Option<String>, AppError)> {
-        let too_many = || (None, AppError::validation("cursors", "ws.too_many_cursors"));
+        let too_many = || {
+            (
+                None,
+                AppError::validation("cursors", ErrorKey::WsTooManyCursors),
+            )
+        };
         if cursors.len() > MAX_CURSORS {
             return Err(too_many());
         }
         if cursors.iter().any(|c| c.after_seq < 0) {
             return Err((
                 None,
-                AppError::validation("after_seq", "message.seq_invalid"),
+                AppError::validation("after_seq", ErrorKey::MessageSeqInvalid),
             ));
         }
         for c in cursors {

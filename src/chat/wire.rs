@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::model::{AgentStatus, Conversation, Message, MessageForSend, SenderKind};
 use crate::types::Id;
+use crate::ErrorKey;
 
 /// Where a client stands in one conversation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -118,7 +119,7 @@ pub enum ServerMsg {
     Error {
         client_id: Option<String>,
         field: Option<String>,
-        key: String,
+        key: ErrorKey,
     },
     Pong,
 }
@@ -129,7 +130,7 @@ impl ServerMsg {
         ServerMsg::Error {
             client_id: None,
             field: None,
-            key: "ws.bad_frame".into(),
+            key: ErrorKey::WsBadFrame,
         }
     }
 }

@@ -7,12 +7,14 @@
 //! salesperson; everyone else sees them masked (`170****6528`).
 
 pub mod model;
+pub mod policy;
 #[cfg(feature = "ssr")]
 pub mod repo;
 #[cfg(feature = "ssr")]
 pub mod service;
 
 pub use model::*;
+pub use policy::*;
 
 #[cfg(all(test, feature = "ssr"))]
 mod tests;

@@ -1,12 +1,12 @@
 //! SQL of customer companies and members.
 
+use const_format::formatcp;
 use sqlx::any::AnyRow;
-use sqlx::Row;
+use sqlx::{Any, Executor, FromRow};
 
 use super::model::*;
-use crate::auth::repo::{like_pattern, member_from_row};
-use crate::auth::Member;
-use crate::db::Db;
+use super::policy::{phone_query, PhoneSearch, Scope};
+use crate::db::{like_pattern, Db};
 use crate::error::AppResult;
 use crate::types::{Id, Page, PageQuery, Timestamp};
 
@@ -16,22 +16,50 @@ const COMPANY_SELECT: &str =
      (SELECT COUNT(*) FROM members m WHERE m.company_id = c.id) AS member_count \
      FROM companies c LEFT JOIN staff s ON s.id = c.owner_staff_id";
 
+/// A company as `COMPANY_SELECT` reads it.
+#[derive(sqlx::FromRow)]
+struct CompanyRow {
+    id: Id,
+    name: String,
+    code: String,
+    owner_staff_id: Option<Id>,
+    owner_name: Option<String>,
+    #[sqlx(try_from = "String")]
+    certification: Certification,
+    contact_name: String,
+    contact_phone: String,
+    address: String,
+    member_count: i64,
+    #[sqlx(try_from = "i64")]
+    created_at: Timestamp,
+}
+
 fn company_from_row(r: &AnyRow) -> Result<Company, sqlx::Error> {
+    let r = CompanyRow::from_row(r)?;
     Ok(Company {
-        id: r.try_get("id")?,
-        name: r.try_get("name")?,
-        code: r.try_get("code")?,
-        owner_staff_id: r.try_get("owner_staff_id")?,
-        owner_name: r.try_get("owner_name")?,
-        certification: Certification::parse(&r.try_get::<String, _>("certification")?)
-            .unwrap_or_default(),
-        contact_name: r.try_get("contact_name")?,
-        contact_phone: r.try_get("contact_phone")?,
-        address: r.try_get("address")?,
-        member_count: r.try_get("member_count")?,
-        created_at: Timestamp(r.try_get("created_at")?),
+        id: r.id,
+        name: r.name,
+        code: r.code,
+        owner_staff_id: r.owner_staff_id,
+        owner_name: r.owner_name,
+        certification: r.certification,
+        contact_name: r.contact_name,
+        contact_phone: r.contact_phone,
+        address: r.address,
+        member_count: r.member_count,
+        created_at: r.created_at,
     })
 }
+
+/// The filter of `list`: owner, search text (name, code, member phone) and
+/// certification.
+const COMPANY_FILTER: &str = "($1 IS NULL OR c.owner_staff_id = $1) \
+         AND ($2 IS NULL OR LOWER(c.name) LIKE $2 ESCAPE '\\' OR LOWER(c.code) LIKE $2 ESCAPE '\\' \
+              OR EXISTS (SELECT 1 FROM members mm WHERE mm.company_id = c.id AND (mm.phone = $4 \
+                 OR (mm.phone LIKE $2 ESCAPE '\\' AND ($5 = 1 OR c.owner_staff_id = $6))))) \
+         AND ($3 IS NULL OR c.certification = $3)";
+const COUNT_COMPANIES: &str = formatcp!("SELECT COUNT(*) FROM companies c WHERE {COMPANY_FILTER}");
+const LIST_COMPANIES: &str = formatcp!("{COMPANY_SELECT} WHERE {COMPANY_FILTER} ORDER BY c.created_at DESC, c.id DESC LIMIT $7 OFFSET $8");
 
 /// Companies in `scope` matching the filter; `phones` says where a part of
 /// a member's phone matches (elsewhere only the whole number).
@@ -59,34 +87,26 @@ pub async fn list(
         PhoneSearch::DigitsWhereOwner(id) => (0, Some(id)),
         PhoneSearch::FullNumber => (0, None),
     };
-    let filter = "($1 IS NULL OR c.owner_staff_id = $1) \
-         AND ($2 IS NULL OR LOWER(c.name) LIKE $2 ESCAPE '\\' OR LOWER(c.code) LIKE $2 ESCAPE '\\' \
-              OR EXISTS (SELECT 1 FROM members mm WHERE mm.company_id = c.id AND (mm.phone = $4 \
-                 OR (mm.phone LIKE $2 ESCAPE '\\' AND ($5 = 1 OR c.owner_staff_id = $6))))) \
-         AND ($3 IS NULL OR c.certification = $3)";
-    let total: i64 =
-        sqlx::query_scalar(&format!("SELECT COUNT(*) FROM companies c WHERE {filter}"))
-            .bind(owner)
-            .bind(q.clone())
-            .bind(cert.clone())
-            .bind(phone.clone())
-            .bind(digits_everywhere)
-            .bind(digits_owner)
-            .fetch_one(db)
-            .await?;
-    let rows = sqlx::query(&format!(
-        "{COMPANY_SELECT} WHERE {filter} ORDER BY c.created_at DESC, c.id DESC LIMIT $7 OFFSET $8"
-    ))
-    .bind(owner)
-    .bind(q)
-    .bind(cert)
-    .bind(phone)
-    .bind(digits_everywhere)
-    .bind(digits_owner)
-    .bind(page.limit())
-    .bind(page.offset())
-    .fetch_all(db)
-    .await?;
+    let total: i64 = sqlx::query_scalar(COUNT_COMPANIES)
+        .bind(owner)
+        .bind(q.clone())
+        .bind(cert.clone())
+        .bind(phone.clone())
+        .bind(digits_everywhere)
+        .bind(digits_owner)
+        .fetch_one(db)
+        .await?;
+    let rows = sqlx::query(LIST_COMPANIES)
+        .bind(owner)
+        .bind(q)
+        .bind(cert)
+        .bind(phone)
+        .bind(digits_everywhere)
+        .bind(digits_owner)
+        .bind(page.limit())
+        .bind(page.offset())
+        .fetch_all(db)
+        .await?;
     let items = rows
         .iter()
         .map(company_from_row)
@@ -94,115 +114,91 @@ pub async fn list(
     Ok(Page::new(items, total, page))
 }
 
-pub async fn by_id(db: &Db, id: Id) -> AppResult<Option<Company>> {
-    let row = sqlx::query(&format!("{COMPANY_SELECT} WHERE c.id = $1"))
-        .bind(id)
-        .fetch_optional(db)
-        .await?;
+const BY_ID: &str = formatcp!("{COMPANY_SELECT} WHERE c.id = $1");
+
+pub async fn by_id(ex: impl Executor<'_, Database = Any>, id: Id) -> AppResult<Option<Company>> {
+    let row = sqlx::query(BY_ID).bind(id).fetch_optional(ex).await?;
     Ok(row.as_ref().map(company_from_row).transpose()?)
 }
 
-pub async fn code_taken(db: &Db, code: &str) -> AppResult<bool> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM companies WHERE code = $1")
+const CODE_TAKEN: &str = "SELECT COUNT(*) FROM companies WHERE code = $1";
+
+pub async fn code_taken(ex: impl Executor<'_, Database = Any>, code: &str) -> AppResult<bool> {
+    let n: i64 = sqlx::query_scalar(CODE_TAKEN)
         .bind(code)
-        .fetch_one(db)
+        .fetch_one(ex)
         .await?;
     Ok(n > 0)
 }
 
-pub async fn insert(db: &Db, c: &Company) -> AppResult<()> {
-    sqlx::query(
-        "INSERT INTO companies (id, name, code, owner_staff_id, certification, contact_name, contact_phone, address, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
-    )
-    .bind(c.id)
-    .bind(&c.name)
-    .bind(&c.code)
-    .bind(c.owner_staff_id)
-    .bind(c.certification.as_str())
-    .bind(&c.contact_name)
-    .bind(&c.contact_phone)
-    .bind(&c.address)
-    .bind(c.created_at.0)
-    .execute(db)
-    .await?;
+const INSERT: &str = "INSERT INTO companies (id, name, code, owner_staff_id, certification, contact_name, contact_phone, address, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)";
+
+pub async fn insert(ex: impl Executor<'_, Database = Any>, c: &Company) -> AppResult<()> {
+    sqlx::query(INSERT)
+        .bind(c.id)
+        .bind(&c.name)
+        .bind(&c.code)
+        .bind(c.owner_staff_id)
+        .bind(c.certification.as_str())
+        .bind(&c.contact_name)
+        .bind(&c.contact_phone)
+        .bind(&c.address)
+        .bind(c.created_at.0)
+        .execute(ex)
+        .await?;
     Ok(())
 }
 
+const UPDATE: &str =
+    "UPDATE companies SET name = $1, contact_name = $2, contact_phone = $3, address = $4, \
+         certification = $5, updated_at = $6 WHERE id = $7";
+
 pub async fn update(
-    db: &Db,
+    ex: impl Executor<'_, Database = Any>,
     id: Id,
     u: &CompanyForUpdate,
     cert: Certification,
     now: i64,
 ) -> AppResult<()> {
-    sqlx::query(
-        "UPDATE companies SET name = $1, contact_name = $2, contact_phone = $3, address = $4, \
-         certification = $5, updated_at = $6 WHERE id = $7",
-    )
-    .bind(&u.name)
-    .bind(&u.contact_name)
-    .bind(&u.contact_phone)
-    .bind(&u.address)
-    .bind(cert.as_str())
-    .bind(now)
-    .bind(id)
-    .execute(db)
-    .await?;
+    sqlx::query(UPDATE)
+        .bind(&u.name)
+        .bind(&u.contact_name)
+        .bind(&u.contact_phone)
+        .bind(&u.address)
+        .bind(cert.as_str())
+        .bind(now)
+        .bind(id)
+        .execute(ex)
+        .await?;
     Ok(())
 }
 
-pub async fn set_owner(db: &Db, id: Id, owner: Option<Id>, now: i64) -> AppResult<()> {
-    sqlx::query("UPDATE companies SET owner_staff_id = $1, updated_at = $2 WHERE id = $3")
+const SET_OWNER: &str = "UPDATE companies SET owner_staff_id = $1, updated_at = $2 WHERE id = $3";
+
+pub async fn set_owner(
+    ex: impl Executor<'_, Database = Any>,
+    id: Id,
+    owner: Option<Id>,
+    now: i64,
+) -> AppResult<()> {
+    sqlx::query(SET_OWNER)
         .bind(owner)
         .bind(now)
         .bind(id)
-        .execute(db)
+        .execute(ex)
         .await?;
     Ok(())
 }
 
-pub async fn members_of(db: &Db, company_id: Id) -> AppResult<Vec<Member>> {
-    let rows = sqlx::query(
-        "SELECT id, company_id, phone, name, disabled, lang, created_at FROM members \
-         WHERE company_id = $1 ORDER BY created_at, id",
-    )
-    .bind(company_id)
-    .fetch_all(db)
-    .await?;
-    Ok(rows.iter().map(member_from_row).collect::<Result<_, _>>()?)
-}
-
-pub async fn insert_member(db: &Db, m: &Member) -> AppResult<()> {
-    sqlx::query(
-        "INSERT INTO members (id, company_id, phone, name, disabled, lang, created_at) \
-         VALUES ($1, $2, $3, $4, 0, $5, $6)",
-    )
-    .bind(m.id)
-    .bind(m.company_id)
-    .bind(&m.phone)
-    .bind(&m.name)
-    .bind(m.lang.code())
-    .bind(m.created_at.0)
-    .execute(db)
-    .await?;
-    Ok(())
-}
-
-/// Changes a member's state only if it belongs to `company_id`.
-pub async fn set_member_disabled(
-    db: &Db,
-    company_id: Id,
-    member_id: Id,
-    disabled: bool,
-) -> AppResult<bool> {
-    let r = sqlx::query(
-        "UPDATE members SET disabled = $1, auth_epoch = auth_epoch + 1 WHERE id = $2 AND company_id = $3",
-    )
-        .bind(disabled as i64)
-        .bind(member_id)
-        .bind(company_id)
-        .execute(db)
-        .await?;
-    Ok(r.rows_affected() == 1)
-}
+/// Every statement of this file, by name, for the test that prepares
+/// them all on both databases (`crate::statements`).
+pub const STATEMENTS: &[(&str, &str)] = &[
+    ("count_companies", COUNT_COMPANIES),
+    ("list_companies", LIST_COMPANIES),
+    ("by_id", BY_ID),
+    ("code_taken", CODE_TAKEN),
+    ("insert", INSERT),
+    ("update", UPDATE),
+    ("set_owner", SET_OWNER),
+];

@@ -1,12 +1,14 @@
 //! Customer rules: who may see and change which company, codes, members.
 
 use super::model::*;
+use super::policy::*;
 use super::repo;
-use crate::auth::{repo as auth_repo, Lang, Member, Phone, Principal, Role, Staff};
-use crate::db::new_id;
+use crate::auth::{repo as auth_repo, Lang, Member, Phone, Role, Staff};
+use crate::db::{new_id, on_unique};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::types::{mask_phone, Id, Page, PageQuery, Timestamp};
+use crate::ErrorKey;
 
 /// Companies the staff member may see, filtered and paged.
 pub async fn list_companies(
@@ -15,6 +17,7 @@ pub async fn list_companies(
     f: &CompanyFilter,
     page: PageQuery,
 ) -> AppResult<Page<Company>> {
+    staff.require(CUSTOMER_ROLES)?;
     if let Some(c) = f.certification.as_deref().filter(|c| !c.is_empty()) {
         Certification::parse(c)?;
     }
@@ -72,7 +75,7 @@ async fn detail(
     can_edit: bool,
     can_change_owner: bool,
 ) -> AppResult<CompanyDetail> {
-    let members = repo::members_of(&state.db, company.id)
+    let members = auth_repo::members_of(&state.db, company.id)
         .await?
         .into_iter()
         .map(|m| MemberView {
@@ -100,6 +103,7 @@ async fn detail(
 }
 
 pub async fn get_company(state: &AppState, staff: &Staff, id: Id) -> AppResult<CompanyDetail> {
+    staff.require(CUSTOMER_ROLES)?;
     let company = visible_company(state, staff, id).await?;
     let edit = can_edit(staff, &company);
     detail(state, company, edit, edit, staff.has(Role::Admin)).await
@@ -117,7 +121,12 @@ async fn check_owner(state: &AppState, owner: Option<Id>) -> AppResult<()> {
     if let Some(id) = owner {
         match auth_repo::staff_by_id(&state.db, id).await? {
             Some(s) if s.has(Role::Sales) && !s.disabled => {}
-            _ => return Err(AppError::validation("owner_staff_id", "owner.not_sales")),
+            _ => {
+                return Err(AppError::validation(
+                    "owner_staff_id",
+                    ErrorKey::OwnerNotSales,
+                ))
+            }
         }
     }
     Ok(())
@@ -129,7 +138,7 @@ fn parse_contact_phone(s: &str) -> AppResult<String> {
     }
     Phone::parse(s)
         .map(|p| p.as_str().to_owned())
-        .map_err(|_| AppError::validation("contact_phone", "phone.invalid"))
+        .map_err(|_| AppError::validation("contact_phone", ErrorKey::PhoneInvalid))
 }
 
 /// Creates a company. Admins pick any salesperson as owner; a salesperson owns what they create.
@@ -138,6 +147,7 @@ pub async fn create_company(
     staff: &Staff,
     input: &CompanyForCreate,
 ) -> AppResult<Company> {
+    staff.require(EDITOR_ROLES)?;
     let owner = if staff.has(Role::Admin) {
         input.owner_staff_id
     } else if staff.has(Role::Sales) {
@@ -155,7 +165,7 @@ pub async fn create_company(
     } else {
         let code = parse_customer_code(&input.code)?;
         if repo::code_taken(&state.db, &code).await? {
-            return Err(AppError::conflict("code", "customer_code.taken"));
+            return Err(AppError::conflict("code", ErrorKey::CustomerCodeTaken));
         }
         code
     };
@@ -172,12 +182,11 @@ pub async fn create_company(
         member_count: 0,
         created_at: Timestamp(state.now()),
     };
-    repo::insert(&state.db, &company)
-        .await
-        .map_err(|e| match e {
-            AppError::Conflict { .. } => AppError::conflict("code", "customer_code.taken"),
-            other => other,
-        })?;
+    repo::insert(&state.db, &company).await.map_err(on_unique(
+        "code",
+        "code",
+        ErrorKey::CustomerCodeTaken,
+    ))?;
     repo::by_id(&state.db, company.id)
         .await?
         .ok_or(AppError::Internal)
@@ -200,6 +209,7 @@ pub async fn update_company(
     id: Id,
     input: &CompanyForUpdate,
 ) -> AppResult<CompanyDetail> {
+    staff.require(EDITOR_ROLES)?;
     editable_company(state, staff, id).await?;
     let cleaned = CompanyForUpdate {
         name: parse_company_name(&input.name)?,
@@ -220,9 +230,7 @@ pub async fn set_company_owner(
     id: Id,
     owner: Option<Id>,
 ) -> AppResult<CompanyDetail> {
-    if !staff.has(Role::Admin) {
-        return Err(AppError::Forbidden);
-    }
+    staff.require(OWNER_SETTER_ROLES)?;
     visible_company(state, staff, id).await?;
     check_owner(state, owner).await?;
     repo::set_owner(&state.db, id, owner, state.now()).await?;
@@ -235,6 +243,7 @@ pub async fn add_member(
     company_id: Id,
     input: &MemberForCreate,
 ) -> AppResult<CompanyDetail> {
+    staff.require(EDITOR_ROLES)?;
     editable_company(state, staff, company_id).await?;
     let name = crate::auth::parse_person_name("name", &input.name)?;
     let phone = Phone::parse(&input.phone)?;
@@ -242,7 +251,7 @@ pub async fn add_member(
         .await?
         .is_some()
     {
-        return Err(AppError::conflict("phone", "phone.taken"));
+        return Err(AppError::conflict("phone", ErrorKey::PhoneTaken));
     }
     let member = Member {
         id: new_id(),
@@ -253,12 +262,9 @@ pub async fn add_member(
         lang: Lang::Zh,
         created_at: Timestamp(state.now()),
     };
-    repo::insert_member(&state.db, &member)
+    auth_repo::insert_member(&state.db, &member)
         .await
-        .map_err(|e| match e {
-            AppError::Conflict { .. } => AppError::conflict("phone", "phone.taken"),
-            other => other,
-        })?;
+        .map_err(on_unique("phone", "phone", ErrorKey::PhoneTaken))?;
     get_company(state, staff, company_id).await
 }
 
@@ -269,8 +275,9 @@ pub async fn set_member_disabled(
     member_id: Id,
     disabled: bool,
 ) -> AppResult<CompanyDetail> {
+    staff.require(EDITOR_ROLES)?;
     editable_company(state, staff, company_id).await?;
-    if !repo::set_member_disabled(&state.db, company_id, member_id, disabled).await? {
+    if !auth_repo::set_member_disabled(&state.db, company_id, member_id, disabled).await? {
         return Err(AppError::not_found("member"));
     }
     crate::chat::events::account_changed(state, crate::auth::SessionUser::Member(member_id));
@@ -278,8 +285,8 @@ pub async fn set_member_disabled(
 }
 
 /// Salespeople to choose an owner from (staff who may see customers).
-pub async fn salespeople(state: &AppState, principal: &Principal) -> AppResult<Vec<(Id, String)>> {
-    principal.require_staff(&[Role::Admin, Role::Sales])?;
+pub async fn list_salespeople(state: &AppState, staff: &Staff) -> AppResult<Vec<(Id, String)>> {
+    staff.require(EDITOR_ROLES)?;
     Ok(auth_repo::staff_with_role(&state.db, Role::Sales)
         .await?
         .into_iter()

@@ -6,6 +6,7 @@ use crate::auth::Staff;
 use crate::error::AppError;
 use crate::testing::{self, test_state};
 use crate::types::PageQuery;
+use crate::ErrorKey;
 
 #[tokio::test]
 async fn a_salesperson_sees_and_edits_only_their_own_companies() {
@@ -159,7 +160,7 @@ async fn codes_are_generated_unique_and_members_phones_are_unique() {
         service::create_company(&state, &admin, &dup)
             .await
             .unwrap_err(),
-        AppError::conflict("code", "customer_code.taken")
+        AppError::conflict("code", ErrorKey::CustomerCodeTaken)
     );
     testing::member(&state, &admin, &a, "甲", "13800000001").await;
     let m = MemberForCreate {
@@ -170,7 +171,7 @@ async fn codes_are_generated_unique_and_members_phones_are_unique() {
         service::add_member(&state, &admin, a.id, &m)
             .await
             .unwrap_err(),
-        AppError::conflict("phone", "phone.taken")
+        AppError::conflict("phone", ErrorKey::PhoneTaken)
     );
     let cs = testing::staff(&state, "cs_one", &["cs"]).await;
     let ownerless = CompanyForCreate {

@@ -4,7 +4,7 @@
 //! JSON payload and the time it happened.
 //!
 //! Invariants:
-//! - An event is written with `repo::insert(&mut tx, …)` in the transaction
+//! - An event is written with `repo::insert(&mut *tx, …)` in the transaction
 //!   of the change it reports: it exists if and only if the change committed,
 //!   and a restart loses none.
 //! - A worker takes pending events with [`service::claim`], one conditional

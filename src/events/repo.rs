@@ -1,15 +1,14 @@
 //! SQL of the outbox.
 
 use sqlx::any::AnyRow;
-use sqlx::{AnyConnection, Row};
+use sqlx::{Any, Executor, Row};
 
 use super::model::OutboxEvent;
-use crate::db::Db;
 use crate::error::AppResult;
 use crate::types::{Id, Timestamp};
 
 /// Writes an event; call it with the transaction of the change it reports.
-pub async fn insert(conn: &mut AnyConnection, e: &OutboxEvent) -> AppResult<()> {
+pub async fn insert(ex: impl Executor<'_, Database = Any>, e: &OutboxEvent) -> AppResult<()> {
     sqlx::query(INSERT)
         .bind(e.id)
         .bind(&e.topic)
@@ -17,7 +16,7 @@ pub async fn insert(conn: &mut AnyConnection, e: &OutboxEvent) -> AppResult<()> 
         .bind(e.aggregate_id)
         .bind(&e.payload)
         .bind(e.created_at.0)
-        .execute(conn)
+        .execute(ex)
         .await?;
     Ok(())
 }
@@ -52,7 +51,7 @@ fn event_from_row(r: &AnyRow) -> Result<OutboxEvent, sqlx::Error> {
 }
 
 pub async fn claim(
-    db: &Db,
+    ex: impl Executor<'_, Database = Any>,
     now: i64,
     lease_until: i64,
     token: i64,
@@ -63,7 +62,7 @@ pub async fn claim(
         .bind(token)
         .bind(now)
         .bind(limit)
-        .fetch_all(db)
+        .fetch_all(ex)
         .await?;
     let mut events = rows
         .iter()
@@ -75,30 +74,43 @@ pub async fn claim(
 
 /// Marks a claimed event handed on, in the transaction of the hand-on.
 /// False if the claim was lost (the lease ran out and another took it).
-pub async fn complete(conn: &mut AnyConnection, id: Id, token: i64, now: i64) -> AppResult<bool> {
+pub async fn complete(
+    ex: impl Executor<'_, Database = Any>,
+    id: Id,
+    token: i64,
+    now: i64,
+) -> AppResult<bool> {
     let r = sqlx::query(COMPLETE)
         .bind(now)
         .bind(id)
         .bind(token)
-        .execute(conn)
+        .execute(ex)
         .await?;
     Ok(r.rows_affected() == 1)
 }
 
 /// Deletes events processed before `before`; returns how many.
-pub async fn prune(db: &Db, before: i64) -> AppResult<u64> {
+pub async fn prune(ex: impl Executor<'_, Database = Any>, before: i64) -> AppResult<u64> {
     Ok(sqlx::query(PRUNE)
         .bind(before)
-        .execute(db)
+        .execute(ex)
         .await?
         .rows_affected())
 }
 
+const PENDING_COUNT: &str = "SELECT COUNT(*) FROM outbox_events WHERE processed_at IS NULL";
+
 /// Pending (unprocessed) events, for the health of the worker and tests.
-pub async fn pending_count(db: &Db) -> AppResult<i64> {
-    Ok(
-        sqlx::query_scalar("SELECT COUNT(*) FROM outbox_events WHERE processed_at IS NULL")
-            .fetch_one(db)
-            .await?,
-    )
+pub async fn pending_count(ex: impl Executor<'_, Database = Any>) -> AppResult<i64> {
+    Ok(sqlx::query_scalar(PENDING_COUNT).fetch_one(ex).await?)
 }
+
+/// Every statement of this file, by name, for the test that prepares
+/// them all on both databases (`crate::statements`).
+pub const STATEMENTS: &[(&str, &str)] = &[
+    ("insert", INSERT),
+    ("claim", CLAIM),
+    ("complete", COMPLETE),
+    ("prune", PRUNE),
+    ("pending_count", PENDING_COUNT),
+];

@@ -28,7 +28,7 @@ async fn publish(state: &AppState, n: usize) -> Vec<OutboxEvent> {
             &serde_json::json!({"i": i}),
             T0,
         );
-        repo::insert(&mut tx, &e).await.unwrap();
+        repo::insert(&mut *tx, &e).await.unwrap();
         out.push(e);
     }
     tx.commit().await.unwrap();
@@ -46,7 +46,7 @@ async fn an_event_exists_only_if_its_transaction_commits() {
         &serde_json::json!({"fen": 100}),
         T0,
     );
-    repo::insert(&mut tx, &e).await.unwrap();
+    repo::insert(&mut *tx, &e).await.unwrap();
     tx.rollback().await.unwrap();
     assert_eq!(repo::pending_count(&state.db).await.unwrap(), 0);
 
@@ -101,10 +101,10 @@ async fn a_lapsed_claim_is_taken_again_and_the_late_worker_completes_nothing() {
     assert_eq!(second.events, published, "the lease ran out");
     let id = published[0].id;
     let mut tx = state.db.begin().await.unwrap();
-    assert!(!repo::complete(&mut tx, id, first.token, state.now())
+    assert!(!repo::complete(&mut *tx, id, first.token, state.now())
         .await
         .unwrap());
-    assert!(repo::complete(&mut tx, id, second.token, state.now())
+    assert!(repo::complete(&mut *tx, id, second.token, state.now())
         .await
         .unwrap());
     tx.commit().await.unwrap();
@@ -122,7 +122,7 @@ async fn handed_on_events_are_pruned_after_a_week_and_pending_ones_never() {
     publish(&state, 2).await;
     let claimed = service::claim(&state, 1).await.unwrap();
     let mut tx = state.db.begin().await.unwrap();
-    repo::complete(&mut tx, claimed.events[0].id, claimed.token, T0)
+    repo::complete(&mut *tx, claimed.events[0].id, claimed.token, T0)
         .await
         .unwrap();
     tx.commit().await.unwrap();

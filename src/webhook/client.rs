@@ -105,7 +105,9 @@ impl WebhookClient {
     /// URL are checked here (they are never resolved); names on connecting.
     pub(super) fn post(&self, url: &str) -> Result<reqwest::RequestBuilder, String> {
         let url = check_url(url, &self.allow).map_err(|e| match e.key() {
-            "webhook.url_forbidden" => "refused: the URL names a non-public address".to_owned(),
+            crate::ErrorKey::WebhookUrlForbidden => {
+                "refused: the URL names a non-public address".to_owned()
+            }
             _ => "invalid URL".to_owned(),
         })?;
         Ok(self.http.post(url))

@@ -31,6 +31,7 @@ pub mod client;
 #[cfg(feature = "ssr")]
 pub mod deliver;
 pub mod model;
+pub mod policy;
 #[cfg(feature = "ssr")]
 pub mod repo;
 #[cfg(feature = "ssr")]

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, AppResult};
 use crate::types::{Id, Timestamp};
+use crate::ErrorKey;
 
 /// The events a webhook may subscribe to.
 pub const EVENTS: &[&str] = &[
@@ -29,29 +30,12 @@ pub struct WebhookForCreate {
     pub events: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DeliveryStatus {
-    Pending,
-    Delivered,
-    Failed,
-}
-
-impl DeliveryStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Pending => "pending",
-            Self::Delivered => "delivered",
-            Self::Failed => "failed",
-        }
-    }
-    pub fn parse(s: &str) -> AppResult<Self> {
-        match s {
-            "pending" => Ok(Self::Pending),
-            "delivered" => Ok(Self::Delivered),
-            "failed" => Ok(Self::Failed),
-            _ => Err(AppError::validation("status", "webhook.status_invalid")),
-        }
+crate::string_enum! {
+    /// Where a webhook delivery stands.
+    pub enum DeliveryStatus("status", WebhookStatusInvalid) {
+        Pending = "pending",
+        Delivered = "delivered",
+        Failed = "failed",
     }
 }
 
@@ -82,7 +66,7 @@ pub fn parse_url(s: &str) -> AppResult<String> {
         Some(h) if !h.is_empty() && s.len() <= 500 && !s.contains(char::is_whitespace) => {
             Ok(s.to_owned())
         }
-        _ => Err(AppError::validation("url", "webhook.url_invalid")),
+        _ => Err(AppError::validation("url", ErrorKey::WebhookUrlInvalid)),
     }
 }
 
@@ -92,14 +76,17 @@ pub fn parse_events(list: &[String]) -> AppResult<Vec<String>> {
     for e in list {
         let e = e.trim();
         if !EVENTS.contains(&e) {
-            return Err(AppError::validation("events", "webhook.event_unknown"));
+            return Err(AppError::validation(
+                "events",
+                ErrorKey::WebhookEventUnknown,
+            ));
         }
         if !out.iter().any(|x| x == e) {
             out.push(e.to_owned());
         }
     }
     if out.is_empty() {
-        return Err(AppError::validation("events", "webhook.events_empty"));
+        return Err(AppError::validation("events", ErrorKey::WebhookEventsEmpty));
     }
     Ok(out)
 }

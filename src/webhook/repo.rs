@@ -1,26 +1,33 @@
 //! SQL of webhooks and their deliveries.
 
+use const_format::formatcp;
 use sqlx::any::AnyRow;
-use sqlx::{AnyConnection, Row};
+use sqlx::{Any, Executor, Row};
 
 use super::model::*;
 use crate::db::Db;
 use crate::error::AppResult;
 use crate::types::{Id, Page, PageQuery, Timestamp};
 
-pub async fn insert(db: &Db, w: &Webhook, secret: &str, by: Id) -> AppResult<()> {
-    sqlx::query(
-        "INSERT INTO webhooks (id, url, events, secret, active, created_by, created_at) \
-         VALUES ($1, $2, $3, $4, 1, $5, $6)",
-    )
-    .bind(w.id)
-    .bind(&w.url)
-    .bind(w.events.join(","))
-    .bind(secret)
-    .bind(by)
-    .bind(w.created_at.0)
-    .execute(db)
-    .await?;
+const INSERT: &str =
+    "INSERT INTO webhooks (id, url, events, secret, active, created_by, created_at) \
+         VALUES ($1, $2, $3, $4, 1, $5, $6)";
+
+pub async fn insert(
+    ex: impl Executor<'_, Database = Any>,
+    w: &Webhook,
+    secret: &str,
+    by: Id,
+) -> AppResult<()> {
+    sqlx::query(INSERT)
+        .bind(w.id)
+        .bind(&w.url)
+        .bind(w.events.join(","))
+        .bind(secret)
+        .bind(by)
+        .bind(w.created_at.0)
+        .execute(ex)
+        .await?;
     Ok(())
 }
 
@@ -40,10 +47,14 @@ fn webhook_from_row(r: &AnyRow) -> Result<(Webhook, String), sqlx::Error> {
 
 const WEBHOOK_COLS: &str = "SELECT id, url, events, secret, active, created_at FROM webhooks";
 
-async fn webhooks_where(db: &Db, rest: &str) -> AppResult<Vec<(Webhook, String)>> {
-    let rows = sqlx::query(&format!("{WEBHOOK_COLS} {rest}"))
-        .fetch_all(db)
-        .await?;
+const ALL_WEBHOOKS: &str = formatcp!("{WEBHOOK_COLS} ORDER BY created_at DESC, id DESC");
+const ACTIVE_WEBHOOKS: &str = formatcp!("{WEBHOOK_COLS} WHERE active = 1 ORDER BY id");
+
+async fn webhooks_of(
+    ex: impl Executor<'_, Database = Any>,
+    sql: &'static str,
+) -> AppResult<Vec<(Webhook, String)>> {
+    let rows = sqlx::query(sql).fetch_all(ex).await?;
     Ok(rows
         .iter()
         .map(webhook_from_row)
@@ -51,25 +62,29 @@ async fn webhooks_where(db: &Db, rest: &str) -> AppResult<Vec<(Webhook, String)>
 }
 
 /// Every webhook with its secret, newest first.
-pub async fn all(db: &Db) -> AppResult<Vec<(Webhook, String)>> {
-    webhooks_where(db, "ORDER BY created_at DESC, id DESC").await
+pub async fn all(ex: impl Executor<'_, Database = Any>) -> AppResult<Vec<(Webhook, String)>> {
+    webhooks_of(ex, ALL_WEBHOOKS).await
 }
 
 /// The active webhooks (with their secrets).
-pub async fn active(db: &Db) -> AppResult<Vec<(Webhook, String)>> {
-    webhooks_where(db, "WHERE active = 1 ORDER BY id").await
+pub async fn active(ex: impl Executor<'_, Database = Any>) -> AppResult<Vec<(Webhook, String)>> {
+    webhooks_of(ex, ACTIVE_WEBHOOKS).await
 }
 
+const SET_SECRET: &str = "UPDATE webhooks SET secret = $1 WHERE id = $2 \
+         RETURNING id, url, events, secret, active, created_at";
+
 /// Replaces a webhook's secret; the webhook, or None if there is no such webhook.
-pub async fn set_secret(db: &Db, id: Id, secret: &str) -> AppResult<Option<Webhook>> {
-    let row = sqlx::query(
-        "UPDATE webhooks SET secret = $1 WHERE id = $2 \
-         RETURNING id, url, events, secret, active, created_at",
-    )
-    .bind(secret)
-    .bind(id)
-    .fetch_optional(db)
-    .await?;
+pub async fn set_secret(
+    ex: impl Executor<'_, Database = Any>,
+    id: Id,
+    secret: &str,
+) -> AppResult<Option<Webhook>> {
+    let row = sqlx::query(SET_SECRET)
+        .bind(secret)
+        .bind(id)
+        .fetch_optional(ex)
+        .await?;
     Ok(row
         .as_ref()
         .map(webhook_from_row)
@@ -77,30 +92,37 @@ pub async fn set_secret(db: &Db, id: Id, secret: &str) -> AppResult<Option<Webho
         .map(|(w, _)| w))
 }
 
-pub async fn set_active(db: &Db, id: Id, active: bool) -> AppResult<bool> {
-    let r = sqlx::query("UPDATE webhooks SET active = $1 WHERE id = $2")
+const SET_ACTIVE: &str = "UPDATE webhooks SET active = $1 WHERE id = $2";
+
+pub async fn set_active(
+    ex: impl Executor<'_, Database = Any>,
+    id: Id,
+    active: bool,
+) -> AppResult<bool> {
+    let r = sqlx::query(SET_ACTIVE)
         .bind(i32::from(active))
         .bind(id)
-        .execute(db)
+        .execute(ex)
         .await?;
     Ok(r.rows_affected() == 1)
 }
 
-/// Adds a delivery unless this webhook already has the event; true if added.
-pub async fn enqueue(conn: &mut AnyConnection, d: &Delivery) -> AppResult<bool> {
-    let r = sqlx::query(
-        "INSERT INTO webhook_deliveries (id, webhook_id, event_id, event, payload, status, attempts, \
+const ENQUEUE: &str =
+    "INSERT INTO webhook_deliveries (id, webhook_id, event_id, event, payload, status, attempts, \
          next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $6) \
-         ON CONFLICT (webhook_id, event_id) DO NOTHING",
-    )
-    .bind(d.id)
-    .bind(d.webhook_id)
-    .bind(&d.event_id)
-    .bind(&d.event)
-    .bind(&d.payload)
-    .bind(d.created_at.0)
-    .execute(conn)
-    .await?;
+         ON CONFLICT (webhook_id, event_id) DO NOTHING";
+
+/// Adds a delivery unless this webhook already has the event; true if added.
+pub async fn enqueue(ex: impl Executor<'_, Database = Any>, d: &Delivery) -> AppResult<bool> {
+    let r = sqlx::query(ENQUEUE)
+        .bind(d.id)
+        .bind(d.webhook_id)
+        .bind(&d.event_id)
+        .bind(&d.event)
+        .bind(&d.payload)
+        .bind(d.created_at.0)
+        .execute(ex)
+        .await?;
     Ok(r.rows_affected() == 1)
 }
 
@@ -125,20 +147,7 @@ fn delivery_from_row(r: &AnyRow) -> Result<Delivery, sqlx::Error> {
     })
 }
 
-/// Takes up to `limit` due deliveries of active webhooks for an attempt,
-/// oldest first, leasing them until `lease_until`; a webhook gets at most
-/// `per_hook` attempts in flight (those already leased count). One
-/// statement: the lease is set only where none holds, so a delivery goes to
-/// one claimer however many run.
-pub async fn claim_due(
-    db: &Db,
-    now: i64,
-    lease_until: i64,
-    per_hook: i64,
-    limit: i64,
-) -> AppResult<Vec<Delivery>> {
-    let rows = sqlx::query(&format!(
-        "UPDATE webhook_deliveries SET leased_until = $1 \
+const CLAIM_DUE: &str = formatcp!("UPDATE webhook_deliveries SET leased_until = $1 \
          WHERE id IN ( \
              SELECT id FROM ( \
                  SELECT d.id, d.next_attempt_at, \
@@ -152,14 +161,27 @@ pub async fn claim_due(
          ) \
          AND status = 'pending' AND next_attempt_at <= $2 \
          AND (leased_until IS NULL OR leased_until <= $2) \
-         RETURNING {DELIVERY_COLS}"
-    ))
-    .bind(lease_until)
-    .bind(now)
-    .bind(per_hook)
-    .bind(limit)
-    .fetch_all(db)
-    .await?;
+         RETURNING {DELIVERY_COLS}");
+
+/// Takes up to `limit` due deliveries of active webhooks for an attempt,
+/// oldest first, leasing them until `lease_until`; a webhook gets at most
+/// `per_hook` attempts in flight (those already leased count). One
+/// statement: the lease is set only where none holds, so a delivery goes to
+/// one claimer however many run.
+pub async fn claim_due(
+    ex: impl Executor<'_, Database = Any>,
+    now: i64,
+    lease_until: i64,
+    per_hook: i64,
+    limit: i64,
+) -> AppResult<Vec<Delivery>> {
+    let rows = sqlx::query(CLAIM_DUE)
+        .bind(lease_until)
+        .bind(now)
+        .bind(per_hook)
+        .bind(limit)
+        .fetch_all(ex)
+        .await?;
     let mut due = rows
         .iter()
         .map(delivery_from_row)
@@ -168,18 +190,22 @@ pub async fn claim_due(
     Ok(due)
 }
 
+const RELEASE: &str = "UPDATE webhook_deliveries SET leased_until = NULL WHERE id = $1";
+
 /// Gives a leased delivery back untried (its webhook was paused meanwhile).
-pub async fn release(db: &Db, id: Id) -> AppResult<()> {
-    sqlx::query("UPDATE webhook_deliveries SET leased_until = NULL WHERE id = $1")
-        .bind(id)
-        .execute(db)
-        .await?;
+pub async fn release(ex: impl Executor<'_, Database = Any>, id: Id) -> AppResult<()> {
+    sqlx::query(RELEASE).bind(id).execute(ex).await?;
     Ok(())
 }
 
+const RECORD_ATTEMPT: &str =
+    "UPDATE webhook_deliveries SET status = $1, attempts = attempts + 1, next_attempt_at = $2, \
+         last_status_code = $3, last_error = $4, leased_until = NULL, \
+         delivered_at = CASE WHEN $1 = 'delivered' THEN $5 ELSE delivered_at END WHERE id = $6";
+
 /// Records an attempt's outcome.
 pub async fn record_attempt(
-    db: &Db,
+    ex: impl Executor<'_, Database = Any>,
     id: Id,
     status: DeliveryStatus,
     next_attempt_at: i64,
@@ -187,37 +213,35 @@ pub async fn record_attempt(
     error: Option<&str>,
     now: i64,
 ) -> AppResult<()> {
-    sqlx::query(
-        "UPDATE webhook_deliveries SET status = $1, attempts = attempts + 1, next_attempt_at = $2, \
-         last_status_code = $3, last_error = $4, leased_until = NULL, \
-         delivered_at = CASE WHEN $1 = 'delivered' THEN $5 ELSE delivered_at END WHERE id = $6",
-    )
-    .bind(status.as_str())
-    .bind(next_attempt_at)
-    .bind(code)
-    .bind(error)
-    .bind(now)
-    .bind(id)
-    .execute(db)
-    .await?;
+    sqlx::query(RECORD_ATTEMPT)
+        .bind(status.as_str())
+        .bind(next_attempt_at)
+        .bind(code)
+        .bind(error)
+        .bind(now)
+        .bind(id)
+        .execute(ex)
+        .await?;
     Ok(())
 }
 
-pub async fn deliveries(db: &Db, webhook_id: Id, page: PageQuery) -> AppResult<Page<Delivery>> {
-    let total: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM webhook_deliveries WHERE webhook_id = $1")
-            .bind(webhook_id)
-            .fetch_one(db)
-            .await?;
-    let rows = sqlx::query(&format!(
-        "SELECT {DELIVERY_COLS} FROM webhook_deliveries WHERE webhook_id = $1 \
+const DELIVERIES: &str = "SELECT COUNT(*) FROM webhook_deliveries WHERE webhook_id = $1";
+const DELIVERIES_2: &str = formatcp!(
+    "SELECT {DELIVERY_COLS} FROM webhook_deliveries WHERE webhook_id = $1 \
          ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3"
-    ))
-    .bind(webhook_id)
-    .bind(page.limit())
-    .bind(page.offset())
-    .fetch_all(db)
-    .await?;
+);
+
+pub async fn deliveries(db: &Db, webhook_id: Id, page: PageQuery) -> AppResult<Page<Delivery>> {
+    let total: i64 = sqlx::query_scalar(DELIVERIES)
+        .bind(webhook_id)
+        .fetch_one(db)
+        .await?;
+    let rows = sqlx::query(DELIVERIES_2)
+        .bind(webhook_id)
+        .bind(page.limit())
+        .bind(page.offset())
+        .fetch_all(db)
+        .await?;
     let items = rows
         .iter()
         .map(delivery_from_row)
@@ -225,13 +249,30 @@ pub async fn deliveries(db: &Db, webhook_id: Id, page: PageQuery) -> AppResult<P
     Ok(Page::new(items, total, page))
 }
 
+const PRUNE: &str = "DELETE FROM webhook_deliveries WHERE status <> 'pending' AND created_at < $1";
+
 /// Deletes delivered and failed deliveries created before `before`.
-pub async fn prune(db: &Db, before: i64) -> AppResult<u64> {
-    Ok(
-        sqlx::query("DELETE FROM webhook_deliveries WHERE status <> 'pending' AND created_at < $1")
-            .bind(before)
-            .execute(db)
-            .await?
-            .rows_affected(),
-    )
+pub async fn prune(ex: impl Executor<'_, Database = Any>, before: i64) -> AppResult<u64> {
+    Ok(sqlx::query(PRUNE)
+        .bind(before)
+        .execute(ex)
+        .await?
+        .rows_affected())
 }
+
+/// Every statement of this file, by name, for the test that prepares
+/// them all on both databases (`crate::statements`).
+pub const STATEMENTS: &[(&str, &str)] = &[
+    ("insert", INSERT),
+    ("all_webhooks", ALL_WEBHOOKS),
+    ("active_webhooks", ACTIVE_WEBHOOKS),
+    ("set_secret", SET_SECRET),
+    ("set_active", SET_ACTIVE),
+    ("enqueue", ENQUEUE),
+    ("claim_due", CLAIM_DUE),
+    ("release", RELEASE),
+    ("record_attempt", RECORD_ATTEMPT),
+    ("deliveries", DELIVERIES),
+    ("deliveries_2", DELIVERIES_2),
+    ("prune", PRUNE),
+];

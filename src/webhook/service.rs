@@ -2,9 +2,10 @@
 //! Sending them is `deliver`.
 
 use super::model::*;
+use super::policy::WEBHOOK_ADMINS;
 use super::repo;
 use super::target::check_url;
-use crate::auth::{Role, Staff};
+use crate::auth::Staff;
 use crate::db::new_id;
 use crate::error::{AppError, AppResult};
 use crate::events::{self, OutboxEvent};
@@ -13,14 +14,6 @@ use crate::types::{Id, Page, PageQuery, Timestamp};
 
 /// Delivered and failed deliveries are kept this long (30 days), then pruned.
 pub const KEEP_DELIVERIES_MS: i64 = 30 * 24 * 3600 * 1000;
-
-fn require_admin(staff: &Staff) -> AppResult<()> {
-    if staff.has(Role::Admin) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
 
 fn new_secret() -> String {
     format!("whsec_{}", hex::encode(rand::random::<[u8; 24]>()))
@@ -46,7 +39,7 @@ pub async fn create(
     admin: &Staff,
     input: &WebhookForCreate,
 ) -> AppResult<(Webhook, String)> {
-    require_admin(admin)?;
+    admin.require(WEBHOOK_ADMINS)?;
     let url = parse_url(&input.url)?;
     check_url(&url, &state.config.webhook_allow)?;
     let w = Webhook {
@@ -64,7 +57,7 @@ pub async fn create(
 /// The webhooks, each with a hint of its secret (`whsec_…1a2b`), never
 /// the secret itself.
 pub async fn list(state: &AppState, admin: &Staff) -> AppResult<Vec<(Webhook, String)>> {
-    require_admin(admin)?;
+    admin.require(WEBHOOK_ADMINS)?;
     Ok(repo::all(&state.db)
         .await?
         .into_iter()
@@ -79,7 +72,7 @@ pub async fn rotate_secret(
     admin: &Staff,
     id: Id,
 ) -> AppResult<(Webhook, String)> {
-    require_admin(admin)?;
+    admin.require(WEBHOOK_ADMINS)?;
     let secret = new_secret();
     let w = repo::set_secret(&state.db, id, &secret)
         .await?
@@ -88,7 +81,7 @@ pub async fn rotate_secret(
 }
 
 pub async fn set_active(state: &AppState, admin: &Staff, id: Id, active: bool) -> AppResult<()> {
-    require_admin(admin)?;
+    admin.require(WEBHOOK_ADMINS)?;
     if repo::set_active(&state.db, id, active).await? {
         Ok(())
     } else {
@@ -103,7 +96,7 @@ pub async fn deliveries(
     webhook_id: Id,
     page: PageQuery,
 ) -> AppResult<Page<Delivery>> {
-    require_admin(admin)?;
+    admin.require(WEBHOOK_ADMINS)?;
     repo::deliveries(&state.db, webhook_id, page).await
 }
 
@@ -147,9 +140,9 @@ pub async fn fan_out(state: &AppState, limit: i64) -> AppResult<usize> {
         let mut tx = state.db.begin().await?;
         let mut here = 0;
         for (w, _) in hooks.iter().filter(|(w, _)| w.events.contains(&e.topic)) {
-            here += usize::from(repo::enqueue(&mut tx, &delivery_of(w, e, now)).await?);
+            here += usize::from(repo::enqueue(&mut *tx, &delivery_of(w, e, now)).await?);
         }
-        if events::repo::complete(&mut tx, e.id, claimed.token, now).await? {
+        if events::repo::complete(&mut *tx, e.id, claimed.token, now).await? {
             tx.commit().await?;
             written += here;
         } else {

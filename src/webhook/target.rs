@@ -14,6 +14,7 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use reqwest::Url;
 
 use crate::error::{AppError, AppResult};
+use crate::ErrorKey;
 
 /// Hosts and networks exempt from the address check (tests, intranet hooks).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -166,12 +167,12 @@ fn is_local_name(host: &str) -> bool {
 /// local name) that is not public is refused unless allowed. Host names
 /// are checked again, on their addresses, when connecting.
 pub fn check_url(s: &str, allow: &AllowList) -> AppResult<Url> {
-    let invalid = || AppError::validation("url", "webhook.url_invalid");
+    let invalid = || AppError::validation("url", ErrorKey::WebhookUrlInvalid);
     let url = Url::parse(s.trim()).map_err(|_| invalid())?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(invalid());
     }
-    let forbidden = || AppError::validation("url", "webhook.url_forbidden");
+    let forbidden = || AppError::validation("url", ErrorKey::WebhookUrlForbidden);
     match url.host() {
         None => Err(invalid()),
         Some(url::Host::Ipv4(ip)) if !allow.permits(IpAddr::V4(ip)) => Err(forbidden()),

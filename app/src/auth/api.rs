@@ -44,17 +44,12 @@ fn has_lang_cookie() -> bool {
 /// Staff sign-in with account and password. Starts a new session.
 #[server(prefix = "/api", endpoint = "staff_login", input = Json)]
 pub async fn staff_login(account: String, password: String) -> Result<Staff, AppError> {
-    respond(
-        async {
-            let state = state()?;
-            let ip = client_ip().await;
-            let staff = auth::staff_login(&state, &account, &password, &ip).await?;
-            sign_in(SessionUser::Staff(staff.id)).await?;
-            reconcile_lang(SessionUser::Staff(staff.id), staff.lang).await?;
-            Ok(staff)
-        }
-        .await,
-    )
+    let state = state()?;
+    let ip = client_ip().await;
+    let staff = auth::staff_login(&state, &account, &password, &ip).await?;
+    sign_in(SessionUser::Staff(staff.id)).await?;
+    reconcile_lang(SessionUser::Staff(staff.id), staff.lang).await?;
+    Ok(staff)
 }
 
 /// The answer to a code request. `dev_code` is set only in dev mode.
@@ -67,67 +62,52 @@ pub struct CodeSent {
 /// Sends a sign-in code by SMS to a customer member's phone.
 #[server(prefix = "/api", endpoint = "request_login_code", input = Json)]
 pub async fn request_login_code(phone: String) -> Result<CodeSent, AppError> {
-    respond(
-        async {
-            let state = state()?;
-            let ip = client_ip().await;
-            let dev_code = auth::request_member_code(&state, &phone, &ip).await?;
-            Ok(CodeSent {
-                resend_after_secs: 60,
-                dev_code,
-            })
-        }
-        .await,
-    )
+    let state = state()?;
+    let ip = client_ip().await;
+    let dev_code = auth::request_member_code(&state, &phone, &ip).await?;
+    Ok(CodeSent {
+        resend_after_secs: 60,
+        dev_code,
+    })
 }
 
 /// Customer sign-in with phone and SMS code. Starts a new session.
 #[server(prefix = "/api", endpoint = "member_login", input = Json)]
 pub async fn member_login(phone: String, code: String) -> Result<Member, AppError> {
-    respond(
-        async {
-            let state = state()?;
-            let ip = client_ip().await;
-            let member = auth::member_login(&state, &phone, &code, &ip).await?;
-            sign_in(SessionUser::Member(member.id)).await?;
-            reconcile_lang(SessionUser::Member(member.id), member.lang).await?;
-            Ok(member)
-        }
-        .await,
-    )
+    let state = state()?;
+    let ip = client_ip().await;
+    let member = auth::member_login(&state, &phone, &code, &ip).await?;
+    sign_in(SessionUser::Member(member.id)).await?;
+    reconcile_lang(SessionUser::Member(member.id), member.lang).await?;
+    Ok(member)
 }
 
 /// Ends the session.
 #[server(prefix = "/api", endpoint = "logout", input = Json)]
 pub async fn logout() -> Result<(), AppError> {
-    respond(sign_out().await)
+    sign_out().await
 }
 
 /// Who is signed in (None for anonymous callers).
 #[server(prefix = "/api", endpoint = "current_user", input = Json)]
 pub async fn current_user() -> Result<Option<Principal>, AppError> {
-    respond(current_principal().await)
+    current_principal().await
 }
 
 /// Switches the UI language: a cookie, and the account's setting when signed in.
 #[server(prefix = "/api", endpoint = "set_language", input = Json)]
 pub async fn set_language(lang: String) -> Result<(), AppError> {
-    respond(
-        async {
-            let lang = Lang::from_code(&lang)
-                .ok_or_else(|| AppError::validation("lang", "error.bad_request"))?;
-            set_lang_cookie(lang);
-            if let Some(p) = current_principal().await? {
-                let who = match &p {
-                    Principal::Staff(s) => SessionUser::Staff(s.id),
-                    Principal::Member(m) => SessionUser::Member(m.id),
-                };
-                auth::set_language(&state()?, who, lang).await?;
-            }
-            Ok(())
-        }
-        .await,
-    )
+    let lang = Lang::from_code(&lang)
+        .ok_or_else(|| AppError::validation("lang", shipdesk::ErrorKey::BadRequest))?;
+    set_lang_cookie(lang);
+    if let Some(p) = current_principal().await? {
+        let who = match &p {
+            Principal::Staff(s) => SessionUser::Staff(s.id),
+            Principal::Member(m) => SessionUser::Member(m.id),
+        };
+        auth::set_language(&state()?, who, lang).await?;
+    }
+    Ok(())
 }
 
 /// Mints an API token acting as the caller (staff), valid `expires_in_days`
@@ -137,50 +117,30 @@ pub async fn create_api_token(
     name: String,
     #[server(default)] expires_in_days: Option<i64>,
 ) -> Result<(ApiToken, String), AppError> {
-    respond(
-        async {
-            let p = principal().await?;
-            let staff = p.staff().ok_or(AppError::Forbidden)?;
-            shipdesk::auth::api_token::create(&state()?, staff, &name, expires_in_days).await
-        }
-        .await,
-    )
+    let p = principal().await?;
+    let staff = p.as_staff()?;
+    shipdesk::auth::api_token::create(&state()?, staff, &name, expires_in_days).await
 }
 
 /// Every account's API tokens (admins).
 #[server(prefix = "/api", endpoint = "list_all_api_tokens", input = Json)]
 pub async fn list_all_api_tokens() -> Result<Vec<ApiToken>, AppError> {
-    respond(
-        async {
-            let p = principal().await?;
-            let staff = p.staff().ok_or(AppError::Forbidden)?;
-            shipdesk::auth::api_token::list_all(&state()?, staff).await
-        }
-        .await,
-    )
+    let p = principal().await?;
+    let staff = p.as_staff()?;
+    shipdesk::auth::api_token::list_all(&state()?, staff).await
 }
 
 #[server(prefix = "/api", endpoint = "list_api_tokens", input = Json)]
 pub async fn list_api_tokens() -> Result<Vec<ApiToken>, AppError> {
-    respond(
-        async {
-            let p = principal().await?;
-            let staff = p.staff().ok_or(AppError::Forbidden)?;
-            shipdesk::auth::api_token::list(&state()?, staff).await
-        }
-        .await,
-    )
+    let p = principal().await?;
+    let staff = p.as_staff()?;
+    shipdesk::auth::api_token::list(&state()?, staff).await
 }
 
 /// Revokes one of the caller's tokens (an admin: anyone's).
 #[server(prefix = "/api", endpoint = "revoke_api_token", input = Json)]
 pub async fn revoke_api_token(id: Id) -> Result<(), AppError> {
-    respond(
-        async {
-            let p = principal().await?;
-            let staff = p.staff().ok_or(AppError::Forbidden)?;
-            shipdesk::auth::api_token::revoke(&state()?, staff, id).await
-        }
-        .await,
-    )
+    let p = principal().await?;
+    let staff = p.as_staff()?;
+    shipdesk::auth::api_token::revoke(&state()?, staff, id).await
 }

@@ -1,4 +1,5 @@
 //! Sign-in and sign-out for staff and customers, the current user, language.
 
 pub mod api;
+pub mod text;
 pub mod views;

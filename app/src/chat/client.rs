@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 use leptos::prelude::*;
 use shipdesk::chat::wire::{ClientMsg, Cursor, ServerMsg};
 use shipdesk::chat::{Conversation, Message, MessageForSend, MessageKind, SenderKind};
-use shipdesk::Id;
+use shipdesk::{ErrorKey, Id};
 
 /// The page size of `chat_messages`.
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
@@ -36,7 +36,7 @@ pub struct ChatStore {
     /// Sends not yet acknowledged, by client id (resent on reconnect).
     pub pending: RwSignal<BTreeMap<String, MessageForSend>>,
     /// The last error the socket reported (a translation key).
-    pub error: RwSignal<Option<String>>,
+    pub error: RwSignal<Option<ErrorKey>>,
     /// Bumped on every conversation change: lists refetch on it.
     pub changes: RwSignal<u64>,
 }
@@ -205,7 +205,7 @@ impl ChatStore {
             ServerMsg::Resync => self.resume_all(),
             ServerMsg::Error { client_id, key, .. } => {
                 match client_id {
-                    Some(id) if key == "send.rate_limited" => self.send_later(id),
+                    Some(id) if key == ErrorKey::SendRateLimited => self.send_later(id),
                     Some(id) => self.pending.update(|p| {
                         p.remove(&id);
                     }),
@@ -236,7 +236,7 @@ impl ChatStore {
             leptos::task::spawn_local(async move {
                 let mut after = after;
                 loop {
-                    match super::api::chat_messages(conv, after, Some(PAGE)).await {
+                    match super::api::list_messages(conv, after, Some(PAGE)).await {
                         Ok(list) => {
                             let full = list.len() as i64 >= PAGE;
                             after = list.last().map_or(after, |m| m.seq);
@@ -246,7 +246,7 @@ impl ChatStore {
                             }
                         }
                         Err(e) => {
-                            store.error.set(Some(e.key().to_owned()));
+                            store.error.set(Some(e.key()));
                             break;
                         }
                     }
@@ -309,14 +309,14 @@ pub fn use_chat() -> ChatStore {
 /// Uploads a file to a conversation; the attachment's key, name and type,
 /// or an error translation key.
 #[cfg(feature = "hydrate")]
-pub async fn upload(conv: Id, file: web_sys::File) -> Result<serde_json::Value, String> {
+pub async fn upload(conv: Id, file: web_sys::File) -> Result<serde_json::Value, ErrorKey> {
     use wasm_bindgen::JsCast;
     let name: String = js_sys::encode_uri_component(&file.name()).into();
     let url = format!("/chat/upload?conversation_id={conv}&name={name}");
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
     init.set_body(&file);
-    let fail = |_| "error.internal".to_string();
+    let fail = |_| ErrorKey::Internal;
     let res = wasm_bindgen_futures::JsFuture::from(window().fetch_with_str_and_init(&url, &init))
         .await
         .map_err(fail)?;
@@ -330,11 +330,11 @@ pub async fn upload(conv: Id, file: web_sys::File) -> Result<serde_json::Value, 
     if res.ok() {
         Ok(v)
     } else if res.status() == 413 {
-        Err("attachment.too_large".into())
+        Err(ErrorKey::AttachmentTooLarge)
     } else if res.status() == 429 {
-        Err("attachment.daily_quota".into())
+        Err(ErrorKey::AttachmentDailyQuota)
     } else {
-        Err(v["key"].as_str().unwrap_or("error.internal").to_owned())
+        Err(serde_json::from_value(v["key"].clone()).unwrap_or(ErrorKey::Internal))
     }
 }
 

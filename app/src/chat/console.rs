@@ -7,15 +7,19 @@
 use leptos::prelude::*;
 use shipdesk::auth::Role;
 use shipdesk::chat::{
-    AgentStatus, ConversationStatus, ConversationSummary, HistoryFilter, SenderKind, TransferTo,
+    AgentStatus, AgentTab, ConversationStatus, ConversationSummary, HistoryFilter, SenderKind,
+    TransferTo,
 };
 use shipdesk::Id;
 
 use super::api::*;
 use super::client::use_chat;
-use super::views::{status_key, ConversationPane};
+use super::views::{status_text, ConversationPane};
+use crate::chat::text as chat;
+use crate::components::text as common;
 use crate::components::{ClientOnly, ErrorBanner};
-use crate::i18n::{lang, t};
+use crate::i18n::{lang, t, Text};
+use crate::staff::text as staff;
 use crate::staff::views::CurrentStaff;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -27,14 +31,24 @@ enum Tab {
 }
 
 impl Tab {
-    fn key(self) -> &'static str {
+    fn text(self) -> Text {
         match self {
-            Tab::Current => "chat.tab_current",
-            Tab::Unreplied => "chat.tab_unreplied",
-            Tab::Queue => "chat.tab_queue",
-            Tab::History => "chat.tab_history",
+            Tab::Current => chat::TAB_CURRENT,
+            Tab::Unreplied => chat::TAB_UNREPLIED,
+            Tab::Queue => chat::TAB_QUEUE,
+            Tab::History => chat::TAB_HISTORY,
         }
     }
+}
+
+/// What the side panel's buttons do to the selected conversation.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ConsoleAction {
+    Claim,
+    Resolve,
+    Reactivate,
+    TakeOver,
+    Release,
 }
 
 fn role_label(zh: &str, en: &str) -> String {
@@ -48,7 +62,8 @@ fn role_label(zh: &str, en: &str) -> String {
 pub fn ChatConsole() -> impl IntoView {
     let me = use_context::<CurrentStaff>().map(|c| c.0);
     let Some(me) = me.filter(|s| s.has_any(&[Role::Cs, Role::Admin])) else {
-        return view! { <p class="text-slate-500">{move || t("error.forbidden")}</p> }.into_any();
+        return view! { <p class="text-slate-500">{move || t(common::ERROR_FORBIDDEN)}</p> }
+            .into_any();
     };
     let is_admin = me.has(Role::Admin);
     let is_cs = me.has(Role::Cs);
@@ -62,7 +77,7 @@ pub fn ChatConsole() -> impl IntoView {
     let query = leptos_router::hooks::use_query_map();
     let selected =
         RwSignal::new(query.with_untracked(|q| q.get("c").and_then(|c| c.parse::<Id>().ok())));
-    let roles = Resource::new(|| (), |_| chat_my_roles());
+    let roles = Resource::new(|| (), |_| list_my_cs_roles());
     // The first role is the queue shown by default.
     Effect::new(move |_| {
         if role.get_untracked().is_none() {
@@ -83,14 +98,14 @@ pub fn ChatConsole() -> impl IntoView {
         },
         |(tab, role, q, page, _)| async move {
             match tab {
-                Tab::Current => chat_agent_list("current".into(), None)
+                Tab::Current => list_agent_conversations(AgentTab::Current, None)
                     .await
                     .map(|l| (l, None)),
-                Tab::Unreplied => chat_agent_list("unreplied".into(), None)
+                Tab::Unreplied => list_agent_conversations(AgentTab::Unreplied, None)
                     .await
                     .map(|l| (l, None)),
                 Tab::Queue => match role {
-                    Some(r) => chat_agent_list("queue".into(), Some(r))
+                    Some(r) => list_agent_conversations(AgentTab::Queue, Some(r))
                         .await
                         .map(|l| (l, None)),
                     None => Ok((vec![], None)),
@@ -99,19 +114,19 @@ pub fn ChatConsole() -> impl IntoView {
                     let filter = HistoryFilter {
                         q: (!q.trim().is_empty()).then(|| q.trim().to_owned()),
                     };
-                    chat_history(filter, Some(page), Some(20))
+                    list_history(filter, Some(page), Some(20))
                         .await
                         .map(|p| (p.items, Some((p.total, p.page, p.size))))
                 }
             }
         },
     );
-    let status = Resource::new(|| (), |_| chat_my_status());
+    let status = Resource::new(|| (), |_| get_my_status());
     let set_status = Action::new(|s: &AgentStatus| {
         let s = *s;
-        async move { chat_set_status(s).await }
+        async move { set_agent_status(s).await }
     });
-    let canned = Resource::new(|| (), |_| chat_canned());
+    let canned = Resource::new(|| (), |_| list_canned_replies());
     let canned_list = Signal::derive(move || {
         canned
             .get()
@@ -125,16 +140,16 @@ pub fn ChatConsole() -> impl IntoView {
     view! {
         <div class="chat-console flex flex-col gap-3 h-[calc(100vh-7rem)] min-h-[480px]">
             <div class="flex flex-wrap items-center gap-3">
-                <h1 class="text-xl font-semibold">{move || t("chat.console")}</h1>
-                {is_admin.then(|| view! { <a href="/admin/chat/settings" class="chat-settings-link text-sm text-sky-700 hover:underline">{move || t("chat.settings")}</a> })}
+                <h1 class="text-xl font-semibold">{move || t(chat::CONSOLE)}</h1>
+                {is_admin.then(|| view! { <a href="/admin/chat/settings" class="chat-settings-link text-sm text-sky-700 hover:underline">{move || t(chat::SETTINGS)}</a> })}
                 <span class="mr-auto"></span>
                 {is_cs.then(|| view! {
                     <label class="flex items-center gap-2 text-sm">
-                        {move || t("chat.my_status")}
+                        {move || t(chat::MY_STATUS)}
                         <ClientOnly><Suspense>{move || Suspend::new(async move {
                             let current = status.await.ok().flatten().map(|a| a.status);
                             let options = [AgentStatus::Online, AgentStatus::Busy, AgentStatus::Offline].into_iter().map(|s| view! {
-                                <option value=s.as_str() selected=current == Some(s)>{t(agent_status_key(s))}</option>
+                                <option value=s.as_str() selected=current == Some(s)>{t(agent_status_text(s))}</option>
                             }).collect_view();
                             view! {
                                 <select class="agent-status rounded border border-slate-300 px-2 py-1"
@@ -157,7 +172,7 @@ pub fn ChatConsole() -> impl IntoView {
                             <button type="button"
                                 class=move || format!("chat-tab flex-1 py-2 {}", if tab.get() == tb { "border-b-2 border-sky-600 text-sky-700 font-medium" } else { "text-slate-500" })
                                 on:click=move |_| { tab.set(tb); page.set(1); }>
-                                {move || t(tb.key())}
+                                {move || t(tb.text())}
                             </button>
                         }).collect_view()}
                     </div>
@@ -173,17 +188,17 @@ pub fn ChatConsole() -> impl IntoView {
                     {move || (tab.get() == Tab::History).then(|| view! {
                         <form class="m-2 flex gap-1" on:submit=move |e| { e.prevent_default(); page.set(1); }>
                             <input class="history-search flex-1 rounded border border-slate-300 px-2 py-1 text-sm"
-                                placeholder=move || t("chat.search_customer")
+                                placeholder=move || t(chat::SEARCH_CUSTOMER)
                                 prop:value=move || search.get()
                                 on:change=move |e| { search.set(event_target_value(&e)); page.set(1); } />
                         </form>
                     })}
                     <div class="flex-1 overflow-y-auto">
-                        <Transition fallback=|| view! { <p class="p-3 text-sm text-slate-400">{t("common.loading")}</p> }>
+                        <Transition fallback=|| view! { <p class="p-3 text-sm text-slate-400">{t(common::LOADING)}</p> }>
                             {move || list.get().map(|r| match r {
                                 Err(e) => view! { <div class="p-2"><ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /></div> }.into_any(),
                                 Ok((items, _)) if items.is_empty() => view! {
-                                    <p class="chat-list-empty p-4 text-center text-sm text-slate-400">{move || t("chat.list_empty")}</p>
+                                    <p class="chat-list-empty p-4 text-center text-sm text-slate-400">{move || t(chat::LIST_EMPTY)}</p>
                                 }.into_any(),
                                 Ok((items, paging)) => view! {
                                     <ul class="chat-list divide-y divide-slate-100">
@@ -194,9 +209,9 @@ pub fn ChatConsole() -> impl IntoView {
                                         let pages = ((total + size - 1) / size).max(1) as u32;
                                         view! {
                                             <div class="flex items-center justify-between p-2 text-xs text-slate-500">
-                                                <button type="button" disabled=move || { p <= 1 } on:click=move |_| page.set(p - 1)>{move || t("common.prev")}</button>
-                                                <span>{p}" / "{pages}" · "{t("common.total")}" "{total}</span>
-                                                <button type="button" disabled=move || { p >= pages } on:click=move |_| page.set(p + 1)>{move || t("common.next")}</button>
+                                                <button type="button" disabled=move || { p <= 1 } on:click=move |_| page.set(p - 1)>{move || t(common::PREV)}</button>
+                                                <span>{p}" / "{pages}" · "{t(common::TOTAL)}" "{total}</span>
+                                                <button type="button" disabled=move || { p >= pages } on:click=move |_| page.set(p + 1)>{move || t(common::NEXT)}</button>
                                             </div>
                                         }
                                     })}
@@ -207,14 +222,14 @@ pub fn ChatConsole() -> impl IntoView {
                 </section>
                 <section class="chat-main min-h-0 bg-white rounded-xl border border-slate-200 overflow-hidden">
                     {move || match selected.get() {
-                        None => view! { <p class="p-6 text-center text-slate-400">{move || t("chat.pick_one")}</p> }.into_any(),
+                        None => view! { <p class="p-6 text-center text-slate-400">{move || t(chat::PICK_ONE)}</p> }.into_any(),
                         // Live panes render in the browser only (no hydration).
                         Some(id) => view! { <ClientOnly><Selected id my_id is_admin canned=canned_list /></ClientOnly> }.into_any(),
                     }}
                 </section>
                 <aside class="chat-side min-h-0 overflow-y-auto bg-white rounded-xl border border-slate-200 p-3 text-sm">
                     {move || match selected.get() {
-                        None => view! { <p class="text-slate-400">{move || t("chat.side_empty")}</p> }.into_any(),
+                        None => view! { <p class="text-slate-400">{move || t(chat::SIDE_EMPTY)}</p> }.into_any(),
                         Some(id) => view! { <ClientOnly><SidePanel id my_id is_admin selected /></ClientOnly> }.into_any(),
                     }}
                 </aside>
@@ -224,11 +239,11 @@ pub fn ChatConsole() -> impl IntoView {
     .into_any()
 }
 
-fn agent_status_key(s: AgentStatus) -> &'static str {
+fn agent_status_text(s: AgentStatus) -> Text {
     match s {
-        AgentStatus::Online => "chat.agent_online",
-        AgentStatus::Busy => "chat.agent_busy",
-        AgentStatus::Offline => "chat.agent_offline",
+        AgentStatus::Online => chat::AGENT_STATUS_ONLINE,
+        AgentStatus::Busy => chat::AGENT_STATUS_BUSY,
+        AgentStatus::Offline => chat::AGENT_STATUS_OFFLINE,
     }
 }
 
@@ -247,7 +262,7 @@ fn ListItem(s: ConversationSummary, selected: RwSignal<Option<Id>>) -> impl Into
                     <span class="font-medium truncate flex-1">{s.member_name.clone()}</span>
                     {(unread > 0).then(|| view! { <span class="unread-badge rounded-full bg-red-500 text-white text-xs px-2">{unread}</span> })}
                 </div>
-                <div class="text-xs text-slate-500 truncate">{s.company_name.clone()}" · "{role}" · "{move || t(status_key(status))}</div>
+                <div class="text-xs text-slate-500 truncate">{s.company_name.clone()}" · "{role}" · "{move || t(status_text(status))}</div>
             </button>
         </li>
     }
@@ -271,10 +286,10 @@ fn Selected(
                     .with(|c| c.get(&id).map(|c| c.updated_at)),
             )
         },
-        move |_| chat_conversation(id),
+        move |_| get_conversation(id),
     );
     view! {
-        <Suspense fallback=|| view! { <p class="p-3 text-slate-400">{t("common.loading")}</p> }>
+        <Suspense fallback=|| view! { <p class="p-3 text-slate-400">{t(common::LOADING)}</p> }>
             {move || Suspend::new(async move {
                 match summary.await {
                     Err(e) => view! { <div class="p-3"><ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /></div> }.into_any(),
@@ -304,17 +319,17 @@ fn SidePanel(id: Id, my_id: Id, is_admin: bool, selected: RwSignal<Option<Id>>) 
                     .with(|c| c.get(&id).map(|c| (c.updated_at, c.status))),
             )
         },
-        move |_| chat_conversation(id),
+        move |_| get_conversation(id),
     );
-    let act = Action::new(move |what: &&'static str| {
+    let act = Action::new(move |what: &ConsoleAction| {
         let what = *what;
         async move {
             match what {
-                "claim" => chat_claim(id).await,
-                "resolve" => chat_resolve(id).await,
-                "reactivate" => chat_reactivate(id).await,
-                "take_over" => chat_take_over(id).await,
-                _ => chat_release(id).await,
+                ConsoleAction::Claim => claim_conversation(id).await,
+                ConsoleAction::Resolve => resolve_conversation(id).await,
+                ConsoleAction::Reactivate => reactivate_conversation(id).await,
+                ConsoleAction::TakeOver => take_over_conversation(id).await,
+                ConsoleAction::Release => release_conversation(id).await,
             }
         }
     });
@@ -324,9 +339,9 @@ fn SidePanel(id: Id, my_id: Id, is_admin: bool, selected: RwSignal<Option<Id>>) 
     let targets = Resource::new(
         move || id,
         |id| async move {
-            let s = chat_conversation(id).await?;
-            let agents = chat_agents(s.conversation.role_id).await?;
-            let desks = chat_roles().await?;
+            let s = get_conversation(id).await?;
+            let agents = list_role_agents(s.conversation.role_id).await?;
+            let desks = list_cs_roles().await?;
             Ok::<_, shipdesk::AppError>((agents, desks, s.conversation.role_id))
         },
     );
@@ -335,7 +350,7 @@ fn SidePanel(id: Id, my_id: Id, is_admin: bool, selected: RwSignal<Option<Id>>) 
     let transfer_note = RwSignal::new(String::new());
     let transfer = Action::new(move |(to, note): &(TransferTo, String)| {
         let (to, note) = (to.clone(), note.clone());
-        async move { chat_transfer(id, to, Some(note)).await }
+        async move { transfer_conversation(id, to, Some(note)).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(conv)) = act.value().get() {
@@ -371,25 +386,25 @@ fn SidePanel(id: Id, my_id: Id, is_admin: bool, selected: RwSignal<Option<Id>>) 
                         view! {
                             <div class="space-y-3">
                                 <div>
-                                    <div class="text-xs text-slate-400">{move || t("chat.customer")}</div>
+                                    <div class="text-xs text-slate-400">{move || t(chat::CUSTOMER)}</div>
                                     <div class="side-member font-semibold">{s.member_name.clone()}</div>
                                     <div class="side-phone text-slate-600">{s.member_phone.clone()}</div>
                                 </div>
                                 <div>
-                                    <div class="text-xs text-slate-400">{move || t("chat.company")}</div>
+                                    <div class="text-xs text-slate-400">{move || t(chat::COMPANY)}</div>
                                     <a class="side-company text-sky-700 hover:underline" href=format!("/admin/customers/{}", c.company_id)>{s.company_name.clone()}</a>
                                 </div>
                                 <div class="grid grid-cols-2 gap-2">
-                                    <div><div class="text-xs text-slate-400">{move || t("chat.role")}</div>{role}</div>
-                                    <div><div class="text-xs text-slate-400">{move || t("staff.status")}</div><span class="side-status">{move || t(status_key(c.status))}</span></div>
-                                    <div class="col-span-2"><div class="text-xs text-slate-400">{move || t("chat.assignee")}</div>{s.assignee_name.clone().unwrap_or_else(|| "—".into())}</div>
+                                    <div><div class="text-xs text-slate-400">{move || t(chat::ROLE)}</div>{role}</div>
+                                    <div><div class="text-xs text-slate-400">{move || t(staff::STATUS)}</div><span class="side-status">{move || t(status_text(c.status))}</span></div>
+                                    <div class="col-span-2"><div class="text-xs text-slate-400">{move || t(chat::ASSIGNEE)}</div>{s.assignee_name.clone().unwrap_or_else(|| "—".into())}</div>
                                 </div>
                                 <div class="flex flex-wrap gap-2">
-                                    {queued.then(|| view! { <button type="button" class="chat-claim rounded bg-sky-600 text-white px-3 py-1" on:click=move |_| { act.dispatch("claim"); }>{move || t("chat.claim")}</button> })}
-                                    {(open && (mine || is_admin)).then(|| view! { <button type="button" class="chat-resolve rounded bg-emerald-600 text-white px-3 py-1" on:click=move |_| { act.dispatch("resolve"); }>{move || t("chat.resolve")}</button> })}
-                                    {resolved.then(|| view! { <button type="button" class="chat-reactivate rounded border border-slate-300 px-3 py-1" on:click=move |_| { act.dispatch("reactivate"); }>{move || t("chat.reactivate")}</button> })}
-                                    {(is_admin && !resolved && !mine).then(|| view! { <button type="button" class="chat-take-over rounded border border-amber-400 text-amber-700 px-3 py-1" on:click=move |_| { act.dispatch("take_over"); }>{move || t("chat.take_over")}</button> })}
-                                    {(is_admin && open && mine).then(|| view! { <button type="button" class="chat-release rounded border border-slate-300 px-3 py-1" on:click=move |_| { act.dispatch("release"); }>{move || t("chat.release")}</button> })}
+                                    {queued.then(|| view! { <button type="button" class="chat-claim rounded bg-sky-600 text-white px-3 py-1" on:click=move |_| { act.dispatch(ConsoleAction::Claim); }>{move || t(chat::CLAIM)}</button> })}
+                                    {(open && (mine || is_admin)).then(|| view! { <button type="button" class="chat-resolve rounded bg-emerald-600 text-white px-3 py-1" on:click=move |_| { act.dispatch(ConsoleAction::Resolve); }>{move || t(chat::RESOLVE)}</button> })}
+                                    {resolved.then(|| view! { <button type="button" class="chat-reactivate rounded border border-slate-300 px-3 py-1" on:click=move |_| { act.dispatch(ConsoleAction::Reactivate); }>{move || t(chat::REACTIVATE)}</button> })}
+                                    {(is_admin && !resolved && !mine).then(|| view! { <button type="button" class="chat-take-over rounded border border-amber-400 text-amber-700 px-3 py-1" on:click=move |_| { act.dispatch(ConsoleAction::TakeOver); }>{move || t(chat::TAKE_OVER)}</button> })}
+                                    {(is_admin && open && mine).then(|| view! { <button type="button" class="chat-release rounded border border-slate-300 px-3 py-1" on:click=move |_| { act.dispatch(ConsoleAction::Release); }>{move || t(chat::RELEASE)}</button> })}
                                 </div>
                                 {move || act.value().get().and_then(|r| r.err()).map(|e| view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> })}
                                 {(open && (mine || is_admin)).then(|| view! {
@@ -405,7 +420,7 @@ fn SidePanel(id: Id, my_id: Id, is_admin: bool, selected: RwSignal<Option<Id>>) 
                                             transfer.dispatch((target, transfer_note.get_untracked()));
                                         }
                                     }>
-                                        <div class="text-xs text-slate-400">{move || t("chat.transfer")}</div>
+                                        <div class="text-xs text-slate-400">{move || t(chat::TRANSFER)}</div>
                                         <ClientOnly><Suspense>{move || Suspend::new(async move {
                                             let (agents, desks, here) = targets.await.unwrap_or_default();
                                             let agents = agents.into_iter().filter(|a| a.staff_id != my_id).map(|a| view! {
@@ -416,16 +431,16 @@ fn SidePanel(id: Id, my_id: Id, is_admin: bool, selected: RwSignal<Option<Id>>) 
                                             }).collect_view();
                                             view! {
                                                 <select class="transfer-to w-full rounded border border-slate-300 px-2 py-1" on:change=move |e| transfer_to.set(event_target_value(&e))>
-                                                    <option value="">{t("chat.pick_target")}</option>
-                                                    <optgroup label=t("chat.to_agent")>{agents}</optgroup>
-                                                    <optgroup label=t("chat.to_desk")>{desks}</optgroup>
+                                                    <option value="">{t(chat::PICK_TARGET)}</option>
+                                                    <optgroup label=t(chat::TO_AGENT)>{agents}</optgroup>
+                                                    <optgroup label=t(chat::TO_DESK)>{desks}</optgroup>
                                                 </select>
                                             }
                                         })}</Suspense></ClientOnly>
                                         <input class="w-full rounded border border-slate-300 px-2 py-1" maxlength="500"
-                                            placeholder=move || t("chat.transfer_note")
+                                            placeholder=move || t(chat::TRANSFER_NOTE)
                                             on:input=move |e| transfer_note.set(event_target_value(&e)) />
-                                        <button type="submit" class="rounded border border-slate-300 px-3 py-1" disabled=move || transfer_to.get().is_empty()>{move || t("chat.transfer")}</button>
+                                        <button type="submit" class="rounded border border-slate-300 px-3 py-1" disabled=move || transfer_to.get().is_empty()>{move || t(chat::TRANSFER)}</button>
                                         {move || transfer.value().get().and_then(|r| r.err()).map(|e| view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> })}
                                     </form>
                                 })}
@@ -442,12 +457,12 @@ fn SidePanel(id: Id, my_id: Id, is_admin: bool, selected: RwSignal<Option<Id>>) 
 /// its members in a desk they serve (seed 000 客服发起会话).
 #[component]
 pub fn StartChat(members: Vec<(Id, String)>) -> impl IntoView {
-    let roles = Resource::new(|| (), |_| chat_my_roles());
+    let roles = Resource::new(|| (), |_| list_my_cs_roles());
     let member = RwSignal::new(members.first().map(|m| m.0));
     let role = RwSignal::new(None::<Id>);
     let start = Action::new(|(m, r): &(Id, Id)| {
         let (m, r) = (*m, *r);
-        async move { chat_start(m, r).await }
+        async move { start_conversation(m, r).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(conv)) = start.value().get() {
@@ -464,7 +479,7 @@ pub fn StartChat(members: Vec<(Id, String)>) -> impl IntoView {
     let select = "rounded border border-slate-300 px-2 py-1 text-sm";
     view! {
         <section class="start-chat bg-white rounded-xl border border-slate-200 p-4">
-            <h2 class="font-semibold mb-2">{move || t("chat.start_with")}</h2>
+            <h2 class="font-semibold mb-2">{move || t(chat::START_WITH)}</h2>
             <ClientOnly>
             <form class="flex flex-wrap gap-2" on:submit=move |e| {
                 e.prevent_default();
@@ -481,7 +496,7 @@ pub fn StartChat(members: Vec<(Id, String)>) -> impl IntoView {
                         <select class=select on:change=move |e| role.set(event_target_value(&e).parse().ok())>{options}</select>
                     }
                 })}</Suspense></ClientOnly>
-                <button type="submit" class="start-chat-btn rounded bg-sky-600 text-white px-3 py-1 disabled:opacity-50" disabled=move || start.pending().get()>{move || t("chat.start")}</button>
+                <button type="submit" class="start-chat-btn rounded bg-sky-600 text-white px-3 py-1 disabled:opacity-50" disabled=move || start.pending().get()>{move || t(chat::START)}</button>
             </form>
             </ClientOnly>
             {move || start.value().get().and_then(|r| r.err()).map(|e| view! { <div class="mt-2"><ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /></div> })}

@@ -5,4 +5,5 @@ pub mod api;
 pub mod client;
 pub mod console;
 pub mod settings;
+pub mod text;
 pub mod views;

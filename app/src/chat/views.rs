@@ -7,10 +7,12 @@ use shipdesk::chat::wire::ClientMsg;
 use shipdesk::chat::{ConversationSummary, Message, MessageKind, SenderKind};
 use shipdesk::Id;
 
-use super::api::{chat_messages, chat_my_conversations, chat_open, chat_roles};
+use super::api::{list_cs_roles, list_messages, list_my_conversations, open_conversation};
 use super::client::{now_ms, send, use_chat};
+use crate::chat::text as chat;
+use crate::components::text as common;
 use crate::components::{ErrorBanner, LangSwitch};
-use crate::i18n::{lang, t};
+use crate::i18n::{error_message, lang, t, Text};
 use crate::portal::MemberGuard;
 
 /// How long a message may be recalled (as the server checks).
@@ -79,10 +81,10 @@ fn Bubble(
                         <div class="msg-quote text-xs opacity-80 border-l-2 border-current pl-2 mb-1 line-clamp-2">{q}</div>
                     })}
                     {(kind == MessageKind::Note).then(|| view! {
-                        <div class="text-xs font-semibold">{move || t("chat.note")}</div>
+                        <div class="text-xs font-semibold">{move || t(chat::NOTE)}</div>
                     })}
                     {if recalled {
-                        view! { <span class="msg-recalled italic opacity-70">{move || t("chat.recalled")}</span> }.into_any()
+                        view! { <span class="msg-recalled italic opacity-70">{move || t(chat::RECALLED)}</span> }.into_any()
                     } else if kind == MessageKind::Image || kind == MessageKind::File {
                         let v: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
                         let key = v["key"].as_str().unwrap_or("").to_owned();
@@ -108,18 +110,18 @@ fn Bubble(
                             // try_get: a render queued before its pane was disposed
                             // (switching conversations) must not panic on the
                             // pane's signal.
-                            {move || if other_read.try_get().unwrap_or(0) >= seq { t("chat.read") } else { t("chat.unread") }}
+                            {move || if other_read.try_get().unwrap_or(0) >= seq { t(chat::READ) } else { t(chat::UNREAD) }}
                         </span>
                     })}
                     {(!recalled).then(|| view! {
                         <button type="button" class="msg-quote-btn hover:text-sky-600" on:click=move |_| on_quote.run(seq)>
-                            {move || t("chat.quote")}
+                            {move || t(chat::QUOTE)}
                         </button>
                     })}
                     {(recallable && !recalled).then(|| view! {
                         <button type="button" class="msg-recall hover:text-red-600"
                             on:click=move |_| send(ClientMsg::Recall { conversation_id: conv, seq })>
-                            {move || t("chat.recall")}
+                            {move || t(chat::RECALL)}
                         </button>
                     })}
                 </div>
@@ -147,7 +149,7 @@ pub fn ConversationPane(
 ) -> impl IntoView {
     let store = use_chat();
     let conv = conversation_id;
-    let history = Resource::new(move || conv, |c| chat_messages(c, 0, Some(200)));
+    let history = Resource::new(move || conv, |c| list_messages(c, 0, Some(200)));
     Effect::new(move |_| {
         if let Some(Ok(list)) = history.get() {
             store.add_messages(list);
@@ -257,7 +259,7 @@ pub fn ConversationPane(
                     <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true />
                 })}
                 {move || (messages().is_empty()).then(|| view! {
-                    <p class="chat-empty text-center text-sm text-slate-400 py-8">{move || t("chat.no_messages")}</p>
+                    <p class="chat-empty text-center text-sm text-slate-400 py-8">{move || t(chat::NO_MESSAGES)}</p>
                 })}
                 <For each=messages key=|m| (m.seq, m.recalled) let:msg>
                     <Bubble
@@ -268,26 +270,26 @@ pub fn ConversationPane(
                     />
                 </For>
                 {move || store.pending.with(|p| p.values().filter(|i| i.conversation_id == conv).map(|i| view! {
-                    <div class="msg-pending flex justify-end"><div class="rounded-2xl px-3 py-2 text-sm bg-sky-200 text-sky-900 opacity-70">{i.body.clone()}" · "{t("chat.sending")}</div></div>
+                    <div class="msg-pending flex justify-end"><div class="rounded-2xl px-3 py-2 text-sm bg-sky-200 text-sky-900 opacity-70">{i.body.clone()}" · "{t(chat::SENDING)}</div></div>
                 }).collect_view())}
             </div>
             <div class="chat-typing h-5 px-3 text-xs text-slate-400">
-                {move || typing().then(|| t("chat.typing"))}
-                {move || uploading.get().then(|| t("chat.uploading"))}
+                {move || typing().then(|| t(chat::TYPING))}
+                {move || uploading.get().then(|| t(chat::UPLOADING))}
             </div>
             {move || store.error.get().map(|k| view! {
-                <div class="chat-error mx-3 mb-1 rounded bg-red-50 text-red-700 text-xs px-2 py-1">{t(&k)}</div>
+                <div class="chat-error mx-3 mb-1 rounded bg-red-50 text-red-700 text-xs px-2 py-1">{t(error_message(k))}</div>
             })}
             {move || (!store.connected.get()).then(|| view! {
-                <div class="chat-offline mx-3 mb-1 rounded bg-amber-50 text-amber-800 text-xs px-2 py-1">{t("chat.reconnecting")}</div>
+                <div class="chat-offline mx-3 mb-1 rounded bg-amber-50 text-amber-800 text-xs px-2 py-1">{t(chat::RECONNECTING)}</div>
             })}
             <Show when=move || writable.get() fallback=|| view! {
-                <p class="p-3 text-xs text-slate-500 border-t border-slate-200 bg-white">{move || t("chat.read_only")}</p>
+                <p class="p-3 text-xs text-slate-500 border-t border-slate-200 bg-white">{move || t(chat::READ_ONLY)}</p>
             }>
                 <div class="chat-composer border-t border-slate-200 bg-white p-2 space-y-2">
                     {move || quoting.get().map(|q| view! {
                         <div class="flex items-center justify-between text-xs bg-slate-100 rounded px-2 py-1">
-                            <span>{t("chat.quoting")}" #"{q}</span>
+                            <span>{chat::quoting(q)}</span>
                             <button type="button" on:click=move |_| quoting.set(None)>"×"</button>
                         </div>
                     })}
@@ -303,10 +305,10 @@ pub fn ConversationPane(
                         {notes.then(|| view! {
                             <label class="chat-note-toggle flex items-center gap-1 text-xs text-amber-700 shrink-0">
                                 <input type="checkbox" prop:checked=move || as_note.get() on:change=move |e| as_note.set(event_target_checked(&e)) />
-                                {move || t("chat.as_note")}
+                                {move || t(chat::AS_NOTE)}
                             </label>
                         })}
-                        <label class="chat-attach shrink-0 cursor-pointer rounded-lg border border-slate-300 px-2 py-2 text-sm text-slate-600 hover:bg-slate-50" title=move || t("chat.attach")>
+                        <label class="chat-attach shrink-0 cursor-pointer rounded-lg border border-slate-300 px-2 py-2 text-sm text-slate-600 hover:bg-slate-50" title=move || t(chat::ATTACH)>
                             "📎"
                             <input type="file" class="hidden" accept="image/*,.pdf,.xlsx,.docx,.zip,.csv,.txt"
                                 on:change=move |e| on_file(e) />
@@ -315,7 +317,7 @@ pub fn ConversationPane(
                             class="chat-input flex-1 resize-none rounded-lg border border-slate-300 px-3 py-2 text-sm focus:outline-none focus:ring-2 focus:ring-sky-500"
                             rows="1"
                             maxlength="5000"
-                            placeholder=move || t("chat.placeholder")
+                            placeholder=move || t(chat::PLACEHOLDER)
                             prop:value=move || draft.get()
                             on:input=move |e| {
                                 draft.set(event_target_value(&e));
@@ -334,7 +336,7 @@ pub fn ConversationPane(
                         ></textarea>
                         <button type="submit" class="chat-send shrink-0 rounded-lg bg-sky-600 px-4 py-2 text-sm text-white disabled:opacity-50"
                             disabled=move || draft.get().trim().is_empty()>
-                            {move || t("chat.send")}
+                            {move || t(chat::SEND)}
                         </button>
                     </form>
                 </div>
@@ -353,13 +355,13 @@ pub fn MemberChatPage(mobile: bool) -> impl IntoView {
 #[component]
 fn MemberChat(mobile: bool) -> impl IntoView {
     let store = use_chat();
-    let roles = Resource::new(|| (), |_| chat_roles());
+    let roles = Resource::new(|| (), |_| list_cs_roles());
     let refresh = RwSignal::new(0u32);
-    let mine = Resource::new(move || refresh.get(), |_| chat_my_conversations());
+    let mine = Resource::new(move || refresh.get(), |_| list_my_conversations());
     let current = RwSignal::new(None::<ConversationSummary>);
     let open = Action::new(move |role: &Id| {
         let role = *role;
-        async move { chat_open(role).await }
+        async move { open_conversation(role).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(conv)) = open.value().get() {
@@ -395,8 +397,8 @@ fn MemberChat(mobile: bool) -> impl IntoView {
                 }}
                 <h1 class="flex-1 font-semibold truncate">
                     {move || match current.get() {
-                        Some(s) => format!("{} · {}", t("chat.title"), role_name(&s)),
-                        None => t("chat.title").to_owned(),
+                        Some(s) => format!("{} · {}", t(chat::TITLE), role_name(&s)),
+                        None => t(chat::TITLE).to_owned(),
                     }}
                 </h1>
                 <LangSwitch />
@@ -410,12 +412,12 @@ fn MemberChat(mobile: bool) -> impl IntoView {
                 None => view! {
                     <div class="flex-1 overflow-y-auto p-4 space-y-5">
                         <section>
-                            <h2 class="text-sm text-slate-500 mb-2">{move || t("chat.choose_role")}</h2>
-                            <Suspense fallback=|| view! { <p class="text-slate-400 text-sm">{t("common.loading")}</p> }>
+                            <h2 class="text-sm text-slate-500 mb-2">{move || t(chat::CHOOSE_ROLE)}</h2>
+                            <Suspense fallback=|| view! { <p class="text-slate-400 text-sm">{t(common::LOADING)}</p> }>
                                 {move || Suspend::new(async move {
                                     match roles.await {
                                         Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> }.into_any(),
-                                        Ok(list) if list.is_empty() => view! { <p class="text-sm text-slate-400">{t("chat.no_roles")}</p> }.into_any(),
+                                        Ok(list) if list.is_empty() => view! { <p class="text-sm text-slate-400">{t(chat::NO_ROLES)}</p> }.into_any(),
                                         Ok(list) => view! {
                                             <div class="chat-roles grid grid-cols-2 gap-3">
                                                 {list.into_iter().map(|r| {
@@ -442,12 +444,12 @@ fn MemberChat(mobile: bool) -> impl IntoView {
                             })}
                         </section>
                         <section>
-                            <h2 class="text-sm text-slate-500 mb-2">{move || t("chat.my_conversations")}</h2>
+                            <h2 class="text-sm text-slate-500 mb-2">{move || t(chat::MY_CONVERSATIONS)}</h2>
                             <Suspense fallback=|| ()>
                                 {move || Suspend::new(async move {
                                     match mine.await {
                                         Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> }.into_any(),
-                                        Ok(list) if list.is_empty() => view! { <p class="text-sm text-slate-400">{t("chat.none_yet")}</p> }.into_any(),
+                                        Ok(list) if list.is_empty() => view! { <p class="text-sm text-slate-400">{t(chat::NONE_YET)}</p> }.into_any(),
                                         Ok(list) => view! {
                                             <ul class="chat-history divide-y divide-slate-100 rounded-xl border border-slate-200">
                                                 {list.into_iter().map(|s| {
@@ -459,7 +461,7 @@ fn MemberChat(mobile: bool) -> impl IntoView {
                                                             <button type="button" class="w-full text-left px-3 py-3 flex items-center gap-2 hover:bg-slate-50" on:click=move |_| current.set(Some(pick.clone()))>
                                                                 <span class="flex-1">
                                                                     <span class="font-medium">{role_name(&s)}</span>
-                                                                    <span class="ml-2 text-xs text-slate-400">{move || t(status_key(status))}</span>
+                                                                    <span class="ml-2 text-xs text-slate-400">{move || t(status_text(status))}</span>
                                                                 </span>
                                                                 {(unread > 0).then(|| view! { <span class="unread-badge rounded-full bg-red-500 text-white text-xs px-2">{unread}</span> })}
                                                             </button>
@@ -479,11 +481,11 @@ fn MemberChat(mobile: bool) -> impl IntoView {
     }
 }
 
-pub fn status_key(s: shipdesk::chat::ConversationStatus) -> &'static str {
+pub fn status_text(s: shipdesk::chat::ConversationStatus) -> Text {
     use shipdesk::chat::ConversationStatus::*;
     match s {
-        Queued => "chat.status_queued",
-        Open => "chat.status_open",
-        Resolved => "chat.status_resolved",
+        Queued => chat::STATUS_QUEUED,
+        Open => chat::STATUS_OPEN,
+        Resolved => chat::STATUS_RESOLVED,
     }
 }

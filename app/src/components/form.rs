@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use shipdesk::AppError;
 
-use crate::i18n::{error_text, t};
+use crate::i18n::{error_text, t, Text};
 
 /// The message for `field` if `err` is about it.
 pub fn field_error(err: Option<AppError>, field: &str) -> Option<String> {
@@ -14,12 +14,12 @@ pub fn field_error(err: Option<AppError>, field: &str) -> Option<String> {
 /// A labelled text input bound to `value`, with its error underneath.
 #[component]
 pub fn Field(
-    label: &'static str,
+    label: Text,
     name: &'static str,
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(default = "text")] kind: &'static str,
-    #[prop(optional)] placeholder: Option<&'static str>,
+    #[prop(optional)] placeholder: Option<Text>,
     #[prop(optional)] autocomplete: Option<&'static str>,
 ) -> impl IntoView {
     view! {

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::auth::api::set_language;
+use crate::components::text as common;
 use crate::i18n::{lang, set_lang, t, Lang};
 
 #[component]
@@ -35,7 +36,7 @@ pub fn LangSwitch() -> impl IntoView {
     };
     view! {
         <button type="button" class="lang-switch text-sm px-2 py-1 rounded border border-slate-300 bg-white text-slate-700 hover:bg-slate-100" on:click=toggle>
-            {move || t("lang.switch")}
+            {move || t(common::LANG_SWITCH)}
         </button>
     }
 }

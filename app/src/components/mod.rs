@@ -6,6 +6,7 @@ mod form;
 mod lang_switch;
 mod not_found;
 mod pager;
+pub mod text;
 
 pub use form::{field_error, ErrorBanner, Field, Notice};
 pub use lang_switch::LangSwitch;

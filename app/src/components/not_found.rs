@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::text as common;
 use crate::i18n::t;
 
 #[component]
@@ -13,9 +14,9 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <main class="min-h-screen flex flex-col items-center justify-center p-6 text-center">
             <div class="text-6xl font-bold text-slate-300">"404"</div>
-            <h1 class="text-xl font-semibold mt-4">{move || t("notfound.title")}</h1>
-            <p class="text-slate-500 mt-2">{move || t("notfound.body")}</p>
-            <a href="/" class="mt-6 text-sky-600 hover:underline">{move || t("notfound.home")}</a>
+            <h1 class="text-xl font-semibold mt-4">{move || t(common::NOTFOUND_TITLE)}</h1>
+            <p class="text-slate-500 mt-2">{move || t(common::NOTFOUND_BODY)}</p>
+            <a href="/" class="mt-6 text-sky-600 hover:underline">{move || t(common::NOTFOUND_HOME)}</a>
         </main>
     }
 }

@@ -1,4 +1,5 @@
-//! Server functions of customer companies.
+//! Server functions of customer companies: each resolves the caller and
+//! calls the service, which decides what the caller may see and do.
 
 use leptos::prelude::*;
 use server_fn::codec::Json;
@@ -8,14 +9,7 @@ use shipdesk::customer::{
 use shipdesk::{AppError, Id, Page};
 
 #[cfg(feature = "ssr")]
-use {
-    crate::server::*, shipdesk::auth::Role, shipdesk::customer::service as customer,
-    shipdesk::PageQuery,
-};
-
-/// Staff who may work with customers.
-#[cfg(feature = "ssr")]
-const CUSTOMER_ROLES: &[Role] = &[Role::Admin, Role::Sales, Role::Cs, Role::Ops, Role::Finance];
+use {crate::server::*, shipdesk::customer::service as customer, shipdesk::PageQuery};
 
 /// Companies the caller may see: all for admin/cs/ops/finance, own for sales.
 #[server(prefix = "/api", endpoint = "list_companies", input = Json)]
@@ -24,59 +18,28 @@ pub async fn list_companies(
     page: Option<u32>,
     size: Option<u32>,
 ) -> Result<Page<Company>, AppError> {
-    respond(
-        async {
-            let p = principal().await?;
-            let staff = p.require_staff(CUSTOMER_ROLES)?;
-            let page = PageQuery::parse(page, size)?;
-            customer::list_companies(&state()?, staff, &filter, page).await
-        }
-        .await,
-    )
+    let p = principal().await?;
+    let staff = p.as_staff()?;
+    let page = PageQuery::parse(page, size)?;
+    customer::list_companies(&state()?, staff, &filter, page).await
 }
 
 #[server(prefix = "/api", endpoint = "get_company", input = Json)]
 pub async fn get_company(id: Id) -> Result<CompanyDetail, AppError> {
-    respond(
-        async {
-            let p = principal().await?;
-            customer::get_company(&state()?, p.require_staff(CUSTOMER_ROLES)?, id).await
-        }
-        .await,
-    )
+    let p = principal().await?;
+    customer::get_company(&state()?, p.as_staff()?, id).await
 }
 
 #[server(prefix = "/api", endpoint = "create_company", input = Json)]
 pub async fn create_company(input: CompanyForCreate) -> Result<Company, AppError> {
-    respond(
-        async {
-            let p = principal().await?;
-            customer::create_company(
-                &state()?,
-                p.require_staff(&[Role::Admin, Role::Sales])?,
-                &input,
-            )
-            .await
-        }
-        .await,
-    )
+    let p = principal().await?;
+    customer::create_company(&state()?, p.as_staff()?, &input).await
 }
 
 #[server(prefix = "/api", endpoint = "update_company", input = Json)]
 pub async fn update_company(id: Id, input: CompanyForUpdate) -> Result<CompanyDetail, AppError> {
-    respond(
-        async {
-            let p = principal().await?;
-            customer::update_company(
-                &state()?,
-                p.require_staff(&[Role::Admin, Role::Sales])?,
-                id,
-                &input,
-            )
-            .await
-        }
-        .await,
-    )
+    let p = principal().await?;
+    customer::update_company(&state()?, p.as_staff()?, id, &input).await
 }
 
 #[server(prefix = "/api", endpoint = "set_company_owner", input = Json)]
@@ -84,36 +47,14 @@ pub async fn set_company_owner(
     id: Id,
     owner_staff_id: Option<Id>,
 ) -> Result<CompanyDetail, AppError> {
-    respond(
-        async {
-            let p = principal().await?;
-            customer::set_company_owner(
-                &state()?,
-                p.require_staff(&[Role::Admin])?,
-                id,
-                owner_staff_id,
-            )
-            .await
-        }
-        .await,
-    )
+    let p = principal().await?;
+    customer::set_company_owner(&state()?, p.as_staff()?, id, owner_staff_id).await
 }
 
 #[server(prefix = "/api", endpoint = "add_member", input = Json)]
 pub async fn add_member(company_id: Id, input: MemberForCreate) -> Result<CompanyDetail, AppError> {
-    respond(
-        async {
-            let p = principal().await?;
-            customer::add_member(
-                &state()?,
-                p.require_staff(&[Role::Admin, Role::Sales])?,
-                company_id,
-                &input,
-            )
-            .await
-        }
-        .await,
-    )
+    let p = principal().await?;
+    customer::add_member(&state()?, p.as_staff()?, company_id, &input).await
 }
 
 #[server(prefix = "/api", endpoint = "set_member_disabled", input = Json)]
@@ -122,30 +63,21 @@ pub async fn set_member_disabled(
     member_id: Id,
     disabled: bool,
 ) -> Result<CompanyDetail, AppError> {
-    respond(
-        async {
-            let p = principal().await?;
-            let staff = p.require_staff(&[Role::Admin, Role::Sales])?;
-            customer::set_member_disabled(&state()?, staff, company_id, member_id, disabled).await
-        }
-        .await,
-    )
+    let p = principal().await?;
+    let staff = p.as_staff()?;
+    customer::set_member_disabled(&state()?, staff, company_id, member_id, disabled).await
 }
 
 /// Salespeople to pick an owner from (admin and sales).
 #[server(prefix = "/api", endpoint = "list_salespeople", input = Json)]
 pub async fn list_salespeople() -> Result<Vec<(Id, String)>, AppError> {
-    respond(async { customer::salespeople(&state()?, &principal().await?).await }.await)
+    let p = principal().await?;
+    customer::list_salespeople(&state()?, p.as_staff()?).await
 }
 
 /// The signed-in customer's own company and its members.
 #[server(prefix = "/api", endpoint = "my_company", input = Json)]
 pub async fn my_company() -> Result<CompanyDetail, AppError> {
-    respond(
-        async {
-            let p = principal().await?;
-            customer::my_company(&state()?, p.require_member()?).await
-        }
-        .await,
-    )
+    let p = principal().await?;
+    customer::my_company(&state()?, p.require_member()?).await
 }

@@ -4,8 +4,11 @@ use leptos::prelude::*;
 
 use super::MemberGuard;
 use crate::auth::api::logout;
+use crate::chat::text as chat;
+use crate::components::text as common;
 use crate::components::{go, ErrorBanner, LangSwitch};
 use crate::customer::api::my_company;
+use crate::customer::text as customer;
 use crate::customer::views::{CompanyCard, MemberList};
 use crate::i18n::t;
 
@@ -25,7 +28,7 @@ fn Me(name: String, phone: String) -> impl IntoView {
         <div class="min-h-screen bg-slate-50 pb-20 max-w-md mx-auto">
             <header class="bg-sky-600 text-white px-4 pt-6 pb-8">
                 <div class="flex justify-between items-center">
-                    <h1 class="text-lg font-semibold">{move || t("me.title")}</h1>
+                    <h1 class="text-lg font-semibold">{move || t(customer::ME_TITLE)}</h1>
                     <LangSwitch />
                 </div>
                 <div class="mt-4">
@@ -35,17 +38,17 @@ fn Me(name: String, phone: String) -> impl IntoView {
             </header>
             <div class="px-3 -mt-4 space-y-3">
                 <a href="/h5/chat" class="open-chat flex items-center justify-between bg-white rounded-xl border border-slate-200 p-4">
-                    <span class="font-semibold">{move || t("chat.title")}</span>
-                    <span class="text-sm text-sky-600">{move || t("chat.start")}" ›"</span>
+                    <span class="font-semibold">{move || t(chat::TITLE)}</span>
+                    <span class="text-sm text-sky-600">{move || t(chat::START)}" ›"</span>
                 </a>
-                <Suspense fallback=|| view! { <p class="text-slate-500 p-4">{t("common.loading")}</p> }>
+                <Suspense fallback=|| view! { <p class="text-slate-500 p-4">{t(common::LOADING)}</p> }>
                     {move || Suspend::new(async move {
                         match company.await {
                             Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> }.into_any(),
                             Ok(d) => view! {
                                 <CompanyCard company=d.company />
                                 <section class="bg-white rounded-xl border border-slate-200 p-4">
-                                    <h2 class="font-semibold mb-1">{move || t("me.members")}</h2>
+                                    <h2 class="font-semibold mb-1">{move || t(customer::ME_MEMBERS)}</h2>
                                     <MemberList members=d.members />
                                 </section>
                             }.into_any(),
@@ -53,7 +56,7 @@ fn Me(name: String, phone: String) -> impl IntoView {
                     })}
                 </Suspense>
                 <button type="button" class="logout w-full rounded-xl bg-white border border-slate-200 py-3 text-red-600" on:click=move |_| { signout.dispatch(()); }>
-                    {move || t("nav.logout")}
+                    {move || t(common::NAV_LOGOUT)}
                 </button>
             </div>
         </div>

@@ -10,24 +10,25 @@ use leptos_router::hooks::use_location;
 use shipdesk::auth::{Member, Principal};
 
 use crate::auth::api::current_user;
+use crate::components::text as common;
 use crate::components::LangSwitch;
 use crate::i18n::t;
 
 #[component]
 pub fn Home() -> impl IntoView {
     let cards = [
-        ("/admin", "home.admin", "home.admin_desc"),
-        ("/h5", "home.h5", "home.h5_desc"),
-        ("/portal", "home.portal", "home.portal_desc"),
+        ("/admin", common::HOME_ADMIN, common::HOME_ADMIN_DESC),
+        ("/h5", common::HOME_H5, common::HOME_H5_DESC),
+        ("/portal", common::HOME_PORTAL, common::HOME_PORTAL_DESC),
     ];
     view! {
         <main class="min-h-screen bg-gradient-to-br from-sky-50 to-slate-100 p-6">
             <div class="max-w-4xl mx-auto">
                 <div class="flex justify-between items-center">
-                    <h1 class="text-3xl font-bold text-sky-800">{move || t("app.name")}</h1>
+                    <h1 class="text-3xl font-bold text-sky-800">{move || t(common::APP_NAME)}</h1>
                     <LangSwitch />
                 </div>
-                <p class="mt-2 text-slate-600">{move || t("home.tagline")}</p>
+                <p class="mt-2 text-slate-600">{move || t(common::HOME_TAGLINE)}</p>
                 <div class="grid grid-cols-1 md:grid-cols-3 gap-4 mt-8">
                     {cards.into_iter().map(|(href, title, desc)| view! {
                         <a href=href class="block bg-white rounded-2xl shadow-sm hover:shadow p-5 border border-slate-200">
@@ -51,7 +52,7 @@ where
     let user = Resource::new(|| (), |_| current_user());
     let location = use_location();
     view! {
-        <Suspense fallback=|| view! { <p class="p-6 text-slate-500">{t("common.loading")}</p> }>
+        <Suspense fallback=|| view! { <p class="p-6 text-slate-500">{t(common::LOADING)}</p> }>
             {move || {
                 let page = page.clone();
                 Suspend::new(async move {

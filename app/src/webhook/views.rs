@@ -7,8 +7,11 @@ use shipdesk::webhook::{DeliveryStatus, WebhookForCreate, EVENTS};
 use shipdesk::Id;
 
 use super::api::*;
+use crate::components::text as common;
 use crate::components::ErrorBanner;
 use crate::i18n::t;
+use crate::staff::text as staff;
+use crate::webhook::text as webhook;
 
 #[component]
 pub fn WebhooksPage() -> impl IntoView {
@@ -16,15 +19,15 @@ pub fn WebhooksPage() -> impl IntoView {
     let events = RwSignal::new(vec![EVENTS[0].to_owned()]);
     let create = Action::new(|input: &WebhookForCreate| {
         let input = input.clone();
-        async move { webhook_create(input).await }
+        async move { create_webhook(input).await }
     });
     let toggle = Action::new(|(id, active): &(Id, bool)| {
         let (id, active) = (*id, *active);
-        async move { webhook_set_active(id, active).await }
+        async move { set_webhook_active(id, active).await }
     });
     let rotate = Action::new(|id: &Id| {
         let id = *id;
-        async move { webhook_rotate_secret(id).await }
+        async move { rotate_webhook_secret(id).await }
     });
     let list = Resource::new(
         move || {
@@ -34,7 +37,7 @@ pub fn WebhooksPage() -> impl IntoView {
                 rotate.version().get(),
             )
         },
-        |_| webhook_list(),
+        |_| list_webhooks(),
     );
     // The secret of the last create or rotation: shown until the next one.
     let fresh = RwSignal::new(None::<(String, String)>);
@@ -50,8 +53,8 @@ pub fn WebhooksPage() -> impl IntoView {
     });
     let shown = RwSignal::new(None::<Id>);
     view! {
-        <h1 class="text-xl font-semibold">{move || t("webhooks.title")}</h1>
-        <p class="text-sm text-slate-500 mt-1">{move || t("webhooks.hint")}</p>
+        <h1 class="text-xl font-semibold">{move || t(webhook::TITLE)}</h1>
+        <p class="text-sm text-slate-500 mt-1">{move || t(webhook::HINT)}</p>
         <form class="webhook-form mt-4 bg-white rounded-xl border border-slate-200 p-4 space-y-3 max-w-3xl"
             on:submit=move |e| {
                 e.prevent_default();
@@ -76,19 +79,19 @@ pub fn WebhooksPage() -> impl IntoView {
                     }
                 }).collect_view()}
             </div>
-            <button type="submit" class="rounded bg-sky-600 text-white px-3 py-1 disabled:opacity-50" disabled=move || create.pending().get()>{move || t("webhooks.add")}</button>
+            <button type="submit" class="rounded bg-sky-600 text-white px-3 py-1 disabled:opacity-50" disabled=move || create.pending().get()>{move || t(webhook::ADD)}</button>
             {move || create.value().get().and_then(|r| r.err()).map(|e| view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> })}
         </form>
         {move || fresh.get().map(|(url, secret)| view! {
             <p class="webhook-secret mt-3 max-w-3xl text-sm bg-amber-50 border border-amber-200 rounded p-2 break-all">
-                <code>{url}</code>" — "{t("webhooks.copy_now")}" "<code>{secret}</code>
+                <code>{url}</code>" — "{t(webhook::COPY_NOW)}" "<code>{secret}</code>
             </p>
         })}
         {move || rotate.value().get().and_then(|r| r.err()).map(|e| view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> })}
-        <Transition fallback=|| view! { <p class="mt-4 text-slate-400">{t("common.loading")}</p> }>
+        <Transition fallback=|| view! { <p class="mt-4 text-slate-400">{t(common::LOADING)}</p> }>
             {move || list.get().map(|r| match r {
                 Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> }.into_any(),
-                Ok(items) if items.is_empty() => view! { <p class="mt-4 text-slate-400">{t("common.empty")}</p> }.into_any(),
+                Ok(items) if items.is_empty() => view! { <p class="mt-4 text-slate-400">{t(common::EMPTY)}</p> }.into_any(),
                 Ok(items) => view! {
                     <ul class="webhooks mt-4 space-y-3 max-w-5xl">
                         {items.into_iter().map(|(w, hint)| {
@@ -98,15 +101,15 @@ pub fn WebhooksPage() -> impl IntoView {
                                 <li class="bg-white rounded-xl border border-slate-200 p-3 text-sm">
                                     <div class="flex flex-wrap items-center gap-2">
                                         <code class="font-medium break-all flex-1">{w.url.clone()}</code>
-                                        <span class=if active { "text-emerald-700" } else { "text-slate-400" }>{if active { t("webhooks.active") } else { t("webhooks.paused") }}</span>
+                                        <span class=if active { "text-emerald-700" } else { "text-slate-400" }>{if active { t(webhook::ACTIVE) } else { t(webhook::PAUSED) }}</span>
                                         <button type="button" class="rounded border border-slate-300 px-2" on:click=move |_| { toggle.dispatch((id, !active)); }>
-                                            {if active { t("webhooks.pause") } else { t("webhooks.resume") }}
+                                            {if active { t(webhook::PAUSE) } else { t(webhook::RESUME) }}
                                         </button>
-                                        <button type="button" class="webhook-rotate rounded border border-slate-300 px-2" on:click=move |_| { rotate.dispatch(id); }>{t("webhooks.rotate")}</button>
-                                        <button type="button" class="rounded border border-slate-300 px-2" on:click=move |_| shown.set(if shown.get_untracked() == Some(id) { None } else { Some(id) })>{t("webhooks.log")}</button>
+                                        <button type="button" class="webhook-rotate rounded border border-slate-300 px-2" on:click=move |_| { rotate.dispatch(id); }>{t(webhook::ROTATE)}</button>
+                                        <button type="button" class="rounded border border-slate-300 px-2" on:click=move |_| shown.set(if shown.get_untracked() == Some(id) { None } else { Some(id) })>{t(webhook::LOG)}</button>
                                     </div>
                                     <div class="mt-1 text-slate-500">{w.events.join(", ")}</div>
-                                    <div class="mt-1 text-xs text-slate-400 break-all">{t("webhooks.secret")}" "<code>{hint}</code></div>
+                                    <div class="mt-1 text-xs text-slate-400 break-all">{t(webhook::SECRET)}" "<code>{hint}</code></div>
                                     {move || (shown.get() == Some(id)).then(|| view! { <DeliveryLog id /> })}
                                 </li>
                             }
@@ -123,28 +126,28 @@ fn DeliveryLog(id: Id) -> impl IntoView {
     let page = RwSignal::new(1u32);
     let log = Resource::new(
         move || page.get(),
-        move |p| webhook_deliveries(id, Some(p), Some(20)),
+        move |p| list_webhook_deliveries(id, Some(p), Some(20)),
     );
     view! {
         <Transition fallback=|| ()>
             {move || log.get().map(|r| match r {
                 Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> }.into_any(),
-                Ok(p) if p.items.is_empty() => view! { <p class="mt-2 text-slate-400">{t("webhooks.no_deliveries")}</p> }.into_any(),
+                Ok(p) if p.items.is_empty() => view! { <p class="mt-2 text-slate-400">{t(webhook::NO_DELIVERIES)}</p> }.into_any(),
                 Ok(p) => {
                     let pages = p.pages();
                     let current = p.page;
                     view! {
                         <table class="delivery-log mt-2 w-full text-xs">
                             <thead class="text-slate-400 text-left"><tr>
-                                <th>{t("webhooks.event")}</th><th>{t("webhooks.event_id")}</th><th>{t("staff.status")}</th>
-                                <th>{t("webhooks.attempts")}</th><th>{t("webhooks.answer")}</th><th>{t("webhooks.at")}</th>
+                                <th>{t(webhook::EVENT)}</th><th>{t(webhook::EVENT_ID)}</th><th>{t(staff::STATUS)}</th>
+                                <th>{t(webhook::ATTEMPTS)}</th><th>{t(webhook::ANSWER)}</th><th>{t(webhook::AT)}</th>
                             </tr></thead>
                             <tbody>
                                 {p.items.into_iter().map(|d| {
                                     let (key, class) = match d.status {
-                                        DeliveryStatus::Delivered => ("webhooks.delivered", "text-emerald-700"),
-                                        DeliveryStatus::Pending => ("webhooks.pending", "text-amber-700"),
-                                        DeliveryStatus::Failed => ("webhooks.failed", "text-red-700"),
+                                        DeliveryStatus::Delivered => (webhook::DELIVERED, "text-emerald-700"),
+                                        DeliveryStatus::Pending => (webhook::PENDING, "text-amber-700"),
+                                        DeliveryStatus::Failed => (webhook::FAILED, "text-red-700"),
                                     };
                                     view! {
                                         <tr class="border-t border-slate-100">
@@ -160,9 +163,9 @@ fn DeliveryLog(id: Id) -> impl IntoView {
                             </tbody>
                         </table>
                         <div class="mt-1 flex gap-2 text-xs text-slate-500">
-                            <button type="button" disabled=move || { current <= 1 } on:click=move |_| page.set(current - 1)>{t("common.prev")}</button>
+                            <button type="button" disabled=move || { current <= 1 } on:click=move |_| page.set(current - 1)>{t(common::PREV)}</button>
                             <span>{current}" / "{pages}</span>
-                            <button type="button" disabled=move || { current >= pages } on:click=move |_| page.set(current + 1)>{t("common.next")}</button>
+                            <button type="button" disabled=move || { current >= pages } on:click=move |_| page.set(current + 1)>{t(common::NEXT)}</button>
                         </div>
                     }.into_any()
                 }

@@ -124,7 +124,7 @@ impl World {
             resolved_at: None,
         };
         let mut conn = self.state().db.acquire().await.unwrap();
-        chat::repo::insert_conversation(&mut conn, &conv)
+        chat::repo::insert_conversation(&mut *conn, &conv)
             .await
             .unwrap();
         conv

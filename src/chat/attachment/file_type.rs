@@ -2,6 +2,7 @@
 //! the name it is shown and served under, and how it is served.
 
 use crate::error::{AppError, AppResult};
+use crate::ErrorKey;
 
 /// How many first bytes of an upload decide its type.
 pub const SNIFF_BYTES: usize = 8 * 1024;
@@ -12,7 +13,7 @@ pub const SNIFF_BYTES: usize = 8 * 1024;
 /// NUL bytes, the head possibly cut inside a character).
 pub fn sniff(name: &str, head: &[u8]) -> AppResult<&'static str> {
     let ext = extension(name).to_ascii_lowercase();
-    let refused = || AppError::validation("file", "attachment.type_refused");
+    let refused = || AppError::validation("file", ErrorKey::AttachmentTypeRefused);
     let mime = if head.starts_with(b"\x89PNG\r\n\x1a\n") {
         "image/png"
     } else if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
@@ -96,7 +97,10 @@ pub fn clean_name(name: &str) -> AppResult<String> {
     let base: String = base.chars().filter(|c| !is_format_char(*c)).collect();
     let base = base.trim();
     if base.is_empty() || base.chars().any(char::is_control) {
-        return Err(AppError::validation("name", "attachment.name_invalid"));
+        return Err(AppError::validation(
+            "name",
+            ErrorKey::AttachmentNameInvalid,
+        ));
     }
     Ok(base.chars().take(100).collect())
 }

@@ -153,7 +153,7 @@ async fn a_gap_of_more_than_a_page_is_left_to_http_paging() {
 
 fn rate_limited(m: &ServerMsg, id: &str) -> bool {
     matches!(m, ServerMsg::Error { client_id: Some(c), key, .. }
-        if c == id && key == SEND_RATE_LIMITED)
+        if c == id && *key == SEND_RATE_LIMITED)
 }
 
 #[tokio::test]

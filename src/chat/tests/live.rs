@@ -482,7 +482,7 @@ async fn bad_frames_and_foreign_conversations_get_errors_and_touch_nothing() {
     let keys: Vec<(Option<String>, String)> = msgs(&out)
         .into_iter()
         .map(|m| match m {
-            ServerMsg::Error { field, key, .. } => (field, key),
+            ServerMsg::Error { field, key, .. } => (field, key.as_str().to_owned()),
             other => panic!("expected an error, got {other:?}"),
         })
         .collect();

@@ -5,6 +5,7 @@ use crate::chat::*;
 use crate::error::AppError;
 use crate::testing;
 use crate::types::{Page, PageQuery};
+use crate::ErrorKey;
 
 #[tokio::test]
 async fn new_conversations_go_to_the_least_loaded_agent_under_the_cap() {
@@ -281,7 +282,7 @@ async fn only_admins_set_up_roles_and_agents_and_inputs_are_checked() {
         admin::create_cs_role(&w.state, &w.admin, &dup)
             .await
             .unwrap_err(),
-        AppError::conflict("code", "cs_role.code_taken")
+        AppError::conflict("code", ErrorKey::CsRoleCodeTaken)
     );
     admin::create_cs_role(&w.state, &w.admin, &input)
         .await

@@ -132,6 +132,6 @@ pub async fn enqueue(state: &AppState, hook: Id, event_id: &str) -> Delivery {
         delivered_at: None,
     };
     let mut conn = state.db.acquire().await.unwrap();
-    assert!(repo::enqueue(&mut conn, &d).await.unwrap());
+    assert!(repo::enqueue(&mut *conn, &d).await.unwrap());
     d
 }

@@ -6,6 +6,7 @@ use super::receiver::{self, Received};
 use super::*;
 use crate::webhook::client::ClientOptions;
 use crate::webhook::deliver::{self, signature};
+use crate::ErrorKey;
 
 fn input(url: &str) -> WebhookForCreate {
     WebhookForCreate {
@@ -32,7 +33,7 @@ async fn webhooks_to_internal_addresses_are_refused_when_created() {
             .unwrap_err();
         assert_eq!(
             e,
-            crate::AppError::validation("url", "webhook.url_forbidden"),
+            crate::AppError::validation("url", ErrorKey::WebhookUrlForbidden),
             "{url}"
         );
     }

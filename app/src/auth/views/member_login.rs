@@ -6,6 +6,8 @@ use leptos_router::hooks::use_query_map;
 use shipdesk::auth::Phone;
 
 use crate::auth::api::{member_login, request_login_code};
+use crate::auth::text as auth;
+use crate::components::text as common;
 use crate::components::{field_error, go, ErrorBanner, Field, LangSwitch};
 use crate::i18n::{error_text, t};
 
@@ -84,34 +86,34 @@ pub fn MemberLoginPage(mobile: bool) -> impl IntoView {
         <main class=outer>
             <div class=if mobile { "w-full" } else { "w-full max-w-sm" }>
                 <div class="flex justify-between items-center mb-6">
-                    <span class="text-lg font-bold text-sky-700">{move || t("app.name")}</span>
+                    <span class="text-lg font-bold text-sky-700">{move || t(common::APP_NAME)}</span>
                     <LangSwitch />
                 </div>
                 <form class=card on:submit=submit novalidate>
-                    <h1 class="text-2xl font-semibold mb-6">{move || t("login.member_title")}</h1>
+                    <h1 class="text-2xl font-semibold mb-6">{move || t(auth::LOGIN_MEMBER_TITLE)}</h1>
                     <ErrorBanner error=Signal::derive(move || error.get().filter(|e| e.field() != Some("phone") && e.field() != Some("code"))) all=true />
-                    <Field label="login.phone" name="phone" kind="tel" value=phone autocomplete="tel"
+                    <Field label=auth::LOGIN_PHONE name="phone" kind="tel" value=phone autocomplete="tel"
                         error=Signal::derive(move || field_error(error.get(), "phone")) />
                     <div class="flex gap-2 items-start">
                         <div class="flex-1">
-                            <Field label="login.code" name="code" value=code autocomplete="one-time-code"
+                            <Field label=auth::LOGIN_CODE name="code" value=code autocomplete="one-time-code"
                                 error=Signal::derive(move || field_error(error.get(), "code")) />
                         </div>
                         <button type="button" class="send-code mt-6 shrink-0 rounded-lg border border-sky-600 text-sky-700 px-3 py-2 text-sm disabled:opacity-50"
                             disabled=move || { cooldown.get() > 0 || send.pending().get() }
                             on:click=request>
-                            {move || if cooldown.get() > 0 { format!("{}{}", cooldown.get(), t("login.resend_in")) } else { t("login.get_code").to_owned() }}
+                            {move || if cooldown.get() > 0 { auth::login_resend_in(cooldown.get()) } else { t(auth::LOGIN_GET_CODE).to_owned() }}
                         </button>
                     </div>
                     <Show when=move || send.value().get().is_some_and(|r| r.is_ok())>
                         <p class="code-sent text-sm text-emerald-700 mb-2">
-                            {move || t("login.code_sent")}
-                            {move || dev_code().map(|c| format!(" · {}{}", t("login.dev_code"), c))}
+                            {move || t(auth::LOGIN_CODE_SENT)}
+                            {move || dev_code().map(|c| format!(" · {}", auth::login_dev_code(&c)))}
                         </p>
                     </Show>
                     <button type="submit" class="w-full mt-2 rounded-lg bg-sky-600 text-white py-3 font-medium hover:bg-sky-700 disabled:opacity-60"
                         disabled=move || login.pending().get()>
-                        {move || if login.pending().get() { t("login.signing_in") } else { t("login.submit") }}
+                        {move || if login.pending().get() { t(auth::LOGIN_SIGNING_IN) } else { t(auth::LOGIN_SUBMIT) }}
                     </button>
                     <p class="sr-only">{move || error.get().map(|e| error_text(&e))}</p>
                 </form>

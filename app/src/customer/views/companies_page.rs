@@ -4,11 +4,14 @@
 use leptos::prelude::*;
 use shipdesk::customer::{Certification, CompanyFilter};
 
-use super::cert_key;
+use super::cert_text;
 use super::company_form::NewCompanyForm;
+use crate::components::text as common;
 use crate::components::{ErrorBanner, Pager};
 use crate::customer::api::list_companies;
+use crate::customer::text as customer;
 use crate::i18n::t;
+use crate::staff::text as staff;
 use crate::staff::views::CurrentStaff;
 
 #[component]
@@ -42,10 +45,10 @@ pub fn CompaniesPage() -> impl IntoView {
     };
     view! {
         <div class="flex items-center justify-between mb-4">
-            <h1 class="text-2xl font-semibold whitespace-nowrap">{move || t("customers.title")}</h1>
+            <h1 class="text-2xl font-semibold whitespace-nowrap">{move || t(customer::TITLE)}</h1>
             <Show when=move || may_create>
                 <button type="button" class="new-company rounded-lg bg-sky-600 text-white px-4 py-2 hover:bg-sky-700 whitespace-nowrap" on:click=move |_| creating.update(|c| *c = !*c)>
-                    {move || t("customers.new")}
+                    {move || t(customer::NEW)}
                 </button>
             </Show>
         </div>
@@ -53,14 +56,14 @@ pub fn CompaniesPage() -> impl IntoView {
             <NewCompanyForm on_done=Callback::new(move |_| { creating.set(false); version.update(|v| *v += 1); }) />
         </Show>
         <form class="flex flex-wrap gap-2 mb-4" on:submit=search>
-            <input class="search flex-1 min-w-64 rounded-lg border border-slate-300 px-3 py-2" bind:value=q placeholder=move || t("customers.search") />
+            <input class="search flex-1 min-w-64 rounded-lg border border-slate-300 px-3 py-2" bind:value=q placeholder=move || t(customer::SEARCH) />
             <select class="cert-filter rounded-lg border border-slate-300 px-3 py-2" on:change=move |ev| { page.set(1); cert.set(event_target_value(&ev)); }>
-                <option value="">{move || t("customers.all_certifications")}</option>
-                {Certification::ALL.iter().map(|c| { let k = cert_key(*c); view! { <option value=c.as_str()>{move || t(k)}</option> } }).collect_view()}
+                <option value="">{move || t(customer::ALL_CERTIFICATIONS)}</option>
+                {Certification::ALL.iter().map(|c| { let k = cert_text(*c); view! { <option value=c.as_str()>{move || t(k)}</option> } }).collect_view()}
             </select>
-            <button type="submit" class="rounded-lg border border-slate-300 bg-white px-4 py-2">{move || t("common.search")}</button>
+            <button type="submit" class="rounded-lg border border-slate-300 bg-white px-4 py-2">{move || t(common::SEARCH)}</button>
         </form>
-        <Transition fallback=|| view! { <p class="text-slate-500">{t("common.loading")}</p> }>
+        <Transition fallback=|| view! { <p class="text-slate-500">{t(common::LOADING)}</p> }>
             {move || Suspend::new(async move {
                 match list.await {
                     Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> }.into_any(),
@@ -70,16 +73,16 @@ pub fn CompaniesPage() -> impl IntoView {
                             <div class="bg-white rounded-xl border border-slate-200 overflow-x-auto">
                                 <table class="company-table w-full text-sm">
                                     <thead class="bg-slate-50 text-slate-500 text-left"><tr>
-                                        <th class="px-4 py-2 whitespace-nowrap">{move || t("customers.name")}</th>
-                                        <th class="px-4 py-2 whitespace-nowrap">{move || t("customers.code")}</th>
-                                        <th class="px-4 py-2 whitespace-nowrap">{move || t("customers.owner")}</th>
-                                        <th class="px-4 py-2 whitespace-nowrap">{move || t("customers.certification")}</th>
-                                        <th class="px-4 py-2 whitespace-nowrap">{move || t("customers.member_count")}</th>
-                                        <th class="px-4 py-2 whitespace-nowrap">{move || t("staff.created_at")}</th>
+                                        <th class="px-4 py-2 whitespace-nowrap">{move || t(customer::NAME)}</th>
+                                        <th class="px-4 py-2 whitespace-nowrap">{move || t(customer::CODE)}</th>
+                                        <th class="px-4 py-2 whitespace-nowrap">{move || t(customer::OWNER)}</th>
+                                        <th class="px-4 py-2 whitespace-nowrap">{move || t(customer::CERTIFICATION)}</th>
+                                        <th class="px-4 py-2 whitespace-nowrap">{move || t(customer::MEMBER_COUNT)}</th>
+                                        <th class="px-4 py-2 whitespace-nowrap">{move || t(staff::CREATED_AT)}</th>
                                     </tr></thead>
                                     <tbody>
                                         {p.items.into_iter().map(|c| {
-                                            let ck = cert_key(c.certification);
+                                            let ck = cert_text(c.certification);
                                             view! {
                                                 <tr class="company-row border-t border-slate-100">
                                                     <td class="px-4 py-2 whitespace-nowrap"><a class="text-sky-700 hover:underline" href=format!("/admin/customers/{}", c.id)>{c.name.clone()}</a></td>
@@ -93,7 +96,7 @@ pub fn CompaniesPage() -> impl IntoView {
                                         }).collect_view()}
                                     </tbody>
                                 </table>
-                                <Show when=move || empty><p class="empty p-6 text-center text-slate-400">{move || t("common.no_match")}</p></Show>
+                                <Show when=move || empty><p class="empty p-6 text-center text-slate-400">{move || t(common::NO_MATCH)}</p></Show>
                             </div>
                             <Pager page=Signal::derive(move || page.get()) pages=Signal::derive(move || pages) total=Signal::derive(move || total) on_page=Callback::new(move |n| page.set(n)) />
                         }.into_any()

@@ -3,29 +3,32 @@
 use leptos::prelude::*;
 use shipdesk::customer::{Certification, Company, MemberView};
 
-use crate::i18n::t;
+use crate::components::text as common;
+use crate::customer::text as customer;
+use crate::i18n::{t, Text};
+use crate::staff::text as staff;
 
-pub fn cert_key(c: Certification) -> &'static str {
+pub fn cert_text(c: Certification) -> Text {
     match c {
-        Certification::None => "cert.none",
-        Certification::Pending => "cert.pending",
-        Certification::Certified => "cert.certified",
-        Certification::Rejected => "cert.rejected",
+        Certification::None => customer::CERT_NONE,
+        Certification::Pending => customer::CERT_PENDING,
+        Certification::Certified => customer::CERT_CERTIFIED,
+        Certification::Rejected => customer::CERT_REJECTED,
     }
 }
 
 #[component]
 pub fn CompanyCard(company: Company) -> impl IntoView {
-    let ck = cert_key(company.certification);
-    let rows: Vec<(&'static str, String)> = vec![
-        ("customers.code", company.code.clone()),
+    let ck = cert_text(company.certification);
+    let rows: Vec<(Text, String)> = vec![
+        (customer::CODE, company.code.clone()),
         (
-            "customers.owner",
+            customer::OWNER,
             company.owner_name.clone().unwrap_or_default(),
         ),
-        ("customers.contact_name", company.contact_name.clone()),
-        ("customers.contact_phone", company.contact_phone.clone()),
-        ("customers.address", company.address.clone()),
+        (customer::CONTACT_NAME, company.contact_name.clone()),
+        (customer::CONTACT_PHONE, company.contact_phone.clone()),
+        (customer::ADDRESS, company.address.clone()),
     ];
     view! {
         <section class="company-card bg-white rounded-xl border border-slate-200 p-4">
@@ -52,10 +55,10 @@ pub fn MemberList(members: Vec<MemberView>) -> impl IntoView {
                 <li class="member flex items-center justify-between py-2">
                     <span class="font-medium">{m.name}</span>
                     <span class="member-phone font-mono text-sm text-slate-600">{m.phone}</span>
-                    {m.disabled.then(|| view! { <span class="text-xs text-red-600">{move || t("staff.disabled")}</span> })}
+                    {m.disabled.then(|| view! { <span class="text-xs text-red-600">{move || t(staff::DISABLED)}</span> })}
                 </li>
             }).collect_view()}
         </ul>
-        <Show when=move || empty><p class="text-slate-400 text-sm py-2">{move || t("common.empty")}</p></Show>
+        <Show when=move || empty><p class="text-slate-400 text-sm py-2">{move || t(common::EMPTY)}</p></Show>
     }
 }

@@ -8,8 +8,10 @@ use shipdesk::AppError;
 use super::company_card::{CompanyCard, MemberList};
 use super::company_form::EditCompanyForm;
 use super::members::EditableMembers;
+use crate::components::text as common;
 use crate::components::{ClientOnly, ErrorBanner};
 use crate::customer::api::{get_company, list_salespeople, set_company_owner};
+use crate::customer::text as customer;
 use crate::i18n::t;
 
 #[component]
@@ -27,8 +29,8 @@ pub fn CompanyPage() -> impl IntoView {
     let refresh =
         Callback::new(move |_: Result<CompanyDetail, AppError>| version.update(|v| *v += 1));
     view! {
-        <a href="/admin/customers" class="text-sm text-sky-700 hover:underline">"← "{move || t("customers.back")}</a>
-        <Transition fallback=|| view! { <p class="text-slate-500">{t("common.loading")}</p> }>
+        <a href="/admin/customers" class="text-sm text-sky-700 hover:underline">"← "{move || t(customer::BACK)}</a>
+        <Transition fallback=|| view! { <p class="text-slate-500">{t(common::LOADING)}</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
                     Err(e) => view! { <div class="mt-4"><ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /></div> }.into_any(),
@@ -63,7 +65,7 @@ fn Detail(
             <div class="space-y-4">
                 <CompanyCard company=detail.company.clone() />
                 <Show when=move || can_edit>
-                    <button type="button" class="edit-company-toggle text-sky-700 hover:underline text-sm" on:click=move |_| editing.update(|e| *e = !*e)>{move || t("customers.edit")}</button>
+                    <button type="button" class="edit-company-toggle text-sky-700 hover:underline text-sm" on:click=move |_| editing.update(|e| *e = !*e)>{move || t(customer::EDIT)}</button>
                 </Show>
                 <Show when=move || editing.get()>
                     <EditCompanyForm detail=for_form.clone() on_saved=Callback::new(move |r| { editing.set(false); on_change.run(r); }) />
@@ -74,7 +76,7 @@ fn Detail(
                 {can_chat.then(|| view! { <crate::chat::console::StartChat members=chat_members.clone() /> })}
             </div>
             <section class="bg-white rounded-xl border border-slate-200 p-4">
-                <h2 class="font-semibold mb-2">{move || t("customers.members")}</h2>
+                <h2 class="font-semibold mb-2">{move || t(customer::MEMBERS)}</h2>
                 {if can_edit {
                     view! { <EditableMembers company_id members=members.clone() on_change /> }.into_any()
                 } else {
@@ -105,14 +107,14 @@ fn OwnerPicker(
     view! {
         <section class="bg-white rounded-xl border border-slate-200 p-4">
             <ErrorBanner error=error all=true />
-            <label class="text-sm font-medium text-slate-600">{move || t("customers.change_owner")}
+            <label class="text-sm font-medium text-slate-600">{move || t(customer::CHANGE_OWNER)}
                 // Client-only, options with their select: markers inside a <select> do
                 // not survive the browser's parser (hydration would fail).
                 <ClientOnly><Suspense>{move || Suspend::new(async move {
                     let options = sales.await.unwrap_or_default().into_iter().map(|(id, n)| view! { <option value=id.to_string() selected=current == Some(id)>{n}</option> }).collect_view();
                     view! {
                         <select class="owner-picker ml-2 rounded-lg border border-slate-300 px-3 py-1" on:change=move |ev| { set.dispatch(event_target_value(&ev).parse().ok()); }>
-                            <option value="" selected=current.is_none()>{t("customers.no_owner")}</option>
+                            <option value="" selected=current.is_none()>{t(customer::NO_OWNER)}</option>
                             {options}
                         </select>
                     }

@@ -4,9 +4,12 @@ use leptos::prelude::*;
 use shipdesk::customer::{CompanyDetail, MemberForCreate, MemberView};
 use shipdesk::{AppError, Id};
 
+use crate::auth::text as auth;
 use crate::components::{field_error, ErrorBanner, Field};
 use crate::customer::api::{add_member, set_member_disabled};
+use crate::customer::text as customer;
 use crate::i18n::t;
+use crate::staff::text as staff;
 
 #[component]
 pub fn EditableMembers(
@@ -59,7 +62,7 @@ pub fn EditableMembers(
                         <span class="member-phone font-mono text-slate-600 flex-1">{m.phone}</span>
                         <span class="text-slate-400">{m.created_at.format_shanghai()}</span>
                         <button type="button" class="toggle-member text-sky-700 hover:underline" on:click=move |_| { toggle.dispatch((mid, !disabled)); }>
-                            {move || if disabled { t("staff.enable") } else { t("staff.disable") }}
+                            {move || if disabled { t(staff::ENABLE) } else { t(staff::DISABLE) }}
                         </button>
                     </li>
                 }
@@ -67,9 +70,9 @@ pub fn EditableMembers(
         </ul>
         <form class="add-member grid grid-cols-1 md:grid-cols-[1fr_1fr_auto] gap-x-3 items-start" on:submit=submit novalidate>
             <div class="md:col-span-3"><ErrorBanner error=error /></div>
-            <Field label="customers.member_name" name="member_name" value=name error=Signal::derive(move || field_error(error.get(), "name")) />
-            <Field label="login.phone" name="member_phone" kind="tel" value=phone error=Signal::derive(move || field_error(error.get(), "phone")) />
-            <button type="submit" class="mt-6 rounded-lg bg-sky-600 text-white px-4 py-2 disabled:opacity-60" disabled=move || add.pending().get()>{move || t("customers.add_member")}</button>
+            <Field label=customer::MEMBER_NAME name="member_name" value=name error=Signal::derive(move || field_error(error.get(), "name")) />
+            <Field label=auth::LOGIN_PHONE name="member_phone" kind="tel" value=phone error=Signal::derive(move || field_error(error.get(), "phone")) />
+            <button type="submit" class="mt-6 rounded-lg bg-sky-600 text-white px-4 py-2 disabled:opacity-60" disabled=move || add.pending().get()>{move || t(customer::ADD_MEMBER)}</button>
         </form>
     }
 }

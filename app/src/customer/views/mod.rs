@@ -8,5 +8,5 @@ mod company_page;
 mod members;
 
 pub use companies_page::CompaniesPage;
-pub use company_card::{cert_key, CompanyCard, MemberList};
+pub use company_card::{cert_text, CompanyCard, MemberList};
 pub use company_page::CompanyPage;

@@ -1,5 +1,7 @@
 //! Admin console pages.
 
+use crate::auth::text as auth;
+
 mod dashboard;
 mod shell;
 mod staff_form;
@@ -11,15 +13,15 @@ pub use dashboard::Dashboard;
 pub use shell::{AdminShell, CurrentStaff};
 pub use staff_page::StaffPage;
 
-/// The translation key of a role's name.
-pub fn role_key(r: shipdesk::auth::Role) -> &'static str {
+/// The name of a role.
+pub fn role_text(r: shipdesk::auth::Role) -> crate::i18n::Text {
     use shipdesk::auth::Role::*;
     match r {
-        Admin => "role.admin",
-        Cs => "role.cs",
-        Sales => "role.sales",
-        Ops => "role.ops",
-        Finance => "role.finance",
-        Provider => "role.provider",
+        Admin => auth::ROLE_ADMIN,
+        Cs => auth::ROLE_CS,
+        Sales => auth::ROLE_SALES,
+        Ops => auth::ROLE_OPS,
+        Finance => auth::ROLE_FINANCE,
+        Provider => auth::ROLE_PROVIDER,
     }
 }

@@ -7,24 +7,25 @@ use leptos_router::hooks::use_location;
 use shipdesk::auth::{Principal, Role, Staff};
 
 use crate::auth::api::{current_user, logout};
+use crate::components::text as common;
 use crate::components::{go, LangSwitch};
-use crate::i18n::t;
+use crate::i18n::{t, Text};
 
 /// The signed-in staff member, for the pages inside the shell.
 #[derive(Clone)]
 pub struct CurrentStaff(pub Staff);
 
-/// (path, label key, roles that see it)
-const MENU: &[(&str, &str, &[Role])] = &[
-    ("/admin", "nav.dashboard", &[]),
+/// (path, label, roles that see it)
+const MENU: &[(&str, Text, &[Role])] = &[
+    ("/admin", common::NAV_DASHBOARD, &[]),
     (
         "/admin/customers",
-        "nav.customers",
+        common::NAV_CUSTOMERS,
         &[Role::Admin, Role::Sales, Role::Cs, Role::Ops, Role::Finance],
     ),
-    ("/admin/chat", "nav.chat", &[Role::Admin, Role::Cs]),
-    ("/admin/staff", "nav.staff", &[Role::Admin]),
-    ("/admin/webhooks", "nav.webhooks", &[Role::Admin]),
+    ("/admin/chat", common::NAV_CHAT, &[Role::Admin, Role::Cs]),
+    ("/admin/staff", common::NAV_STAFF, &[Role::Admin]),
+    ("/admin/webhooks", common::NAV_WEBHOOKS, &[Role::Admin]),
 ];
 
 #[component]
@@ -32,7 +33,7 @@ pub fn AdminShell() -> impl IntoView {
     let user = Resource::new(|| (), |_| current_user());
     let location = use_location();
     view! {
-        <Suspense fallback=|| view! { <p class="p-6 text-slate-500">{t("common.loading")}</p> }>
+        <Suspense fallback=|| view! { <p class="p-6 text-slate-500">{t(common::LOADING)}</p> }>
             {move || Suspend::new(async move {
                 match user.await {
                     Ok(Some(Principal::Staff(staff))) => {
@@ -61,7 +62,7 @@ fn Layout(staff: Staff) -> impl IntoView {
         .map(|(href, key, _)| {
             view! {
                 <A href=*href exact={*href == "/admin"} attr:class="block shrink-0 whitespace-nowrap rounded-lg px-3 py-2 text-slate-300 hover:bg-slate-700 hover:text-white aria-[current=page]:bg-sky-600 aria-[current=page]:text-white">
-                    {move || t(key)}
+                    {move || t(*key)}
                 </A>
             }
         })
@@ -69,7 +70,7 @@ fn Layout(staff: Staff) -> impl IntoView {
     view! {
         <div class="min-h-screen md:flex">
             <aside class="md:w-56 md:min-h-screen shrink-0 bg-slate-800 text-white flex md:flex-col items-center md:items-stretch">
-                <div class="px-4 py-3 md:py-4 text-lg font-bold">{move || t("app.name")}</div>
+                <div class="px-4 py-3 md:py-4 text-lg font-bold">{move || t(common::APP_NAME)}</div>
                 <nav class="admin-menu flex md:block flex-1 gap-1 px-2 md:space-y-1 overflow-x-auto">{items}</nav>
             </aside>
             <div class="flex-1 min-w-0 flex flex-col">
@@ -77,7 +78,7 @@ fn Layout(staff: Staff) -> impl IntoView {
                     <span class="current-user text-sm text-slate-600">{staff.name.clone()}</span>
                     <LangSwitch />
                     <button type="button" class="logout text-sm text-slate-500 hover:text-slate-800" on:click=move |_| { signout.dispatch(()); }>
-                        {move || t("nav.logout")}
+                        {move || t(common::NAV_LOGOUT)}
                     </button>
                 </header>
                 <main class="flex-1 p-3 md:p-6 min-w-0">

@@ -3,10 +3,13 @@
 use leptos::prelude::*;
 use shipdesk::auth::{Role, StaffForCreate};
 
-use super::role_key;
+use super::role_text;
+use crate::auth::text as auth;
+use crate::components::text as common;
 use crate::components::{field_error, ErrorBanner, Field};
 use crate::i18n::t;
 use crate::staff::api::create_staff;
+use crate::staff::text as staff;
 
 #[component]
 pub fn StaffForm(on_done: Callback<()>) -> impl IntoView {
@@ -36,16 +39,16 @@ pub fn StaffForm(on_done: Callback<()>) -> impl IntoView {
     view! {
         <form class="staff-form bg-white rounded-xl border border-slate-200 p-4 mb-4 grid grid-cols-1 md:grid-cols-2 gap-x-4" on:submit=submit novalidate>
             <div class="md:col-span-2"><ErrorBanner error=error /></div>
-            <Field label="login.account" name="account" value=account error=Signal::derive(move || field_error(error.get(), "account")) />
-            <Field label="staff.name" name="name" value=name error=Signal::derive(move || field_error(error.get(), "name")) />
-            <Field label="login.password" name="password" kind="password" value=password autocomplete="new-password"
+            <Field label=auth::LOGIN_ACCOUNT name="account" value=account error=Signal::derive(move || field_error(error.get(), "account")) />
+            <Field label=staff::NAME name="name" value=name error=Signal::derive(move || field_error(error.get(), "name")) />
+            <Field label=auth::LOGIN_PASSWORD name="password" kind="password" value=password autocomplete="new-password"
                 error=Signal::derive(move || field_error(error.get(), "password")) />
             <fieldset class="mb-3">
-                <legend class="text-sm font-medium text-slate-600 mb-1">{move || t("staff.roles")}</legend>
+                <legend class="text-sm font-medium text-slate-600 mb-1">{move || t(staff::ROLES)}</legend>
                 <div class="flex flex-wrap gap-3">
                     {Role::ALL.iter().map(|r| {
                         let code = r.as_str().to_owned();
-                        let k = role_key(*r);
+                        let k = role_text(*r);
                         let c2 = code.clone();
                         view! {
                             <label class="inline-flex items-center gap-1 text-sm">
@@ -67,9 +70,9 @@ pub fn StaffForm(on_done: Callback<()>) -> impl IntoView {
             </fieldset>
             <div class="md:col-span-2 flex gap-2">
                 <button type="submit" class="rounded-lg bg-sky-600 text-white px-4 py-2 disabled:opacity-60" disabled=move || create.pending().get()>
-                    {move || if create.pending().get() { t("common.saving") } else { t("common.create") }}
+                    {move || if create.pending().get() { t(common::SAVING) } else { t(common::CREATE) }}
                 </button>
-                <button type="button" class="rounded-lg border border-slate-300 px-4 py-2" on:click=move |_| on_done.run(())>{move || t("common.cancel")}</button>
+                <button type="button" class="rounded-lg border border-slate-300 px-4 py-2" on:click=move |_| on_done.run(())>{move || t(common::CANCEL)}</button>
             </div>
         </form>
     }

@@ -3,12 +3,15 @@
 use leptos::prelude::*;
 use shipdesk::auth::{Role, StaffFilter};
 
-use super::role_key;
+use super::role_text;
 use super::staff_form::StaffForm;
 use super::staff_row::StaffRow;
+use crate::auth::text as auth;
+use crate::components::text as common;
 use crate::components::{ErrorBanner, Pager};
 use crate::i18n::t;
 use crate::staff::api::list_staff;
+use crate::staff::text as staff;
 
 #[component]
 pub fn StaffPage() -> impl IntoView {
@@ -39,10 +42,10 @@ pub fn StaffPage() -> impl IntoView {
     };
     view! {
         <div class="flex items-center justify-between mb-4">
-            <h1 class="text-2xl font-semibold whitespace-nowrap">{move || t("staff.title")}</h1>
+            <h1 class="text-2xl font-semibold whitespace-nowrap">{move || t(staff::TITLE)}</h1>
             <button type="button" class="new-staff rounded-lg bg-sky-600 text-white px-4 py-2 hover:bg-sky-700 whitespace-nowrap"
                 on:click=move |_| creating.update(|c| *c = !*c)>
-                {move || t("staff.new")}
+                {move || t(staff::NEW)}
             </button>
         </div>
         <Show when=move || creating.get()>
@@ -50,15 +53,15 @@ pub fn StaffPage() -> impl IntoView {
         </Show>
         <form class="flex flex-wrap gap-2 mb-4" on:submit=search>
             <input class="search flex-1 min-w-48 rounded-lg border border-slate-300 px-3 py-2" bind:value=q
-                placeholder=move || format!("{} / {}", t("login.account"), t("staff.name")) />
+                placeholder=move || format!("{} / {}", t(auth::LOGIN_ACCOUNT), t(staff::NAME)) />
             <select class="role-filter rounded-lg border border-slate-300 px-3 py-2"
                 on:change=move |ev| { page.set(1); role.set(event_target_value(&ev)); }>
-                <option value="">{move || t("staff.all_roles")}</option>
-                {Role::ALL.iter().map(|r| { let k = role_key(*r); view! { <option value=r.as_str()>{move || t(k)}</option> } }).collect_view()}
+                <option value="">{move || t(staff::ALL_ROLES)}</option>
+                {Role::ALL.iter().map(|r| { let k = role_text(*r); view! { <option value=r.as_str()>{move || t(k)}</option> } }).collect_view()}
             </select>
-            <button type="submit" class="rounded-lg border border-slate-300 bg-white px-4 py-2">{move || t("common.search")}</button>
+            <button type="submit" class="rounded-lg border border-slate-300 bg-white px-4 py-2">{move || t(common::SEARCH)}</button>
         </form>
-        <Transition fallback=|| view! { <p class="text-slate-500">{t("common.loading")}</p> }>
+        <Transition fallback=|| view! { <p class="text-slate-500">{t(common::LOADING)}</p> }>
             {move || Suspend::new(async move {
                 match list.await {
                     Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> }.into_any(),
@@ -71,12 +74,12 @@ pub fn StaffPage() -> impl IntoView {
                                 <table class="staff-table w-full text-sm">
                                     <thead class="bg-slate-50 text-slate-500 text-left">
                                         <tr>
-                                            <th class="px-4 py-2 whitespace-nowrap">{move || t("login.account")}</th>
-                                            <th class="px-4 py-2 whitespace-nowrap">{move || t("staff.name")}</th>
-                                            <th class="px-4 py-2 whitespace-nowrap">{move || t("staff.roles")}</th>
-                                            <th class="px-4 py-2 whitespace-nowrap">{move || t("staff.status")}</th>
-                                            <th class="px-4 py-2 whitespace-nowrap">{move || t("staff.created_at")}</th>
-                                            <th class="px-4 py-2 whitespace-nowrap">{move || t("common.actions")}</th>
+                                            <th class="px-4 py-2 whitespace-nowrap">{move || t(auth::LOGIN_ACCOUNT)}</th>
+                                            <th class="px-4 py-2 whitespace-nowrap">{move || t(staff::NAME)}</th>
+                                            <th class="px-4 py-2 whitespace-nowrap">{move || t(staff::ROLES)}</th>
+                                            <th class="px-4 py-2 whitespace-nowrap">{move || t(staff::STATUS)}</th>
+                                            <th class="px-4 py-2 whitespace-nowrap">{move || t(staff::CREATED_AT)}</th>
+                                            <th class="px-4 py-2 whitespace-nowrap">{move || t(common::ACTIONS)}</th>
                                         </tr>
                                     </thead>
                                     <tbody>
@@ -84,7 +87,7 @@ pub fn StaffPage() -> impl IntoView {
                                     </tbody>
                                 </table>
                                 <Show when=move || empty>
-                                    <p class="empty p-6 text-center text-slate-400">{move || t("common.no_match")}</p>
+                                    <p class="empty p-6 text-center text-slate-400">{move || t(common::NO_MATCH)}</p>
                                 </Show>
                             </div>
                             <Pager page=Signal::derive(move || page.get()) pages=Signal::derive(move || pages) total=Signal::derive(move || total)

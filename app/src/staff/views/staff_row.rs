@@ -3,10 +3,12 @@
 use leptos::prelude::*;
 use shipdesk::auth::{Role, Staff};
 
-use super::role_key;
+use super::role_text;
+use crate::components::text as common;
 use crate::components::{field_error, ErrorBanner};
-use crate::i18n::t;
+use crate::i18n::{t, Text};
 use crate::staff::api::{reset_staff_password, set_staff_disabled, set_staff_roles};
+use crate::staff::text as staff_text;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Editing {
@@ -29,7 +31,7 @@ pub fn StaffRow(staff: Staff, on_change: Callback<()>) -> impl IntoView {
             .collect::<Vec<_>>(),
     );
     let password = RwSignal::new(String::new());
-    let notice = RwSignal::new(None::<&'static str>);
+    let notice = RwSignal::new(None::<Text>);
     let save_roles = Action::new(move |r: &Vec<String>| {
         let r = r.clone();
         async move { set_staff_roles(id, r).await.map(|_| ()) }
@@ -60,7 +62,7 @@ pub fn StaffRow(staff: Staff, on_change: Callback<()>) -> impl IntoView {
         if let Some(Ok(())) = reset.value().get() {
             editing.set(Editing::None);
             password.set(String::new());
-            notice.set(Some("staff.password_reset"));
+            notice.set(Some(staff_text::PASSWORD_RESET));
         }
     });
     Effect::new(move |_| {
@@ -70,27 +72,27 @@ pub fn StaffRow(staff: Staff, on_change: Callback<()>) -> impl IntoView {
     });
     let disabled = staff.disabled;
     let on_toggle = move |_| {
-        let go_ahead = !disabled && confirm(t("staff.confirm_disable")) || disabled;
+        let go_ahead = !disabled && confirm(t(staff_text::CONFIRM_DISABLE)) || disabled;
         if go_ahead {
             toggle.dispatch(!disabled);
         }
     };
-    let role_badges = staff.roles.iter().map(|r| { let k = role_key(*r); view! { <span class="inline-block mr-1 rounded bg-slate-100 px-2 py-0.5">{move || t(k)}</span> } }).collect_view();
+    let role_badges = staff.roles.iter().map(|r| { let k = role_text(*r); view! { <span class="inline-block mr-1 rounded bg-slate-100 px-2 py-0.5">{move || t(k)}</span> } }).collect_view();
     view! {
         <tr class="staff-row border-t border-slate-100 align-top" data-account=staff.account.clone()>
             <td class="px-4 py-2 font-mono">{staff.account.clone()}</td>
             <td class="px-4 py-2 whitespace-nowrap">{staff.name.clone()}</td>
             <td class="px-4 py-2 whitespace-nowrap">{role_badges}</td>
             <td class="px-4 py-2 whitespace-nowrap">
-                {move || if disabled { view! { <span class="text-red-600">{t("staff.disabled")}</span> }.into_any() } else { view! { <span class="text-emerald-700">{t("staff.active")}</span> }.into_any() }}
+                {move || if disabled { view! { <span class="text-red-600">{t(staff_text::DISABLED)}</span> }.into_any() } else { view! { <span class="text-emerald-700">{t(staff_text::ACTIVE)}</span> }.into_any() }}
             </td>
             <td class="px-4 py-2 text-slate-500 whitespace-nowrap">{staff.created_at.format_shanghai()}</td>
             <td class="px-4 py-2 whitespace-nowrap space-x-2">
-                <button type="button" class="edit-roles text-sky-700 hover:underline" on:click=move |_| editing.set(Editing::Roles)>{move || t("staff.edit_roles")}</button>
-                <button type="button" class="reset-password text-sky-700 hover:underline" on:click=move |_| editing.set(Editing::Password)>{move || t("staff.reset_password")}</button>
+                <button type="button" class="edit-roles text-sky-700 hover:underline" on:click=move |_| editing.set(Editing::Roles)>{move || t(staff_text::EDIT_ROLES)}</button>
+                <button type="button" class="reset-password text-sky-700 hover:underline" on:click=move |_| editing.set(Editing::Password)>{move || t(staff_text::RESET_PASSWORD)}</button>
                 <Show when=move || !is_self>
                     <button type="button" class="toggle-disabled text-sky-700 hover:underline" on:click=on_toggle>
-                        {move || if disabled { t("staff.enable") } else { t("staff.disable") }}
+                        {move || if disabled { t(staff_text::ENABLE) } else { t(staff_text::DISABLE) }}
                     </button>
                 </Show>
             </td>
@@ -104,7 +106,7 @@ pub fn StaffRow(staff: Staff, on_change: Callback<()>) -> impl IntoView {
                         {Role::ALL.iter().map(|r| {
                             let code = r.as_str().to_owned();
                             let c2 = code.clone();
-                            let k = role_key(*r);
+                            let k = role_text(*r);
                             view! {
                                 <label class="inline-flex items-center gap-1 text-sm">
                                     <input type="checkbox" value=code.clone() prop:checked=move || roles.get().contains(&c2)
@@ -113,16 +115,16 @@ pub fn StaffRow(staff: Staff, on_change: Callback<()>) -> impl IntoView {
                                 </label>
                             }
                         }).collect_view()}
-                        <button type="button" class="save-roles rounded bg-sky-600 text-white px-3 py-1" on:click=move |_| { save_roles.dispatch(roles.get_untracked()); }>{move || t("common.save")}</button>
-                        <button type="button" class="rounded border border-slate-300 px-3 py-1" on:click=move |_| editing.set(Editing::None)>{move || t("common.cancel")}</button>
+                        <button type="button" class="save-roles rounded bg-sky-600 text-white px-3 py-1" on:click=move |_| { save_roles.dispatch(roles.get_untracked()); }>{move || t(common::SAVE)}</button>
+                        <button type="button" class="rounded border border-slate-300 px-3 py-1" on:click=move |_| editing.set(Editing::None)>{move || t(common::CANCEL)}</button>
                     </div>
                 </Show>
                 <Show when=move || editing.get() == Editing::Password>
                     <div class="flex flex-wrap items-center gap-2">
                         <input type="password" class="new-password rounded border border-slate-300 px-2 py-1" autocomplete="new-password"
-                            placeholder=move || t("staff.new_password") bind:value=password />
-                        <button type="button" class="save-password rounded bg-sky-600 text-white px-3 py-1" on:click=move |_| { reset.dispatch(password.get_untracked()); }>{move || t("common.save")}</button>
-                        <button type="button" class="rounded border border-slate-300 px-3 py-1" on:click=move |_| editing.set(Editing::None)>{move || t("common.cancel")}</button>
+                            placeholder=move || t(staff_text::NEW_PASSWORD) bind:value=password />
+                        <button type="button" class="save-password rounded bg-sky-600 text-white px-3 py-1" on:click=move |_| { reset.dispatch(password.get_untracked()); }>{move || t(common::SAVE)}</button>
+                        <button type="button" class="rounded border border-slate-300 px-3 py-1" on:click=move |_| editing.set(Editing::None)>{move || t(common::CANCEL)}</button>
                         <span class="text-sm text-red-600">{move || field_error(error.get(), "password")}</span>
                     </div>
                 </Show>

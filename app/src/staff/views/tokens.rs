@@ -7,18 +7,20 @@ use shipdesk::auth::{ApiToken, Role};
 
 use super::CurrentStaff;
 use crate::auth::api::{create_api_token, list_all_api_tokens, list_api_tokens, revoke_api_token};
+use crate::auth::text as auth;
+use crate::components::text as common;
 use crate::components::ErrorBanner;
 use crate::i18n::t;
 
 fn state_text(tk: &ApiToken) -> String {
     if tk.revoked {
-        t("tokens.revoked").to_owned()
+        t(auth::TOKENS_REVOKED).to_owned()
     } else if !tk.active {
-        t("tokens.inactive").to_owned()
+        t(auth::TOKENS_INACTIVE).to_owned()
     } else {
         match tk.expires_at {
-            Some(at) => format!("{}{}", t("tokens.expires"), at.format_shanghai()),
-            None => t("tokens.no_expiry").to_owned(),
+            Some(at) => auth::tokens_expires(&at.format_shanghai()),
+            None => t(auth::TOKENS_NO_EXPIRY).to_owned(),
         }
     }
 }
@@ -50,38 +52,38 @@ pub fn ApiTokens() -> impl IntoView {
     );
     view! {
         <section class="api-tokens mt-8 max-w-2xl bg-white rounded-xl border border-slate-200 p-4">
-            <h2 class="font-semibold">{move || t("tokens.title")}</h2>
-            <p class="text-sm text-slate-500 mt-1">{move || t("tokens.hint")}</p>
+            <h2 class="font-semibold">{move || t(auth::TOKENS_TITLE)}</h2>
+            <p class="text-sm text-slate-500 mt-1">{move || t(auth::TOKENS_HINT)}</p>
             {is_admin.then(|| view! {
                 <label class="mt-2 inline-flex items-center gap-1 text-sm text-slate-600">
                     <input type="checkbox" class="tokens-all" prop:checked=move || all.get()
                         on:change=move |e| all.set(event_target_checked(&e)) />
-                    {move || t("tokens.all_accounts")}
+                    {move || t(auth::TOKENS_ALL_ACCOUNTS)}
                 </label>
             })}
             <form class="mt-3 flex flex-wrap gap-2" on:submit=move |e| { e.prevent_default(); create.dispatch((name.get_untracked(), days.get_untracked())); }>
                 <input class="token-name flex-1 rounded border border-slate-300 px-2 py-1" maxlength="40"
-                    placeholder=move || t("tokens.name") prop:value=move || name.get()
+                    placeholder=move || t(auth::TOKENS_NAME) prop:value=move || name.get()
                     on:input=move |e| name.set(event_target_value(&e)) />
-                <select class="token-expiry rounded border border-slate-300 px-2 py-1" aria-label=move || t("tokens.expiry")
+                <select class="token-expiry rounded border border-slate-300 px-2 py-1" aria-label=move || t(auth::TOKENS_EXPIRY)
                     on:change=move |e| days.set(event_target_value(&e))>
-                    <option value="30">{move || t("tokens.days_30")}</option>
-                    <option value="90" selected>{move || t("tokens.days_90")}</option>
-                    <option value="365">{move || t("tokens.days_365")}</option>
-                    <option value="">{move || t("tokens.no_expiry")}</option>
+                    <option value="30">{move || t(auth::TOKENS_DAYS_30)}</option>
+                    <option value="90" selected>{move || t(auth::TOKENS_DAYS_90)}</option>
+                    <option value="365">{move || t(auth::TOKENS_DAYS_365)}</option>
+                    <option value="">{move || t(auth::TOKENS_NO_EXPIRY)}</option>
                 </select>
-                <button type="submit" class="rounded bg-sky-600 text-white px-3 py-1 disabled:opacity-50" disabled=move || create.pending().get()>{move || t("tokens.create")}</button>
+                <button type="submit" class="rounded bg-sky-600 text-white px-3 py-1 disabled:opacity-50" disabled=move || create.pending().get()>{move || t(auth::TOKENS_CREATE)}</button>
             </form>
             {move || create.value().get().map(|r| match r {
                 Ok((_, secret)) => view! {
-                    <p class="token-secret mt-2 text-sm bg-amber-50 border border-amber-200 rounded p-2 break-all">{t("tokens.copy_now")}" "<code>{secret}</code></p>
+                    <p class="token-secret mt-2 text-sm bg-amber-50 border border-amber-200 rounded p-2 break-all">{t(auth::TOKENS_COPY_NOW)}" "<code>{secret}</code></p>
                 }.into_any(),
                 Err(e) => view! { <div class="mt-2"><ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /></div> }.into_any(),
             })}
             <Transition fallback=|| ()>
                 {move || list.get().map(|r| match r {
                     Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> }.into_any(),
-                    Ok(items) if items.is_empty() => view! { <p class="mt-3 text-sm text-slate-400">{t("common.empty")}</p> }.into_any(),
+                    Ok(items) if items.is_empty() => view! { <p class="mt-3 text-sm text-slate-400">{t(common::EMPTY)}</p> }.into_any(),
                     Ok(items) => view! {
                         <ul class="mt-3 divide-y divide-slate-100 text-sm">
                             {items.into_iter().map(|tk| {
@@ -94,13 +96,13 @@ pub fn ApiTokens() -> impl IntoView {
                                         {owner.map(|o| view! { <span class="token-owner text-slate-500">{o}</span> })}
                                         <span class="token-state text-slate-500">{status}</span>
                                         <span class="text-slate-400">{match tk.last_used_at {
-                                            Some(at) => format!("{} {}", t("tokens.last_used"), at.format_shanghai()),
-                                            None => t("tokens.never").to_owned(),
+                                            Some(at) => auth::tokens_last_used(&at.format_shanghai()),
+                                            None => t(auth::TOKENS_NEVER).to_owned(),
                                         }}</span>
                                         {if tk.revoked {
                                             ().into_any()
                                         } else {
-                                            view! { <button type="button" class="text-red-600" on:click=move |_| { revoke.dispatch(id); }>{t("tokens.revoke")}</button> }.into_any()
+                                            view! { <button type="button" class="text-red-600" on:click=move |_| { revoke.dispatch(id); }>{t(auth::TOKENS_REVOKE)}</button> }.into_any()
                                         }}
                                     </li>
                                 }

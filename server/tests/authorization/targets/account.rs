@@ -251,7 +251,7 @@ async fn delivery(w: &World, id: shipdesk::Id) {
         delivered_at: None,
     };
     let mut conn = w.state().db.acquire().await.unwrap();
-    shipdesk::webhook::repo::enqueue(&mut conn, &d)
+    shipdesk::webhook::repo::enqueue(&mut *conn, &d)
         .await
         .unwrap();
 }
