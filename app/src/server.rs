@@ -50,8 +50,66 @@ fn session_err(e: tower_sessions::session::Error) -> AppError {
     AppError::Internal
 }
 
+/// The caller of one request, resolved from its session at most once (by
+/// the first page resource or server function that asks) and shared by
+/// everything else that asks during the same request. The router puts a
+/// fresh one in every request's extensions (`caller_layer`); signing in or
+/// out resets it.
+#[derive(Clone, Default)]
+pub struct Caller(std::sync::Arc<tokio::sync::Mutex<Option<Option<Principal>>>>);
+
+impl Caller {
+    /// The caller `session` holds, resolved on the first call only.
+    pub async fn resolve(
+        &self,
+        state: &AppState,
+        session: &Session,
+    ) -> AppResult<Option<Principal>> {
+        let mut known = self.0.lock().await;
+        if let Some(p) = known.as_ref() {
+            return Ok(p.clone());
+        }
+        let p = principal_in(state, session).await?;
+        *known = Some(p.clone());
+        Ok(p)
+    }
+
+    /// Forgets the resolved caller (the session changed hands).
+    async fn reset(&self, to: Option<Option<Principal>>) {
+        *self.0.lock().await = to;
+    }
+}
+
+/// For axum handlers (the chat socket): the request's caller cache (a fresh
+/// one where no `caller_layer` ran).
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Caller {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(parts
+            .extensions
+            .get::<Caller>()
+            .cloned()
+            .unwrap_or_default())
+    }
+}
+
+/// Gives every request a fresh, unresolved [`Caller`] (an axum middleware).
+pub async fn caller_layer(
+    mut req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    req.extensions_mut().insert(Caller::default());
+    next.run(req).await
+}
+
+fn request_caller() -> Option<Caller> {
+    use_context::<Parts>().and_then(|p| p.extensions.get::<Caller>().cloned())
+}
+
 /// The signed-in caller, if any. Enforces the absolute session lifetime and
 /// slides the idle timeout (touching the session at most once a minute).
+/// Resolved once per request (see [`Caller`]).
 pub async fn current_principal() -> AppResult<Option<Principal>> {
     let Some(state) = use_context::<AppState>() else {
         // leptos_router 0.8.10+ can poll the resource of a page instance it
@@ -65,7 +123,12 @@ pub async fn current_principal() -> AppResult<Option<Principal>> {
         tokio::time::sleep(std::time::Duration::from_secs(5)).await;
         return Err(AppError::Internal);
     };
-    principal_in(&state, &session().await?).await
+    let caller = request_caller();
+    let session = session().await?;
+    match caller {
+        Some(caller) => caller.resolve(&state, &session).await,
+        None => principal_in(&state, &session).await,
+    }
 }
 
 /// The caller a session holds (see `current_principal`); also used by the
@@ -137,6 +200,9 @@ pub async fn sign_in(who: SessionUser) -> AppResult<()> {
         .insert(TOUCHED_KEY, state.now())
         .await
         .map_err(session_err)?;
+    if let Some(caller) = request_caller() {
+        caller.reset(None).await;
+    }
     Ok(())
 }
 
@@ -147,6 +213,9 @@ pub async fn sign_out() -> AppResult<()> {
         .await
         .map_err(session_err)?;
     session.flush().await.map_err(session_err)?;
+    if let Some(caller) = request_caller() {
+        caller.reset(Some(None)).await;
+    }
     if let Some(who) = who {
         auth::signed_out(&state()?, who);
     }

@@ -60,6 +60,7 @@ pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
     // Uploads have their own body limit; everything else the global one.
     let uploads = Router::new()
         .route("/chat/upload", post(files::upload))
+        .layer(middleware::from_fn(shipdesk_app::server::caller_layer))
         .layer(sessions.clone())
         .layer(middleware::from_fn_with_state(
             app.clone(),
@@ -90,6 +91,9 @@ pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
             ServerState,
             _,
         >(context, shell))
+        // The caller is resolved from the session once per request, by
+        // whatever asks first (the page, a server function, the socket).
+        .layer(middleware::from_fn(shipdesk_app::server::caller_layer))
         .layer(sessions)
         .layer(middleware::from_fn(security::api_error_status))
         .layer(middleware::from_fn_with_state(

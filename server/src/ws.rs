@@ -18,7 +18,7 @@ use shipdesk::chat::socket::{self, Out, SocketSession};
 use shipdesk::chat::wire::MAX_FRAME_BYTES;
 use shipdesk::state::AppState;
 use shipdesk::AppError;
-use shipdesk_app::server::principal_in;
+use shipdesk_app::server::{principal_in, Caller};
 use tower_sessions::{Session, SessionStore};
 
 use crate::session_store::DbSessionStore;
@@ -31,6 +31,7 @@ fn refuse(status: StatusCode, e: AppError) -> Response {
 pub async fn handler(
     State(state): State<AppState>,
     session: Session,
+    caller: Caller,
     headers: HeaderMap,
     ws: WebSocketUpgrade,
 ) -> Response {
@@ -38,7 +39,7 @@ pub async fn handler(
         tracing::warn!("cross-origin chat socket refused");
         return refuse(StatusCode::FORBIDDEN, AppError::Forbidden);
     }
-    let who = match principal_in(&state, &session).await {
+    let who = match caller.resolve(&state, &session).await {
         Ok(Some(p)) => p,
         Ok(None) => return refuse(StatusCode::UNAUTHORIZED, AppError::Unauthorized),
         Err(e) => return refuse(StatusCode::INTERNAL_SERVER_ERROR, e),

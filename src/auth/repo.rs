@@ -104,6 +104,33 @@ pub async fn staff_by_id<'e>(
     Ok(row.as_ref().map(staff_from_row).transpose()?)
 }
 
+const STAFF_WITH_EPOCH: &str =
+    formatcp!("SELECT {STAFF_COLS}, auth_epoch FROM staff WHERE id = $1");
+
+/// A staff account with its sign-in epoch, in one read (the caller of
+/// every signed-in request).
+pub async fn staff_with_epoch(db: &crate::db::Db, id: Id) -> AppResult<Option<(Staff, i64)>> {
+    let row = sqlx::query(STAFF_WITH_EPOCH)
+        .bind(id)
+        .fetch_optional(db)
+        .await?;
+    row.map(|r| Ok((staff_from_row(&r)?, r.try_get("auth_epoch")?)))
+        .transpose()
+}
+
+const MEMBER_WITH_EPOCH: &str =
+    formatcp!("SELECT {MEMBER_COLS}, auth_epoch FROM members WHERE id = $1");
+
+/// A member with their sign-in epoch, in one read.
+pub async fn member_with_epoch(db: &crate::db::Db, id: Id) -> AppResult<Option<(Member, i64)>> {
+    let row = sqlx::query(MEMBER_WITH_EPOCH)
+        .bind(id)
+        .fetch_optional(db)
+        .await?;
+    row.map(|r| Ok((member_from_row(&r)?, r.try_get("auth_epoch")?)))
+        .transpose()
+}
+
 const INSERT_STAFF: &str = "INSERT INTO staff (id, account, name, password_hash, roles, disabled, lang, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)";
 
@@ -351,6 +378,7 @@ pub const STATEMENTS: &[(&str, &str)] = &[
     ("member_epoch", MEMBER_EPOCH),
     ("staff_with_hash", STAFF_WITH_HASH),
     ("staff_by_id", STAFF_BY_ID),
+    ("staff_with_epoch", STAFF_WITH_EPOCH),
     ("insert_staff", INSERT_STAFF),
     ("count_staff", COUNT_STAFF),
     ("list_staff", LIST_STAFF),
@@ -360,6 +388,7 @@ pub const STATEMENTS: &[(&str, &str)] = &[
     ("set_staff_disabled", SET_STAFF_DISABLED),
     ("member_by_phone", MEMBER_BY_PHONE),
     ("member_by_id", MEMBER_BY_ID),
+    ("member_with_epoch", MEMBER_WITH_EPOCH),
     ("members_of", MEMBERS_OF),
     ("insert_member", INSERT_MEMBER),
     ("set_member_disabled", SET_MEMBER_DISABLED),

@@ -101,18 +101,16 @@ pub async fn principal(
     who: SessionUser,
     epoch: i64,
 ) -> AppResult<Option<Principal>> {
-    if repo::auth_epoch(&state.db, who).await? != Some(epoch) {
-        return Ok(None);
-    }
+    // One read per account kind: the row and its epoch together.
     Ok(match who {
-        SessionUser::Staff(id) => repo::staff_by_id(&state.db, id)
+        SessionUser::Staff(id) => repo::staff_with_epoch(&state.db, id)
             .await?
-            .filter(|s| !s.disabled)
-            .map(Principal::Staff),
-        SessionUser::Member(id) => repo::member_by_id(&state.db, id)
+            .filter(|(s, e)| *e == epoch && !s.disabled)
+            .map(|(s, _)| Principal::Staff(s)),
+        SessionUser::Member(id) => repo::member_with_epoch(&state.db, id)
             .await?
-            .filter(|m| !m.disabled)
-            .map(Principal::Member),
+            .filter(|(m, e)| *e == epoch && !m.disabled)
+            .map(|(m, _)| Principal::Member(m)),
     })
 }
 
