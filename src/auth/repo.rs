@@ -175,20 +175,23 @@ pub async fn list_staff(
         .as_deref()
         .filter(|r| !r.is_empty())
         .map(|r| format!("%,{r},%"));
-    let total: i64 = sqlx::query_scalar(COUNT_STAFF)
+    let rows = sqlx::query(LIST_STAFF)
         .bind(q.clone())
         .bind(role.clone())
-        .fetch_one(db)
-        .await?;
-    let rows = sqlx::query(LIST_STAFF)
-        .bind(q)
-        .bind(role)
         .bind(page.limit())
         .bind(page.offset())
         .fetch_all(db)
         .await?;
     let items = rows.iter().map(staff_from_row).collect::<Result<_, _>>()?;
-    Ok(Page::new(items, total, page))
+    // The COUNT runs only when the page does not tell the total.
+    crate::db::paged(items, page, async {
+        Ok(sqlx::query_scalar(COUNT_STAFF)
+            .bind(q)
+            .bind(role)
+            .fetch_one(db)
+            .await?)
+    })
+    .await
 }
 
 const STAFF_WITH_ROLE: &str = formatcp!("SELECT {STAFF_COLS} FROM staff WHERE disabled = 0 AND (',' || roles || ',') LIKE $1 ORDER BY name");

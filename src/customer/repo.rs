@@ -87,20 +87,11 @@ pub async fn list(
         PhoneSearch::DigitsWhereOwner(id) => (0, Some(id)),
         PhoneSearch::FullNumber => (0, None),
     };
-    let total: i64 = sqlx::query_scalar(COUNT_COMPANIES)
+    let rows = sqlx::query(LIST_COMPANIES)
         .bind(owner)
         .bind(q.clone())
         .bind(cert.clone())
         .bind(phone.clone())
-        .bind(digits_everywhere)
-        .bind(digits_owner)
-        .fetch_one(db)
-        .await?;
-    let rows = sqlx::query(LIST_COMPANIES)
-        .bind(owner)
-        .bind(q)
-        .bind(cert)
-        .bind(phone)
         .bind(digits_everywhere)
         .bind(digits_owner)
         .bind(page.limit())
@@ -111,7 +102,19 @@ pub async fn list(
         .iter()
         .map(company_from_row)
         .collect::<Result<_, _>>()?;
-    Ok(Page::new(items, total, page))
+    // The COUNT runs only when the page does not tell the total.
+    crate::db::paged(items, page, async {
+        Ok(sqlx::query_scalar(COUNT_COMPANIES)
+            .bind(owner)
+            .bind(q)
+            .bind(cert)
+            .bind(phone)
+            .bind(digits_everywhere)
+            .bind(digits_owner)
+            .fetch_one(db)
+            .await?)
+    })
+    .await
 }
 
 const BY_ID: &str = formatcp!("{COMPANY_SELECT} WHERE c.id = $1");
