@@ -37,7 +37,10 @@ pub struct ChatStore {
     pub pending: RwSignal<BTreeMap<String, MessageForSend>>,
     /// The last error the socket reported (a translation key).
     pub error: RwSignal<Option<ErrorKey>>,
-    /// Bumped on every conversation change: lists refetch on it.
+    /// Bumped on every conversation change (a `conversation` event, an
+    /// action's answer): lists refetch on it. Messages and read marks do not
+    /// bump it: lists derive their badges and order from them
+    /// (`live_list`).
     pub changes: RwSignal<u64>,
 }
 
@@ -201,7 +204,7 @@ impl ChatStore {
                     msg.body.clear();
                 }
             }),
-            ServerMsg::Presence { .. } => self.changes.update(|n| *n += 1),
+            ServerMsg::Presence { .. } => {}
             ServerMsg::Resync => self.resume_all(),
             ServerMsg::Error { client_id, key, .. } => {
                 match client_id {
@@ -223,7 +226,6 @@ impl ChatStore {
                 .or_default()
                 .insert(message.seq, message);
         });
-        self.changes.update(|n| *n += 1);
     }
 
     /// Fetches the messages of a conversation after `after` over HTTP, page

@@ -2,7 +2,8 @@
 //! and past conversations with unread badges; the conversation pane with
 //! notes and canned replies; a side panel with the customer and the
 //! actions (claim, resolve, re-activate, transfer, take over, release); the
-//! agent's own status. Lists refresh on every live event.
+//! agent's own status. Lists refetch on `conversation` events; live
+//! messages and read marks update their badges and order in place.
 
 use leptos::prelude::*;
 use shipdesk::auth::Role;
@@ -14,6 +15,7 @@ use shipdesk::Id;
 
 use super::api::*;
 use super::client::use_chat;
+use super::live_list::{self, Order};
 use super::views::{status_text, ConversationPane};
 use crate::chat::text as chat;
 use crate::components::text as common;
@@ -21,6 +23,9 @@ use crate::components::{ClientOnly, ErrorBanner};
 use crate::i18n::{lang, t, Text};
 use crate::staff::text as staff;
 use crate::staff::views::CurrentStaff;
+
+/// The selected conversation (None: none selected).
+type Current = LocalResource<Result<Option<ConversationSummary>, shipdesk::AppError>>;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tab {
@@ -86,6 +91,9 @@ pub fn ChatConsole() -> impl IntoView {
             }
         }
     });
+    // The unreplied list may gain a conversation when a customer writes in
+    // one an agent had answered: it refetches when that set changes.
+    let awaiting = Memo::new(move |_| store.messages.with(live_list::awaiting));
     let list = Resource::new(
         move || {
             (
@@ -94,9 +102,10 @@ pub fn ChatConsole() -> impl IntoView {
                 search.get(),
                 page.get(),
                 store.changes.get(),
+                (tab.get() == Tab::Unreplied).then(|| awaiting.get()),
             )
         },
-        |(tab, role, q, page, _)| async move {
+        |(tab, role, q, page, _, _)| async move {
             match tab {
                 Tab::Current => list_agent_conversations(AgentTab::Current, None)
                     .await
@@ -135,6 +144,24 @@ pub fn ChatConsole() -> impl IntoView {
             .into_iter()
             .map(|c| (c.title, c.body))
             .collect::<Vec<_>>()
+    });
+    // The selected conversation, fetched once per change for both its pane
+    // and its side panel (in the browser: both render there only).
+    let current: Current = LocalResource::new(move || {
+        let key = selected.get().map(|id| {
+            (
+                id,
+                store
+                    .conversations
+                    .with(|c| c.get(&id).map(|c| (c.updated_at, c.status))),
+            )
+        });
+        async move {
+            match key {
+                Some((id, _)) => get_conversation(id).await.map(Some),
+                None => Ok(None),
+            }
+        }
     });
     let tabs = [Tab::Current, Tab::Unreplied, Tab::Queue, Tab::History];
     view! {
@@ -202,7 +229,15 @@ pub fn ChatConsole() -> impl IntoView {
                                 }.into_any(),
                                 Ok((items, paging)) => view! {
                                     <ul class="chat-list divide-y divide-slate-100">
-                                        {items.into_iter().map(|s| view! { <ListItem s selected /> }).collect_view()}
+                                        {move || {
+                                            let order = match tab.get_untracked() {
+                                                Tab::Current => Order::Latest,
+                                                Tab::Unreplied => Order::Awaiting,
+                                                _ => Order::Fetched,
+                                            };
+                                            let items = store.messages.with(|m| store.reads.with(|r| live_list::live(items.clone(), order, m, r)));
+                                            items.into_iter().map(|s| view! { <ListItem s selected /> }).collect_view()
+                                        }}
                                     </ul>
                                     {paging.map(|(total, p, size)| {
                                         let size = i64::from(size.max(1));
@@ -224,13 +259,13 @@ pub fn ChatConsole() -> impl IntoView {
                     {move || match selected.get() {
                         None => view! { <p class="p-6 text-center text-slate-400">{move || t(chat::PICK_ONE)}</p> }.into_any(),
                         // Live panes render in the browser only (no hydration).
-                        Some(id) => view! { <ClientOnly><Selected id my_id is_admin canned=canned_list /></ClientOnly> }.into_any(),
+                        Some(id) => view! { <ClientOnly><Selected id my_id is_admin canned=canned_list current /></ClientOnly> }.into_any(),
                     }}
                 </section>
                 <aside class="chat-side min-h-0 overflow-y-auto bg-white rounded-xl border border-slate-200 p-3 text-sm">
                     {move || match selected.get() {
                         None => view! { <p class="text-slate-400">{move || t(chat::SIDE_EMPTY)}</p> }.into_any(),
-                        Some(id) => view! { <ClientOnly><SidePanel id my_id is_admin selected /></ClientOnly> }.into_any(),
+                        Some(id) => view! { <ClientOnly><SidePanel id my_id is_admin selected current /></ClientOnly> }.into_any(),
                     }}
                 </aside>
             </div>
@@ -275,25 +310,17 @@ fn Selected(
     my_id: Id,
     is_admin: bool,
     canned: Signal<Vec<(String, String)>>,
+    current: Current,
 ) -> impl IntoView {
-    let store = use_chat();
-    let summary = Resource::new(
-        move || {
-            (
-                id,
-                store
-                    .conversations
-                    .with(|c| c.get(&id).map(|c| c.updated_at)),
-            )
-        },
-        move |_| get_conversation(id),
-    );
     view! {
         <Suspense fallback=|| view! { <p class="p-3 text-slate-400">{t(common::LOADING)}</p> }>
             {move || Suspend::new(async move {
-                match summary.await {
+                match current.await {
                     Err(e) => view! { <div class="p-3"><ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /></div> }.into_any(),
                     Ok(s) => {
+                        let Some(s) = s.filter(|s| s.conversation.id == id) else {
+                            return ().into_any();
+                        };
                         let c = s.conversation.clone();
                         let writable = c.status != ConversationStatus::Resolved
                             && (c.assignee_staff_id == Some(my_id) || is_admin);
@@ -308,19 +335,14 @@ fn Selected(
 }
 
 #[component]
-fn SidePanel(id: Id, my_id: Id, is_admin: bool, selected: RwSignal<Option<Id>>) -> impl IntoView {
+fn SidePanel(
+    id: Id,
+    my_id: Id,
+    is_admin: bool,
+    selected: RwSignal<Option<Id>>,
+    current: Current,
+) -> impl IntoView {
     let store = use_chat();
-    let summary = Resource::new(
-        move || {
-            (
-                id,
-                store
-                    .conversations
-                    .with(|c| c.get(&id).map(|c| (c.updated_at, c.status))),
-            )
-        },
-        move |_| get_conversation(id),
-    );
     let act = Action::new(move |what: &ConsoleAction| {
         let what = *what;
         async move {
@@ -334,17 +356,26 @@ fn SidePanel(id: Id, my_id: Id, is_admin: bool, selected: RwSignal<Option<Id>>) 
         }
     });
     // Where it may be transferred: the agents of its desk and the other
-    // desks. Keyed by id alone (a resource keyed on another resource
-    // outlives it on the server).
-    let targets = Resource::new(
-        move || id,
-        |id| async move {
-            let s = get_conversation(id).await?;
-            let agents = list_role_agents(s.conversation.role_id).await?;
+    // desks (fetched when its desk is known, not on every change).
+    let desk = Memo::new(move |_| {
+        current
+            .get()
+            .and_then(|r| r.ok())
+            .flatten()
+            .filter(|s| s.conversation.id == id)
+            .map(|s| s.conversation.role_id)
+    });
+    let targets = LocalResource::new(move || {
+        let desk = desk.get();
+        async move {
+            let Some(desk) = desk else {
+                return Ok((vec![], vec![], 0));
+            };
+            let agents = list_role_agents(desk).await?;
             let desks = list_cs_roles().await?;
-            Ok::<_, shipdesk::AppError>((agents, desks, s.conversation.role_id))
-        },
-    );
+            Ok::<_, shipdesk::AppError>((agents, desks, desk))
+        }
+    });
     // "a:<staff id>" or "r:<desk id>".
     let transfer_to = RwSignal::new(String::new());
     let transfer_note = RwSignal::new(String::new());
@@ -374,9 +405,12 @@ fn SidePanel(id: Id, my_id: Id, is_admin: bool, selected: RwSignal<Option<Id>>) 
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                match summary.await {
+                match current.await {
                     Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> }.into_any(),
                     Ok(s) => {
+                        let Some(s) = s.filter(|s| s.conversation.id == id) else {
+                            return ().into_any();
+                        };
                         let c = s.conversation.clone();
                         let mine = c.assignee_staff_id == Some(my_id);
                         let queued = c.status == ConversationStatus::Queued;

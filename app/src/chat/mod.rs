@@ -4,6 +4,7 @@
 pub mod api;
 pub mod client;
 pub mod console;
+mod live_list;
 pub mod settings;
 pub mod text;
 pub mod views;
