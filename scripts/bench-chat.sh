@@ -6,7 +6,10 @@
 # from customers and half from agents. Prints delivery latency (send to
 # receipt at every recipient) p50/p99/p99.9, delivered vs expected, errors
 # and server RSS. Override with CHAT_CUSTOMERS, CHAT_AGENTS, CHAT_SUPERVISORS,
-# CHAT_RATE, CHAT_SECS; CHAT_PG=0 skips PostgreSQL.
+# CHAT_RATE, CHAT_SECS; CHAT_PG=0 skips PostgreSQL. CHAT_CONSOLES=N (100 by
+# default, 0: none) gives N agents an open console (its list queries, as the
+# console issues them on events): the list queries per second are printed;
+# CHAT_CONSOLE_REFETCH=every replays the former rule (a refetch per event).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export RUSTFLAGS="--cfg erase_components"
@@ -16,7 +19,8 @@ BIN=$TARGET_DIR/release/shipdesk
 LOAD=$TARGET_DIR/release/chatload
 PORT=${BENCH_PORT:-3198}
 ARGS=(--base "http://127.0.0.1:$PORT" --customers "${CHAT_CUSTOMERS:-1900}" --agents "${CHAT_AGENTS:-100}"
-      --supervisors "${CHAT_SUPERVISORS:-10}" --rate "${CHAT_RATE:-500}" --secs "${CHAT_SECS:-20}")
+      --supervisors "${CHAT_SUPERVISORS:-10}" --rate "${CHAT_RATE:-500}" --secs "${CHAT_SECS:-20}"
+      --consoles "${CHAT_CONSOLES:-100}" --console-refetch "${CHAT_CONSOLE_REFETCH:-events}")
 ulimit -n 65536 2>/dev/null || true
 
 run() { # $1: label, $2: DATABASE_URL

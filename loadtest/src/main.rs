@@ -13,8 +13,17 @@
 //!    supervisor). Prints p50/p99/p99.9, delivered vs expected, errors and
 //!    the server's RSS (`--pid`).
 //!
+//! 5. With `--consoles N`, the first N agents also keep an agent console
+//!    open, as far as the server sees it: its list (`chat_agent_list`,
+//!    current tab) fetched at first render and again on every event the
+//!    console refetches on: `conversation` events (`--console-refetch
+//!    events`, the console's rule), or also every message and presence
+//!    event (`every`, the rule before). Prints the list queries per second
+//!    during the send window and their latency.
+//!
 //! `chatload --base http://127.0.0.1:3000 --customers 1900 --agents 100
-//!  --supervisors 10 --rate 500 --secs 20 [--pid N]`
+//!  --supervisors 10 --rate 500 --secs 20 [--consoles 100]
+//!  [--console-refetch events|every] [--pid N]`
 
 use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr};
@@ -42,6 +51,8 @@ struct Args {
     supervisors: usize,
     rate: u64,
     secs: u64,
+    consoles: usize,
+    refetch_every_event: bool,
     pid: Option<u32>,
 }
 
@@ -61,6 +72,8 @@ fn args() -> Args {
         supervisors: num("--supervisors", 10) as usize,
         rate: num("--rate", 500),
         secs: num("--secs", 20),
+        consoles: num("--consoles", 0) as usize,
+        refetch_every_event: get("--console-refetch").as_deref() == Some("every"),
         pid: get("--pid").and_then(|v| v.parse().ok()),
     }
 }
@@ -268,6 +281,45 @@ struct Stats {
     latencies_us: Mutex<Vec<u64>>,
     delivered: AtomicU64,
     errors: AtomicU64,
+    /// Console list queries: count, failures, latencies.
+    lists: AtomicU64,
+    list_errors: AtomicU64,
+    list_us: Mutex<Vec<u64>>,
+}
+
+/// An agent console's list, as the browser fetches it.
+#[derive(Clone)]
+struct Console {
+    base: String,
+    cookie: String,
+    every_event: bool,
+}
+
+impl Console {
+    /// Does the console refetch its list on a frame of this type?
+    fn refetches_on(&self, kind: &str) -> bool {
+        kind == "conversation" || (self.every_event && matches!(kind, "message" | "presence"))
+    }
+
+    fn fetch(&self, stats: Arc<Stats>) {
+        let me = self.clone();
+        tokio::spawn(async move {
+            let t = Instant::now();
+            let body = json!({"tab": "current", "role_id": null});
+            let ok = call(&me.base, &me.cookie, "chat_agent_list", body)
+                .await
+                .is_ok();
+            stats.lists.fetch_add(1, Ordering::Relaxed);
+            if !ok {
+                stats.list_errors.fetch_add(1, Ordering::Relaxed);
+            }
+            stats
+                .list_us
+                .lock()
+                .unwrap()
+                .push(t.elapsed().as_micros() as u64);
+        });
+    }
 }
 
 /// Opens a socket; frames to send go through the returned channel; every
@@ -277,6 +329,7 @@ async fn socket(
     cookie: &str,
     sent: Sent,
     stats: Arc<Stats>,
+    console: Option<Console>,
 ) -> Result<mpsc::UnboundedSender<String>, String> {
     let mut req = format!("{}/ws", base.replace("http://", "ws://"))
         .into_client_request()
@@ -297,6 +350,9 @@ async fn socket(
             }
         }
     });
+    if let Some(c) = &console {
+        c.fetch(stats.clone());
+    }
     tokio::spawn(async move {
         while let Some(Ok(frame)) = rx.next().await {
             let Ws::Text(t) = frame else { continue };
@@ -305,6 +361,11 @@ async fn socket(
                 Ok(v) => v,
                 Err(_) => continue,
             };
+            if let (Some(c), Some(kind)) = (&console, v["type"].as_str()) {
+                if c.refetches_on(kind) {
+                    c.fetch(stats.clone());
+                }
+            }
             match v["type"].as_str() {
                 Some("message") => {
                     let cid = v["message"]["client_id"].as_str().unwrap_or("");
@@ -386,25 +447,33 @@ async fn main() -> Result<(), String> {
         latencies_us: Mutex::new(Vec::new()),
         delivered: AtomicU64::new(0),
         errors: AtomicU64::new(0),
+        lists: AtomicU64::new(0),
+        list_errors: AtomicU64::new(0),
+        list_us: Mutex::new(Vec::new()),
     });
     let t = Instant::now();
     let mut agent_socks = HashMap::new();
-    for (id, cookie) in &agent_cookies {
+    for (n, (id, cookie)) in agent_cookies.iter().enumerate() {
+        let console = (n < a.consoles).then(|| Console {
+            base: a.base.clone(),
+            cookie: cookie.clone(),
+            every_event: a.refetch_every_event,
+        });
         agent_socks.insert(
             *id,
-            socket(&a.base, cookie, sent.clone(), stats.clone()).await?,
+            socket(&a.base, cookie, sent.clone(), stats.clone(), console).await?,
         );
     }
     for cookie in &supervisor_cookies {
         // Supervisors only listen.
-        let _keep = socket(&a.base, cookie, sent.clone(), stats.clone()).await?;
+        let _keep = socket(&a.base, cookie, sent.clone(), stats.clone(), None).await?;
         std::mem::forget(_keep);
     }
     // (conversation, customer socket, agent socket)
     let mut convs = vec![];
     let mut unassigned = 0;
     for (cookie, conv) in &customers {
-        let sock = socket(&a.base, cookie, sent.clone(), stats.clone()).await?;
+        let sock = socket(&a.base, cookie, sent.clone(), stats.clone(), None).await?;
         let id = conv["id"].as_i64().unwrap_or(0);
         match conv["assignee_staff_id"]
             .as_i64()
@@ -422,6 +491,8 @@ async fn main() -> Result<(), String> {
     );
     tokio::time::sleep(Duration::from_secs(1)).await;
     let rss_before = a.pid.and_then(rss_mb);
+    let lists_before = stats.lists.load(Ordering::Relaxed);
+    stats.list_us.lock().unwrap().clear();
 
     // Open loop: one message every 1/rate s, whatever the answers do.
     let total = a.rate * a.secs;
@@ -444,6 +515,7 @@ async fn main() -> Result<(), String> {
         };
     }
     let sending = start.elapsed().as_secs_f64();
+    let lists_sent = stats.lists.load(Ordering::Relaxed) - lists_before;
     tokio::time::sleep(Duration::from_secs(3)).await;
     let expected = total * (1 + a.supervisors as u64);
     let delivered = stats.delivered.load(Ordering::Relaxed);
@@ -465,6 +537,24 @@ async fn main() -> Result<(), String> {
         pct(&lat, 0.999),
         lat.last().copied().unwrap_or(0) as f64 / 1000.0
     );
+    if a.consoles > 0 {
+        let mut lat = stats.list_us.lock().unwrap().clone();
+        lat.sort_unstable();
+        println!(
+            "{} consoles (refetch on {}): {lists_sent} list queries in the send window, \
+             {:.1}/s; latency ms p50 {:.2} p99 {:.2}; failed {}",
+            a.consoles.min(agent_cookies.len()),
+            if a.refetch_every_event {
+                "every event"
+            } else {
+                "conversation events"
+            },
+            lists_sent as f64 / sending,
+            pct(&lat, 0.5),
+            pct(&lat, 0.99),
+            stats.list_errors.load(Ordering::Relaxed)
+        );
+    }
     if let Some(pid) = a.pid {
         println!(
             "server RSS MB: before load {:.0}, after {:.0}",
