@@ -63,9 +63,15 @@ async fn main() -> Result<(), String> {
         .await
         .map_err(e)?,
     };
-    chat_admin::set_agent_roles(&state, &bench, bench.id, &[desk.id], 100)
-        .await
-        .map_err(e)?;
+    chat_admin::set_agent_roles(
+        &state,
+        &bench,
+        bench.id,
+        &[desk.id],
+        chat_admin::MAX_CONCURRENT_LIMIT,
+    )
+    .await
+    .map_err(e)?;
     for i in 0..ROWS {
         let account = format!("bench_staff{i}");
         if auth_repo::staff_with_hash(&state.db, &account)
