@@ -81,6 +81,7 @@ async fn main() -> Result<(), String> {
         {
             auth::create_staff(
                 &state,
+                &bench,
                 &StaffForCreate {
                     account,
                     name: format!("Bench staff {i}"),
