@@ -22,6 +22,8 @@ RATE=${BENCH_RATE:-2000}
 CONNS=${BENCH_CONNS:-32}
 command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null
 export RUSTFLAGS="${RUSTFLAGS:---cfg erase_components}"
+# As scripts/site.sh builds: leptos reads it at compile time.
+export LEPTOS_OUTPUT_NAME=shipdesk
 cargo build --release -p shipdesk-server -p shipdesk-loadtest 2>&1 | tail -n 1
 TARGET_DIR=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
 BIN=$TARGET_DIR/release/shipdesk

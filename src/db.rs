@@ -133,6 +133,10 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
     AnyPoolOptions::new()
         .max_connections(max)
         .acquire_timeout(Duration::from_secs(10))
+        // A SQLite file cannot drop a connection; the ping before every
+        // acquire cost 13% of a statement (measured on the list pages).
+        // PostgreSQL keeps it: a server restart must not hand out dead links.
+        .test_before_acquire(backend != Backend::Sqlite)
         .after_connect(move |conn, _meta| {
             Box::pin(async move {
                 if backend == Backend::Sqlite {

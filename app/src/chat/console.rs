@@ -168,104 +168,276 @@ pub fn ChatConsole() -> impl IntoView {
         <div class="chat-console flex flex-col gap-3 h-[calc(100vh-7rem)] min-h-[480px]">
             <div class="flex flex-wrap items-center gap-3">
                 <h1 class="text-xl font-semibold">{move || t(chat::CONSOLE)}</h1>
-                {is_admin.then(|| view! { <a href="/admin/chat/settings" class="chat-settings-link text-sm text-sky-700 hover:underline">{move || t(chat::SETTINGS)}</a> })}
+                {is_admin
+                    .then(|| {
+                        view! {
+                            <a
+                                href="/admin/chat/settings"
+                                class="chat-settings-link text-sm text-sky-700 hover:underline"
+                            >
+                                {move || t(chat::SETTINGS)}
+                            </a>
+                        }
+                    })}
                 <span class="mr-auto"></span>
-                {is_cs.then(|| view! {
-                    <label class="flex items-center gap-2 text-sm">
-                        {move || t(chat::MY_STATUS)}
-                        <ClientOnly><Suspense>{move || Suspend::new(async move {
-                            let current = status.await.ok().flatten().map(|a| a.status);
-                            let options = [AgentStatus::Online, AgentStatus::Busy, AgentStatus::Offline].into_iter().map(|s| view! {
-                                <option value=s.as_str() selected=current == Some(s)>{t(agent_status_text(s))}</option>
-                            }).collect_view();
+                {is_cs
+                    .then(|| {
+                        view! {
+                            <label class="flex items-center gap-2 text-sm">
+                                {move || t(chat::MY_STATUS)} <ClientOnly>
+                                    <Suspense>
+                                        {move || Suspend::new(async move {
+                                            let current = status.await.ok().flatten().map(|a| a.status);
+                                            let options = [
+                                                AgentStatus::Online,
+                                                AgentStatus::Busy,
+                                                AgentStatus::Offline,
+                                            ]
+                                                .into_iter()
+                                                .map(|s| {
+                                                    view! {
+                                                        <option value=s.as_str() selected=current == Some(s)>
+                                                            {t(agent_status_text(s))}
+                                                        </option>
+                                                    }
+                                                })
+                                                .collect_view();
+                                            view! {
+                                                <select
+                                                    class="agent-status rounded border border-slate-300 px-2 py-1"
+                                                    on:change=move |e| {
+                                                        let v = event_target_value(&e);
+                                                        if let Ok(s) = shipdesk::chat::AgentStatus::parse(&v) {
+                                                            set_status.dispatch(s);
+                                                        }
+                                                    }
+                                                >
+                                                    {options}
+                                                </select>
+                                            }
+                                        })}
+                                    </Suspense>
+                                </ClientOnly>
+                            </label>
+                        }
+                    })}
+                {move || {
+                    set_status
+                        .value()
+                        .get()
+                        .and_then(|r| r.err())
+                        .map(|e| {
                             view! {
-                                <select class="agent-status rounded border border-slate-300 px-2 py-1"
-                                    on:change=move |e| {
-                                        let v = event_target_value(&e);
-                                        if let Ok(s) = shipdesk::chat::AgentStatus::parse(&v) { set_status.dispatch(s); }
-                                    }>{options}</select>
+                                <ErrorBanner
+                                    error=Signal::derive(move || Some(e.clone()))
+                                    all=true
+                                />
                             }
-                        })}</Suspense></ClientOnly>
-                    </label>
-                })}
-                {move || set_status.value().get().and_then(|r| r.err()).map(|e| view! {
-                    <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true />
-                })}
+                        })
+                }}
             </div>
             <div class="flex-1 min-h-0 grid grid-cols-1 lg:grid-cols-[18rem_1fr_16rem] gap-3">
                 <section class="chat-lists flex flex-col min-h-0 bg-white rounded-xl border border-slate-200">
                     <div class="flex border-b border-slate-200 text-sm">
-                        {tabs.into_iter().map(|tb| view! {
-                            <button type="button"
-                                class=move || format!("chat-tab flex-1 py-2 {}", if tab.get() == tb { "border-b-2 border-sky-600 text-sky-700 font-medium" } else { "text-slate-500" })
-                                on:click=move |_| { tab.set(tb); page.set(1); }>
-                                {move || t(tb.text())}
-                            </button>
-                        }).collect_view()}
-                    </div>
-                    {move || (tab.get() == Tab::Queue).then(|| {
-                        let options = roles.get().and_then(|r| r.ok()).unwrap_or_default().into_iter().map(|r| view! {
-                            <option value=r.id.to_string() selected=role.get_untracked() == Some(r.id)>{role_label(&r.name_zh, &r.name_en)}</option>
-                        }).collect_view();
-                        view! {
-                            <select class="queue-role m-2 rounded border border-slate-300 px-2 py-1 text-sm"
-                                on:change=move |e| role.set(event_target_value(&e).parse().ok())>{options}</select>
-                        }
-                    })}
-                    {move || (tab.get() == Tab::History).then(|| view! {
-                        <form class="m-2 flex gap-1" on:submit=move |e| { e.prevent_default(); page.set(1); }>
-                            <input class="history-search flex-1 rounded border border-slate-300 px-2 py-1 text-sm"
-                                placeholder=move || t(chat::SEARCH_CUSTOMER)
-                                prop:value=move || search.get()
-                                on:change=move |e| { search.set(event_target_value(&e)); page.set(1); } />
-                        </form>
-                    })}
-                    <div class="flex-1 overflow-y-auto">
-                        <Transition fallback=|| view! { <p class="p-3 text-sm text-slate-400">{t(common::LOADING)}</p> }>
-                            {move || list.get().map(|r| match r {
-                                Err(e) => view! { <div class="p-2"><ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /></div> }.into_any(),
-                                Ok((items, _)) if items.is_empty() => view! {
-                                    <p class="chat-list-empty p-4 text-center text-sm text-slate-400">{move || t(chat::LIST_EMPTY)}</p>
-                                }.into_any(),
-                                Ok((items, paging)) => view! {
-                                    <ul class="chat-list divide-y divide-slate-100">
-                                        {move || {
-                                            let order = match tab.get_untracked() {
-                                                Tab::Current => Order::Latest,
-                                                Tab::Unreplied => Order::Awaiting,
-                                                _ => Order::Fetched,
-                                            };
-                                            let items = store.messages.with(|m| store.reads.with(|r| live_list::live(items.clone(), order, m, r)));
-                                            items.into_iter().map(|s| view! { <ListItem s selected /> }).collect_view()
-                                        }}
-                                    </ul>
-                                    {paging.map(|(total, p, size)| {
-                                        let size = i64::from(size.max(1));
-                                        let pages = ((total + size - 1) / size).max(1) as u32;
-                                        view! {
-                                            <div class="flex items-center justify-between p-2 text-xs text-slate-500">
-                                                <button type="button" disabled=move || { p <= 1 } on:click=move |_| page.set(p - 1)>{move || t(common::PREV)}</button>
-                                                <span>{p}" / "{pages}" · "{t(common::TOTAL)}" "{total}</span>
-                                                <button type="button" disabled=move || { p >= pages } on:click=move |_| page.set(p + 1)>{move || t(common::NEXT)}</button>
-                                            </div>
+                        {tabs
+                            .into_iter()
+                            .map(|tb| {
+                                view! {
+                                    <button
+                                        type="button"
+                                        class=move || {
+                                            format!(
+                                                "chat-tab flex-1 py-2 {}",
+                                                if tab.get() == tb {
+                                                    "border-b-2 border-sky-600 text-sky-700 font-medium"
+                                                } else {
+                                                    "text-slate-500"
+                                                },
+                                            )
                                         }
-                                    })}
-                                }.into_any(),
-                            })}
+                                        on:click=move |_| {
+                                            tab.set(tb);
+                                            page.set(1);
+                                        }
+                                    >
+                                        {move || t(tb.text())}
+                                    </button>
+                                }
+                            })
+                            .collect_view()}
+                    </div>
+                    {move || {
+                        (tab.get() == Tab::Queue)
+                            .then(|| {
+                                let options = roles
+                                    .get()
+                                    .and_then(|r| r.ok())
+                                    .unwrap_or_default()
+                                    .into_iter()
+                                    .map(|r| {
+                                        view! {
+                                            <option
+                                                value=r.id.to_string()
+                                                selected=role.get_untracked() == Some(r.id)
+                                            >
+                                                {role_label(&r.name_zh, &r.name_en)}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view();
+                                view! {
+                                    <select
+                                        class="queue-role m-2 rounded border border-slate-300 px-2 py-1 text-sm"
+                                        on:change=move |e| {
+                                            role.set(event_target_value(&e).parse().ok())
+                                        }
+                                    >
+                                        {options}
+                                    </select>
+                                }
+                            })
+                    }}
+                    {move || {
+                        (tab.get() == Tab::History)
+                            .then(|| {
+                                view! {
+                                    <form
+                                        class="m-2 flex gap-1"
+                                        on:submit=move |e| {
+                                            e.prevent_default();
+                                            page.set(1);
+                                        }
+                                    >
+                                        <input
+                                            class="history-search flex-1 rounded border border-slate-300 px-2 py-1 text-sm"
+                                            placeholder=move || t(chat::SEARCH_CUSTOMER)
+                                            prop:value=move || search.get()
+                                            on:change=move |e| {
+                                                search.set(event_target_value(&e));
+                                                page.set(1);
+                                            }
+                                        />
+                                    </form>
+                                }
+                            })
+                    }}
+                    <div class="flex-1 overflow-y-auto">
+                        <Transition fallback=|| {
+                            view! { <p class="p-3 text-sm text-slate-400">{t(common::LOADING)}</p> }
+                        }>
+                            {move || {
+                                list.get()
+                                    .map(|r| match r {
+                                        Err(e) => {
+                                            view! {
+                                                <div class="p-2">
+                                                    <ErrorBanner
+                                                        error=Signal::derive(move || Some(e.clone()))
+                                                        all=true
+                                                    />
+                                                </div>
+                                            }
+                                                .into_any()
+                                        }
+                                        Ok((items, _)) if items.is_empty() => {
+                                            view! {
+                                                <p class="chat-list-empty p-4 text-center text-sm text-slate-400">
+                                                    {move || t(chat::LIST_EMPTY)}
+                                                </p>
+                                            }
+                                                .into_any()
+                                        }
+                                        Ok((items, paging)) => {
+                                            view! {
+                                                <ul class="chat-list divide-y divide-slate-100">
+                                                    {move || {
+                                                        let order = match tab.get_untracked() {
+                                                            Tab::Current => Order::Latest,
+                                                            Tab::Unreplied => Order::Awaiting,
+                                                            _ => Order::Fetched,
+                                                        };
+                                                        let items = store
+                                                            .messages
+                                                            .with(|m| {
+                                                                store
+                                                                    .reads
+                                                                    .with(|r| live_list::live(items.clone(), order, m, r))
+                                                            });
+                                                        items
+                                                            .into_iter()
+                                                            .map(|s| view! { <ListItem s selected /> })
+                                                            .collect_view()
+                                                    }}
+                                                </ul>
+                                                {paging
+                                                    .map(|(total, p, size)| {
+                                                        let size = i64::from(size.max(1));
+                                                        let pages = ((total + size - 1) / size).max(1) as u32;
+                                                        view! {
+                                                            <div class="flex items-center justify-between p-2 text-xs text-slate-500">
+                                                                <button
+                                                                    type="button"
+                                                                    disabled=move || { p <= 1 }
+                                                                    on:click=move |_| page.set(p - 1)
+                                                                >
+                                                                    {move || t(common::PREV)}
+                                                                </button>
+                                                                <span>
+                                                                    {p}" / "{pages}" · "{t(common::TOTAL)}" "{total}
+                                                                </span>
+                                                                <button
+                                                                    type="button"
+                                                                    disabled=move || { p >= pages }
+                                                                    on:click=move |_| page.set(p + 1)
+                                                                >
+                                                                    {move || t(common::NEXT)}
+                                                                </button>
+                                                            </div>
+                                                        }
+                                                    })}
+                                            }
+                                                .into_any()
+                                        }
+                                    })
+                            }}
                         </Transition>
                     </div>
                 </section>
                 <section class="chat-main min-h-0 bg-white rounded-xl border border-slate-200 overflow-hidden">
                     {move || match selected.get() {
-                        None => view! { <p class="p-6 text-center text-slate-400">{move || t(chat::PICK_ONE)}</p> }.into_any(),
-                        // Live panes render in the browser only (no hydration).
-                        Some(id) => view! { <ClientOnly><Selected id my_id is_admin canned=canned_list current /></ClientOnly> }.into_any(),
+                        None => {
+                            view! {
+                                <p class="p-6 text-center text-slate-400">
+                                    {move || t(chat::PICK_ONE)}
+                                </p>
+                            }
+                                .into_any()
+                        }
+                        Some(id) => {
+                            // Live panes render in the browser only (no hydration).
+                            view! {
+                                <ClientOnly>
+                                    <Selected id my_id is_admin canned=canned_list current />
+                                </ClientOnly>
+                            }
+                                .into_any()
+                        }
                     }}
                 </section>
                 <aside class="chat-side min-h-0 overflow-y-auto bg-white rounded-xl border border-slate-200 p-3 text-sm">
                     {move || match selected.get() {
-                        None => view! { <p class="text-slate-400">{move || t(chat::SIDE_EMPTY)}</p> }.into_any(),
-                        Some(id) => view! { <ClientOnly><SidePanel id my_id is_admin selected current /></ClientOnly> }.into_any(),
+                        None => {
+                            view! { <p class="text-slate-400">{move || t(chat::SIDE_EMPTY)}</p> }
+                                .into_any()
+                        }
+                        Some(id) => {
+                            view! {
+                                <ClientOnly>
+                                    <SidePanel id my_id is_admin selected current />
+                                </ClientOnly>
+                            }
+                                .into_any()
+                        }
                     }}
                 </aside>
             </div>
@@ -290,14 +462,30 @@ fn ListItem(s: ConversationSummary, selected: RwSignal<Option<Id>>) -> impl Into
     let role = role_label(&s.role_name_zh, &s.role_name_en);
     view! {
         <li>
-            <button type="button"
-                class=move || format!("chat-item w-full text-left px-3 py-2 hover:bg-slate-50 {}", if selected.get() == Some(id) { "bg-sky-50" } else { "" })
-                on:click=move |_| selected.set(Some(id))>
+            <button
+                type="button"
+                class=move || {
+                    format!(
+                        "chat-item w-full text-left px-3 py-2 hover:bg-slate-50 {}",
+                        if selected.get() == Some(id) { "bg-sky-50" } else { "" },
+                    )
+                }
+                on:click=move |_| selected.set(Some(id))
+            >
                 <div class="flex items-center gap-2">
                     <span class="font-medium truncate flex-1">{s.member_name.clone()}</span>
-                    {(unread > 0).then(|| view! { <span class="unread-badge rounded-full bg-red-500 text-white text-xs px-2">{unread}</span> })}
+                    {(unread > 0)
+                        .then(|| {
+                            view! {
+                                <span class="unread-badge rounded-full bg-red-500 text-white text-xs px-2">
+                                    {unread}
+                                </span>
+                            }
+                        })}
                 </div>
-                <div class="text-xs text-slate-500 truncate">{s.company_name.clone()}" · "{role}" · "{move || t(status_text(status))}</div>
+                <div class="text-xs text-slate-500 truncate">
+                    {s.company_name.clone()}" · "{role}" · "{move || t(status_text(status))}
+                </div>
             </button>
         </li>
     }
@@ -313,10 +501,22 @@ fn Selected(
     current: Current,
 ) -> impl IntoView {
     view! {
-        <Suspense fallback=|| view! { <p class="p-3 text-slate-400">{t(common::LOADING)}</p> }>
+        <Suspense fallback=|| {
+            view! { <p class="p-3 text-slate-400">{t(common::LOADING)}</p> }
+        }>
             {move || Suspend::new(async move {
                 match current.await {
-                    Err(e) => view! { <div class="p-3"><ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /></div> }.into_any(),
+                    Err(e) => {
+                        view! {
+                            <div class="p-3">
+                                <ErrorBanner
+                                    error=Signal::derive(move || Some(e.clone()))
+                                    all=true
+                                />
+                            </div>
+                        }
+                            .into_any()
+                    }
                     Ok(s) => {
                         let Some(s) = s.filter(|s| s.conversation.id == id) else {
                             return ().into_any();
@@ -325,8 +525,15 @@ fn Selected(
                         let writable = c.status != ConversationStatus::Resolved
                             && (c.assignee_staff_id == Some(my_id) || is_admin);
                         view! {
-                            <ConversationPane conversation_id=id side=SenderKind::Staff notes=true canned=canned writable=writable />
-                        }.into_any()
+                            <ConversationPane
+                                conversation_id=id
+                                side=SenderKind::Staff
+                                notes=true
+                                canned=canned
+                                writable=writable
+                            />
+                        }
+                            .into_any()
                     }
                 }
             })}
@@ -406,7 +613,12 @@ fn SidePanel(
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match current.await {
-                    Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> }.into_any(),
+                    Err(e) => {
+                        view! {
+                            <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true />
+                        }
+                            .into_any()
+                    }
                     Ok(s) => {
                         let Some(s) = s.filter(|s| s.conversation.id == id) else {
                             return ().into_any();
@@ -420,66 +632,238 @@ fn SidePanel(
                         view! {
                             <div class="space-y-3">
                                 <div>
-                                    <div class="text-xs text-slate-400">{move || t(chat::CUSTOMER)}</div>
-                                    <div class="side-member font-semibold">{s.member_name.clone()}</div>
-                                    <div class="side-phone text-slate-600">{s.member_phone.clone()}</div>
+                                    <div class="text-xs text-slate-400">
+                                        {move || t(chat::CUSTOMER)}
+                                    </div>
+                                    <div class="side-member font-semibold">
+                                        {s.member_name.clone()}
+                                    </div>
+                                    <div class="side-phone text-slate-600">
+                                        {s.member_phone.clone()}
+                                    </div>
                                 </div>
                                 <div>
-                                    <div class="text-xs text-slate-400">{move || t(chat::COMPANY)}</div>
-                                    <a class="side-company text-sky-700 hover:underline" href=format!("/admin/customers/{}", c.company_id)>{s.company_name.clone()}</a>
+                                    <div class="text-xs text-slate-400">
+                                        {move || t(chat::COMPANY)}
+                                    </div>
+                                    <a
+                                        class="side-company text-sky-700 hover:underline"
+                                        href=format!("/admin/customers/{}", c.company_id)
+                                    >
+                                        {s.company_name.clone()}
+                                    </a>
                                 </div>
                                 <div class="grid grid-cols-2 gap-2">
-                                    <div><div class="text-xs text-slate-400">{move || t(chat::ROLE)}</div>{role}</div>
-                                    <div><div class="text-xs text-slate-400">{move || t(staff::STATUS)}</div><span class="side-status">{move || t(status_text(c.status))}</span></div>
-                                    <div class="col-span-2"><div class="text-xs text-slate-400">{move || t(chat::ASSIGNEE)}</div>{s.assignee_name.clone().unwrap_or_else(|| "—".into())}</div>
+                                    <div>
+                                        <div class="text-xs text-slate-400">
+                                            {move || t(chat::ROLE)}
+                                        </div>
+                                        {role}
+                                    </div>
+                                    <div>
+                                        <div class="text-xs text-slate-400">
+                                            {move || t(staff::STATUS)}
+                                        </div>
+                                        <span class="side-status">
+                                            {move || t(status_text(c.status))}
+                                        </span>
+                                    </div>
+                                    <div class="col-span-2">
+                                        <div class="text-xs text-slate-400">
+                                            {move || t(chat::ASSIGNEE)}
+                                        </div>
+                                        {s.assignee_name.clone().unwrap_or_else(|| "—".into())}
+                                    </div>
                                 </div>
                                 <div class="flex flex-wrap gap-2">
-                                    {queued.then(|| view! { <button type="button" class="chat-claim rounded bg-sky-600 text-white px-3 py-1" on:click=move |_| { act.dispatch(ConsoleAction::Claim); }>{move || t(chat::CLAIM)}</button> })}
-                                    {(open && (mine || is_admin)).then(|| view! { <button type="button" class="chat-resolve rounded bg-emerald-600 text-white px-3 py-1" on:click=move |_| { act.dispatch(ConsoleAction::Resolve); }>{move || t(chat::RESOLVE)}</button> })}
-                                    {resolved.then(|| view! { <button type="button" class="chat-reactivate rounded border border-slate-300 px-3 py-1" on:click=move |_| { act.dispatch(ConsoleAction::Reactivate); }>{move || t(chat::REACTIVATE)}</button> })}
-                                    {(is_admin && !resolved && !mine).then(|| view! { <button type="button" class="chat-take-over rounded border border-amber-400 text-amber-700 px-3 py-1" on:click=move |_| { act.dispatch(ConsoleAction::TakeOver); }>{move || t(chat::TAKE_OVER)}</button> })}
-                                    {(is_admin && open && mine).then(|| view! { <button type="button" class="chat-release rounded border border-slate-300 px-3 py-1" on:click=move |_| { act.dispatch(ConsoleAction::Release); }>{move || t(chat::RELEASE)}</button> })}
-                                </div>
-                                {move || act.value().get().and_then(|r| r.err()).map(|e| view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> })}
-                                {(open && (mine || is_admin)).then(|| view! {
-                                    <form class="chat-transfer space-y-2 border-t border-slate-200 pt-3" on:submit=move |e| {
-                                        e.prevent_default();
-                                        let to = transfer_to.get_untracked();
-                                        let target = match to.split_once(':') {
-                                            Some(("a", n)) => n.parse().ok().map(TransferTo::Agent),
-                                            Some(("r", n)) => n.parse().ok().map(TransferTo::Role),
-                                            _ => None,
-                                        };
-                                        if let Some(target) = target {
-                                            transfer.dispatch((target, transfer_note.get_untracked()));
-                                        }
-                                    }>
-                                        <div class="text-xs text-slate-400">{move || t(chat::TRANSFER)}</div>
-                                        <ClientOnly><Suspense>{move || Suspend::new(async move {
-                                            let (agents, desks, here) = targets.await.unwrap_or_default();
-                                            let agents = agents.into_iter().filter(|a| a.staff_id != my_id).map(|a| view! {
-                                                <option value=format!("a:{}", a.staff_id)>{format!("{} · {}/{}", a.name, a.open_count, a.max_concurrent)}</option>
-                                            }).collect_view();
-                                            let desks = desks.into_iter().filter(|r| r.id != here).map(|r| view! {
-                                                <option value=format!("r:{}", r.id)>{role_label(&r.name_zh, &r.name_en)}</option>
-                                            }).collect_view();
+                                    {queued
+                                        .then(|| {
                                             view! {
-                                                <select class="transfer-to w-full rounded border border-slate-300 px-2 py-1" on:change=move |e| transfer_to.set(event_target_value(&e))>
-                                                    <option value="">{t(chat::PICK_TARGET)}</option>
-                                                    <optgroup label=t(chat::TO_AGENT)>{agents}</optgroup>
-                                                    <optgroup label=t(chat::TO_DESK)>{desks}</optgroup>
-                                                </select>
+                                                <button
+                                                    type="button"
+                                                    class="chat-claim rounded bg-sky-600 text-white px-3 py-1"
+                                                    on:click=move |_| {
+                                                        act.dispatch(ConsoleAction::Claim);
+                                                    }
+                                                >
+                                                    {move || t(chat::CLAIM)}
+                                                </button>
                                             }
-                                        })}</Suspense></ClientOnly>
-                                        <input class="w-full rounded border border-slate-300 px-2 py-1" maxlength="500"
-                                            placeholder=move || t(chat::TRANSFER_NOTE)
-                                            on:input=move |e| transfer_note.set(event_target_value(&e)) />
-                                        <button type="submit" class="rounded border border-slate-300 px-3 py-1" disabled=move || transfer_to.get().is_empty()>{move || t(chat::TRANSFER)}</button>
-                                        {move || transfer.value().get().and_then(|r| r.err()).map(|e| view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> })}
-                                    </form>
-                                })}
+                                        })}
+                                    {(open && (mine || is_admin))
+                                        .then(|| {
+                                            view! {
+                                                <button
+                                                    type="button"
+                                                    class="chat-resolve rounded bg-emerald-600 text-white px-3 py-1"
+                                                    on:click=move |_| {
+                                                        act.dispatch(ConsoleAction::Resolve);
+                                                    }
+                                                >
+                                                    {move || t(chat::RESOLVE)}
+                                                </button>
+                                            }
+                                        })}
+                                    {resolved
+                                        .then(|| {
+                                            view! {
+                                                <button
+                                                    type="button"
+                                                    class="chat-reactivate rounded border border-slate-300 px-3 py-1"
+                                                    on:click=move |_| {
+                                                        act.dispatch(ConsoleAction::Reactivate);
+                                                    }
+                                                >
+                                                    {move || t(chat::REACTIVATE)}
+                                                </button>
+                                            }
+                                        })}
+                                    {(is_admin && !resolved && !mine)
+                                        .then(|| {
+                                            view! {
+                                                <button
+                                                    type="button"
+                                                    class="chat-take-over rounded border border-amber-400 text-amber-700 px-3 py-1"
+                                                    on:click=move |_| {
+                                                        act.dispatch(ConsoleAction::TakeOver);
+                                                    }
+                                                >
+                                                    {move || t(chat::TAKE_OVER)}
+                                                </button>
+                                            }
+                                        })}
+                                    {(is_admin && open && mine)
+                                        .then(|| {
+                                            view! {
+                                                <button
+                                                    type="button"
+                                                    class="chat-release rounded border border-slate-300 px-3 py-1"
+                                                    on:click=move |_| {
+                                                        act.dispatch(ConsoleAction::Release);
+                                                    }
+                                                >
+                                                    {move || t(chat::RELEASE)}
+                                                </button>
+                                            }
+                                        })}
+                                </div>
+                                {move || {
+                                    act.value()
+                                        .get()
+                                        .and_then(|r| r.err())
+                                        .map(|e| {
+                                            view! {
+                                                <ErrorBanner
+                                                    error=Signal::derive(move || Some(e.clone()))
+                                                    all=true
+                                                />
+                                            }
+                                        })
+                                }}
+                                {(open && (mine || is_admin))
+                                    .then(|| {
+                                        view! {
+                                            <form
+                                                class="chat-transfer space-y-2 border-t border-slate-200 pt-3"
+                                                on:submit=move |e| {
+                                                    e.prevent_default();
+                                                    let to = transfer_to.get_untracked();
+                                                    let target = match to.split_once(':') {
+                                                        Some(("a", n)) => n.parse().ok().map(TransferTo::Agent),
+                                                        Some(("r", n)) => n.parse().ok().map(TransferTo::Role),
+                                                        _ => None,
+                                                    };
+                                                    if let Some(target) = target {
+                                                        transfer.dispatch((target, transfer_note.get_untracked()));
+                                                    }
+                                                }
+                                            >
+                                                <div class="text-xs text-slate-400">
+                                                    {move || t(chat::TRANSFER)}
+                                                </div>
+                                                <ClientOnly>
+                                                    <Suspense>
+                                                        {move || Suspend::new(async move {
+                                                            let (agents, desks, here) = targets
+                                                                .await
+                                                                .unwrap_or_default();
+                                                            let agents = agents
+                                                                .into_iter()
+                                                                .filter(|a| a.staff_id != my_id)
+                                                                .map(|a| {
+                                                                    view! {
+                                                                        <option value=format!(
+                                                                            "a:{}",
+                                                                            a.staff_id,
+                                                                        )>
+                                                                            {format!(
+                                                                                "{} · {}/{}",
+                                                                                a.name,
+                                                                                a.open_count,
+                                                                                a.max_concurrent,
+                                                                            )}
+                                                                        </option>
+                                                                    }
+                                                                })
+                                                                .collect_view();
+                                                            let desks = desks
+                                                                .into_iter()
+                                                                .filter(|r| r.id != here)
+                                                                .map(|r| {
+                                                                    view! {
+                                                                        <option value=format!(
+                                                                            "r:{}",
+                                                                            r.id,
+                                                                        )>{role_label(&r.name_zh, &r.name_en)}</option>
+                                                                    }
+                                                                })
+                                                                .collect_view();
+                                                            view! {
+                                                                <select
+                                                                    class="transfer-to w-full rounded border border-slate-300 px-2 py-1"
+                                                                    on:change=move |e| transfer_to.set(event_target_value(&e))
+                                                                >
+                                                                    <option value="">{t(chat::PICK_TARGET)}</option>
+                                                                    <optgroup label=t(chat::TO_AGENT)>{agents}</optgroup>
+                                                                    <optgroup label=t(chat::TO_DESK)>{desks}</optgroup>
+                                                                </select>
+                                                            }
+                                                        })}
+                                                    </Suspense>
+                                                </ClientOnly>
+                                                <input
+                                                    class="w-full rounded border border-slate-300 px-2 py-1"
+                                                    maxlength="500"
+                                                    placeholder=move || t(chat::TRANSFER_NOTE)
+                                                    on:input=move |e| transfer_note.set(event_target_value(&e))
+                                                />
+                                                <button
+                                                    type="submit"
+                                                    class="rounded border border-slate-300 px-3 py-1"
+                                                    disabled=move || transfer_to.get().is_empty()
+                                                >
+                                                    {move || t(chat::TRANSFER)}
+                                                </button>
+                                                {move || {
+                                                    transfer
+                                                        .value()
+                                                        .get()
+                                                        .and_then(|r| r.err())
+                                                        .map(|e| {
+                                                            view! {
+                                                                <ErrorBanner
+                                                                    error=Signal::derive(move || Some(e.clone()))
+                                                                    all=true
+                                                                />
+                                                            }
+                                                        })
+                                                }}
+                                            </form>
+                                        }
+                                    })}
                             </div>
-                        }.into_any()
+                        }
+                            .into_any()
                     }
                 }
             })}
@@ -515,25 +899,80 @@ pub fn StartChat(members: Vec<(Id, String)>) -> impl IntoView {
         <section class="start-chat bg-white rounded-xl border border-slate-200 p-4">
             <h2 class="font-semibold mb-2">{move || t(chat::START_WITH)}</h2>
             <ClientOnly>
-            <form class="flex flex-wrap gap-2" on:submit=move |e| {
-                e.prevent_default();
-                if let (Some(m), Some(r)) = (member.get_untracked(), role.get_untracked()) { start.dispatch((m, r)); }
-            }>
-                <select class=select on:change=move |e| member.set(event_target_value(&e).parse().ok())>
-                    {members.clone().into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
-                </select>
-                <ClientOnly><Suspense>{move || Suspend::new(async move {
-                    let options = roles.await.unwrap_or_default().into_iter().map(|r| view! {
-                        <option value=r.id.to_string()>{role_label(&r.name_zh, &r.name_en)}</option>
-                    }).collect_view();
-                    view! {
-                        <select class=select on:change=move |e| role.set(event_target_value(&e).parse().ok())>{options}</select>
+                <form
+                    class="flex flex-wrap gap-2"
+                    on:submit=move |e| {
+                        e.prevent_default();
+                        if let (Some(m), Some(r)) = (member.get_untracked(), role.get_untracked()) {
+                            start.dispatch((m, r));
+                        }
                     }
-                })}</Suspense></ClientOnly>
-                <button type="submit" class="start-chat-btn rounded bg-sky-600 text-white px-3 py-1 disabled:opacity-50" disabled=move || start.pending().get()>{move || t(chat::START)}</button>
-            </form>
+                >
+                    <select
+                        class=select
+                        on:change=move |e| member.set(event_target_value(&e).parse().ok())
+                    >
+                        {members
+                            .clone()
+                            .into_iter()
+                            .map(|(id, name)| {
+                                view! { <option value=id.to_string()>{name}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                    <ClientOnly>
+                        <Suspense>
+                            {move || Suspend::new(async move {
+                                let options = roles
+                                    .await
+                                    .unwrap_or_default()
+                                    .into_iter()
+                                    .map(|r| {
+                                        view! {
+                                            <option value=r
+                                                .id
+                                                .to_string()>{role_label(&r.name_zh, &r.name_en)}</option>
+                                        }
+                                    })
+                                    .collect_view();
+                                view! {
+                                    <select
+                                        class=select
+                                        on:change=move |e| {
+                                            role.set(event_target_value(&e).parse().ok())
+                                        }
+                                    >
+                                        {options}
+                                    </select>
+                                }
+                            })}
+                        </Suspense>
+                    </ClientOnly>
+                    <button
+                        type="submit"
+                        class="start-chat-btn rounded bg-sky-600 text-white px-3 py-1 disabled:opacity-50"
+                        disabled=move || start.pending().get()
+                    >
+                        {move || t(chat::START)}
+                    </button>
+                </form>
             </ClientOnly>
-            {move || start.value().get().and_then(|r| r.err()).map(|e| view! { <div class="mt-2"><ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /></div> })}
+            {move || {
+                start
+                    .value()
+                    .get()
+                    .and_then(|r| r.err())
+                    .map(|e| {
+                        view! {
+                            <div class="mt-2">
+                                <ErrorBanner
+                                    error=Signal::derive(move || Some(e.clone()))
+                                    all=true
+                                />
+                            </div>
+                        }
+                    })
+            }}
         </section>
     }
 }

@@ -29,7 +29,9 @@ pub fn ChatSettingsPage() -> impl IntoView {
     view! {
         <div class="flex items-center gap-4">
             <h1 class="text-xl font-semibold">{move || t(chat::SETTINGS)}</h1>
-            <a href="/admin/chat" class="text-sm text-sky-700 hover:underline">{move || t(chat::CONSOLE)}</a>
+            <a href="/admin/chat" class="text-sm text-sky-700 hover:underline">
+                {move || t(chat::CONSOLE)}
+            </a>
         </div>
         <div class="grid grid-cols-1 xl:grid-cols-2 gap-4 mt-4">
             <Roles roles version />
@@ -65,41 +67,118 @@ fn Roles(
         <section class="cs-roles bg-white rounded-xl border border-slate-200 p-4">
             <h2 class="font-semibold">{move || t(chat::DESKS)}</h2>
             <Transition fallback=|| ()>
-                {move || roles.get().map(|r| match r {
-                    Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> }.into_any(),
-                    Ok(list) if list.is_empty() => view! { <p class="text-sm text-slate-400 mt-2">{t(common::EMPTY)}</p> }.into_any(),
-                    Ok(list) => view! {
-                        <ul class="mt-2 divide-y divide-slate-100 text-sm">
-                            {list.into_iter().map(|r| view! {
-                                <li class="cs-role py-2 flex gap-3">
-                                    <span class="font-medium">{r.name_zh.clone()}" / "{r.name_en.clone()}</span>
-                                    <code class="text-slate-400">{r.code.clone()}</code>
-                                    <span class="ml-auto text-slate-500">{match r.reassign_after_minutes {
-                                        Some(m) => chat::reassign_after(m),
-                                        None => t(chat::NO_REASSIGN).to_owned(),
-                                    }}</span>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                })}
+                {move || {
+                    roles
+                        .get()
+                        .map(|r| match r {
+                            Err(e) => {
+                                view! {
+                                    <ErrorBanner
+                                        error=Signal::derive(move || Some(e.clone()))
+                                        all=true
+                                    />
+                                }
+                                    .into_any()
+                            }
+                            Ok(list) if list.is_empty() => {
+                                view! {
+                                    <p class="text-sm text-slate-400 mt-2">{t(common::EMPTY)}</p>
+                                }
+                                    .into_any()
+                            }
+                            Ok(list) => {
+                                view! {
+                                    <ul class="mt-2 divide-y divide-slate-100 text-sm">
+                                        {list
+                                            .into_iter()
+                                            .map(|r| {
+                                                view! {
+                                                    <li class="cs-role py-2 flex gap-3">
+                                                        <span class="font-medium">
+                                                            {r.name_zh.clone()}" / "{r.name_en.clone()}
+                                                        </span>
+                                                        <code class="text-slate-400">{r.code.clone()}</code>
+                                                        <span class="ml-auto text-slate-500">
+                                                            {match r.reassign_after_minutes {
+                                                                Some(m) => chat::reassign_after(m),
+                                                                None => t(chat::NO_REASSIGN).to_owned(),
+                                                            }}
+                                                        </span>
+                                                    </li>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </ul>
+                                }
+                                    .into_any()
+                            }
+                        })
+                }}
             </Transition>
-            <form class="mt-3 grid grid-cols-2 gap-2" on:submit=move |e| {
-                e.prevent_default();
-                create.dispatch(CsRoleForCreate {
-                    code: code.get_untracked(),
-                    name_zh: zh.get_untracked(),
-                    name_en: en.get_untracked(),
-                    reassign_after_minutes: minutes.get_untracked().trim().parse().ok(),
-                });
-            }>
-                <input class=input placeholder=move || t(chat::DESK_CODE) prop:value=move || code.get() on:input=move |e| code.set(event_target_value(&e)) />
-                <input class=input placeholder=move || t(chat::DESK_ZH) prop:value=move || zh.get() on:input=move |e| zh.set(event_target_value(&e)) />
-                <input class=input placeholder=move || t(chat::DESK_EN) prop:value=move || en.get() on:input=move |e| en.set(event_target_value(&e)) />
-                <input class=input type="number" min="1" max="1440" placeholder=move || t(chat::REASSIGN_MINUTES) prop:value=move || minutes.get() on:input=move |e| minutes.set(event_target_value(&e)) />
-                <button type="submit" class="col-span-2 rounded bg-sky-600 text-white px-3 py-1 disabled:opacity-50" disabled=move || create.pending().get()>{move || t(chat::ADD_DESK)}</button>
+            <form
+                class="mt-3 grid grid-cols-2 gap-2"
+                on:submit=move |e| {
+                    e.prevent_default();
+                    create
+                        .dispatch(CsRoleForCreate {
+                            code: code.get_untracked(),
+                            name_zh: zh.get_untracked(),
+                            name_en: en.get_untracked(),
+                            reassign_after_minutes: minutes.get_untracked().trim().parse().ok(),
+                        });
+                }
+            >
+                <input
+                    class=input
+                    placeholder=move || t(chat::DESK_CODE)
+                    prop:value=move || code.get()
+                    on:input=move |e| code.set(event_target_value(&e))
+                />
+                <input
+                    class=input
+                    placeholder=move || t(chat::DESK_ZH)
+                    prop:value=move || zh.get()
+                    on:input=move |e| zh.set(event_target_value(&e))
+                />
+                <input
+                    class=input
+                    placeholder=move || t(chat::DESK_EN)
+                    prop:value=move || en.get()
+                    on:input=move |e| en.set(event_target_value(&e))
+                />
+                <input
+                    class=input
+                    type="number"
+                    min="1"
+                    max="1440"
+                    placeholder=move || t(chat::REASSIGN_MINUTES)
+                    prop:value=move || minutes.get()
+                    on:input=move |e| minutes.set(event_target_value(&e))
+                />
+                <button
+                    type="submit"
+                    class="col-span-2 rounded bg-sky-600 text-white px-3 py-1 disabled:opacity-50"
+                    disabled=move || create.pending().get()
+                >
+                    {move || t(chat::ADD_DESK)}
+                </button>
             </form>
-            {move || create.value().get().and_then(|r| r.err()).map(|e| view! { <div class="mt-2"><ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /></div> })}
+            {move || {
+                create
+                    .value()
+                    .get()
+                    .and_then(|r| r.err())
+                    .map(|e| {
+                        view! {
+                            <div class="mt-2">
+                                <ErrorBanner
+                                    error=Signal::derive(move || Some(e.clone()))
+                                    all=true
+                                />
+                            </div>
+                        }
+                    })
+            }}
         </section>
     }
 }
@@ -132,47 +211,135 @@ fn Canned(roles: Resource<Result<Vec<CsRole>, shipdesk::AppError>>) -> impl Into
         <section class="canned-replies bg-white rounded-xl border border-slate-200 p-4">
             <h2 class="font-semibold">{move || t(chat::CANNED)}</h2>
             <Transition fallback=|| ()>
-                {move || list.get().map(|r| match r {
-                    Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> }.into_any(),
-                    Ok(items) if items.is_empty() => view! { <p class="text-sm text-slate-400 mt-2">{t(common::EMPTY)}</p> }.into_any(),
-                    Ok(items) => view! {
-                        <ul class="mt-2 divide-y divide-slate-100 text-sm">
-                            {items.into_iter().map(|c| {
-                                let id = c.id;
+                {move || {
+                    list.get()
+                        .map(|r| match r {
+                            Err(e) => {
                                 view! {
-                                    <li class="canned py-2 flex gap-3 items-start">
-                                        <span class="font-medium shrink-0">{c.title.clone()}</span>
-                                        <span class="flex-1 text-slate-600">{c.body.clone()}</span>
-                                        <button type="button" class="text-red-600 shrink-0" on:click=move |_| { delete.dispatch(id); }>{move || t(chat::DELETE)}</button>
-                                    </li>
+                                    <ErrorBanner
+                                        error=Signal::derive(move || Some(e.clone()))
+                                        all=true
+                                    />
                                 }
-                            }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                })}
+                                    .into_any()
+                            }
+                            Ok(items) if items.is_empty() => {
+                                view! {
+                                    <p class="text-sm text-slate-400 mt-2">{t(common::EMPTY)}</p>
+                                }
+                                    .into_any()
+                            }
+                            Ok(items) => {
+                                view! {
+                                    <ul class="mt-2 divide-y divide-slate-100 text-sm">
+                                        {items
+                                            .into_iter()
+                                            .map(|c| {
+                                                let id = c.id;
+                                                view! {
+                                                    <li class="canned py-2 flex gap-3 items-start">
+                                                        <span class="font-medium shrink-0">{c.title.clone()}</span>
+                                                        <span class="flex-1 text-slate-600">{c.body.clone()}</span>
+                                                        <button
+                                                            type="button"
+                                                            class="text-red-600 shrink-0"
+                                                            on:click=move |_| {
+                                                                delete.dispatch(id);
+                                                            }
+                                                        >
+                                                            {move || t(chat::DELETE)}
+                                                        </button>
+                                                    </li>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </ul>
+                                }
+                                    .into_any()
+                            }
+                        })
+                }}
             </Transition>
-            <form class="mt-3 space-y-2" on:submit=move |e| {
-                e.prevent_default();
-                create.dispatch(CannedReplyForCreate { role_id: role.get_untracked(), title: title.get_untracked(), body: body.get_untracked() });
-            }>
+            <form
+                class="mt-3 space-y-2"
+                on:submit=move |e| {
+                    e.prevent_default();
+                    create
+                        .dispatch(CannedReplyForCreate {
+                            role_id: role.get_untracked(),
+                            title: title.get_untracked(),
+                            body: body.get_untracked(),
+                        });
+                }
+            >
                 <div class="flex gap-2">
-                    <input class=format!("{input} w-32") maxlength="40" placeholder=move || t(chat::CANNED_TITLE) prop:value=move || title.get() on:input=move |e| title.set(event_target_value(&e)) />
-                    <ClientOnly><Suspense>{move || Suspend::new(async move {
-                        let options = roles.await.unwrap_or_default().into_iter().map(|r| view! {
-                            <option value=r.id.to_string()>{name_of(&r)}</option>
-                        }).collect_view();
-                        view! {
-                            <select class=input on:change=move |e| role.set(event_target_value(&e).parse().ok())>
-                                <option value="">{t(chat::ALL_DESKS)}</option>
-                                {options}
-                            </select>
-                        }
-                    })}</Suspense></ClientOnly>
+                    <input
+                        class=format!("{input} w-32")
+                        maxlength="40"
+                        placeholder=move || t(chat::CANNED_TITLE)
+                        prop:value=move || title.get()
+                        on:input=move |e| title.set(event_target_value(&e))
+                    />
+                    <ClientOnly>
+                        <Suspense>
+                            {move || Suspend::new(async move {
+                                let options = roles
+                                    .await
+                                    .unwrap_or_default()
+                                    .into_iter()
+                                    .map(|r| {
+                                        view! {
+                                            <option value=r.id.to_string()>{name_of(&r)}</option>
+                                        }
+                                    })
+                                    .collect_view();
+                                view! {
+                                    <select
+                                        class=input
+                                        on:change=move |e| {
+                                            role.set(event_target_value(&e).parse().ok())
+                                        }
+                                    >
+                                        <option value="">{t(chat::ALL_DESKS)}</option>
+                                        {options}
+                                    </select>
+                                }
+                            })}
+                        </Suspense>
+                    </ClientOnly>
                 </div>
-                <textarea class=format!("{input} w-full") rows="2" maxlength="5000" placeholder=move || t(chat::CANNED_BODY) prop:value=move || body.get() on:input=move |e| body.set(event_target_value(&e))></textarea>
-                <button type="submit" class="rounded bg-sky-600 text-white px-3 py-1 disabled:opacity-50" disabled=move || create.pending().get()>{move || t(chat::ADD_CANNED)}</button>
+                <textarea
+                    class=format!("{input} w-full")
+                    rows="2"
+                    maxlength="5000"
+                    placeholder=move || t(chat::CANNED_BODY)
+                    prop:value=move || body.get()
+                    on:input=move |e| body.set(event_target_value(&e))
+                ></textarea>
+                <button
+                    type="submit"
+                    class="rounded bg-sky-600 text-white px-3 py-1 disabled:opacity-50"
+                    disabled=move || create.pending().get()
+                >
+                    {move || t(chat::ADD_CANNED)}
+                </button>
             </form>
-            {move || create.value().get().and_then(|r| r.err()).map(|e| view! { <div class="mt-2"><ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /></div> })}
+            {move || {
+                create
+                    .value()
+                    .get()
+                    .and_then(|r| r.err())
+                    .map(|e| {
+                        view! {
+                            <div class="mt-2">
+                                <ErrorBanner
+                                    error=Signal::derive(move || Some(e.clone()))
+                                    all=true
+                                />
+                            </div>
+                        }
+                    })
+            }}
         </section>
     }
 }
@@ -208,71 +375,187 @@ fn Agents(
     view! {
         <section class="agents-board mt-4 bg-white rounded-xl border border-slate-200 p-4">
             <h2 class="font-semibold">{move || t(chat::AGENTS_BOARD)}</h2>
-            {move || save.value().get().and_then(|r| r.err()).map(|e| view! { <div class="mt-2"><ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /></div> })}
-            <Transition fallback=|| view! { <p class="text-sm text-slate-400">{t(common::LOADING)}</p> }>
+            {move || {
+                save.value()
+                    .get()
+                    .and_then(|r| r.err())
+                    .map(|e| {
+                        view! {
+                            <div class="mt-2">
+                                <ErrorBanner
+                                    error=Signal::derive(move || Some(e.clone()))
+                                    all=true
+                                />
+                            </div>
+                        }
+                    })
+            }}
+            <Transition fallback=|| {
+                view! { <p class="text-sm text-slate-400">{t(common::LOADING)}</p> }
+            }>
                 {move || {
-                    let (Some(staff), Some(board), Some(roles)) = (cs_staff.get(), board.get(), roles.get()) else {
-                        return view! { <p class="text-sm text-slate-400">{t(common::LOADING)}</p> }.into_any();
+                    let (Some(staff), Some(board), Some(roles)) = (
+                        cs_staff.get(),
+                        board.get(),
+                        roles.get(),
+                    ) else {
+                        return view! { <p class="text-sm text-slate-400">{t(common::LOADING)}</p> }
+                            .into_any();
                     };
                     let (staff, board, roles) = match (staff, board, roles) {
                         (Ok(s), Ok(b), Ok(r)) => (s.items, b, r),
                         (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => {
-                            return view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> }.into_any();
+                            return view! {
+                                <ErrorBanner
+                                    error=Signal::derive(move || Some(e.clone()))
+                                    all=true
+                                />
+                            }
+                                .into_any();
                         }
                     };
                     if staff.is_empty() {
-                        return view! { <p class="text-sm text-slate-400 mt-2">{t(chat::NO_CS_STAFF)}</p> }.into_any();
+                        return view! {
+                            <p class="text-sm text-slate-400 mt-2">{t(chat::NO_CS_STAFF)}</p>
+                        }
+                            .into_any();
                     }
                     view! {
                         <table class="mt-2 w-full text-sm">
-                            <thead class="text-left text-slate-400"><tr>
-                                <th class="py-1">{t(staff_text::NAME)}</th><th>{t(chat::MY_STATUS)}</th><th>{t(chat::LOAD)}</th>
-                                <th>{t(chat::DESKS)}</th><th>{t(chat::CAP)}</th><th></th>
-                            </tr></thead>
+                            <thead class="text-left text-slate-400">
+                                <tr>
+                                    <th class="py-1">{t(staff_text::NAME)}</th>
+                                    <th>{t(chat::MY_STATUS)}</th>
+                                    <th>{t(chat::LOAD)}</th>
+                                    <th>{t(chat::DESKS)}</th>
+                                    <th>{t(chat::CAP)}</th>
+                                    <th></th>
+                                </tr>
+                            </thead>
                             <tbody>
-                                {staff.into_iter().map(|s| {
-                                    let setup = board.iter().find(|a| a.load.staff_id == s.id).cloned();
-                                    let chosen = RwSignal::new(setup.as_ref().map(|a| a.role_ids.clone()).unwrap_or_default());
-                                    let cap = RwSignal::new(setup.as_ref().map(|a| a.load.max_concurrent).unwrap_or(5).to_string());
-                                    let status = setup.as_ref().map(|a| a.load.status);
-                                    let load = setup.as_ref().map(|a| format!("{}/{}", a.load.open_count, a.load.max_concurrent)).unwrap_or_else(|| "—".into());
-                                    let id = s.id;
-                                    let roles = roles.clone();
-                                    view! {
-                                        <tr class="agent-row border-t border-slate-100">
-                                            <td class="py-2">{s.name.clone()}</td>
-                                            <td>{match status {
-                                                Some(AgentStatus::Online) => view! { <span class="text-emerald-700">{t(chat::AGENT_STATUS_ONLINE)}</span> }.into_any(),
-                                                Some(AgentStatus::Busy) => view! { <span class="text-amber-700">{t(chat::AGENT_STATUS_BUSY)}</span> }.into_any(),
-                                                _ => view! { <span class="text-slate-400">{t(chat::AGENT_STATUS_OFFLINE)}</span> }.into_any(),
-                                            }}</td>
-                                            <td class="agent-load">{load}</td>
-                                            <td>
-                                                <div class="flex flex-wrap gap-2">
-                                                    {roles.into_iter().map(|r| {
-                                                        let rid = r.id;
-                                                        view! {
-                                                            <label class="flex items-center gap-1">
-                                                                <input type="checkbox" prop:checked=move || chosen.get().contains(&rid)
-                                                                    on:change=move |e| {
-                                                                        let on = event_target_checked(&e);
-                                                                        chosen.update(|l| { l.retain(|x| *x != rid); if on { l.push(rid); } });
-                                                                    } />
-                                                                {name_of(&r)}
-                                                            </label>
+                                {staff
+                                    .into_iter()
+                                    .map(|s| {
+                                        let setup = board
+                                            .iter()
+                                            .find(|a| a.load.staff_id == s.id)
+                                            .cloned();
+                                        let chosen = RwSignal::new(
+                                            setup
+                                                .as_ref()
+                                                .map(|a| a.role_ids.clone())
+                                                .unwrap_or_default(),
+                                        );
+                                        let cap = RwSignal::new(
+                                            setup
+                                                .as_ref()
+                                                .map(|a| a.load.max_concurrent)
+                                                .unwrap_or(5)
+                                                .to_string(),
+                                        );
+                                        let status = setup.as_ref().map(|a| a.load.status);
+                                        let load = setup
+                                            .as_ref()
+                                            .map(|a| {
+                                                format!("{}/{}", a.load.open_count, a.load.max_concurrent)
+                                            })
+                                            .unwrap_or_else(|| "—".into());
+                                        let id = s.id;
+                                        let roles = roles.clone();
+                                        view! {
+                                            <tr class="agent-row border-t border-slate-100">
+                                                <td class="py-2">{s.name.clone()}</td>
+                                                <td>
+                                                    {match status {
+                                                        Some(AgentStatus::Online) => {
+                                                            view! {
+                                                                <span class="text-emerald-700">
+                                                                    {t(chat::AGENT_STATUS_ONLINE)}
+                                                                </span>
+                                                            }
+                                                                .into_any()
                                                         }
-                                                    }).collect_view()}
-                                                </div>
-                                            </td>
-                                            <td><input class="w-16 rounded border border-slate-300 px-1" type="number" min="1" max="50" prop:value=move || cap.get() on:input=move |e| cap.set(event_target_value(&e)) /></td>
-                                            <td><button type="button" class="agent-save rounded border border-slate-300 px-2"
-                                                on:click=move |_| { save.dispatch((id, chosen.get_untracked(), cap.get_untracked().trim().parse().unwrap_or(0))); }>{t(common::SAVE)}</button></td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
+                                                        Some(AgentStatus::Busy) => {
+                                                            view! {
+                                                                <span class="text-amber-700">
+                                                                    {t(chat::AGENT_STATUS_BUSY)}
+                                                                </span>
+                                                            }
+                                                                .into_any()
+                                                        }
+                                                        _ => {
+                                                            view! {
+                                                                <span class="text-slate-400">
+                                                                    {t(chat::AGENT_STATUS_OFFLINE)}
+                                                                </span>
+                                                            }
+                                                                .into_any()
+                                                        }
+                                                    }}
+                                                </td>
+                                                <td class="agent-load">{load}</td>
+                                                <td>
+                                                    <div class="flex flex-wrap gap-2">
+                                                        {roles
+                                                            .into_iter()
+                                                            .map(|r| {
+                                                                let rid = r.id;
+                                                                view! {
+                                                                    <label class="flex items-center gap-1">
+                                                                        <input
+                                                                            type="checkbox"
+                                                                            prop:checked=move || chosen.get().contains(&rid)
+                                                                            on:change=move |e| {
+                                                                                let on = event_target_checked(&e);
+                                                                                chosen
+                                                                                    .update(|l| {
+                                                                                        l.retain(|x| *x != rid);
+                                                                                        if on {
+                                                                                            l.push(rid);
+                                                                                        }
+                                                                                    });
+                                                                            }
+                                                                        />
+                                                                        {name_of(&r)}
+                                                                    </label>
+                                                                }
+                                                            })
+                                                            .collect_view()}
+                                                    </div>
+                                                </td>
+                                                <td>
+                                                    <input
+                                                        class="w-16 rounded border border-slate-300 px-1"
+                                                        type="number"
+                                                        min="1"
+                                                        max="50"
+                                                        prop:value=move || cap.get()
+                                                        on:input=move |e| cap.set(event_target_value(&e))
+                                                    />
+                                                </td>
+                                                <td>
+                                                    <button
+                                                        type="button"
+                                                        class="agent-save rounded border border-slate-300 px-2"
+                                                        on:click=move |_| {
+                                                            save.dispatch((
+                                                                id,
+                                                                chosen.get_untracked(),
+                                                                cap.get_untracked().trim().parse().unwrap_or(0),
+                                                            ));
+                                                        }
+                                                    >
+                                                        {t(common::SAVE)}
+                                                    </button>
+                                                </td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
                             </tbody>
                         </table>
-                    }.into_any()
+                    }
+                        .into_any()
                 }}
             </Transition>
         </section>

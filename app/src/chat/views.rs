@@ -76,15 +76,30 @@ fn Bubble(
     view! {
         <div class=format!("msg {row}") data-seq=seq>
             <div class="max-w-[80%]">
-                <div class=format!("rounded-2xl px-3 py-2 text-sm break-words whitespace-pre-wrap {bubble}")>
-                    {reply.map(|q| view! {
-                        <div class="msg-quote text-xs opacity-80 border-l-2 border-current pl-2 mb-1 line-clamp-2">{q}</div>
-                    })}
-                    {(kind == MessageKind::Note).then(|| view! {
-                        <div class="text-xs font-semibold">{move || t(chat::NOTE)}</div>
-                    })}
+                <div class=format!(
+                    "rounded-2xl px-3 py-2 text-sm break-words whitespace-pre-wrap {bubble}",
+                )>
+                    {reply
+                        .map(|q| {
+                            view! {
+                                <div class="msg-quote text-xs opacity-80 border-l-2 border-current pl-2 mb-1 line-clamp-2">
+                                    {q}
+                                </div>
+                            }
+                        })}
+                    {(kind == MessageKind::Note)
+                        .then(|| {
+                            view! {
+                                <div class="text-xs font-semibold">{move || t(chat::NOTE)}</div>
+                            }
+                        })}
                     {if recalled {
-                        view! { <span class="msg-recalled italic opacity-70">{move || t(chat::RECALLED)}</span> }.into_any()
+                        view! {
+                            <span class="msg-recalled italic opacity-70">
+                                {move || t(chat::RECALLED)}
+                            </span>
+                        }
+                            .into_any()
                     } else if kind == MessageKind::Image || kind == MessageKind::File {
                         let v: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
                         let key = v["key"].as_str().unwrap_or("").to_owned();
@@ -93,37 +108,80 @@ fn Bubble(
                         let href = format!("/chat/files/{key}");
                         if kind == MessageKind::Image {
                             let src = href.clone();
-                            view! { <a href=href target="_blank" rel="noopener"><img class="msg-image max-h-48 max-w-full rounded-lg" src=src alt=name /></a> }.into_any()
+                            view! {
+                                <a href=href target="_blank" rel="noopener">
+                                    <img
+                                        class="msg-image max-h-48 max-w-full rounded-lg"
+                                        src=src
+                                        alt=name
+                                    />
+                                </a>
+                            }
+                                .into_any()
                         } else {
-                            view! { <a class="msg-file underline" href=href>{format!("📎 {name} ({} KB)", (size + 1023) / 1024)}</a> }.into_any()
+                            view! {
+                                <a class="msg-file underline" href=href>
+                                    {format!("📎 {name} ({} KB)", (size + 1023) / 1024)}
+                                </a>
+                            }
+                                .into_any()
                         }
                     } else if kind == MessageKind::Card {
-                        view! { <pre class="msg-card text-xs font-mono">{body.clone()}</pre> }.into_any()
+                        view! { <pre class="msg-card text-xs font-mono">{body.clone()}</pre> }
+                            .into_any()
                     } else {
                         view! { <span class="msg-body">{body.clone()}</span> }.into_any()
                     }}
                 </div>
-                <div class=format!("mt-0.5 flex gap-2 text-[11px] text-slate-400 {}", if mine { "justify-end" } else { "" })>
+                <div class=format!(
+                    "mt-0.5 flex gap-2 text-[11px] text-slate-400 {}",
+                    if mine { "justify-end" } else { "" },
+                )>
                     <span>{time_of(msg.created_at.0)}</span>
-                    {mine.then(|| view! {
-                        <span class="msg-read">
-                            // try_get: a render queued before its pane was disposed
-                            // (switching conversations) must not panic on the
-                            // pane's signal.
-                            {move || if other_read.try_get().unwrap_or(0) >= seq { t(chat::READ) } else { t(chat::UNREAD) }}
-                        </span>
-                    })}
-                    {(!recalled).then(|| view! {
-                        <button type="button" class="msg-quote-btn hover:text-sky-600" on:click=move |_| on_quote.run(seq)>
-                            {move || t(chat::QUOTE)}
-                        </button>
-                    })}
-                    {(recallable && !recalled).then(|| view! {
-                        <button type="button" class="msg-recall hover:text-red-600"
-                            on:click=move |_| send(ClientMsg::Recall { conversation_id: conv, seq })>
-                            {move || t(chat::RECALL)}
-                        </button>
-                    })}
+                    {mine
+                        .then(|| {
+                            view! {
+                                <span class="msg-read">
+                                    // try_get: a render queued before its pane was disposed
+                                    // (switching conversations) must not panic on the
+                                    // pane's signal.
+                                    {move || {
+                                        if other_read.try_get().unwrap_or(0) >= seq {
+                                            t(chat::READ)
+                                        } else {
+                                            t(chat::UNREAD)
+                                        }
+                                    }}
+                                </span>
+                            }
+                        })}
+                    {(!recalled)
+                        .then(|| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="msg-quote-btn hover:text-sky-600"
+                                    on:click=move |_| on_quote.run(seq)
+                                >
+                                    {move || t(chat::QUOTE)}
+                                </button>
+                            }
+                        })}
+                    {(recallable && !recalled)
+                        .then(|| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="msg-recall hover:text-red-600"
+                                    on:click=move |_| send(ClientMsg::Recall {
+                                        conversation_id: conv,
+                                        seq,
+                                    })
+                                >
+                                    {move || t(chat::RECALL)}
+                                </button>
+                            }
+                        })}
                 </div>
             </div>
         </div>
@@ -254,64 +312,165 @@ pub fn ConversationPane(
     });
     view! {
         <div class="chat-pane flex flex-col h-full min-h-0">
-            <div node_ref=list_ref class="chat-messages flex-1 overflow-y-auto space-y-3 p-3 bg-slate-50">
-                {move || history.get().and_then(|r| r.err()).map(|e| view! {
-                    <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true />
-                })}
-                {move || (messages().is_empty()).then(|| view! {
-                    <p class="chat-empty text-center text-sm text-slate-400 py-8">{move || t(chat::NO_MESSAGES)}</p>
-                })}
+            <div
+                node_ref=list_ref
+                class="chat-messages flex-1 overflow-y-auto space-y-3 p-3 bg-slate-50"
+            >
+                {move || {
+                    history
+                        .get()
+                        .and_then(|r| r.err())
+                        .map(|e| {
+                            view! {
+                                <ErrorBanner
+                                    error=Signal::derive(move || Some(e.clone()))
+                                    all=true
+                                />
+                            }
+                        })
+                }}
+                {move || {
+                    (messages().is_empty())
+                        .then(|| {
+                            view! {
+                                <p class="chat-empty text-center text-sm text-slate-400 py-8">
+                                    {move || t(chat::NO_MESSAGES)}
+                                </p>
+                            }
+                        })
+                }}
                 <For each=messages key=|m| (m.seq, m.recalled) let:msg>
                     <Bubble
-                        mine={msg.sender_kind == side}
+                        mine=msg.sender_kind == side
                         msg=msg
                         other_read=other_read
                         on_quote=on_quote
                     />
                 </For>
-                {move || store.pending.with(|p| p.values().filter(|i| i.conversation_id == conv).map(|i| view! {
-                    <div class="msg-pending flex justify-end"><div class="rounded-2xl px-3 py-2 text-sm bg-sky-200 text-sky-900 opacity-70">{i.body.clone()}" · "{t(chat::SENDING)}</div></div>
-                }).collect_view())}
+                {move || {
+                    store
+                        .pending
+                        .with(|p| {
+                            p.values()
+                                .filter(|i| i.conversation_id == conv)
+                                .map(|i| {
+                                    view! {
+                                        <div class="msg-pending flex justify-end">
+                                            <div class="rounded-2xl px-3 py-2 text-sm bg-sky-200 text-sky-900 opacity-70">
+                                                {i.body.clone()}" · "{t(chat::SENDING)}
+                                            </div>
+                                        </div>
+                                    }
+                                })
+                                .collect_view()
+                        })
+                }}
             </div>
             <div class="chat-typing h-5 px-3 text-xs text-slate-400">
                 {move || typing().then(|| t(chat::TYPING))}
                 {move || uploading.get().then(|| t(chat::UPLOADING))}
             </div>
-            {move || store.error.get().map(|k| view! {
-                <div class="chat-error mx-3 mb-1 rounded bg-red-50 text-red-700 text-xs px-2 py-1">{t(error_message(k))}</div>
-            })}
-            {move || (!store.connected.get()).then(|| view! {
-                <div class="chat-offline mx-3 mb-1 rounded bg-amber-50 text-amber-800 text-xs px-2 py-1">{t(chat::RECONNECTING)}</div>
-            })}
-            <Show when=move || writable.get() fallback=|| view! {
-                <p class="p-3 text-xs text-slate-500 border-t border-slate-200 bg-white">{move || t(chat::READ_ONLY)}</p>
-            }>
+            {move || {
+                store
+                    .error
+                    .get()
+                    .map(|k| {
+                        view! {
+                            <div class="chat-error mx-3 mb-1 rounded bg-red-50 text-red-700 text-xs px-2 py-1">
+                                {t(error_message(k))}
+                            </div>
+                        }
+                    })
+            }}
+            {move || {
+                (!store.connected.get())
+                    .then(|| {
+                        view! {
+                            <div class="chat-offline mx-3 mb-1 rounded bg-amber-50 text-amber-800 text-xs px-2 py-1">
+                                {t(chat::RECONNECTING)}
+                            </div>
+                        }
+                    })
+            }}
+            <Show
+                when=move || writable.get()
+                fallback=|| {
+                    view! {
+                        <p class="p-3 text-xs text-slate-500 border-t border-slate-200 bg-white">
+                            {move || t(chat::READ_ONLY)}
+                        </p>
+                    }
+                }
+            >
                 <div class="chat-composer border-t border-slate-200 bg-white p-2 space-y-2">
-                    {move || quoting.get().map(|q| view! {
-                        <div class="flex items-center justify-between text-xs bg-slate-100 rounded px-2 py-1">
-                            <span>{chat::quoting(q)}</span>
-                            <button type="button" on:click=move |_| quoting.set(None)>"×"</button>
-                        </div>
-                    })}
-                    {canned.map(|c| view! {
-                        <div class="chat-canned flex gap-1 overflow-x-auto">
-                            {move || c.get().into_iter().map(|(title, body)| view! {
-                                <button type="button" class="shrink-0 rounded-full border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100"
-                                    on:click=move |_| draft.set(body.clone())>{title}</button>
-                            }).collect_view()}
-                        </div>
-                    })}
-                    <form class="flex gap-2 items-end" on:submit=move |e| { e.prevent_default(); submit(); }>
-                        {notes.then(|| view! {
-                            <label class="chat-note-toggle flex items-center gap-1 text-xs text-amber-700 shrink-0">
-                                <input type="checkbox" prop:checked=move || as_note.get() on:change=move |e| as_note.set(event_target_checked(&e)) />
-                                {move || t(chat::AS_NOTE)}
-                            </label>
+                    {move || {
+                        quoting
+                            .get()
+                            .map(|q| {
+                                view! {
+                                    <div class="flex items-center justify-between text-xs bg-slate-100 rounded px-2 py-1">
+                                        <span>{chat::quoting(q)}</span>
+                                        <button type="button" on:click=move |_| quoting.set(None)>
+                                            "×"
+                                        </button>
+                                    </div>
+                                }
+                            })
+                    }}
+                    {canned
+                        .map(|c| {
+                            view! {
+                                <div class="chat-canned flex gap-1 overflow-x-auto">
+                                    {move || {
+                                        c.get()
+                                            .into_iter()
+                                            .map(|(title, body)| {
+                                                view! {
+                                                    <button
+                                                        type="button"
+                                                        class="shrink-0 rounded-full border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100"
+                                                        on:click=move |_| draft.set(body.clone())
+                                                    >
+                                                        {title}
+                                                    </button>
+                                                }
+                                            })
+                                            .collect_view()
+                                    }}
+                                </div>
+                            }
                         })}
-                        <label class="chat-attach shrink-0 cursor-pointer rounded-lg border border-slate-300 px-2 py-2 text-sm text-slate-600 hover:bg-slate-50" title=move || t(chat::ATTACH)>
+                    <form
+                        class="flex gap-2 items-end"
+                        on:submit=move |e| {
+                            e.prevent_default();
+                            submit();
+                        }
+                    >
+                        {notes
+                            .then(|| {
+                                view! {
+                                    <label class="chat-note-toggle flex items-center gap-1 text-xs text-amber-700 shrink-0">
+                                        <input
+                                            type="checkbox"
+                                            prop:checked=move || as_note.get()
+                                            on:change=move |e| as_note.set(event_target_checked(&e))
+                                        />
+                                        {move || t(chat::AS_NOTE)}
+                                    </label>
+                                }
+                            })}
+                        <label
+                            class="chat-attach shrink-0 cursor-pointer rounded-lg border border-slate-300 px-2 py-2 text-sm text-slate-600 hover:bg-slate-50"
+                            title=move || t(chat::ATTACH)
+                        >
                             "📎"
-                            <input type="file" class="hidden" accept="image/*,.pdf,.xlsx,.docx,.zip,.csv,.txt"
-                                on:change=move |e| on_file(e) />
+                            <input
+                                type="file"
+                                class="hidden"
+                                accept="image/*,.pdf,.xlsx,.docx,.zip,.csv,.txt"
+                                on:change=move |e| on_file(e)
+                            />
                         </label>
                         <textarea
                             class="chat-input flex-1 resize-none rounded-lg border border-slate-300 px-3 py-2 text-sm focus:outline-none focus:ring-2 focus:ring-sky-500"
@@ -324,7 +483,9 @@ pub fn ConversationPane(
                                 let now = now_ms();
                                 if now - last_typing.get_value() > 2_000.0 {
                                     last_typing.set_value(now);
-                                    send(ClientMsg::Typing { conversation_id: conv });
+                                    send(ClientMsg::Typing {
+                                        conversation_id: conv,
+                                    });
                                 }
                             }
                             on:keydown=move |e: web_sys::KeyboardEvent| {
@@ -334,8 +495,11 @@ pub fn ConversationPane(
                                 }
                             }
                         ></textarea>
-                        <button type="submit" class="chat-send shrink-0 rounded-lg bg-sky-600 px-4 py-2 text-sm text-white disabled:opacity-50"
-                            disabled=move || draft.get().trim().is_empty()>
+                        <button
+                            type="submit"
+                            class="chat-send shrink-0 rounded-lg bg-sky-600 px-4 py-2 text-sm text-white disabled:opacity-50"
+                            disabled=move || draft.get().trim().is_empty()
+                        >
                             {move || t(chat::SEND)}
                         </button>
                     </form>
@@ -390,92 +554,192 @@ fn MemberChat(mobile: bool) -> impl IntoView {
         <div class=format!("member-chat h-screen flex flex-col mx-auto bg-white {width}")>
             <header class="bg-sky-600 text-white px-4 py-3 flex items-center gap-3 shrink-0">
                 {move || match current.get() {
-                    Some(_) => view! {
-                        <button type="button" class="chat-back text-lg" on:click=move |_| current.set(None)>"‹"</button>
-                    }.into_any(),
-                    None => view! { <a href=back class="text-lg">"‹"</a> }.into_any(),
+                    Some(_) => {
+                        view! {
+                            <button
+                                type="button"
+                                class="chat-back text-lg"
+                                on:click=move |_| current.set(None)
+                            >
+                                "‹"
+                            </button>
+                        }
+                            .into_any()
+                    }
+                    None => {
+                        view! {
+                            <a href=back class="text-lg">
+                                "‹"
+                            </a>
+                        }
+                            .into_any()
+                    }
                 }}
                 <h1 class="flex-1 font-semibold truncate">
                     {move || match current.get() {
                         Some(s) => format!("{} · {}", t(chat::TITLE), role_name(&s)),
                         None => t(chat::TITLE).to_owned(),
                     }}
-                </h1>
-                <LangSwitch />
+                </h1> <LangSwitch />
             </header>
             {move || match current.get() {
-                Some(s) => view! {
-                    <div class="flex-1 min-h-0">
-                        <ConversationPane conversation_id=s.conversation.id side=SenderKind::Member />
-                    </div>
-                }.into_any(),
-                None => view! {
-                    <div class="flex-1 overflow-y-auto p-4 space-y-5">
-                        <section>
-                            <h2 class="text-sm text-slate-500 mb-2">{move || t(chat::CHOOSE_ROLE)}</h2>
-                            <Suspense fallback=|| view! { <p class="text-slate-400 text-sm">{t(common::LOADING)}</p> }>
-                                {move || Suspend::new(async move {
-                                    match roles.await {
-                                        Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> }.into_any(),
-                                        Ok(list) if list.is_empty() => view! { <p class="text-sm text-slate-400">{t(chat::NO_ROLES)}</p> }.into_any(),
-                                        Ok(list) => view! {
-                                            <div class="chat-roles grid grid-cols-2 gap-3">
-                                                {list.into_iter().map(|r| {
-                                                    let id = r.id;
-                                                    let name = move || match lang() {
-                                                        shipdesk::auth::Lang::Zh => r.name_zh.clone(),
-                                                        shipdesk::auth::Lang::En => r.name_en.clone(),
-                                                    };
-                                                    view! {
-                                                        <button type="button" class="chat-role rounded-xl border border-sky-200 bg-sky-50 px-3 py-4 text-sky-800 font-medium hover:bg-sky-100 disabled:opacity-50"
-                                                            disabled=move || open.pending().get()
-                                                            on:click=move |_| { open.dispatch(id); }>
-                                                            {name}
-                                                        </button>
-                                                    }
-                                                }).collect_view()}
-                                            </div>
-                                        }.into_any(),
+                Some(s) => {
+                    view! {
+                        <div class="flex-1 min-h-0">
+                            <ConversationPane
+                                conversation_id=s.conversation.id
+                                side=SenderKind::Member
+                            />
+                        </div>
+                    }
+                        .into_any()
+                }
+                None => {
+                    view! {
+                        <div class="flex-1 overflow-y-auto p-4 space-y-5">
+                            <section>
+                                <h2 class="text-sm text-slate-500 mb-2">
+                                    {move || t(chat::CHOOSE_ROLE)}
+                                </h2>
+                                <Suspense fallback=|| {
+                                    view! {
+                                        <p class="text-slate-400 text-sm">{t(common::LOADING)}</p>
                                     }
-                                })}
-                            </Suspense>
-                            {move || open.value().get().and_then(|r| r.err()).map(|e| view! {
-                                <div class="mt-2"><ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /></div>
-                            })}
-                        </section>
-                        <section>
-                            <h2 class="text-sm text-slate-500 mb-2">{move || t(chat::MY_CONVERSATIONS)}</h2>
-                            <Suspense fallback=|| ()>
-                                {move || Suspend::new(async move {
-                                    match mine.await {
-                                        Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> }.into_any(),
-                                        Ok(list) if list.is_empty() => view! { <p class="text-sm text-slate-400">{t(chat::NONE_YET)}</p> }.into_any(),
-                                        Ok(list) => view! {
-                                            <ul class="chat-history divide-y divide-slate-100 rounded-xl border border-slate-200">
-                                                {list.into_iter().map(|s| {
-                                                    let pick = s.clone();
-                                                    let unread = s.unread;
-                                                    let status = s.conversation.status;
-                                                    view! {
-                                                        <li>
-                                                            <button type="button" class="w-full text-left px-3 py-3 flex items-center gap-2 hover:bg-slate-50" on:click=move |_| current.set(Some(pick.clone()))>
-                                                                <span class="flex-1">
-                                                                    <span class="font-medium">{role_name(&s)}</span>
-                                                                    <span class="ml-2 text-xs text-slate-400">{move || t(status_text(status))}</span>
-                                                                </span>
-                                                                {(unread > 0).then(|| view! { <span class="unread-badge rounded-full bg-red-500 text-white text-xs px-2">{unread}</span> })}
-                                                            </button>
-                                                        </li>
-                                                    }
-                                                }).collect_view()}
-                                            </ul>
-                                        }.into_any(),
-                                    }
-                                })}
-                            </Suspense>
-                        </section>
-                    </div>
-                }.into_any(),
+                                }>
+                                    {move || Suspend::new(async move {
+                                        match roles.await {
+                                            Err(e) => {
+                                                view! {
+                                                    <ErrorBanner
+                                                        error=Signal::derive(move || Some(e.clone()))
+                                                        all=true
+                                                    />
+                                                }
+                                                    .into_any()
+                                            }
+                                            Ok(list) if list.is_empty() => {
+                                                view! {
+                                                    <p class="text-sm text-slate-400">{t(chat::NO_ROLES)}</p>
+                                                }
+                                                    .into_any()
+                                            }
+                                            Ok(list) => {
+                                                view! {
+                                                    <div class="chat-roles grid grid-cols-2 gap-3">
+                                                        {list
+                                                            .into_iter()
+                                                            .map(|r| {
+                                                                let id = r.id;
+                                                                let name = move || match lang() {
+                                                                    shipdesk::auth::Lang::Zh => r.name_zh.clone(),
+                                                                    shipdesk::auth::Lang::En => r.name_en.clone(),
+                                                                };
+                                                                view! {
+                                                                    <button
+                                                                        type="button"
+                                                                        class="chat-role rounded-xl border border-sky-200 bg-sky-50 px-3 py-4 text-sky-800 font-medium hover:bg-sky-100 disabled:opacity-50"
+                                                                        disabled=move || open.pending().get()
+                                                                        on:click=move |_| {
+                                                                            open.dispatch(id);
+                                                                        }
+                                                                    >
+                                                                        {name}
+                                                                    </button>
+                                                                }
+                                                            })
+                                                            .collect_view()}
+                                                    </div>
+                                                }
+                                                    .into_any()
+                                            }
+                                        }
+                                    })}
+                                </Suspense>
+                                {move || {
+                                    open.value()
+                                        .get()
+                                        .and_then(|r| r.err())
+                                        .map(|e| {
+                                            view! {
+                                                <div class="mt-2">
+                                                    <ErrorBanner
+                                                        error=Signal::derive(move || Some(e.clone()))
+                                                        all=true
+                                                    />
+                                                </div>
+                                            }
+                                        })
+                                }}
+                            </section>
+                            <section>
+                                <h2 class="text-sm text-slate-500 mb-2">
+                                    {move || t(chat::MY_CONVERSATIONS)}
+                                </h2>
+                                <Suspense fallback=|| ()>
+                                    {move || Suspend::new(async move {
+                                        match mine.await {
+                                            Err(e) => {
+                                                view! {
+                                                    <ErrorBanner
+                                                        error=Signal::derive(move || Some(e.clone()))
+                                                        all=true
+                                                    />
+                                                }
+                                                    .into_any()
+                                            }
+                                            Ok(list) if list.is_empty() => {
+                                                view! {
+                                                    <p class="text-sm text-slate-400">{t(chat::NONE_YET)}</p>
+                                                }
+                                                    .into_any()
+                                            }
+                                            Ok(list) => {
+                                                view! {
+                                                    <ul class="chat-history divide-y divide-slate-100 rounded-xl border border-slate-200">
+                                                        {list
+                                                            .into_iter()
+                                                            .map(|s| {
+                                                                let pick = s.clone();
+                                                                let unread = s.unread;
+                                                                let status = s.conversation.status;
+                                                                view! {
+                                                                    <li>
+                                                                        <button
+                                                                            type="button"
+                                                                            class="w-full text-left px-3 py-3 flex items-center gap-2 hover:bg-slate-50"
+                                                                            on:click=move |_| current.set(Some(pick.clone()))
+                                                                        >
+                                                                            <span class="flex-1">
+                                                                                <span class="font-medium">{role_name(&s)}</span>
+                                                                                <span class="ml-2 text-xs text-slate-400">
+                                                                                    {move || t(status_text(status))}
+                                                                                </span>
+                                                                            </span>
+                                                                            {(unread > 0)
+                                                                                .then(|| {
+                                                                                    view! {
+                                                                                        <span class="unread-badge rounded-full bg-red-500 text-white text-xs px-2">
+                                                                                            {unread}
+                                                                                        </span>
+                                                                                    }
+                                                                                })}
+                                                                        </button>
+                                                                    </li>
+                                                                }
+                                                            })
+                                                            .collect_view()}
+                                                    </ul>
+                                                }
+                                                    .into_any()
+                                            }
+                                        }
+                                    })}
+                                </Suspense>
+                            </section>
+                        </div>
+                    }
+                        .into_any()
+                }
             }}
         </div>
     }

@@ -33,13 +33,19 @@ pub fn Field(
                 placeholder=move || placeholder.map(t)
                 class=move || {
                     let base = "w-full rounded-lg border px-3 py-2 text-base outline-none focus:ring-2 focus:ring-sky-500 ";
-                    if error.get().is_some() { format!("{base}border-red-400 bg-red-50") } else { format!("{base}border-slate-300 bg-white") }
+                    if error.get().is_some() {
+                        format!("{base}border-red-400 bg-red-50")
+                    } else {
+                        format!("{base}border-slate-300 bg-white")
+                    }
                 }
                 aria-invalid=move || error.get().is_some().to_string()
                 bind:value=value
             />
             <Show when=move || error.get().is_some()>
-                <span class="field-error block text-sm text-red-600 mt-1" data-field=name>{move || error.get()}</span>
+                <span class="field-error block text-sm text-red-600 mt-1" data-field=name>
+                    {move || error.get()}
+                </span>
             </Show>
         </label>
     }
@@ -54,7 +60,10 @@ pub fn ErrorBanner(
     let shown = move || error.get().filter(|e| all || e.field().is_none());
     view! {
         <Show when=move || shown().is_some()>
-            <div role="alert" class="error-banner rounded-lg bg-red-50 border border-red-200 text-red-700 px-3 py-2 mb-3 text-sm">
+            <div
+                role="alert"
+                class="error-banner rounded-lg bg-red-50 border border-red-200 text-red-700 px-3 py-2 mb-3 text-sm"
+            >
                 {move || shown().map(|e| error_text(&e))}
             </div>
         </Show>
@@ -66,7 +75,10 @@ pub fn ErrorBanner(
 pub fn Notice(#[prop(into)] text: Signal<Option<String>>) -> impl IntoView {
     view! {
         <Show when=move || text.get().is_some()>
-            <div role="status" class="notice rounded-lg bg-emerald-50 border border-emerald-200 text-emerald-700 px-3 py-2 mb-3 text-sm">
+            <div
+                role="status"
+                class="notice rounded-lg bg-emerald-50 border border-emerald-200 text-emerald-700 px-3 py-2 mb-3 text-sm"
+            >
                 {move || text.get()}
             </div>
         </Show>

@@ -35,7 +35,11 @@ pub fn LangSwitch() -> impl IntoView {
         save.dispatch(next);
     };
     view! {
-        <button type="button" class="lang-switch text-sm px-2 py-1 rounded border border-slate-300 bg-white text-slate-700 hover:bg-slate-100" on:click=toggle>
+        <button
+            type="button"
+            class="lang-switch text-sm px-2 py-1 rounded border border-slate-300 bg-white text-slate-700 hover:bg-slate-100"
+            on:click=toggle
+        >
             {move || t(common::LANG_SWITCH)}
         </button>
     }

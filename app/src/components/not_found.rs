@@ -16,7 +16,9 @@ pub fn NotFound() -> impl IntoView {
             <div class="text-6xl font-bold text-slate-300">"404"</div>
             <h1 class="text-xl font-semibold mt-4">{move || t(common::NOTFOUND_TITLE)}</h1>
             <p class="text-slate-500 mt-2">{move || t(common::NOTFOUND_BODY)}</p>
-            <a href="/" class="mt-6 text-sky-600 hover:underline">{move || t(common::NOTFOUND_HOME)}</a>
+            <a href="/" class="mt-6 text-sky-600 hover:underline">
+                {move || t(common::NOTFOUND_HOME)}
+            </a>
         </main>
     }
 }

@@ -16,15 +16,21 @@ pub fn Pager(
         <nav class="pager flex items-center justify-between gap-3 mt-4 text-sm text-slate-600">
             <span>{move || common::total(total.get())}</span>
             <div class="flex items-center gap-2">
-                <button type="button" class="px-3 py-1 rounded border border-slate-300 disabled:opacity-40"
+                <button
+                    type="button"
+                    class="px-3 py-1 rounded border border-slate-300 disabled:opacity-40"
                     disabled=move || { page.get() <= 1 }
-                    on:click=move |_| on_page.run(page.get().saturating_sub(1).max(1))>
+                    on:click=move |_| on_page.run(page.get().saturating_sub(1).max(1))
+                >
                     {move || t(common::PREV)}
                 </button>
                 <span class="page-no">{move || format!("{} / {}", page.get(), pages.get())}</span>
-                <button type="button" class="px-3 py-1 rounded border border-slate-300 disabled:opacity-40"
+                <button
+                    type="button"
+                    class="px-3 py-1 rounded border border-slate-300 disabled:opacity-40"
                     disabled=move || { page.get() >= pages.get() }
-                    on:click=move |_| on_page.run(page.get() + 1)>
+                    on:click=move |_| on_page.run(page.get() + 1)
+                >
                     {move || t(common::NEXT)}
                 </button>
             </div>

@@ -37,25 +37,49 @@ fn Me(name: String, phone: String) -> impl IntoView {
                 </div>
             </header>
             <div class="px-3 -mt-4 space-y-3">
-                <a href="/h5/chat" class="open-chat flex items-center justify-between bg-white rounded-xl border border-slate-200 p-4">
+                <a
+                    href="/h5/chat"
+                    class="open-chat flex items-center justify-between bg-white rounded-xl border border-slate-200 p-4"
+                >
                     <span class="font-semibold">{move || t(chat::TITLE)}</span>
                     <span class="text-sm text-sky-600">{move || t(chat::START)}" ›"</span>
                 </a>
-                <Suspense fallback=|| view! { <p class="text-slate-500 p-4">{t(common::LOADING)}</p> }>
+                <Suspense fallback=|| {
+                    view! { <p class="text-slate-500 p-4">{t(common::LOADING)}</p> }
+                }>
                     {move || Suspend::new(async move {
                         match company.await {
-                            Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> }.into_any(),
-                            Ok(d) => view! {
-                                <CompanyCard company=d.company />
-                                <section class="bg-white rounded-xl border border-slate-200 p-4">
-                                    <h2 class="font-semibold mb-1">{move || t(customer::ME_MEMBERS)}</h2>
-                                    <MemberList members=d.members />
-                                </section>
-                            }.into_any(),
+                            Err(e) => {
+                                view! {
+                                    <ErrorBanner
+                                        error=Signal::derive(move || Some(e.clone()))
+                                        all=true
+                                    />
+                                }
+                                    .into_any()
+                            }
+                            Ok(d) => {
+                                view! {
+                                    <CompanyCard company=d.company />
+                                    <section class="bg-white rounded-xl border border-slate-200 p-4">
+                                        <h2 class="font-semibold mb-1">
+                                            {move || t(customer::ME_MEMBERS)}
+                                        </h2>
+                                        <MemberList members=d.members />
+                                    </section>
+                                }
+                                    .into_any()
+                            }
                         }
                     })}
                 </Suspense>
-                <button type="button" class="logout w-full rounded-xl bg-white border border-slate-200 py-3 text-red-600" on:click=move |_| { signout.dispatch(()); }>
+                <button
+                    type="button"
+                    class="logout w-full rounded-xl bg-white border border-slate-200 py-3 text-red-600"
+                    on:click=move |_| {
+                        signout.dispatch(());
+                    }
+                >
                     {move || t(common::NAV_LOGOUT)}
                 </button>
             </div>

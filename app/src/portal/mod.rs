@@ -30,12 +30,22 @@ pub fn Home() -> impl IntoView {
                 </div>
                 <p class="mt-2 text-slate-600">{move || t(common::HOME_TAGLINE)}</p>
                 <div class="grid grid-cols-1 md:grid-cols-3 gap-4 mt-8">
-                    {cards.into_iter().map(|(href, title, desc)| view! {
-                        <a href=href class="block bg-white rounded-2xl shadow-sm hover:shadow p-5 border border-slate-200">
-                            <div class="text-lg font-semibold text-slate-800">{move || t(title)}</div>
-                            <div class="text-sm text-slate-500 mt-1">{move || t(desc)}</div>
-                        </a>
-                    }).collect_view()}
+                    {cards
+                        .into_iter()
+                        .map(|(href, title, desc)| {
+                            view! {
+                                <a
+                                    href=href
+                                    class="block bg-white rounded-2xl shadow-sm hover:shadow p-5 border border-slate-200"
+                                >
+                                    <div class="text-lg font-semibold text-slate-800">
+                                        {move || t(title)}
+                                    </div>
+                                    <div class="text-sm text-slate-500 mt-1">{move || t(desc)}</div>
+                                </a>
+                            }
+                        })
+                        .collect_view()}
                 </div>
             </div>
         </main>
@@ -52,7 +62,9 @@ where
     let user = Resource::new(|| (), |_| current_user());
     let location = use_location();
     view! {
-        <Suspense fallback=|| view! { <p class="p-6 text-slate-500">{t(common::LOADING)}</p> }>
+        <Suspense fallback=|| {
+            view! { <p class="p-6 text-slate-500">{t(common::LOADING)}</p> }
+        }>
             {move || {
                 let page = page.clone();
                 Suspend::new(async move {

@@ -86,34 +86,76 @@ pub fn MemberLoginPage(mobile: bool) -> impl IntoView {
         <main class=outer>
             <div class=if mobile { "w-full" } else { "w-full max-w-sm" }>
                 <div class="flex justify-between items-center mb-6">
-                    <span class="text-lg font-bold text-sky-700">{move || t(common::APP_NAME)}</span>
+                    <span class="text-lg font-bold text-sky-700">
+                        {move || t(common::APP_NAME)}
+                    </span>
                     <LangSwitch />
                 </div>
                 <form class=card on:submit=submit novalidate>
-                    <h1 class="text-2xl font-semibold mb-6">{move || t(auth::LOGIN_MEMBER_TITLE)}</h1>
-                    <ErrorBanner error=Signal::derive(move || error.get().filter(|e| e.field() != Some("phone") && e.field() != Some("code"))) all=true />
-                    <Field label=auth::LOGIN_PHONE name="phone" kind="tel" value=phone autocomplete="tel"
-                        error=Signal::derive(move || field_error(error.get(), "phone")) />
+                    <h1 class="text-2xl font-semibold mb-6">
+                        {move || t(auth::LOGIN_MEMBER_TITLE)}
+                    </h1>
+                    <ErrorBanner
+                        error=Signal::derive(move || {
+                            error
+                                .get()
+                                .filter(|e| e.field() != Some("phone") && e.field() != Some("code"))
+                        })
+                        all=true
+                    />
+                    <Field
+                        label=auth::LOGIN_PHONE
+                        name="phone"
+                        kind="tel"
+                        value=phone
+                        autocomplete="tel"
+                        error=Signal::derive(move || field_error(error.get(), "phone"))
+                    />
                     <div class="flex gap-2 items-start">
                         <div class="flex-1">
-                            <Field label=auth::LOGIN_CODE name="code" value=code autocomplete="one-time-code"
-                                error=Signal::derive(move || field_error(error.get(), "code")) />
+                            <Field
+                                label=auth::LOGIN_CODE
+                                name="code"
+                                value=code
+                                autocomplete="one-time-code"
+                                error=Signal::derive(move || field_error(error.get(), "code"))
+                            />
                         </div>
-                        <button type="button" class="send-code mt-6 shrink-0 rounded-lg border border-sky-600 text-sky-700 px-3 py-2 text-sm disabled:opacity-50"
+                        <button
+                            type="button"
+                            class="send-code mt-6 shrink-0 rounded-lg border border-sky-600 text-sky-700 px-3 py-2 text-sm disabled:opacity-50"
                             disabled=move || { cooldown.get() > 0 || send.pending().get() }
-                            on:click=request>
-                            {move || if cooldown.get() > 0 { auth::login_resend_in(cooldown.get()) } else { t(auth::LOGIN_GET_CODE).to_owned() }}
+                            on:click=request
+                        >
+                            {move || {
+                                if cooldown.get() > 0 {
+                                    auth::login_resend_in(cooldown.get())
+                                } else {
+                                    t(auth::LOGIN_GET_CODE).to_owned()
+                                }
+                            }}
                         </button>
                     </div>
                     <Show when=move || send.value().get().is_some_and(|r| r.is_ok())>
                         <p class="code-sent text-sm text-emerald-700 mb-2">
                             {move || t(auth::LOGIN_CODE_SENT)}
-                            {move || dev_code().map(|c| format!(" · {}", auth::login_dev_code(&c)))}
+                            {move || {
+                                dev_code().map(|c| format!(" · {}", auth::login_dev_code(&c)))
+                            }}
                         </p>
                     </Show>
-                    <button type="submit" class="w-full mt-2 rounded-lg bg-sky-600 text-white py-3 font-medium hover:bg-sky-700 disabled:opacity-60"
-                        disabled=move || login.pending().get()>
-                        {move || if login.pending().get() { t(auth::LOGIN_SIGNING_IN) } else { t(auth::LOGIN_SUBMIT) }}
+                    <button
+                        type="submit"
+                        class="w-full mt-2 rounded-lg bg-sky-600 text-white py-3 font-medium hover:bg-sky-700 disabled:opacity-60"
+                        disabled=move || login.pending().get()
+                    >
+                        {move || {
+                            if login.pending().get() {
+                                t(auth::LOGIN_SIGNING_IN)
+                            } else {
+                                t(auth::LOGIN_SUBMIT)
+                            }
+                        }}
                     </button>
                     <p class="sr-only">{move || error.get().map(|e| error_text(&e))}</p>
                 </form>

@@ -47,59 +47,132 @@ pub fn CompaniesPage() -> impl IntoView {
         <div class="flex items-center justify-between mb-4">
             <h1 class="text-2xl font-semibold whitespace-nowrap">{move || t(customer::TITLE)}</h1>
             <Show when=move || may_create>
-                <button type="button" class="new-company rounded-lg bg-sky-600 text-white px-4 py-2 hover:bg-sky-700 whitespace-nowrap" on:click=move |_| creating.update(|c| *c = !*c)>
+                <button
+                    type="button"
+                    class="new-company rounded-lg bg-sky-600 text-white px-4 py-2 hover:bg-sky-700 whitespace-nowrap"
+                    on:click=move |_| creating.update(|c| *c = !*c)
+                >
                     {move || t(customer::NEW)}
                 </button>
             </Show>
         </div>
         <Show when=move || creating.get()>
-            <NewCompanyForm on_done=Callback::new(move |_| { creating.set(false); version.update(|v| *v += 1); }) />
+            <NewCompanyForm on_done=Callback::new(move |_| {
+                creating.set(false);
+                version.update(|v| *v += 1);
+            }) />
         </Show>
         <form class="flex flex-wrap gap-2 mb-4" on:submit=search>
-            <input class="search flex-1 min-w-64 rounded-lg border border-slate-300 px-3 py-2" bind:value=q placeholder=move || t(customer::SEARCH) />
-            <select class="cert-filter rounded-lg border border-slate-300 px-3 py-2" on:change=move |ev| { page.set(1); cert.set(event_target_value(&ev)); }>
+            <input
+                class="search flex-1 min-w-64 rounded-lg border border-slate-300 px-3 py-2"
+                bind:value=q
+                placeholder=move || t(customer::SEARCH)
+            />
+            <select
+                class="cert-filter rounded-lg border border-slate-300 px-3 py-2"
+                on:change=move |ev| {
+                    page.set(1);
+                    cert.set(event_target_value(&ev));
+                }
+            >
                 <option value="">{move || t(customer::ALL_CERTIFICATIONS)}</option>
-                {Certification::ALL.iter().map(|c| { let k = cert_text(*c); view! { <option value=c.as_str()>{move || t(k)}</option> } }).collect_view()}
+                {Certification::ALL
+                    .iter()
+                    .map(|c| {
+                        let k = cert_text(*c);
+                        view! { <option value=c.as_str()>{move || t(k)}</option> }
+                    })
+                    .collect_view()}
             </select>
-            <button type="submit" class="rounded-lg border border-slate-300 bg-white px-4 py-2">{move || t(common::SEARCH)}</button>
+            <button type="submit" class="rounded-lg border border-slate-300 bg-white px-4 py-2">
+                {move || t(common::SEARCH)}
+            </button>
         </form>
-        <Transition fallback=|| view! { <p class="text-slate-500">{t(common::LOADING)}</p> }>
+        <Transition fallback=|| {
+            view! { <p class="text-slate-500">{t(common::LOADING)}</p> }
+        }>
             {move || Suspend::new(async move {
                 match list.await {
-                    Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> }.into_any(),
+                    Err(e) => {
+                        view! {
+                            <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true />
+                        }
+                            .into_any()
+                    }
                     Ok(p) => {
                         let (pages, total, empty) = (p.pages(), p.total, p.items.is_empty());
                         view! {
                             <div class="bg-white rounded-xl border border-slate-200 overflow-x-auto">
                                 <table class="company-table w-full text-sm">
-                                    <thead class="bg-slate-50 text-slate-500 text-left"><tr>
-                                        <th class="px-4 py-2 whitespace-nowrap">{move || t(customer::NAME)}</th>
-                                        <th class="px-4 py-2 whitespace-nowrap">{move || t(customer::CODE)}</th>
-                                        <th class="px-4 py-2 whitespace-nowrap">{move || t(customer::OWNER)}</th>
-                                        <th class="px-4 py-2 whitespace-nowrap">{move || t(customer::CERTIFICATION)}</th>
-                                        <th class="px-4 py-2 whitespace-nowrap">{move || t(customer::MEMBER_COUNT)}</th>
-                                        <th class="px-4 py-2 whitespace-nowrap">{move || t(staff::CREATED_AT)}</th>
-                                    </tr></thead>
+                                    <thead class="bg-slate-50 text-slate-500 text-left">
+                                        <tr>
+                                            <th class="px-4 py-2 whitespace-nowrap">
+                                                {move || t(customer::NAME)}
+                                            </th>
+                                            <th class="px-4 py-2 whitespace-nowrap">
+                                                {move || t(customer::CODE)}
+                                            </th>
+                                            <th class="px-4 py-2 whitespace-nowrap">
+                                                {move || t(customer::OWNER)}
+                                            </th>
+                                            <th class="px-4 py-2 whitespace-nowrap">
+                                                {move || t(customer::CERTIFICATION)}
+                                            </th>
+                                            <th class="px-4 py-2 whitespace-nowrap">
+                                                {move || t(customer::MEMBER_COUNT)}
+                                            </th>
+                                            <th class="px-4 py-2 whitespace-nowrap">
+                                                {move || t(staff::CREATED_AT)}
+                                            </th>
+                                        </tr>
+                                    </thead>
                                     <tbody>
-                                        {p.items.into_iter().map(|c| {
-                                            let ck = cert_text(c.certification);
-                                            view! {
-                                                <tr class="company-row border-t border-slate-100">
-                                                    <td class="px-4 py-2 whitespace-nowrap"><a class="text-sky-700 hover:underline" href=format!("/admin/customers/{}", c.id)>{c.name.clone()}</a></td>
-                                                    <td class="px-4 py-2 font-mono">{c.code.clone()}</td>
-                                                    <td class="px-4 py-2 whitespace-nowrap">{c.owner_name.clone().unwrap_or_else(|| "—".into())}</td>
-                                                    <td class="px-4 py-2 whitespace-nowrap">{move || t(ck)}</td>
-                                                    <td class="px-4 py-2 whitespace-nowrap">{c.member_count}</td>
-                                                    <td class="px-4 py-2 text-slate-500 whitespace-nowrap">{c.created_at.format_shanghai()}</td>
-                                                </tr>
-                                            }
-                                        }).collect_view()}
+                                        {p
+                                            .items
+                                            .into_iter()
+                                            .map(|c| {
+                                                let ck = cert_text(c.certification);
+                                                view! {
+                                                    <tr class="company-row border-t border-slate-100">
+                                                        <td class="px-4 py-2 whitespace-nowrap">
+                                                            <a
+                                                                class="text-sky-700 hover:underline"
+                                                                href=format!("/admin/customers/{}", c.id)
+                                                            >
+                                                                {c.name.clone()}
+                                                            </a>
+                                                        </td>
+                                                        <td class="px-4 py-2 font-mono">{c.code.clone()}</td>
+                                                        <td class="px-4 py-2 whitespace-nowrap">
+                                                            {c.owner_name.clone().unwrap_or_else(|| "—".into())}
+                                                        </td>
+                                                        <td class="px-4 py-2 whitespace-nowrap">{move || t(ck)}</td>
+                                                        <td class="px-4 py-2 whitespace-nowrap">
+                                                            {c.member_count}
+                                                        </td>
+                                                        <td class="px-4 py-2 text-slate-500 whitespace-nowrap">
+                                                            {c.created_at.format_shanghai()}
+                                                        </td>
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()}
                                     </tbody>
                                 </table>
-                                <Show when=move || empty><p class="empty p-6 text-center text-slate-400">{move || t(common::NO_MATCH)}</p></Show>
+                                <Show when=move || empty>
+                                    <p class="empty p-6 text-center text-slate-400">
+                                        {move || t(common::NO_MATCH)}
+                                    </p>
+                                </Show>
                             </div>
-                            <Pager page=Signal::derive(move || page.get()) pages=Signal::derive(move || pages) total=Signal::derive(move || total) on_page=Callback::new(move |n| page.set(n)) />
-                        }.into_any()
+                            <Pager
+                                page=Signal::derive(move || page.get())
+                                pages=Signal::derive(move || pages)
+                                total=Signal::derive(move || total)
+                                on_page=Callback::new(move |n| page.set(n))
+                            />
+                        }
+                            .into_any()
                     }
                 }
             })}

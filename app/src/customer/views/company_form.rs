@@ -45,34 +45,97 @@ pub fn NewCompanyForm(on_done: Callback<()>) -> impl IntoView {
         });
     };
     view! {
-        <form class="company-form bg-white rounded-xl border border-slate-200 p-4 mb-4 grid grid-cols-1 md:grid-cols-2 gap-x-4" on:submit=submit novalidate>
-            <div class="md:col-span-2"><ErrorBanner error=error /></div>
-            <Field label=customer::NAME name="name" value=name error=Signal::derive(move || field_error(error.get(), "name")) />
-            <Field label=customer::CODE name="code" value=code placeholder=customer::CODE_HINT error=Signal::derive(move || field_error(error.get(), "code")) />
-            <Field label=customer::CONTACT_NAME name="contact_name" value=contact_name error=Signal::derive(move || field_error(error.get(), "contact_name")) />
-            <Field label=customer::CONTACT_PHONE name="contact_phone" kind="tel" value=contact_phone error=Signal::derive(move || field_error(error.get(), "contact_phone")) />
-            <Field label=customer::ADDRESS name="address" value=address error=Signal::derive(move || field_error(error.get(), "address")) />
+        <form
+            class="company-form bg-white rounded-xl border border-slate-200 p-4 mb-4 grid grid-cols-1 md:grid-cols-2 gap-x-4"
+            on:submit=submit
+            novalidate
+        >
+            <div class="md:col-span-2">
+                <ErrorBanner error=error />
+            </div>
+            <Field
+                label=customer::NAME
+                name="name"
+                value=name
+                error=Signal::derive(move || field_error(error.get(), "name"))
+            />
+            <Field
+                label=customer::CODE
+                name="code"
+                value=code
+                placeholder=customer::CODE_HINT
+                error=Signal::derive(move || field_error(error.get(), "code"))
+            />
+            <Field
+                label=customer::CONTACT_NAME
+                name="contact_name"
+                value=contact_name
+                error=Signal::derive(move || field_error(error.get(), "contact_name"))
+            />
+            <Field
+                label=customer::CONTACT_PHONE
+                name="contact_phone"
+                kind="tel"
+                value=contact_phone
+                error=Signal::derive(move || field_error(error.get(), "contact_phone"))
+            />
+            <Field
+                label=customer::ADDRESS
+                name="address"
+                value=address
+                error=Signal::derive(move || field_error(error.get(), "address"))
+            />
             <Show when=move || is_admin>
                 <label class="block mb-3">
-                    <span class="block text-sm font-medium text-slate-600 mb-1">{move || t(customer::OWNER)}</span>
+                    <span class="block text-sm font-medium text-slate-600 mb-1">
+                        {move || t(customer::OWNER)}
+                    </span>
                     // Client-only, options with their select (no markers inside a <select>).
-                    <ClientOnly><Suspense>{move || Suspend::new(async move {
-                        let options = sales.await.unwrap_or_default().into_iter().map(|(id, n)| view! { <option value=id.to_string()>{n}</option> }).collect_view();
-                        view! {
-                            <select class="owner w-full rounded-lg border border-slate-300 px-3 py-2" on:change=move |ev| owner.set(event_target_value(&ev))>
-                                <option value="">{t(customer::NO_OWNER)}</option>
-                                {options}
-                            </select>
-                        }
-                    })}</Suspense></ClientOnly>
-                    <span class="text-sm text-red-600">{move || field_error(error.get(), "owner_staff_id")}</span>
+                    <ClientOnly>
+                        <Suspense>
+                            {move || Suspend::new(async move {
+                                let options = sales
+                                    .await
+                                    .unwrap_or_default()
+                                    .into_iter()
+                                    .map(|(id, n)| {
+                                        view! { <option value=id.to_string()>{n}</option> }
+                                    })
+                                    .collect_view();
+                                view! {
+                                    <select
+                                        class="owner w-full rounded-lg border border-slate-300 px-3 py-2"
+                                        on:change=move |ev| owner.set(event_target_value(&ev))
+                                    >
+                                        <option value="">{t(customer::NO_OWNER)}</option>
+                                        {options}
+                                    </select>
+                                }
+                            })}
+                        </Suspense>
+                    </ClientOnly>
+                    <span class="text-sm text-red-600">
+                        {move || field_error(error.get(), "owner_staff_id")}
+                    </span>
                 </label>
             </Show>
             <div class="md:col-span-2 flex gap-2">
-                <button type="submit" class="rounded-lg bg-sky-600 text-white px-4 py-2 disabled:opacity-60" disabled=move || create.pending().get()>
-                    {move || if create.pending().get() { t(common::SAVING) } else { t(common::CREATE) }}
+                <button
+                    type="submit"
+                    class="rounded-lg bg-sky-600 text-white px-4 py-2 disabled:opacity-60"
+                    disabled=move || create.pending().get()
+                >
+                    {move || {
+                        if create.pending().get() { t(common::SAVING) } else { t(common::CREATE) }
+                    }}
                 </button>
-                <button type="button" class="rounded-lg border border-slate-300 px-4 py-2" on:click=move |_| on_done.run(())>{move || t(common::CANCEL)}</button>
+                <button
+                    type="button"
+                    class="rounded-lg border border-slate-300 px-4 py-2"
+                    on:click=move |_| on_done.run(())
+                >
+                    {move || t(common::CANCEL)}
+                </button>
             </div>
         </form>
     }
@@ -113,24 +176,67 @@ pub fn EditCompanyForm(
         });
     };
     view! {
-        <form class="edit-company bg-white rounded-xl border border-slate-200 p-4 grid grid-cols-1 md:grid-cols-2 gap-x-4" on:submit=submit novalidate>
-            <div class="md:col-span-2"><ErrorBanner error=error /></div>
-            <Field label=customer::NAME name="name" value=name error=Signal::derive(move || field_error(error.get(), "name")) />
-            <Field label=customer::CONTACT_NAME name="contact_name" value=contact_name error=Signal::derive(move || field_error(error.get(), "contact_name")) />
-            <Field label=customer::CONTACT_PHONE name="contact_phone" kind="tel" value=contact_phone error=Signal::derive(move || field_error(error.get(), "contact_phone")) />
-            <Field label=customer::ADDRESS name="address" value=address error=Signal::derive(move || field_error(error.get(), "address")) />
+        <form
+            class="edit-company bg-white rounded-xl border border-slate-200 p-4 grid grid-cols-1 md:grid-cols-2 gap-x-4"
+            on:submit=submit
+            novalidate
+        >
+            <div class="md:col-span-2">
+                <ErrorBanner error=error />
+            </div>
+            <Field
+                label=customer::NAME
+                name="name"
+                value=name
+                error=Signal::derive(move || field_error(error.get(), "name"))
+            />
+            <Field
+                label=customer::CONTACT_NAME
+                name="contact_name"
+                value=contact_name
+                error=Signal::derive(move || field_error(error.get(), "contact_name"))
+            />
+            <Field
+                label=customer::CONTACT_PHONE
+                name="contact_phone"
+                kind="tel"
+                value=contact_phone
+                error=Signal::derive(move || field_error(error.get(), "contact_phone"))
+            />
+            <Field
+                label=customer::ADDRESS
+                name="address"
+                value=address
+                error=Signal::derive(move || field_error(error.get(), "address"))
+            />
             <label class="block mb-3">
-                <span class="block text-sm font-medium text-slate-600 mb-1">{move || t(customer::CERTIFICATION)}</span>
-                <select class="certification w-full rounded-lg border border-slate-300 px-3 py-2" on:change=move |ev| cert.set(event_target_value(&ev))>
-                    {Certification::ALL.iter().map(|c| {
-                        let k = cert_text(*c);
-                        let v = c.as_str();
-                        view! { <option value=v selected=move || cert.get() == v>{move || t(k)}</option> }
-                    }).collect_view()}
+                <span class="block text-sm font-medium text-slate-600 mb-1">
+                    {move || t(customer::CERTIFICATION)}
+                </span>
+                <select
+                    class="certification w-full rounded-lg border border-slate-300 px-3 py-2"
+                    on:change=move |ev| cert.set(event_target_value(&ev))
+                >
+                    {Certification::ALL
+                        .iter()
+                        .map(|c| {
+                            let k = cert_text(*c);
+                            let v = c.as_str();
+                            view! {
+                                <option value=v selected=move || cert.get() == v>
+                                    {move || t(k)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
                 </select>
             </label>
             <div class="md:col-span-2">
-                <button type="submit" class="rounded-lg bg-sky-600 text-white px-4 py-2 disabled:opacity-60" disabled=move || save.pending().get()>
+                <button
+                    type="submit"
+                    class="rounded-lg bg-sky-600 text-white px-4 py-2 disabled:opacity-60"
+                    disabled=move || save.pending().get()
+                >
                     {move || if save.pending().get() { t(common::SAVING) } else { t(common::SAVE) }}
                 </button>
             </div>

@@ -29,11 +29,26 @@ pub fn CompanyPage() -> impl IntoView {
     let refresh =
         Callback::new(move |_: Result<CompanyDetail, AppError>| version.update(|v| *v += 1));
     view! {
-        <a href="/admin/customers" class="text-sm text-sky-700 hover:underline">"← "{move || t(customer::BACK)}</a>
-        <Transition fallback=|| view! { <p class="text-slate-500">{t(common::LOADING)}</p> }>
+        <a href="/admin/customers" class="text-sm text-sky-700 hover:underline">
+            "← "
+            {move || t(customer::BACK)}
+        </a>
+        <Transition fallback=|| {
+            view! { <p class="text-slate-500">{t(common::LOADING)}</p> }
+        }>
             {move || Suspend::new(async move {
                 match detail.await {
-                    Err(e) => view! { <div class="mt-4"><ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /></div> }.into_any(),
+                    Err(e) => {
+                        view! {
+                            <div class="mt-4">
+                                <ErrorBanner
+                                    error=Signal::derive(move || Some(e.clone()))
+                                    all=true
+                                />
+                            </div>
+                        }
+                            .into_any()
+                    }
                     Ok(d) => view! { <Detail detail=d on_change=refresh /> }.into_any(),
                 }
             })}
@@ -65,20 +80,36 @@ fn Detail(
             <div class="space-y-4">
                 <CompanyCard company=detail.company.clone() />
                 <Show when=move || can_edit>
-                    <button type="button" class="edit-company-toggle text-sky-700 hover:underline text-sm" on:click=move |_| editing.update(|e| *e = !*e)>{move || t(customer::EDIT)}</button>
+                    <button
+                        type="button"
+                        class="edit-company-toggle text-sky-700 hover:underline text-sm"
+                        on:click=move |_| editing.update(|e| *e = !*e)
+                    >
+                        {move || t(customer::EDIT)}
+                    </button>
                 </Show>
                 <Show when=move || editing.get()>
-                    <EditCompanyForm detail=for_form.clone() on_saved=Callback::new(move |r| { editing.set(false); on_change.run(r); }) />
+                    <EditCompanyForm
+                        detail=for_form.clone()
+                        on_saved=Callback::new(move |r| {
+                            editing.set(false);
+                            on_change.run(r);
+                        })
+                    />
                 </Show>
                 <Show when=move || can_owner>
                     <OwnerPicker company_id current=detail.company.owner_staff_id on_change />
                 </Show>
-                {can_chat.then(|| view! { <crate::chat::console::StartChat members=chat_members.clone() /> })}
+                {can_chat
+                    .then(|| {
+                        view! { <crate::chat::console::StartChat members=chat_members.clone() /> }
+                    })}
             </div>
             <section class="bg-white rounded-xl border border-slate-200 p-4">
                 <h2 class="font-semibold mb-2">{move || t(customer::MEMBERS)}</h2>
                 {if can_edit {
-                    view! { <EditableMembers company_id members=members.clone() on_change /> }.into_any()
+                    view! { <EditableMembers company_id members=members.clone() on_change /> }
+                        .into_any()
                 } else {
                     view! { <MemberList members=members.clone() /> }.into_any()
                 }}
@@ -107,18 +138,41 @@ fn OwnerPicker(
     view! {
         <section class="bg-white rounded-xl border border-slate-200 p-4">
             <ErrorBanner error=error all=true />
-            <label class="text-sm font-medium text-slate-600">{move || t(customer::CHANGE_OWNER)}
+            <label class="text-sm font-medium text-slate-600">
+                {move || t(customer::CHANGE_OWNER)}
                 // Client-only, options with their select: markers inside a <select> do
                 // not survive the browser's parser (hydration would fail).
-                <ClientOnly><Suspense>{move || Suspend::new(async move {
-                    let options = sales.await.unwrap_or_default().into_iter().map(|(id, n)| view! { <option value=id.to_string() selected=current == Some(id)>{n}</option> }).collect_view();
-                    view! {
-                        <select class="owner-picker ml-2 rounded-lg border border-slate-300 px-3 py-1" on:change=move |ev| { set.dispatch(event_target_value(&ev).parse().ok()); }>
-                            <option value="" selected=current.is_none()>{t(customer::NO_OWNER)}</option>
-                            {options}
-                        </select>
-                    }
-                })}</Suspense></ClientOnly>
+                <ClientOnly>
+                    <Suspense>
+                        {move || Suspend::new(async move {
+                            let options = sales
+                                .await
+                                .unwrap_or_default()
+                                .into_iter()
+                                .map(|(id, n)| {
+                                    view! {
+                                        <option value=id.to_string() selected=current == Some(id)>
+                                            {n}
+                                        </option>
+                                    }
+                                })
+                                .collect_view();
+                            view! {
+                                <select
+                                    class="owner-picker ml-2 rounded-lg border border-slate-300 px-3 py-1"
+                                    on:change=move |ev| {
+                                        set.dispatch(event_target_value(&ev).parse().ok());
+                                    }
+                                >
+                                    <option value="" selected=current.is_none()>
+                                        {t(customer::NO_OWNER)}
+                                    </option>
+                                    {options}
+                                </select>
+                            }
+                        })}
+                    </Suspense>
+                </ClientOnly>
             </label>
         </section>
     }

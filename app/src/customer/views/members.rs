@@ -54,25 +54,61 @@ pub fn EditableMembers(
     };
     view! {
         <ul class="member-list divide-y divide-slate-100 mb-4">
-            {members.into_iter().map(|m| {
-                let (mid, disabled) = (m.id, m.disabled);
-                view! {
-                    <li class="member flex items-center gap-4 py-2 text-sm">
-                        <span class="font-medium w-32">{m.name}</span>
-                        <span class="member-phone font-mono text-slate-600 flex-1">{m.phone}</span>
-                        <span class="text-slate-400">{m.created_at.format_shanghai()}</span>
-                        <button type="button" class="toggle-member text-sky-700 hover:underline" on:click=move |_| { toggle.dispatch((mid, !disabled)); }>
-                            {move || if disabled { t(staff::ENABLE) } else { t(staff::DISABLE) }}
-                        </button>
-                    </li>
-                }
-            }).collect_view()}
+            {members
+                .into_iter()
+                .map(|m| {
+                    let (mid, disabled) = (m.id, m.disabled);
+                    view! {
+                        <li class="member flex items-center gap-4 py-2 text-sm">
+                            <span class="font-medium w-32">{m.name}</span>
+                            <span class="member-phone font-mono text-slate-600 flex-1">
+                                {m.phone}
+                            </span>
+                            <span class="text-slate-400">{m.created_at.format_shanghai()}</span>
+                            <button
+                                type="button"
+                                class="toggle-member text-sky-700 hover:underline"
+                                on:click=move |_| {
+                                    toggle.dispatch((mid, !disabled));
+                                }
+                            >
+                                {move || {
+                                    if disabled { t(staff::ENABLE) } else { t(staff::DISABLE) }
+                                }}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()}
         </ul>
-        <form class="add-member grid grid-cols-1 md:grid-cols-[1fr_1fr_auto] gap-x-3 items-start" on:submit=submit novalidate>
-            <div class="md:col-span-3"><ErrorBanner error=error /></div>
-            <Field label=customer::MEMBER_NAME name="member_name" value=name error=Signal::derive(move || field_error(error.get(), "name")) />
-            <Field label=auth::LOGIN_PHONE name="member_phone" kind="tel" value=phone error=Signal::derive(move || field_error(error.get(), "phone")) />
-            <button type="submit" class="mt-6 rounded-lg bg-sky-600 text-white px-4 py-2 disabled:opacity-60" disabled=move || add.pending().get()>{move || t(customer::ADD_MEMBER)}</button>
+        <form
+            class="add-member grid grid-cols-1 md:grid-cols-[1fr_1fr_auto] gap-x-3 items-start"
+            on:submit=submit
+            novalidate
+        >
+            <div class="md:col-span-3">
+                <ErrorBanner error=error />
+            </div>
+            <Field
+                label=customer::MEMBER_NAME
+                name="member_name"
+                value=name
+                error=Signal::derive(move || field_error(error.get(), "name"))
+            />
+            <Field
+                label=auth::LOGIN_PHONE
+                name="member_phone"
+                kind="tel"
+                value=phone
+                error=Signal::derive(move || field_error(error.get(), "phone"))
+            />
+            <button
+                type="submit"
+                class="mt-6 rounded-lg bg-sky-600 text-white px-4 py-2 disabled:opacity-60"
+                disabled=move || add.pending().get()
+            >
+                {move || t(customer::ADD_MEMBER)}
+            </button>
         </form>
     }
 }

@@ -13,10 +13,22 @@ pub fn Dashboard() -> impl IntoView {
     let name = staff.as_ref().map(|s| s.name.clone()).unwrap_or_default();
     let roles = staff.map(|s| s.roles).unwrap_or_default();
     view! {
-        <h1 class="text-2xl font-semibold whitespace-nowrap">{move || staff_text::dashboard_welcome(&name)}</h1>
+        <h1 class="text-2xl font-semibold whitespace-nowrap">
+            {move || staff_text::dashboard_welcome(&name)}
+        </h1>
         <p class="mt-4 text-slate-600">
             {move || staff_text::dashboard_roles()}
-            {roles.iter().map(|r| { let k = role_text(*r); view! { <span class="inline-block mr-2 rounded bg-sky-100 text-sky-800 px-2 py-0.5 text-sm">{move || t(k)}</span> } }).collect_view()}
+            {roles
+                .iter()
+                .map(|r| {
+                    let k = role_text(*r);
+                    view! {
+                        <span class="inline-block mr-2 rounded bg-sky-100 text-sky-800 px-2 py-0.5 text-sm">
+                            {move || t(k)}
+                        </span>
+                    }
+                })
+                .collect_view()}
         </p>
         <p class="mt-2 text-slate-500">{move || t(staff_text::DASHBOARD_HINT)}</p>
         <ApiTokens />

@@ -33,7 +33,9 @@ pub fn AdminShell() -> impl IntoView {
     let user = Resource::new(|| (), |_| current_user());
     let location = use_location();
     view! {
-        <Suspense fallback=|| view! { <p class="p-6 text-slate-500">{t(common::LOADING)}</p> }>
+        <Suspense fallback=|| {
+            view! { <p class="p-6 text-slate-500">{t(common::LOADING)}</p> }
+        }>
             {move || Suspend::new(async move {
                 match user.await {
                     Ok(Some(Principal::Staff(staff))) => {
@@ -61,7 +63,11 @@ fn Layout(staff: Staff) -> impl IntoView {
         .filter(|(_, _, roles)| roles.is_empty() || staff.has_any(roles))
         .map(|(href, key, _)| {
             view! {
-                <A href=*href exact={*href == "/admin"} attr:class="block shrink-0 whitespace-nowrap rounded-lg px-3 py-2 text-slate-300 hover:bg-slate-700 hover:text-white aria-[current=page]:bg-sky-600 aria-[current=page]:text-white">
+                <A
+                    href=*href
+                    exact=*href == "/admin"
+                    attr:class="block shrink-0 whitespace-nowrap rounded-lg px-3 py-2 text-slate-300 hover:bg-slate-700 hover:text-white aria-[current=page]:bg-sky-600 aria-[current=page]:text-white"
+                >
                     {move || t(*key)}
                 </A>
             }
@@ -71,13 +77,21 @@ fn Layout(staff: Staff) -> impl IntoView {
         <div class="min-h-screen md:flex">
             <aside class="md:w-56 md:min-h-screen shrink-0 bg-slate-800 text-white flex md:flex-col items-center md:items-stretch">
                 <div class="px-4 py-3 md:py-4 text-lg font-bold">{move || t(common::APP_NAME)}</div>
-                <nav class="admin-menu flex md:block flex-1 gap-1 px-2 md:space-y-1 overflow-x-auto">{items}</nav>
+                <nav class="admin-menu flex md:block flex-1 gap-1 px-2 md:space-y-1 overflow-x-auto">
+                    {items}
+                </nav>
             </aside>
             <div class="flex-1 min-w-0 flex flex-col">
                 <header class="h-14 bg-white border-b border-slate-200 flex items-center justify-end gap-3 px-4 md:px-6 whitespace-nowrap">
                     <span class="current-user text-sm text-slate-600">{staff.name.clone()}</span>
                     <LangSwitch />
-                    <button type="button" class="logout text-sm text-slate-500 hover:text-slate-800" on:click=move |_| { signout.dispatch(()); }>
+                    <button
+                        type="button"
+                        class="logout text-sm text-slate-500 hover:text-slate-800"
+                        on:click=move |_| {
+                            signout.dispatch(());
+                        }
+                    >
                         {move || t(common::NAV_LOGOUT)}
                     </button>
                 </header>

@@ -37,42 +37,93 @@ pub fn StaffForm(on_done: Callback<()>) -> impl IntoView {
         });
     };
     view! {
-        <form class="staff-form bg-white rounded-xl border border-slate-200 p-4 mb-4 grid grid-cols-1 md:grid-cols-2 gap-x-4" on:submit=submit novalidate>
-            <div class="md:col-span-2"><ErrorBanner error=error /></div>
-            <Field label=auth::LOGIN_ACCOUNT name="account" value=account error=Signal::derive(move || field_error(error.get(), "account")) />
-            <Field label=staff::NAME name="name" value=name error=Signal::derive(move || field_error(error.get(), "name")) />
-            <Field label=auth::LOGIN_PASSWORD name="password" kind="password" value=password autocomplete="new-password"
-                error=Signal::derive(move || field_error(error.get(), "password")) />
+        <form
+            class="staff-form bg-white rounded-xl border border-slate-200 p-4 mb-4 grid grid-cols-1 md:grid-cols-2 gap-x-4"
+            on:submit=submit
+            novalidate
+        >
+            <div class="md:col-span-2">
+                <ErrorBanner error=error />
+            </div>
+            <Field
+                label=auth::LOGIN_ACCOUNT
+                name="account"
+                value=account
+                error=Signal::derive(move || field_error(error.get(), "account"))
+            />
+            <Field
+                label=staff::NAME
+                name="name"
+                value=name
+                error=Signal::derive(move || field_error(error.get(), "name"))
+            />
+            <Field
+                label=auth::LOGIN_PASSWORD
+                name="password"
+                kind="password"
+                value=password
+                autocomplete="new-password"
+                error=Signal::derive(move || field_error(error.get(), "password"))
+            />
             <fieldset class="mb-3">
-                <legend class="text-sm font-medium text-slate-600 mb-1">{move || t(staff::ROLES)}</legend>
+                <legend class="text-sm font-medium text-slate-600 mb-1">
+                    {move || t(staff::ROLES)}
+                </legend>
                 <div class="flex flex-wrap gap-3">
-                    {Role::ALL.iter().map(|r| {
-                        let code = r.as_str().to_owned();
-                        let k = role_text(*r);
-                        let c2 = code.clone();
-                        view! {
-                            <label class="inline-flex items-center gap-1 text-sm">
-                                <input type="checkbox" name="roles" value=code.clone()
-                                    prop:checked=move || roles.get().contains(&c2)
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        let code = code.clone();
-                                        roles.update(|v| { v.retain(|x| *x != code); if on { v.push(code); } });
-                                    } />
-                                {move || t(k)}
-                            </label>
-                        }
-                    }).collect_view()}
+                    {Role::ALL
+                        .iter()
+                        .map(|r| {
+                            let code = r.as_str().to_owned();
+                            let k = role_text(*r);
+                            let c2 = code.clone();
+                            view! {
+                                <label class="inline-flex items-center gap-1 text-sm">
+                                    <input
+                                        type="checkbox"
+                                        name="roles"
+                                        value=code.clone()
+                                        prop:checked=move || roles.get().contains(&c2)
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            let code = code.clone();
+                                            roles
+                                                .update(|v| {
+                                                    v.retain(|x| *x != code);
+                                                    if on {
+                                                        v.push(code);
+                                                    }
+                                                });
+                                        }
+                                    />
+                                    {move || t(k)}
+                                </label>
+                            }
+                        })
+                        .collect_view()}
                 </div>
                 <Show when=move || field_error(error.get(), "roles").is_some()>
-                    <span class="field-error block text-sm text-red-600 mt-1" data-field="roles">{move || field_error(error.get(), "roles")}</span>
+                    <span class="field-error block text-sm text-red-600 mt-1" data-field="roles">
+                        {move || field_error(error.get(), "roles")}
+                    </span>
                 </Show>
             </fieldset>
             <div class="md:col-span-2 flex gap-2">
-                <button type="submit" class="rounded-lg bg-sky-600 text-white px-4 py-2 disabled:opacity-60" disabled=move || create.pending().get()>
-                    {move || if create.pending().get() { t(common::SAVING) } else { t(common::CREATE) }}
+                <button
+                    type="submit"
+                    class="rounded-lg bg-sky-600 text-white px-4 py-2 disabled:opacity-60"
+                    disabled=move || create.pending().get()
+                >
+                    {move || {
+                        if create.pending().get() { t(common::SAVING) } else { t(common::CREATE) }
+                    }}
                 </button>
-                <button type="button" class="rounded-lg border border-slate-300 px-4 py-2" on:click=move |_| on_done.run(())>{move || t(common::CANCEL)}</button>
+                <button
+                    type="button"
+                    class="rounded-lg border border-slate-300 px-4 py-2"
+                    on:click=move |_| on_done.run(())
+                >
+                    {move || t(common::CANCEL)}
+                </button>
             </div>
         </form>
     }

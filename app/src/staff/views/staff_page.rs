@@ -43,28 +43,57 @@ pub fn StaffPage() -> impl IntoView {
     view! {
         <div class="flex items-center justify-between mb-4">
             <h1 class="text-2xl font-semibold whitespace-nowrap">{move || t(staff::TITLE)}</h1>
-            <button type="button" class="new-staff rounded-lg bg-sky-600 text-white px-4 py-2 hover:bg-sky-700 whitespace-nowrap"
-                on:click=move |_| creating.update(|c| *c = !*c)>
+            <button
+                type="button"
+                class="new-staff rounded-lg bg-sky-600 text-white px-4 py-2 hover:bg-sky-700 whitespace-nowrap"
+                on:click=move |_| creating.update(|c| *c = !*c)
+            >
                 {move || t(staff::NEW)}
             </button>
         </div>
         <Show when=move || creating.get()>
-            <StaffForm on_done=Callback::new(move |_| { creating.set(false); reload.run(()); }) />
+            <StaffForm on_done=Callback::new(move |_| {
+                creating.set(false);
+                reload.run(());
+            }) />
         </Show>
         <form class="flex flex-wrap gap-2 mb-4" on:submit=search>
-            <input class="search flex-1 min-w-48 rounded-lg border border-slate-300 px-3 py-2" bind:value=q
-                placeholder=move || format!("{} / {}", t(auth::LOGIN_ACCOUNT), t(staff::NAME)) />
-            <select class="role-filter rounded-lg border border-slate-300 px-3 py-2"
-                on:change=move |ev| { page.set(1); role.set(event_target_value(&ev)); }>
+            <input
+                class="search flex-1 min-w-48 rounded-lg border border-slate-300 px-3 py-2"
+                bind:value=q
+                placeholder=move || format!("{} / {}", t(auth::LOGIN_ACCOUNT), t(staff::NAME))
+            />
+            <select
+                class="role-filter rounded-lg border border-slate-300 px-3 py-2"
+                on:change=move |ev| {
+                    page.set(1);
+                    role.set(event_target_value(&ev));
+                }
+            >
                 <option value="">{move || t(staff::ALL_ROLES)}</option>
-                {Role::ALL.iter().map(|r| { let k = role_text(*r); view! { <option value=r.as_str()>{move || t(k)}</option> } }).collect_view()}
+                {Role::ALL
+                    .iter()
+                    .map(|r| {
+                        let k = role_text(*r);
+                        view! { <option value=r.as_str()>{move || t(k)}</option> }
+                    })
+                    .collect_view()}
             </select>
-            <button type="submit" class="rounded-lg border border-slate-300 bg-white px-4 py-2">{move || t(common::SEARCH)}</button>
+            <button type="submit" class="rounded-lg border border-slate-300 bg-white px-4 py-2">
+                {move || t(common::SEARCH)}
+            </button>
         </form>
-        <Transition fallback=|| view! { <p class="text-slate-500">{t(common::LOADING)}</p> }>
+        <Transition fallback=|| {
+            view! { <p class="text-slate-500">{t(common::LOADING)}</p> }
+        }>
             {move || Suspend::new(async move {
                 match list.await {
-                    Err(e) => view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> }.into_any(),
+                    Err(e) => {
+                        view! {
+                            <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true />
+                        }
+                            .into_any()
+                    }
                     Ok(p) => {
                         let pages = p.pages();
                         let total = p.total;
@@ -74,25 +103,48 @@ pub fn StaffPage() -> impl IntoView {
                                 <table class="staff-table w-full text-sm">
                                     <thead class="bg-slate-50 text-slate-500 text-left">
                                         <tr>
-                                            <th class="px-4 py-2 whitespace-nowrap">{move || t(auth::LOGIN_ACCOUNT)}</th>
-                                            <th class="px-4 py-2 whitespace-nowrap">{move || t(staff::NAME)}</th>
-                                            <th class="px-4 py-2 whitespace-nowrap">{move || t(staff::ROLES)}</th>
-                                            <th class="px-4 py-2 whitespace-nowrap">{move || t(staff::STATUS)}</th>
-                                            <th class="px-4 py-2 whitespace-nowrap">{move || t(staff::CREATED_AT)}</th>
-                                            <th class="px-4 py-2 whitespace-nowrap">{move || t(common::ACTIONS)}</th>
+                                            <th class="px-4 py-2 whitespace-nowrap">
+                                                {move || t(auth::LOGIN_ACCOUNT)}
+                                            </th>
+                                            <th class="px-4 py-2 whitespace-nowrap">
+                                                {move || t(staff::NAME)}
+                                            </th>
+                                            <th class="px-4 py-2 whitespace-nowrap">
+                                                {move || t(staff::ROLES)}
+                                            </th>
+                                            <th class="px-4 py-2 whitespace-nowrap">
+                                                {move || t(staff::STATUS)}
+                                            </th>
+                                            <th class="px-4 py-2 whitespace-nowrap">
+                                                {move || t(staff::CREATED_AT)}
+                                            </th>
+                                            <th class="px-4 py-2 whitespace-nowrap">
+                                                {move || t(common::ACTIONS)}
+                                            </th>
                                         </tr>
                                     </thead>
                                     <tbody>
-                                        {p.items.into_iter().map(|s| view! { <StaffRow staff=s on_change=reload /> }).collect_view()}
+                                        {p
+                                            .items
+                                            .into_iter()
+                                            .map(|s| view! { <StaffRow staff=s on_change=reload /> })
+                                            .collect_view()}
                                     </tbody>
                                 </table>
                                 <Show when=move || empty>
-                                    <p class="empty p-6 text-center text-slate-400">{move || t(common::NO_MATCH)}</p>
+                                    <p class="empty p-6 text-center text-slate-400">
+                                        {move || t(common::NO_MATCH)}
+                                    </p>
                                 </Show>
                             </div>
-                            <Pager page=Signal::derive(move || page.get()) pages=Signal::derive(move || pages) total=Signal::derive(move || total)
-                                on_page=Callback::new(move |n| page.set(n)) />
-                        }.into_any()
+                            <Pager
+                                page=Signal::derive(move || page.get())
+                                pages=Signal::derive(move || pages)
+                                total=Signal::derive(move || total)
+                                on_page=Callback::new(move |n| page.set(n))
+                            />
+                        }
+                            .into_any()
                     }
                 }
             })}
