@@ -13,6 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export RUSTFLAGS="--cfg erase_components"
+export LEPTOS_OUTPUT_NAME=shipdesk
 cargo build --release -p shipdesk-server -p shipdesk-loadtest 2>&1 | tail -n 1
 TARGET_DIR=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
 BIN=$TARGET_DIR/release/shipdesk
