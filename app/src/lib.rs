@@ -64,30 +64,34 @@ pub fn App() -> impl IntoView {
         <Title text=move || t(common::APP_TITLE) />
         <Router>
             <Routes fallback=components::NotFound>
-                <Route path=path!("/") view=Lazy::<routes::HomeRoute>::new() />
-                <Route path=path!("/admin/login") view=Lazy::<routes::StaffLoginRoute>::new() />
+                <Route path=path!("/") view={Lazy::<routes::HomeRoute>::new()} />
+                <Route path=path!("/admin/login") view={Lazy::<routes::StaffLoginRoute>::new()} />
                 <ParentRoute path=path!("/admin") view=staff::views::AdminShell ssr=SsrMode::Async>
-                    <Route path=path!("") view=Lazy::<routes::DashboardRoute>::new() />
-                    <Route path=path!("staff") view=Lazy::<routes::StaffRoute>::new() />
-                    <Route path=path!("customers") view=Lazy::<routes::CompaniesRoute>::new() />
-                    <Route path=path!("customers/:id") view=Lazy::<routes::CompanyRoute>::new() />
-                    <Route path=path!("chat") view=Lazy::<routes::ConsoleRoute>::new() />
+                    <Route path=path!("") view={Lazy::<routes::DashboardRoute>::new()} />
+                    <Route path=path!("staff") view={Lazy::<routes::StaffRoute>::new()} />
+                    <Route path=path!("customers") view={Lazy::<routes::CompaniesRoute>::new()} />
+                    <Route path=path!("customers/:id") view={Lazy::<routes::CompanyRoute>::new()} />
+                    <Route path=path!("chat") view={Lazy::<routes::ConsoleRoute>::new()} />
                     <Route
                         path=path!("chat/settings")
-                        view=Lazy::<routes::ChatSettingsRoute>::new()
+                        view={Lazy::<routes::ChatSettingsRoute>::new()}
                     />
-                    <Route path=path!("webhooks") view=Lazy::<routes::WebhooksRoute>::new() />
+                    <Route path=path!("webhooks") view={Lazy::<routes::WebhooksRoute>::new()} />
                 </ParentRoute>
-                <Route path=path!("/h5/login") view=Lazy::<routes::H5LoginRoute>::new() />
-                <Route path=path!("/h5") view=Lazy::<routes::H5MeRoute>::new() ssr=SsrMode::Async />
-                <Route path=path!("/h5/chat") view=Lazy::<routes::H5ChatRoute>::new() />
-                <Route path=path!("/portal/login") view=Lazy::<routes::PortalLoginRoute>::new() />
+                <Route path=path!("/h5/login") view={Lazy::<routes::H5LoginRoute>::new()} />
                 <Route
-                    path=path!("/portal")
-                    view=Lazy::<routes::WorkbenchRoute>::new()
+                    path=path!("/h5")
+                    view={Lazy::<routes::H5MeRoute>::new()}
                     ssr=SsrMode::Async
                 />
-                <Route path=path!("/portal/chat") view=Lazy::<routes::PortalChatRoute>::new() />
+                <Route path=path!("/h5/chat") view={Lazy::<routes::H5ChatRoute>::new()} />
+                <Route path=path!("/portal/login") view={Lazy::<routes::PortalLoginRoute>::new()} />
+                <Route
+                    path=path!("/portal")
+                    view={Lazy::<routes::WorkbenchRoute>::new()}
+                    ssr=SsrMode::Async
+                />
+                <Route path=path!("/portal/chat") view={Lazy::<routes::PortalChatRoute>::new()} />
             </Routes>
         </Router>
     }
