@@ -19,7 +19,7 @@ use super::live_list::{self, Order};
 use super::views::{status_text, ConversationPane};
 use crate::chat::text as chat;
 use crate::components::text as common;
-use crate::components::{ClientOnly, ErrorBanner};
+use crate::components::{action_error, ClientOnly, ErrorBanner};
 use crate::i18n::{lang, t, Text};
 use crate::staff::text as staff;
 use crate::staff::views::CurrentStaff;
@@ -221,20 +221,7 @@ pub fn ChatConsole() -> impl IntoView {
                             </label>
                         }
                     })}
-                {move || {
-                    set_status
-                        .value()
-                        .get()
-                        .and_then(|r| r.err())
-                        .map(|e| {
-                            view! {
-                                <ErrorBanner
-                                    error=Signal::derive(move || Some(e.clone()))
-                                    all=true
-                                />
-                            }
-                        })
-                }}
+                <ErrorBanner error=action_error(set_status) all=true />
             </div>
             <div class="flex-1 min-h-0 grid grid-cols-1 lg:grid-cols-[18rem_1fr_16rem] gap-3">
                 <section class="chat-lists flex flex-col min-h-0 bg-white rounded-xl border border-slate-200">
@@ -747,19 +734,7 @@ fn SidePanel(
                                             }
                                         })}
                                 </div>
-                                {move || {
-                                    act.value()
-                                        .get()
-                                        .and_then(|r| r.err())
-                                        .map(|e| {
-                                            view! {
-                                                <ErrorBanner
-                                                    error=Signal::derive(move || Some(e.clone()))
-                                                    all=true
-                                                />
-                                            }
-                                        })
-                                }}
+                                <ErrorBanner error=action_error(act) all=true />
                                 {(open && (mine || is_admin))
                                     .then(|| {
                                         view! {
@@ -844,20 +819,7 @@ fn SidePanel(
                                                 >
                                                     {move || t(chat::TRANSFER)}
                                                 </button>
-                                                {move || {
-                                                    transfer
-                                                        .value()
-                                                        .get()
-                                                        .and_then(|r| r.err())
-                                                        .map(|e| {
-                                                            view! {
-                                                                <ErrorBanner
-                                                                    error=Signal::derive(move || Some(e.clone()))
-                                                                    all=true
-                                                                />
-                                                            }
-                                                        })
-                                                }}
+                                                <ErrorBanner error=action_error(transfer) all=true />
                                             </form>
                                         }
                                     })}

@@ -52,6 +52,16 @@ pub fn Field(
 }
 
 /// An error not tied to one field (or any error, when `all` is set).
+/// The error of an action's last run (none while it runs or after success),
+/// for an `ErrorBanner` or the fields of a form.
+pub fn action_error<I, O>(action: Action<I, Result<O, AppError>>) -> Signal<Option<AppError>>
+where
+    I: Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || action.value().get().and_then(|r| r.err()))
+}
+
 #[component]
 pub fn ErrorBanner(
     #[prop(into)] error: Signal<Option<AppError>>,

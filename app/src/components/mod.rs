@@ -8,7 +8,7 @@ mod not_found;
 mod pager;
 pub mod text;
 
-pub use form::{field_error, ErrorBanner, Field, Notice};
+pub use form::{action_error, field_error, ErrorBanner, Field, Notice};
 pub use lang_switch::LangSwitch;
 pub use not_found::NotFound;
 pub use pager::Pager;

@@ -8,7 +8,7 @@ use shipdesk::Id;
 
 use super::api::*;
 use crate::components::text as common;
-use crate::components::ErrorBanner;
+use crate::components::{action_error, ErrorBanner};
 use crate::i18n::t;
 use crate::staff::text as staff;
 use crate::webhook::text as webhook;
@@ -108,17 +108,7 @@ pub fn WebhooksPage() -> impl IntoView {
             >
                 {move || t(webhook::ADD)}
             </button>
-            {move || {
-                create
-                    .value()
-                    .get()
-                    .and_then(|r| r.err())
-                    .map(|e| {
-                        view! {
-                            <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true />
-                        }
-                    })
-            }}
+            <ErrorBanner error=action_error(create) all=true />
         </form>
         {move || {
             fresh
@@ -135,15 +125,7 @@ pub fn WebhooksPage() -> impl IntoView {
                     }
                 })
         }}
-        {move || {
-            rotate
-                .value()
-                .get()
-                .and_then(|r| r.err())
-                .map(|e| {
-                    view! { <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true /> }
-                })
-        }}
+        <ErrorBanner error=action_error(rotate) all=true />
         <Transition fallback=|| {
             view! { <p class="mt-4 text-slate-400">{t(common::LOADING)}</p> }
         }>

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_query_map;
 use crate::auth::api::staff_login;
 use crate::auth::text as auth;
 use crate::components::text as common;
-use crate::components::{field_error, go, ErrorBanner, Field, LangSwitch};
+use crate::components::{action_error, field_error, go, ErrorBanner, Field, LangSwitch};
 use crate::i18n::t;
 
 #[component]
@@ -18,7 +18,7 @@ pub fn StaffLoginPage() -> impl IntoView {
         let (a, p) = (a.clone(), p.clone());
         async move { staff_login(a, p).await }
     });
-    let error = Signal::derive(move || login.value().get().and_then(|r| r.err()));
+    let error = action_error(login);
     Effect::new(move |_| {
         if let Some(Ok(_)) = login.value().get() {
             go(&shipdesk::auth::safe_next(

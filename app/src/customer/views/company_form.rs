@@ -6,7 +6,7 @@ use shipdesk::AppError;
 
 use super::cert_text;
 use crate::components::text as common;
-use crate::components::{field_error, ClientOnly, ErrorBanner, Field};
+use crate::components::{action_error, field_error, ClientOnly, ErrorBanner, Field};
 use crate::customer::api::{create_company, list_salespeople, update_company};
 use crate::customer::text as customer;
 use crate::i18n::t;
@@ -27,7 +27,7 @@ pub fn NewCompanyForm(on_done: Callback<()>) -> impl IntoView {
         let i = i.clone();
         async move { create_company(i).await }
     });
-    let error = Signal::derive(move || create.value().get().and_then(|r| r.err()));
+    let error = action_error(create);
     Effect::new(move |_| {
         if let Some(Ok(_)) = create.value().get() {
             on_done.run(());
@@ -157,7 +157,7 @@ pub fn EditCompanyForm(
         let u = u.clone();
         async move { update_company(id, u).await }
     });
-    let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
+    let error = action_error(save);
     Effect::new(move |_| {
         if let Some(r) = save.value().get() {
             if r.is_ok() {

@@ -9,7 +9,7 @@ use super::company_card::{CompanyCard, MemberList};
 use super::company_form::EditCompanyForm;
 use super::members::EditableMembers;
 use crate::components::text as common;
-use crate::components::{ClientOnly, ErrorBanner};
+use crate::components::{action_error, ClientOnly, ErrorBanner};
 use crate::customer::api::{get_company, list_salespeople, set_company_owner};
 use crate::customer::text as customer;
 use crate::i18n::t;
@@ -129,7 +129,7 @@ fn OwnerPicker(
         let o = *o;
         async move { set_company_owner(company_id, o).await }
     });
-    let error = Signal::derive(move || set.value().get().and_then(|r| r.err()));
+    let error = action_error(set);
     Effect::new(move |_| {
         if let Some(r @ Ok(_)) = set.value().get() {
             on_change.run(r);

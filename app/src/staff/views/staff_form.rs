@@ -6,7 +6,7 @@ use shipdesk::auth::{Role, StaffForCreate};
 use super::role_text;
 use crate::auth::text as auth;
 use crate::components::text as common;
-use crate::components::{field_error, ErrorBanner, Field};
+use crate::components::{action_error, field_error, ErrorBanner, Field};
 use crate::i18n::t;
 use crate::staff::api::create_staff;
 use crate::staff::text as staff;
@@ -21,7 +21,7 @@ pub fn StaffForm(on_done: Callback<()>) -> impl IntoView {
         let input = input.clone();
         async move { create_staff(input).await }
     });
-    let error = Signal::derive(move || create.value().get().and_then(|r| r.err()));
+    let error = action_error(create);
     Effect::new(move |_| {
         if let Some(Ok(_)) = create.value().get() {
             on_done.run(());
