@@ -25,6 +25,10 @@ LOGS=$(mktemp -d)
 release=""
 server_profile=(); server_dir=debug
 front_profile=(); front_dir=debug
+case "${1:-}" in
+  ""|--release) ;;
+  *) echo "usage: scripts/site.sh [--release]" >&2; exit 2 ;;
+esac
 if [ "${1:-}" = "--release" ]; then
   release=yes
   server_profile=(--release); server_dir=release

@@ -140,9 +140,15 @@ fn run(args: &Args) -> Result<()> {
 
     let hash = content_hash(&staging)?;
     let dest = pkg_root.join(&hash);
+    // The build being served stays beside the new one: a page loaded from
+    // it still fetches its lazy chunks until the server restarts. Older ones go.
+    let previous = std::fs::read_to_string(args.site.join("pkg.current"))
+        .ok()
+        .map(|p| args.site.join(p.trim()))
+        .filter(|p| *p != dest);
     for entry in std::fs::read_dir(&pkg_root).map_err(err("listing pkg"))? {
         let path = entry.map_err(err("listing pkg"))?.path();
-        if path != staging {
+        if path != staging && Some(&path) != previous.as_ref() {
             remove(&path)?;
         }
     }
