@@ -247,6 +247,22 @@ pub fn forwarded_for(headers: &http::HeaderMap) -> Option<String> {
     (!values.is_empty()).then(|| values.join(","))
 }
 
+/// Gives the page being rendered the HTTP status of an error it shows (a
+/// page loads its data by calling server functions directly, so no API
+/// error layer sees their errors): an unknown company's page answers 404.
+pub fn set_page_status(e: &AppError) {
+    if let Some(opts) = use_context::<ResponseOptions>() {
+        if let Ok(status) = http::StatusCode::from_u16(e.status()) {
+            opts.set_status(status);
+        }
+        if let AppError::RateLimited { retry_after_secs } = e {
+            if let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string()) {
+                opts.insert_header(http::header::RETRY_AFTER, v);
+            }
+        }
+    }
+}
+
 /// Remembers the language in a cookie for a year.
 pub fn set_lang_cookie(lang: Lang) {
     if let Some(opts) = use_context::<ResponseOptions>() {

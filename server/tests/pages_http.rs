@@ -84,3 +84,15 @@ async fn an_anonymous_visit_to_h5_redirects_to_its_sign_in() {
     assert_eq!(res.status(), StatusCode::FOUND);
     assert_eq!(location(&res), "/h5/login?next=/h5");
 }
+
+#[tokio::test]
+async fn a_page_that_cannot_load_its_data_answers_with_the_error_status() {
+    let app = spawn_app().await;
+    let (_admin, c) = app.signed_in_staff("root", &["admin"]).await;
+
+    let missing = app.page(&c, "/admin/customers/999999").await;
+    let list = app.page(&c, "/admin/customers").await;
+
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    assert_eq!(list.status(), StatusCode::OK);
+}

@@ -67,7 +67,16 @@ pub fn ErrorBanner(
     #[prop(into)] error: Signal<Option<AppError>>,
     #[prop(optional)] all: bool,
 ) -> impl IntoView {
-    let shown = move || error.get().filter(|e| all || e.field().is_none());
+    let shown = move || {
+        let shown = error.get().filter(|e| all || e.field().is_none());
+        // On the server only a page's data can have failed (actions run in
+        // the browser): the page answers with that error's status.
+        #[cfg(feature = "ssr")]
+        if let Some(e) = &shown {
+            crate::server::set_page_status(e);
+        }
+        shown
+    };
     view! {
         <Show when=move || shown().is_some()>
             <div
