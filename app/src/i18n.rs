@@ -268,7 +268,7 @@ mod tests {
             zh(|| common::rate_limited(30)),
             "尝试次数过多，请稍后再试 (30s)"
         );
-        assert_eq!(zh(|| staff::dashboard_welcome("张三")), "欢迎回来，张三");
+        assert_eq!(zh(|| staff::dashboard_welcome("张三")), "你好，张三");
     }
 
     #[test]

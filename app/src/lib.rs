@@ -36,7 +36,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="icon" href="/favicon.ico" sizes="32x32 48x48" />
                 <link rel="icon" type="image/svg+xml" href="/favicon.svg" />
+                <link rel="apple-touch-icon" href="/apple-touch-icon.png" />
+                // The H5 portal can be added to a phone's home screen.
+                <link rel="manifest" href="/manifest.webmanifest" />
+                <meta name="theme-color" content="#0284c7" />
                 // The stylesheet lives in the site's current, content-named pkg directory.
                 <link
                     rel="stylesheet"

@@ -115,3 +115,48 @@ async fn a_plain_pkg_directory_is_revalidated_and_a_bad_marker_is_ignored() {
     assert_eq!(res.headers()[CONTENT_ENCODING], "br");
     let _ = std::fs::remove_dir_all(root);
 }
+
+#[tokio::test]
+async fn the_icons_and_the_web_manifest_are_served_from_public() {
+    let root = site("pkg", None);
+    let public = Path::new(env!("CARGO_MANIFEST_DIR")).join("../public");
+    for f in std::fs::read_dir(&public).unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, root.join(f.file_name().unwrap())).unwrap();
+    }
+    let (app, _) = serve_site(&root).await;
+    let c = bare_client();
+
+    let ico = c
+        .get(format!("{}/favicon.ico", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ico.status(), 200);
+    let bytes = ico.bytes().await.unwrap();
+    assert_eq!(&bytes[..4], &[0, 0, 1, 0], "an ICO header");
+
+    let manifest: serde_json::Value = c
+        .get(format!("{}/manifest.webmanifest", app.base))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(manifest["start_url"], "/h5");
+    let icons = manifest["icons"].as_array().unwrap();
+    assert!(icons.iter().any(|i| i["sizes"] == "512x512"));
+    for icon in icons {
+        let src = icon["src"].as_str().unwrap();
+        let r = c.get(format!("{}{src}", app.base)).send().await.unwrap();
+        assert_eq!(r.status(), 200, "{src}");
+        assert_eq!(r.headers()[CONTENT_TYPE], "image/png", "{src}");
+    }
+    let touch = c
+        .get(format!("{}/apple-touch-icon.png", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(touch.status(), 200);
+}

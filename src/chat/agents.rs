@@ -5,7 +5,7 @@
 use super::model::*;
 use super::policy::{AGENTS, CHAT_STAFF};
 use super::routing::{pick_agent, Need};
-use super::{agent_repo, events, handover, outbox, presence, routing_repo, service};
+use super::{agent_repo, events, handover, outbox, presence, routing_repo, send, service};
 use crate::auth::{Principal, Role, Staff};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -208,14 +208,19 @@ pub async fn resolve(
     let now = state.now();
     let mut tx = state.db.begin().await?;
     let resolved = routing_repo::resolve(&mut *tx, conv.id, now).await?;
-    if resolved {
+    // Both sides see who ended it and when, in the history too.
+    let line = if resolved {
+        let line = send::system_line(&mut tx, conv.id, staff, "resolved", now).await?;
         outbox::conversation_changed(&mut tx, conv.id, now).await?;
         tx.commit().await?;
+        Some(line)
     } else {
         tx.rollback().await?;
-    }
+        None
+    };
     let after = service::existing(state, conv.id).await?;
-    if resolved {
+    if let Some(line) = line {
+        events::message(state, &after, &line);
         events::conversation(state, &after, None);
         if let Some(assignee) = conv.assignee_staff_id {
             drain_for_agent(state, assignee).await?;

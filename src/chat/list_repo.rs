@@ -3,26 +3,76 @@
 
 use const_format::formatcp;
 use sqlx::any::AnyRow;
-use sqlx::{Any, Executor, Row};
+use sqlx::{Any, Executor, FromRow, Row};
 
-use super::model::{ConversationSummary, HistoryFilter};
+use super::model::{ConversationSummary, HistoryFilter, MessageKind, MessagePreview, SenderKind};
 use super::repo::{conversation_from_row, CONV_COLS};
 use crate::customer::phone_query;
 use crate::db::{like_pattern, paged, Db};
 use crate::error::AppResult;
-use crate::types::{Id, Page, PageQuery};
+use crate::types::{Id, Page, PageQuery, Timestamp};
 
-/// `member_unread` counts what the member has not read, notes excluded.
+/// `member_unread` counts what the member has not read, notes excluded;
+/// `lm` is the newest message the member sees; `queue_ahead` counts the
+/// role's queued conversations served before this one (the queue's order:
+/// created_at, id).
 const SUMMARY_SELECT: &str = formatcp!(
     "SELECT {CONV_COLS}, m.name AS member_name, m.phone AS member_phone, \
      co.name AS company_name, r.name_zh AS role_name_zh, r.name_en AS role_name_en, \
      s.name AS assignee_name, \
      (SELECT COUNT(*) FROM messages x WHERE x.conversation_id = c.id \
-        AND x.seq > c.customer_read_seq AND x.kind <> 'note') AS member_unread \
+        AND x.seq > c.customer_read_seq AND x.kind <> 'note') AS member_unread, \
+     lm.seq AS lm_seq, lm.sender_kind AS lm_sender_kind, lm.kind AS lm_kind, \
+     SUBSTR(lm.body, 1, 120) AS lm_body, lm.recalled AS lm_recalled, \
+     lm.created_at AS lm_created_at, \
+     CASE WHEN c.status = 'queued' THEN (SELECT COUNT(*) FROM conversations q \
+        WHERE q.role_id = c.role_id AND q.status = 'queued' \
+        AND (q.created_at < c.created_at OR (q.created_at = c.created_at AND q.id < c.id))) \
+     END AS queue_ahead \
      FROM conversations c JOIN members m ON m.id = c.member_id \
      JOIN companies co ON co.id = c.company_id JOIN cs_roles r ON r.id = c.role_id \
-     LEFT JOIN staff s ON s.id = c.assignee_staff_id"
+     LEFT JOIN staff s ON s.id = c.assignee_staff_id \
+     LEFT JOIN messages lm ON lm.conversation_id = c.id AND lm.seq = \
+       (SELECT MAX(y.seq) FROM messages y WHERE y.conversation_id = c.id AND y.kind <> 'note')"
 );
+
+/// The `lm_*` columns of `SUMMARY_SELECT` (all NULL before a message).
+#[derive(sqlx::FromRow)]
+struct PreviewRow {
+    lm_seq: Option<i64>,
+    lm_sender_kind: Option<String>,
+    lm_kind: Option<String>,
+    lm_body: Option<String>,
+    lm_recalled: Option<i64>,
+    lm_created_at: Option<i64>,
+}
+
+impl PreviewRow {
+    fn preview(self) -> Result<Option<MessagePreview>, sqlx::Error> {
+        let (Some(seq), Some(sender), Some(kind), Some(at)) = (
+            self.lm_seq,
+            self.lm_sender_kind,
+            self.lm_kind,
+            self.lm_created_at,
+        ) else {
+            return Ok(None);
+        };
+        let bad = |e: crate::AppError| sqlx::Error::Decode(Box::new(e));
+        let recalled = self.lm_recalled.unwrap_or(0) != 0;
+        Ok(Some(MessagePreview {
+            seq,
+            sender_kind: SenderKind::parse(&sender).map_err(bad)?,
+            kind: MessageKind::parse(&kind).map_err(bad)?,
+            body: if recalled {
+                String::new()
+            } else {
+                self.lm_body.unwrap_or_default()
+            },
+            recalled,
+            created_at: Timestamp(at),
+        }))
+    }
+}
 
 /// A summary as the member sees it; services adjust it for staff.
 fn summary_from_row(r: &AnyRow) -> Result<ConversationSummary, sqlx::Error> {
@@ -35,6 +85,8 @@ fn summary_from_row(r: &AnyRow) -> Result<ConversationSummary, sqlx::Error> {
         role_name_en: r.try_get("role_name_en")?,
         assignee_name: r.try_get("assignee_name")?,
         unread: r.try_get("member_unread")?,
+        last_message: PreviewRow::from_row(r)?.preview()?,
+        queue_ahead: r.try_get("queue_ahead")?,
     })
 }
 

@@ -124,6 +124,26 @@ pub struct ConversationSummary {
     pub role_name_en: String,
     pub assignee_name: Option<String>,
     pub unread: i64,
+    /// The newest message the member sees (notes excluded), its body cut
+    /// to 120 characters; None before the first.
+    #[serde(default)]
+    pub last_message: Option<MessagePreview>,
+    /// While queued: how many of the desk's queued conversations are ahead
+    /// of this one (the queue is served oldest first).
+    #[serde(default)]
+    pub queue_ahead: Option<i64>,
+}
+
+/// A message as a list shows it: its kind, who wrote it, when, and the
+/// start of its body (empty once recalled).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MessagePreview {
+    pub seq: i64,
+    pub sender_kind: SenderKind,
+    pub kind: MessageKind,
+    pub body: String,
+    pub recalled: bool,
+    pub created_at: Timestamp,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -305,3 +305,40 @@ async fn store_message(
     tx.commit().await?;
     Ok(Stored::New(msg, conv, reopened))
 }
+
+/// Writes a system line into a conversation inside the caller's
+/// transaction (which holds the conversation's lock): `event` and the name
+/// of the staff member whose action it records, as JSON the clients render
+/// in their reader's language (`{"event":"resolved","by":"小林"}`).
+pub async fn system_line(
+    conn: &mut AnyConnection,
+    conversation_id: Id,
+    staff: &crate::auth::Staff,
+    event: &str,
+    now: i64,
+) -> AppResult<Message> {
+    let seq = repo::next_seq(
+        &mut *conn,
+        conversation_id,
+        SenderKind::System,
+        MessageKind::System,
+        now,
+    )
+    .await?;
+    let msg = Message {
+        id: new_id(),
+        conversation_id,
+        seq,
+        sender_kind: SenderKind::System,
+        sender_id: staff.id,
+        client_id: format!("{event}-{seq}"),
+        kind: MessageKind::System,
+        body: serde_json::json!({ "event": event, "by": staff.name }).to_string(),
+        reply_to_seq: None,
+        recalled: false,
+        created_at: Timestamp(now),
+    };
+    repo::insert_message(&mut *conn, &msg).await?;
+    outbox::message_created(conn, &msg).await?;
+    Ok(msg)
+}

@@ -110,3 +110,11 @@ pub fn tokens_last_used(at: &str) -> String {
         Lang::En => format!("Last used {at}"),
     }
 }
+
+/// The resend cooldown still running (the server refused a resend).
+pub fn login_cooldown(secs: u32) -> String {
+    match lang() {
+        Lang::Zh => format!("验证码刚发送过，请 {secs} 秒后再重新获取"),
+        Lang::En => format!("A code was sent a moment ago: ask again in {secs} s"),
+    }
+}

@@ -21,6 +21,10 @@ const PAGE: i64 = 200;
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 const RATE_RETRY_MS: i32 = 2_000;
 
+/// How long the other side's typing line stays after their last typing
+/// event (they send one at most every 2 s while typing).
+pub const TYPING_MS: f64 = 4_000.0;
+
 /// The live chat state of this tab.
 #[derive(Clone, Copy)]
 pub struct ChatStore {
@@ -133,6 +137,21 @@ impl ChatStore {
         send(ClientMsg::Send(input));
     }
 
+    /// Takes the read marks a page loaded with its history (a summary's
+    /// `customer_read_seq` / `staff_read_seq`); marks only move forward, so
+    /// an older copy never undoes a live `read` event.
+    pub fn seed_reads(&self, conv: Id, member_seq: i64, staff_seq: i64) {
+        let held = self.reads.with_untracked(|r| r.get(&conv).copied());
+        if held.is_some_and(|(m, s)| m >= member_seq && s >= staff_seq) {
+            return;
+        }
+        self.reads.update(|r| {
+            let e = r.entry(conv).or_default();
+            e.0 = e.0.max(member_seq);
+            e.1 = e.1.max(staff_seq);
+        });
+    }
+
     pub fn mark_read(&self, conv: Id, seq: i64) {
         send(ClientMsg::Read {
             conversation_id: conv,
@@ -152,7 +171,13 @@ impl ChatStore {
                     send(ClientMsg::Send(input));
                 }
             }
-            ServerMsg::Message { message } => self.put(message),
+            ServerMsg::Message { message } => {
+                // A message from the other side ends their typing line at once.
+                self.typing.update(|t| {
+                    t.remove(&message.conversation_id);
+                });
+                self.put(message)
+            }
             ServerMsg::Ack {
                 client_id, message, ..
             } => {
@@ -192,9 +217,13 @@ impl ChatStore {
             }),
             ServerMsg::Typing {
                 conversation_id, ..
-            } => self.typing.update(|t| {
-                t.insert(conversation_id, now_ms());
-            }),
+            } => {
+                let at = now_ms();
+                self.typing.update(|t| {
+                    t.insert(conversation_id, at);
+                });
+                self.stop_typing_later(conversation_id, at);
+            }
             ServerMsg::Recalled {
                 conversation_id,
                 seq,
@@ -257,6 +286,28 @@ impl ChatStore {
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = (conv, after);
+    }
+
+    /// Clears the other side's typing line `TYPING_MS` after their last
+    /// typing event, unless a newer one came meanwhile.
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    fn stop_typing_later(&self, conv: Id, at: f64) {
+        #[cfg(feature = "hydrate")]
+        {
+            let store = *self;
+            set_timeout(
+                move || {
+                    store.typing.update(|t| {
+                        if t.get(&conv) == Some(&at) {
+                            t.remove(&conv);
+                        }
+                    });
+                },
+                std::time::Duration::from_millis(TYPING_MS as u64),
+            );
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (conv, at);
     }
 
     /// Sends a pending message again after a pause (it was refused for its rate).

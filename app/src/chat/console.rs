@@ -16,7 +16,7 @@ use shipdesk::Id;
 use super::api::*;
 use super::client::use_chat;
 use super::live_list::{self, Order};
-use super::views::{status_text, ConversationPane};
+use super::views::{remember_in_url, status_text, ConversationPane};
 use crate::chat::text as chat;
 use crate::components::text as common;
 use crate::components::{action_error, ClientOnly, ErrorBanner};
@@ -82,6 +82,7 @@ pub fn ChatConsole() -> impl IntoView {
     let query = leptos_router::hooks::use_query_map();
     let selected =
         RwSignal::new(query.with_untracked(|q| q.get("c").and_then(|c| c.parse::<Id>().ok())));
+    Effect::new(move |_| remember_in_url("c", selected.get()));
     let roles = Resource::new(|| (), |_| list_my_cs_roles());
     // The first role is the queue shown by default.
     Effect::new(move |_| {
@@ -487,7 +488,19 @@ fn Selected(
     canned: Signal<Vec<(String, String)>>,
     current: Current,
 ) -> impl IntoView {
+    let store = use_chat();
+    // The ended pane's button: re-activate, as the side panel offers.
+    let reactivate = Action::new(move |_: &()| reactivate_conversation(id));
+    Effect::new(move |_| {
+        if let Some(Ok(conv)) = reactivate.value().get() {
+            store.conversations.update(|c| {
+                c.insert(conv.id, conv);
+            });
+            store.changes.update(|n| *n += 1);
+        }
+    });
     view! {
+        <ErrorBanner error=action_error(reactivate) all=true />
         <Suspense fallback=|| {
             view! { <p class="p-3 text-slate-400">{t(common::LOADING)}</p> }
         }>
@@ -518,6 +531,10 @@ fn Selected(
                                 notes=true
                                 canned=canned
                                 writable=writable
+                                seed=c
+                                on_restart=Callback::new(move |_| {
+                                    reactivate.dispatch(());
+                                })
                             />
                         }
                             .into_any()
@@ -915,7 +932,7 @@ pub fn StartChat(members: Vec<(Id, String)>) -> impl IntoView {
                         class="start-chat-btn rounded bg-sky-600 text-white px-3 py-1 disabled:opacity-50"
                         disabled=move || start.pending().get()
                     >
-                        {move || t(chat::START)}
+                        {move || t(chat::START_STAFF)}
                     </button>
                 </form>
             </ClientOnly>

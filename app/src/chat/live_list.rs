@@ -112,6 +112,8 @@ mod tests {
             role_name_en: String::new(),
             assignee_name: None,
             unread: (last_seq - read).max(0),
+            last_message: None,
+            queue_ahead: None,
         }
     }
 

@@ -425,7 +425,7 @@ fn Agents(
                             <thead class="text-left text-slate-400">
                                 <tr>
                                     <th class="py-1">{t(staff_text::NAME)}</th>
-                                    <th>{t(chat::MY_STATUS)}</th>
+                                    <th>{t(chat::AGENT_STATUS)}</th>
                                     <th>{t(chat::LOAD)}</th>
                                     <th>{t(chat::DESKS)}</th>
                                     <th>{t(chat::CAP)}</th>

@@ -31,6 +31,7 @@ crate::i18n::texts! {
     START_WITH = "发起会话", "Start a conversation";
     TITLE = "在线客服", "Customer service";
     START = "咨询客服", "Talk to us";
+    START_STAFF = "发起会话", "Start a conversation";
     CONSOLE = "客服工作台", "Service console";
     CHOOSE_ROLE = "选择咨询类型", "What is it about?";
     NO_ROLES = "暂未开通客服", "No service desks yet";
@@ -47,8 +48,14 @@ crate::i18n::texts! {
     TYPING = "对方正在输入…", "Typing…";
     RECONNECTING = "连接中断，正在重连…", "Connection lost, reconnecting…";
     READ_ONLY = "该会话不由你处理，只能查看", "Not your conversation: read only";
+    ENDED = "会话已结束", "This conversation has ended";
+    PREVIEW_IMAGE = "[图片]", "[Image]";
+    PREVIEW_FILE = "[文件]", "[File]";
+    START_AGAIN = "重新咨询", "Start again";
+    QUEUED_WAIT = "正在为您排队，请稍候…", "You are in the queue, please wait…";
     AS_NOTE = "备注", "Note";
     PLACEHOLDER = "输入消息，Enter 发送", "Type a message, Enter to send";
+    PLACEHOLDER_PHONE = "输入消息", "Type a message";
     SEND = "发送", "Send";
     STATUS_QUEUED = "排队中", "Queued";
     STATUS_OPEN = "进行中", "Open";
@@ -58,6 +65,7 @@ crate::i18n::texts! {
     TAB_QUEUE = "排队", "Queue";
     TAB_HISTORY = "历史", "History";
     MY_STATUS = "我的状态", "My status";
+    AGENT_STATUS = "状态", "Status";
     AGENT_STATUS_ONLINE = "在线", "Online";
     AGENT_STATUS_BUSY = "忙碌", "Busy";
     AGENT_STATUS_OFFLINE = "离线", "Offline";
@@ -156,5 +164,35 @@ pub fn quoting(seq: i64) -> String {
     match lang() {
         Lang::Zh => format!("引用消息 #{seq}"),
         Lang::En => format!("Quoting message #{seq}"),
+    }
+}
+
+/// The system line a resolved conversation ends with: who ended it and when.
+pub fn ended_by(name: &str, at: &str) -> String {
+    match lang() {
+        Lang::Zh if name.is_empty() => format!("会话已结束（{at}）"),
+        Lang::Zh => format!("{name} 结束了会话（{at}）"),
+        Lang::En if name.is_empty() => format!("The conversation ended ({at})"),
+        Lang::En => format!("{name} ended the conversation ({at})"),
+    }
+}
+
+/// The line over a queued conversation: the customer's place, when known.
+pub fn queued_place(ahead: i64) -> String {
+    match lang() {
+        Lang::Zh if ahead == 0 => "正在为您排队，您是下一位".to_owned(),
+        Lang::Zh => format!("正在为您排队，前面还有 {ahead} 位"),
+        Lang::En if ahead == 0 => "You are in the queue: you are next".to_owned(),
+        Lang::En => format!("You are in the queue: {ahead} ahead of you"),
+    }
+}
+
+/// Who serves the customer once assigned: `客服小林为您服务`.
+pub fn served_by(name: &str) -> String {
+    match lang() {
+        // Agents' names often carry the title already (客服小林).
+        Lang::Zh if name.starts_with("客服") => format!("{name}为您服务"),
+        Lang::Zh => format!("客服{name}为您服务"),
+        Lang::En => format!("{name} is serving you"),
     }
 }

@@ -4,14 +4,18 @@
 
 use leptos::prelude::*;
 use shipdesk::chat::wire::ClientMsg;
-use shipdesk::chat::{ConversationSummary, Message, MessageKind, SenderKind};
-use shipdesk::Id;
+use shipdesk::chat::CsRole;
+use shipdesk::chat::{
+    Conversation, ConversationStatus, ConversationSummary, Message, MessageKind, MessagePreview,
+    SenderKind,
+};
+use shipdesk::{AppError, Id};
 
 use super::api::{list_cs_roles, list_messages, list_my_conversations, open_conversation};
-use super::client::{now_ms, send, use_chat};
+use super::client::{now_ms, send, use_chat, TYPING_MS};
 use crate::chat::text as chat;
 use crate::components::text as common;
-use crate::components::{ErrorBanner, LangSwitch};
+use crate::components::{action_error, ClientOnly, ErrorBanner, LangSwitch};
 use crate::i18n::{error_message, lang, t, Text};
 use crate::portal::MemberGuard;
 
@@ -22,6 +26,31 @@ fn time_of(ms: i64) -> String {
     // HH:MM in China time (UTC+8), the company's working clock.
     let mins = (ms / 60_000 + 8 * 60).rem_euclid(24 * 60);
     format!("{:02}:{:02}", mins / 60, mins % 60)
+}
+
+/// `MM-DD HH:MM` in China time, for lists spanning days.
+fn day_time_of(ms: i64) -> String {
+    let days = (ms + 8 * 3_600_000).div_euclid(86_400_000);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    format!("{month:02}-{day:02} {}", time_of(ms))
+}
+
+/// A system line in the reader's language. The platform writes them as
+/// JSON (`{"event":"resolved","by":"小林"}`); other bodies read as they are.
+pub fn system_text(body: &str, at_ms: i64) -> String {
+    let v: serde_json::Value = serde_json::from_str(body).unwrap_or_default();
+    match v["event"].as_str() {
+        Some("resolved") => chat::ended_by(v["by"].as_str().unwrap_or(""), &time_of(at_ms)),
+        _ => body.to_owned(),
+    }
 }
 
 fn role_name(s: &ConversationSummary) -> String {
@@ -59,8 +88,13 @@ fn Bubble(
         })
     });
     if kind == MessageKind::System {
-        return view! { <div class="msg msg-system text-center text-xs text-slate-400 py-1">{body}</div> }
-            .into_any();
+        let text = system_text(&msg.body, msg.created_at.0);
+        return view! {
+            <div class="msg msg-system text-center text-xs text-slate-400 py-1" data-seq=seq>
+                {text}
+            </div>
+        }
+        .into_any();
     }
     let row = if mine {
         "flex justify-end"
@@ -204,9 +238,39 @@ pub fn ConversationPane(
     /// False when the viewer may read but not write (not their conversation).
     #[prop(into, default = Signal::stored(true))]
     writable: Signal<bool>,
+    /// The conversation as the page loaded it: its read marks and status
+    /// hold until live events move them.
+    #[prop(optional)]
+    seed: Option<Conversation>,
+    /// Offered once the conversation has ended: the customer starts again,
+    /// staff who may re-activate it do.
+    #[prop(optional)]
+    on_restart: Option<Callback<()>>,
+    /// On a phone: no key names in the placeholder.
+    #[prop(default = false)]
+    mobile: bool,
 ) -> impl IntoView {
     let store = use_chat();
     let conv = conversation_id;
+    let seeded = seed.map(|c| {
+        store.seed_reads(conv, c.customer_read_seq, c.staff_read_seq);
+        (c.updated_at, c.status, c.resolved_at)
+    });
+    // Ended: as the newest of the loaded copy and the live events say.
+    let ended_at = Memo::new(move |_| {
+        let live = store.conversations.with(|c| {
+            c.get(&conv)
+                .map(|c| (c.updated_at, c.status, c.resolved_at))
+        });
+        let newest = match (live, seeded) {
+            (Some(l), Some(s)) if s.0 > l.0 => Some(s),
+            (Some(l), _) => Some(l),
+            (None, s) => s,
+        };
+        newest
+            .filter(|(_, status, _)| *status == ConversationStatus::Resolved)
+            .map(|(_, _, at)| at.map_or(0, |t| t.0))
+    });
     let history = Resource::new(move || conv, |c| list_messages(c, 0, Some(200)));
     Effect::new(move |_| {
         if let Some(Ok(list)) = history.get() {
@@ -246,7 +310,7 @@ pub fn ConversationPane(
     let typing = move || {
         store
             .typing
-            .with(|t| t.get(&conv).is_some_and(|at| now_ms() - at < 4_000.0))
+            .with(|t| t.get(&conv).is_some_and(|at| now_ms() - at < TYPING_MS))
     };
     let draft = RwSignal::new(String::new());
     let quoting = RwSignal::new(None::<i64>);
@@ -392,14 +456,51 @@ pub fn ConversationPane(
                         }
                     })
             }}
+            {move || {
+                ended_at
+                    .get()
+                    .map(|at| {
+                        view! {
+                            <div class="chat-ended flex items-center justify-between gap-2 p-3 text-sm text-slate-600 border-t border-slate-200 bg-slate-50">
+                                <span>
+                                    {move || t(chat::ENDED)}
+                                    {(at > 0).then(|| format!("（{}）", time_of(at)))}
+                                </span>
+                                {on_restart
+                                    .map(|cb| {
+                                        view! {
+                                            <button
+                                                type="button"
+                                                class="chat-restart shrink-0 rounded-lg bg-sky-600 px-4 py-2 text-white"
+                                                on:click=move |_| cb.run(())
+                                            >
+                                                {move || {
+                                                    t(
+                                                        if side == SenderKind::Member {
+                                                            chat::START_AGAIN
+                                                        } else {
+                                                            chat::REACTIVATE
+                                                        },
+                                                    )
+                                                }}
+                                            </button>
+                                        }
+                                    })}
+                            </div>
+                        }
+                    })
+            }}
             <Show
-                when=move || writable.get()
-                fallback=|| {
-                    view! {
-                        <p class="p-3 text-xs text-slate-500 border-t border-slate-200 bg-white">
-                            {move || t(chat::READ_ONLY)}
-                        </p>
-                    }
+                when=move || writable.get() && ended_at.get().is_none()
+                fallback=move || {
+                    (ended_at.get().is_none())
+                        .then(|| {
+                            view! {
+                                <p class="chat-read-only p-3 text-xs text-slate-500 border-t border-slate-200 bg-white">
+                                    {move || t(chat::READ_ONLY)}
+                                </p>
+                            }
+                        })
                 }
             >
                 <div class="chat-composer border-t border-slate-200 bg-white p-2 space-y-2">
@@ -476,7 +577,9 @@ pub fn ConversationPane(
                             class="chat-input flex-1 resize-none rounded-lg border border-slate-300 px-3 py-2 text-sm focus:outline-none focus:ring-2 focus:ring-sky-500"
                             rows="1"
                             maxlength="5000"
-                            placeholder=move || t(chat::PLACEHOLDER)
+                            placeholder=move || t(
+                                if mobile { chat::PLACEHOLDER_PHONE } else { chat::PLACEHOLDER },
+                            )
                             prop:value=move || draft.get()
                             on:input=move |e| {
                                 draft.set(event_target_value(&e));
@@ -519,33 +622,56 @@ pub fn MemberChatPage(mobile: bool) -> impl IntoView {
 #[component]
 fn MemberChat(mobile: bool) -> impl IntoView {
     let store = use_chat();
-    let roles = Resource::new(|| (), |_| list_cs_roles());
+    let desks = Resource::new(|| (), |_| list_cs_roles());
     let refresh = RwSignal::new(0u32);
-    let mine = Resource::new(move || refresh.get(), |_| list_my_conversations());
-    let current = RwSignal::new(None::<ConversationSummary>);
-    let open = Action::new(move |role: &Id| {
-        let role = *role;
-        async move { open_conversation(role).await }
+    // Refetched on every conversation change (assigned, resolved…): the
+    // open conversation's line says who serves it.
+    let mine = Resource::new(
+        move || (refresh.get(), store.changes.get()),
+        |_| list_my_conversations(),
+    );
+    // `?c=<id>`: the open conversation survives a reload.
+    let query = leptos_router::hooks::use_query_map();
+    let current_id =
+        RwSignal::new(query.with_untracked(|q| q.get("c").and_then(|c| c.parse::<Id>().ok())));
+    Effect::new(move |_| remember_in_url("c", current_id.get()));
+    let current = Memo::new(move |_| {
+        let id = current_id.get()?;
+        mine.get()
+            .and_then(|r| r.ok())?
+            .into_iter()
+            .find(|s| s.conversation.id == id)
     });
-    Effect::new(move |_| {
-        if let Some(Ok(conv)) = open.value().get() {
-            refresh.update(|n| *n += 1);
-            store.conversations.update(|c| {
-                c.insert(conv.id, conv.clone());
-            });
-        }
+    let open = Action::new(move |desk: &Id| {
+        let desk = *desk;
+        async move { open_conversation(desk).await }
     });
-    // Once the list has the opened conversation, show it.
+    // An id the list does not hold (another's, or gone) falls back to the
+    // picker; one just opened waits for the list's next fetch.
     Effect::new(move |_| {
-        let Some(Ok(opened)) = open.value().get() else {
+        let Some(Ok(list)) = mine.get() else { return };
+        let Some(id) = current_id.get_untracked() else {
             return;
         };
-        if let Some(Ok(list)) = mine.get() {
-            if let Some(s) = list.into_iter().find(|s| s.conversation.id == opened.id) {
-                if current.get_untracked().map(|c| c.conversation.id) != Some(s.conversation.id) {
-                    current.set(Some(s));
-                }
-            }
+        let just_opened = open
+            .value()
+            .get_untracked()
+            .and_then(|r| r.ok())
+            .is_some_and(|c| c.id == id);
+        if !just_opened && !list.iter().any(|s| s.conversation.id == id) {
+            current_id.set(None);
+        }
+    });
+    let shown = Memo::new(move |_| current.get().map(|s| s.conversation.id));
+    Effect::new(move |_| {
+        if let Some(Ok(conv)) = open.value().get() {
+            current_id.set(Some(conv.id));
+            refresh.update(|n| *n += 1);
+        }
+    });
+    let restart = Callback::new(move |_| {
+        if let Some(s) = current.get_untracked() {
+            open.dispatch(s.conversation.role_id);
         }
     });
     let width = if mobile { "max-w-md" } else { "max-w-4xl" };
@@ -553,196 +679,284 @@ fn MemberChat(mobile: bool) -> impl IntoView {
     view! {
         <div class=format!("member-chat h-screen flex flex-col mx-auto bg-white {width}")>
             <header class="bg-sky-600 text-white px-4 py-3 flex items-center gap-3 shrink-0">
-                {move || match current.get() {
-                    Some(_) => {
-                        view! {
-                            <button
-                                type="button"
-                                class="chat-back text-lg"
-                                on:click=move |_| current.set(None)
-                            >
-                                "‹"
-                            </button>
-                        }
-                            .into_any()
+                // Inside a Transition: what it shows depends on the list, which
+                // the server renders before the page hydrates.
+                <Transition fallback=move || {
+                    view! {
+                        <a href=back class="text-lg">
+                            "‹"
+                        </a>
                     }
-                    None => {
-                        view! {
-                            <a href=back class="text-lg">
-                                "‹"
-                            </a>
+                }>
+                    {move || match shown.get() {
+                        Some(_) => {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="chat-back text-lg"
+                                    on:click=move |_| current_id.set(None)
+                                >
+                                    "‹"
+                                </button>
+                            }
+                                .into_any()
                         }
-                            .into_any()
-                    }
-                }}
-                <h1 class="flex-1 font-semibold truncate">
-                    {move || match current.get() {
-                        Some(s) => format!("{} · {}", t(chat::TITLE), role_name(&s)),
-                        None => t(chat::TITLE).to_owned(),
+                        None => {
+                            view! {
+                                <a href=back class="text-lg">
+                                    "‹"
+                                </a>
+                            }
+                                .into_any()
+                        }
                     }}
-                </h1> <LangSwitch />
+                </Transition>
+                <h1 class="flex-1 font-semibold truncate">
+                    <Transition fallback=move || t(
+                        chat::TITLE,
+                    )>
+                        {move || match current.get() {
+                            Some(s) => format!("{} · {}", t(chat::TITLE), role_name(&s)),
+                            None => t(chat::TITLE).to_owned(),
+                        }}
+                    </Transition>
+                </h1>
+                <LangSwitch />
             </header>
-            {move || match current.get() {
-                Some(s) => {
-                    view! {
-                        <div class="flex-1 min-h-0">
-                            <ConversationPane
-                                conversation_id=s.conversation.id
-                                side=SenderKind::Member
-                            />
-                        </div>
+            <Transition fallback=|| {
+                view! { <p class="p-4 text-slate-400 text-sm">{t(common::LOADING)}</p> }
+            }>
+                {move || match shown.get() {
+                    Some(id) => {
+                        let seed = current.get_untracked().map(|s| s.conversation);
+                        view! {
+                            <ServingLine current />
+                            <div class="flex-1 min-h-0">
+                                <ClientOnly>
+                                    <ConversationPane
+                                        conversation_id=id
+                                        side=SenderKind::Member
+                                        seed=seed.clone().expect("shown implies current")
+                                        on_restart=restart
+                                        mobile
+                                    />
+                                </ClientOnly>
+                            </div>
+                        }
+                            .into_any()
                     }
-                        .into_any()
-                }
-                None => {
-                    view! {
-                        <div class="flex-1 overflow-y-auto p-4 space-y-5">
-                            <section>
-                                <h2 class="text-sm text-slate-500 mb-2">
-                                    {move || t(chat::CHOOSE_ROLE)}
-                                </h2>
-                                <Suspense fallback=|| {
-                                    view! {
-                                        <p class="text-slate-400 text-sm">{t(common::LOADING)}</p>
-                                    }
-                                }>
-                                    {move || Suspend::new(async move {
-                                        match roles.await {
-                                            Err(e) => {
-                                                view! {
-                                                    <ErrorBanner
-                                                        error=Signal::derive(move || Some(e.clone()))
-                                                        all=true
-                                                    />
-                                                }
-                                                    .into_any()
-                                            }
-                                            Ok(list) if list.is_empty() => {
-                                                view! {
-                                                    <p class="text-sm text-slate-400">{t(chat::NO_ROLES)}</p>
-                                                }
-                                                    .into_any()
-                                            }
-                                            Ok(list) => {
-                                                view! {
-                                                    <div class="chat-roles grid grid-cols-2 gap-3">
-                                                        {list
-                                                            .into_iter()
-                                                            .map(|r| {
-                                                                let id = r.id;
-                                                                let name = move || match lang() {
-                                                                    shipdesk::auth::Lang::Zh => r.name_zh.clone(),
-                                                                    shipdesk::auth::Lang::En => r.name_en.clone(),
-                                                                };
-                                                                view! {
-                                                                    <button
-                                                                        type="button"
-                                                                        class="chat-role rounded-xl border border-sky-200 bg-sky-50 px-3 py-4 text-sky-800 font-medium hover:bg-sky-100 disabled:opacity-50"
-                                                                        disabled=move || open.pending().get()
-                                                                        on:click=move |_| {
-                                                                            open.dispatch(id);
-                                                                        }
-                                                                    >
-                                                                        {name}
-                                                                    </button>
-                                                                }
-                                                            })
-                                                            .collect_view()}
-                                                    </div>
-                                                }
-                                                    .into_any()
-                                            }
-                                        }
-                                    })}
-                                </Suspense>
-                                {move || {
-                                    open.value()
-                                        .get()
-                                        .and_then(|r| r.err())
-                                        .map(|e| {
-                                            view! {
-                                                <div class="mt-2">
-                                                    <ErrorBanner
-                                                        error=Signal::derive(move || Some(e.clone()))
-                                                        all=true
-                                                    />
-                                                </div>
-                                            }
-                                        })
-                                }}
-                            </section>
-                            <section>
-                                <h2 class="text-sm text-slate-500 mb-2">
-                                    {move || t(chat::MY_CONVERSATIONS)}
-                                </h2>
-                                <Suspense fallback=|| ()>
-                                    {move || Suspend::new(async move {
-                                        match mine.await {
-                                            Err(e) => {
-                                                view! {
-                                                    <ErrorBanner
-                                                        error=Signal::derive(move || Some(e.clone()))
-                                                        all=true
-                                                    />
-                                                }
-                                                    .into_any()
-                                            }
-                                            Ok(list) if list.is_empty() => {
-                                                view! {
-                                                    <p class="text-sm text-slate-400">{t(chat::NONE_YET)}</p>
-                                                }
-                                                    .into_any()
-                                            }
-                                            Ok(list) => {
-                                                view! {
-                                                    <ul class="chat-history divide-y divide-slate-100 rounded-xl border border-slate-200">
-                                                        {list
-                                                            .into_iter()
-                                                            .map(|s| {
-                                                                let pick = s.clone();
-                                                                let unread = s.unread;
-                                                                let status = s.conversation.status;
-                                                                view! {
-                                                                    <li>
-                                                                        <button
-                                                                            type="button"
-                                                                            class="w-full text-left px-3 py-3 flex items-center gap-2 hover:bg-slate-50"
-                                                                            on:click=move |_| current.set(Some(pick.clone()))
-                                                                        >
-                                                                            <span class="flex-1">
-                                                                                <span class="font-medium">{role_name(&s)}</span>
-                                                                                <span class="ml-2 text-xs text-slate-400">
-                                                                                    {move || t(status_text(status))}
-                                                                                </span>
-                                                                            </span>
-                                                                            {(unread > 0)
-                                                                                .then(|| {
-                                                                                    view! {
-                                                                                        <span class="unread-badge rounded-full bg-red-500 text-white text-xs px-2">
-                                                                                            {unread}
-                                                                                        </span>
-                                                                                    }
-                                                                                })}
-                                                                        </button>
-                                                                    </li>
-                                                                }
-                                                            })
-                                                            .collect_view()}
-                                                    </ul>
-                                                }
-                                                    .into_any()
-                                            }
-                                        }
-                                    })}
-                                </Suspense>
-                            </section>
-                        </div>
-                    }
-                        .into_any()
-                }
-            }}
+                    None => view! { <Picker desks mine open current_id /> }.into_any(),
+                }}
+            </Transition>
         </div>
     }
+}
+
+/// Under the header: the customer's place in the queue, or who serves them.
+#[component]
+fn ServingLine(current: Memo<Option<ConversationSummary>>) -> impl IntoView {
+    move || {
+        let s = current.get()?;
+        let text = match s.conversation.status {
+            ConversationStatus::Queued => match s.queue_ahead {
+                Some(n) => chat::queued_place(n),
+                None => t(chat::QUEUED_WAIT).to_owned(),
+            },
+            ConversationStatus::Open => chat::served_by(s.assignee_name.as_deref()?),
+            ConversationStatus::Resolved => return None,
+        };
+        Some(
+            view! { <p class="chat-serving shrink-0 bg-sky-50 text-sky-800 text-xs px-4 py-1.5">{text}</p> },
+        )
+    }
+}
+
+/// The desk picker and the customer's earlier conversations.
+#[component]
+fn Picker(
+    desks: Resource<Result<Vec<CsRole>, AppError>>,
+    mine: Resource<Result<Vec<ConversationSummary>, AppError>>,
+    open: Action<Id, Result<Conversation, AppError>>,
+    current_id: RwSignal<Option<Id>>,
+) -> impl IntoView {
+    view! {
+        <div class="flex-1 overflow-y-auto p-4 space-y-5">
+            <section>
+                <h2 class="text-sm text-slate-500 mb-2">{move || t(chat::CHOOSE_ROLE)}</h2>
+                <Suspense fallback=|| {
+                    view! { <p class="text-slate-400 text-sm">{t(common::LOADING)}</p> }
+                }>
+                    {move || Suspend::new(async move {
+                        match desks.await {
+                            Err(e) => {
+                                view! {
+                                    <ErrorBanner
+                                        error=Signal::derive(move || Some(e.clone()))
+                                        all=true
+                                    />
+                                }
+                                    .into_any()
+                            }
+                            Ok(list) if list.is_empty() => {
+                                view! { <p class="text-sm text-slate-400">{t(chat::NO_ROLES)}</p> }
+                                    .into_any()
+                            }
+                            Ok(list) => {
+                                view! {
+                                    <div class="chat-roles grid grid-cols-2 gap-3">
+                                        {list
+                                            .into_iter()
+                                            .map(|r| {
+                                                let id = r.id;
+                                                let name = move || match lang() {
+                                                    shipdesk::auth::Lang::Zh => r.name_zh.clone(),
+                                                    shipdesk::auth::Lang::En => r.name_en.clone(),
+                                                };
+                                                view! {
+                                                    <button
+                                                        type="button"
+                                                        class="chat-role rounded-xl border border-sky-200 bg-sky-50 px-3 py-4 text-sky-800 font-medium hover:bg-sky-100 disabled:opacity-50"
+                                                        disabled=move || open.pending().get()
+                                                        on:click=move |_| {
+                                                            open.dispatch(id);
+                                                        }
+                                                    >
+                                                        {name}
+                                                    </button>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </div>
+                                }
+                                    .into_any()
+                            }
+                        }
+                    })}
+                </Suspense>
+                <div class="mt-2">
+                    <ErrorBanner error=action_error(open) all=true />
+                </div>
+            </section>
+            <section>
+                <h2 class="text-sm text-slate-500 mb-2">{move || t(chat::MY_CONVERSATIONS)}</h2>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match mine.await {
+                            Err(e) => {
+                                view! {
+                                    <ErrorBanner
+                                        error=Signal::derive(move || Some(e.clone()))
+                                        all=true
+                                    />
+                                }
+                                    .into_any()
+                            }
+                            Ok(list) if list.is_empty() => {
+                                view! { <p class="text-sm text-slate-400">{t(chat::NONE_YET)}</p> }
+                                    .into_any()
+                            }
+                            Ok(list) => {
+                                view! {
+                                    <ul class="chat-history divide-y divide-slate-100 rounded-xl border border-slate-200">
+                                        {list
+                                            .into_iter()
+                                            .map(|s| view! { <MineItem s current_id /> })
+                                            .collect_view()}
+                                    </ul>
+                                }
+                                    .into_any()
+                            }
+                        }
+                    })}
+                </Suspense>
+            </section>
+        </div>
+    }
+}
+
+/// One of the customer's conversations: desk, status, the last message and
+/// its time, the unread count.
+#[component]
+fn MineItem(s: ConversationSummary, current_id: RwSignal<Option<Id>>) -> impl IntoView {
+    let id = s.conversation.id;
+    let unread = s.unread;
+    let status = s.conversation.status;
+    let preview = s.last_message.as_ref().map(preview_of).unwrap_or_default();
+    let at = s
+        .last_message
+        .as_ref()
+        .map_or(s.conversation.last_message_at.0, |m| m.created_at.0);
+    view! {
+        <li>
+            <button
+                type="button"
+                class="chat-mine w-full text-left px-3 py-3 flex items-center gap-2 hover:bg-slate-50"
+                on:click=move |_| current_id.set(Some(id))
+            >
+                <span class="flex-1 min-w-0">
+                    <span class="flex items-center gap-2">
+                        <span class="font-medium">{role_name(&s)}</span>
+                        <span class="text-xs text-slate-400">{move || t(status_text(status))}</span>
+                        <span class="mine-time ml-auto text-xs text-slate-400">
+                            {day_time_of(at)}
+                        </span>
+                    </span>
+                    <span class="mine-last block truncate text-sm text-slate-500">{preview}</span>
+                </span>
+                {(unread > 0)
+                    .then(|| {
+                        view! {
+                            <span class="unread-badge rounded-full bg-red-500 text-white text-xs px-2">
+                                {unread}
+                            </span>
+                        }
+                    })}
+            </button>
+        </li>
+    }
+}
+
+/// One line of a message for a list: its text, or what it carries.
+pub fn preview_of(m: &MessagePreview) -> String {
+    if m.recalled {
+        return t(chat::RECALLED).to_owned();
+    }
+    match m.kind {
+        MessageKind::Image => t(chat::PREVIEW_IMAGE).to_owned(),
+        MessageKind::File => t(chat::PREVIEW_FILE).to_owned(),
+        MessageKind::System => system_text(&m.body, m.created_at.0),
+        _ => m.body.chars().take(60).collect(),
+    }
+}
+
+/// Replaces the page's `key` query parameter (None: removes it) without a
+/// navigation, so a reload comes back to the same place.
+pub fn remember_in_url(key: &str, value: Option<Id>) {
+    #[cfg(feature = "hydrate")]
+    {
+        let Ok(href) = window().location().href() else {
+            return;
+        };
+        let Ok(url) = web_sys::Url::new(&href) else {
+            return;
+        };
+        let params = url.search_params();
+        match value {
+            Some(v) => params.set(key, &v.to_string()),
+            None => params.delete(key),
+        }
+        if url.href() != href {
+            if let Ok(history) = window().history() {
+                let _ = history.replace_state_with_url(
+                    &wasm_bindgen::JsValue::NULL,
+                    "",
+                    Some(&url.href()),
+                );
+            }
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (key, value);
 }
 
 pub fn status_text(s: shipdesk::chat::ConversationStatus) -> Text {

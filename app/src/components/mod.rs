@@ -23,6 +23,19 @@ pub fn go(path: &str) {
     let _ = path;
 }
 
+/// Asks the person to confirm (always yes while rendering on the server).
+pub fn confirm(message: &str) -> bool {
+    #[cfg(not(feature = "ssr"))]
+    {
+        window().confirm_with_message(message).unwrap_or(false)
+    }
+    #[cfg(feature = "ssr")]
+    {
+        let _ = message;
+        true
+    }
+}
+
 /// Renders its children only in the browser, after hydration: for markup the
 /// browser's parser rewrites (option lists inside a `<select>`), which could
 /// not be hydrated.

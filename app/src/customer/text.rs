@@ -4,6 +4,8 @@
 //! Each entry is `NAME = "中文", "English";`. A name that is not declared,
 //! a missing language or an empty text is a compile error.
 
+use crate::i18n::{lang, Lang};
+
 crate::i18n::texts! {
     // member.*
     MEMBER_DISABLED = "该客户账号已停用", "This customer's account is disabled";
@@ -20,6 +22,8 @@ crate::i18n::texts! {
     CERTIFICATION = "企业认证", "Certification";
     ALL_CERTIFICATIONS = "全部认证状态", "Any certification";
     MEMBERS = "成员", "Members";
+    NO_MEMBERS = "还没有成员，在下方添加第一位", "No members yet: add the first one below";
+    CONFIRM_DISABLE_MEMBER = "确定停用该成员？停用后立即无法登录。", "Disable this member? They are signed out at once.";
     MEMBER_COUNT = "成员数", "Members";
     CONTACT_NAME = "联系人", "Contact";
     CONTACT_PHONE = "联系电话", "Contact phone";
@@ -54,4 +58,20 @@ crate::i18n::texts! {
 
     // owner.*
     OWNER_NOT_SALES = "归属人必须是在职销售", "The owner must be an active salesperson";
+}
+
+/// After a company was created.
+pub fn created(name: &str) -> String {
+    match lang() {
+        Lang::Zh => format!("已创建公司「{name}」"),
+        Lang::En => format!("Company “{name}” created"),
+    }
+}
+
+/// After a member was added.
+pub fn member_added(name: &str) -> String {
+    match lang() {
+        Lang::Zh => format!("已添加成员「{name}」"),
+        Lang::En => format!("Member “{name}” added"),
+    }
 }

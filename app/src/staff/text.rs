@@ -8,6 +8,14 @@ use crate::i18n::{lang, Lang};
 crate::i18n::texts! {
     // dashboard.*
     DASHBOARD_HINT = "从左侧菜单开始工作。", "Start from the menu on the left.";
+    DASH_OPEN = "查看全部", "Open";
+    DASH_MY_CONVERSATIONS = "我的会话", "My conversations";
+    DASH_NO_CONVERSATIONS = "暂无进行中的会话", "No open conversations";
+    DASH_QUEUES = "排队中", "Waiting in your desks' queues";
+    DASH_NO_DESKS = "你还没有负责的咨询类型", "You serve no desk yet";
+    DASH_MY_CUSTOMERS = "我的客户", "My customers";
+    DASH_NO_CUSTOMERS = "还没有客户，去客户管理新建一个吧", "No customers yet: create one under Customers";
+    DASH_DEVELOPER = "开发者", "Developers";
 
     // staff.*
     TITLE = "员工管理", "Staff";
@@ -33,8 +41,8 @@ crate::i18n::texts! {
 /// The dashboard's greeting.
 pub fn dashboard_welcome(name: &str) -> String {
     match lang() {
-        Lang::Zh => format!("欢迎回来，{name}"),
-        Lang::En => format!("Welcome back, {name}"),
+        Lang::Zh => format!("你好，{name}"),
+        Lang::En => format!("Hello, {name}"),
     }
 }
 
@@ -43,5 +51,30 @@ pub fn dashboard_roles() -> &'static str {
     match lang() {
         Lang::Zh => "你的角色：",
         Lang::En => "Your roles: ",
+    }
+}
+
+/// How many open conversations the agent holds.
+pub fn dash_open_count(n: usize) -> String {
+    match lang() {
+        Lang::Zh => format!("进行中 {n} 个"),
+        Lang::En if n == 1 => "1 open".to_owned(),
+        Lang::En => format!("{n} open"),
+    }
+}
+
+/// A desk's queue length: `售前：3 人排队`.
+pub fn dash_queue(desk: &str, n: usize) -> String {
+    match lang() {
+        Lang::Zh => format!("{desk}：{n} 人排队"),
+        Lang::En => format!("{desk}: {n} waiting"),
+    }
+}
+
+/// After a staff account was created.
+pub fn created(name: &str) -> String {
+    match lang() {
+        Lang::Zh => format!("已创建员工「{name}」"),
+        Lang::En => format!("Staff member “{name}” created"),
     }
 }

@@ -393,12 +393,16 @@ async fn events_reach_the_member_the_assignee_and_supervisors_but_notes_skip_the
     ));
     assert!(drain(&mut theirs).is_empty());
     drain(&mut alice);
-    // Resolving tells the role (the queue view) and the member.
+    // Resolving tells the role (the queue view) and the member, who also
+    // gets the system line saying who ended it.
     agents::resolve(&w.state, assignee, conv.id).await.unwrap();
-    assert!(matches!(
-        drain(&mut alice).as_slice(),
-        [ServerMsg::Conversation { .. }]
-    ));
+    match drain(&mut alice).as_slice() {
+        [ServerMsg::Message { message }, ServerMsg::Conversation { .. }] => {
+            assert_eq!(message.kind, MessageKind::System);
+            assert!(message.body.contains(r#""event":"resolved""#));
+        }
+        other => panic!("expected the system line then the conversation: {other:?}"),
+    }
     assert!(matches!(
         drain(&mut theirs).as_slice(),
         [ServerMsg::Conversation { .. }]

@@ -263,10 +263,96 @@ async fn a_member_writing_to_a_resolved_conversation_reopens_it() {
         .unwrap_err();
     assert_eq!(e.key(), "conversation.resolved");
     let m = send(&w, &member(&w.alice), conv.id, "c2").await;
-    assert_eq!(m.seq, 2);
+    assert_eq!(
+        m.seq, 3,
+        "after the system line that records the resolution"
+    );
     let again = service::existing(&w.state, conv.id).await.unwrap();
     assert_eq!(
         (again.status, again.assignee_staff_id, again.resolved_at),
         (ConversationStatus::Open, Some(cs.id), None)
     );
+}
+
+#[tokio::test]
+async fn resolving_writes_a_system_line_naming_who_ended_it_that_staff_have_read() {
+    let w = world(None).await;
+    let cs = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
+    let conv = open(&w, &w.alice).await;
+    send(&w, &member(&w.alice), conv.id, "c1").await;
+
+    agents::resolve(&w.state, &cs, conv.id).await.unwrap();
+
+    let seen = service::messages_after(&w.state, &member(&w.alice), conv.id, 0, 100)
+        .await
+        .unwrap();
+    let line = seen.last().unwrap();
+    assert_eq!(
+        (line.seq, line.kind, line.sender_kind),
+        (2, MessageKind::System, SenderKind::System)
+    );
+    let body: serde_json::Value = serde_json::from_str(&line.body).unwrap();
+    assert_eq!(body["event"], "resolved");
+    assert_eq!(body["by"], cs.name.as_str());
+    let after = service::existing(&w.state, conv.id).await.unwrap();
+    assert_eq!(
+        (after.last_seq, after.staff_read_seq),
+        (2, 2),
+        "staff caused it"
+    );
+    let mine = lists::member_conversations(&w.state, &w.alice)
+        .await
+        .unwrap();
+    assert_eq!(mine[0].unread, 1, "the member is told");
+    // Resolving again changes nothing and writes no second line.
+    agents::resolve(&w.state, &cs, conv.id).await.unwrap();
+    let again = service::existing(&w.state, conv.id).await.unwrap();
+    assert_eq!(again.last_seq, 2);
+}
+
+#[tokio::test]
+async fn a_members_list_shows_the_last_message_they_see_and_their_place_in_the_queue() {
+    let w = world(None).await;
+    // No agent: both wait, alice first.
+    let first = open(&w, &w.alice).await;
+    let second = open(&w, &w.bob).await;
+    let queued = lists::member_conversations(&w.state, &w.bob).await.unwrap();
+    assert_eq!(queued[0].conversation.id, second.id);
+    assert_eq!(queued[0].queue_ahead, Some(1));
+    assert_eq!(queued[0].last_message, None, "nothing written yet");
+    let mine = lists::member_conversations(&w.state, &w.alice)
+        .await
+        .unwrap();
+    assert_eq!(mine[0].queue_ahead, Some(0));
+
+    // An agent with room for one takes the oldest: alice's.
+    let cs = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 1).await;
+    send::send_message(
+        &w.state,
+        &member(&w.alice),
+        &text(first.id, "c1", "请问运费"),
+    )
+    .await
+    .unwrap();
+    let note = MessageForSend {
+        kind: MessageKind::Note,
+        ..text(first.id, "n1", "内部备注")
+    };
+    send::send_message(&w.state, &staff(&cs), &note)
+        .await
+        .unwrap();
+
+    let mine = lists::member_conversations(&w.state, &w.alice)
+        .await
+        .unwrap();
+    assert_eq!(mine[0].queue_ahead, None, "open, not queued");
+    let last = mine[0].last_message.as_ref().unwrap();
+    assert_eq!(
+        (last.seq, last.body.as_str()),
+        (1, "请问运费"),
+        "the note is not theirs"
+    );
+    assert_eq!(last.sender_kind, SenderKind::Member);
+    let bob = lists::member_conversations(&w.state, &w.bob).await.unwrap();
+    assert_eq!(bob[0].queue_ahead, Some(0), "alice left the queue");
 }

@@ -38,7 +38,7 @@ async fn each_committed_chat_change_writes_one_outbox_event_and_nothing_else_doe
     agents::resolve(&w.state, &agent, conv.id).await.unwrap();
     send(&w, &member(&w.alice), conv.id, "m2").await; // re-opens it
 
-    assert_eq!(outbox::pending_count(&w.state.db).await.unwrap(), 8);
+    assert_eq!(outbox::pending_count(&w.state.db).await.unwrap(), 9);
     assert_eq!(
         topics(&w).await,
         [
@@ -46,6 +46,7 @@ async fn each_committed_chat_change_writes_one_outbox_event_and_nothing_else_doe
             "conversation.assigned",
             "message.created",
             "message.recalled",
+            "message.created", // the system line: who resolved it
             "conversation.resolved",
             "conversation.queued",
             "message.created",

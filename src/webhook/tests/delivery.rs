@@ -159,7 +159,11 @@ async fn every_subscribed_chat_event_is_delivered_and_notes_never_leave() {
         .unwrap();
     w.pump().await;
     assert_eq!(last_event(), "conversation.resolved");
-    assert_eq!(got.calls().len(), 5);
+    assert_eq!(
+        got.calls().len(),
+        6,
+        "with the system line's message.created"
+    );
     assert!(got.calls().iter().all(|c| !c.body.contains("内部备注")));
 }
 

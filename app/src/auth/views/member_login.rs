@@ -28,24 +28,38 @@ pub fn MemberLoginPage(mobile: bool) -> impl IntoView {
         let (p, c) = (p.clone(), c.clone());
         async move { member_login(p, c).await }
     });
+    // A refused resend is the cooldown still running (after a reload, say):
+    // it counts down on the button and in a line, not as an error.
+    let cooling = RwSignal::new(false);
     let error = Signal::derive(move || {
         local_error
             .get()
             .or_else(|| login.value().get().and_then(|r| r.err()))
-            .or_else(|| send.value().get().and_then(|r| r.err()))
+            .or_else(|| {
+                send.value()
+                    .get()
+                    .and_then(|r| r.err())
+                    .filter(|e| !matches!(e, shipdesk::AppError::RateLimited { .. }))
+            })
     });
-    let dev_code = move || {
-        send.value()
-            .get()
-            .and_then(|r| r.ok())
-            .and_then(|s| s.dev_code)
-    };
+    // The last code sent (and, in dev mode, the code itself) stays shown
+    // while its resend is locked, whatever the sign-in attempts answer.
+    let sent = RwSignal::new(None::<Option<String>>);
+    let ticking = StoredValue::new(false);
 
-    Effect::new(move |_| {
-        if let Some(Ok(sent)) = send.value().get() {
-            cooldown.set(sent.resend_after_secs);
-            tick(cooldown);
+    Effect::new(move |_| match send.value().get() {
+        Some(Ok(s)) => {
+            sent.set(Some(s.dev_code));
+            cooling.set(false);
+            cooldown.set(s.resend_after_secs);
+            tick(cooldown, ticking);
         }
+        Some(Err(shipdesk::AppError::RateLimited { retry_after_secs })) => {
+            cooling.set(true);
+            cooldown.set(u32::try_from(retry_after_secs).unwrap_or(u32::MAX));
+            tick(cooldown, ticking);
+        }
+        _ => {}
     });
     Effect::new(move |_| {
         if let Some(Ok(_)) = login.value().get() {
@@ -69,7 +83,6 @@ pub fn MemberLoginPage(mobile: bool) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         local_error.set(None);
-        send.value().set(None);
         login.dispatch((phone.get_untracked(), code.get_untracked()));
     };
     let outer = if mobile {
@@ -136,12 +149,19 @@ pub fn MemberLoginPage(mobile: bool) -> impl IntoView {
                             }}
                         </button>
                     </div>
-                    <Show when=move || send.value().get().is_some_and(|r| r.is_ok())>
+                    <Show when=move || sent.get().is_some()>
                         <p class="code-sent text-sm text-emerald-700 mb-2">
                             {move || t(auth::LOGIN_CODE_SENT)}
                             {move || {
-                                dev_code().map(|c| format!(" · {}", auth::login_dev_code(&c)))
+                                sent.get()
+                                    .flatten()
+                                    .map(|c| format!(" · {}", auth::login_dev_code(&c)))
                             }}
+                        </p>
+                    </Show>
+                    <Show when=move || { cooling.get() && cooldown.get() > 0 }>
+                        <p class="code-cooldown text-sm text-amber-700 mb-2">
+                            {move || auth::login_cooldown(cooldown.get())}
                         </p>
                     </Show>
                     <button
@@ -164,21 +184,27 @@ pub fn MemberLoginPage(mobile: bool) -> impl IntoView {
     }
 }
 
-/// Counts the resend cooldown down once a second (in the browser).
-fn tick(cooldown: RwSignal<u32>) {
+/// Counts the resend cooldown down once a second (in the browser); one
+/// countdown at a time (`ticking`), however often it is restarted.
+fn tick(cooldown: RwSignal<u32>, ticking: StoredValue<bool>) {
     #[cfg(not(feature = "ssr"))]
     {
+        if ticking.get_value() {
+            return;
+        }
+        ticking.set_value(true);
         set_timeout(
             move || {
+                ticking.set_value(false);
                 let left = cooldown.get_untracked();
                 if left > 0 {
                     cooldown.set(left - 1);
-                    tick(cooldown);
+                    tick(cooldown, ticking);
                 }
             },
             std::time::Duration::from_secs(1),
         );
     }
     #[cfg(feature = "ssr")]
-    let _ = cooldown;
+    let _ = (cooldown, ticking);
 }

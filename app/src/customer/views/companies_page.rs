@@ -7,7 +7,7 @@ use shipdesk::customer::{Certification, CompanyFilter};
 use super::cert_text;
 use super::company_form::NewCompanyForm;
 use crate::components::text as common;
-use crate::components::{ErrorBanner, Pager};
+use crate::components::{ErrorBanner, Notice, Pager};
 use crate::customer::api::list_companies;
 use crate::customer::text as customer;
 use crate::i18n::t;
@@ -25,6 +25,7 @@ pub fn CompaniesPage() -> impl IntoView {
     let page = RwSignal::new(1u32);
     let version = RwSignal::new(0u32);
     let creating = RwSignal::new(false);
+    let created = RwSignal::new(None::<String>);
     let list = Resource::new(
         move || (applied.get(), cert.get(), page.get(), version.get()),
         |(q, cert, page, _)| {
@@ -50,18 +51,23 @@ pub fn CompaniesPage() -> impl IntoView {
                 <button
                     type="button"
                     class="new-company rounded-lg bg-sky-600 text-white px-4 py-2 hover:bg-sky-700 whitespace-nowrap"
-                    on:click=move |_| creating.update(|c| *c = !*c)
+                    on:click=move |_| {
+                        created.set(None);
+                        creating.update(|c| *c = !*c)
+                    }
                 >
                     {move || t(customer::NEW)}
                 </button>
             </Show>
         </div>
         <Show when=move || creating.get()>
-            <NewCompanyForm on_done=Callback::new(move |_| {
+            <NewCompanyForm on_done=Callback::new(move |name: Option<String>| {
                 creating.set(false);
+                created.set(name.map(|n| customer::created(&n)));
                 version.update(|v| *v += 1);
             }) />
         </Show>
+        <Notice text=created />
         <form class="flex flex-wrap gap-2 mb-4" on:submit=search>
             <input
                 class="search flex-1 min-w-64 rounded-lg border border-slate-300 px-3 py-2"

@@ -13,7 +13,7 @@ use crate::i18n::t;
 use crate::staff::views::CurrentStaff;
 
 #[component]
-pub fn NewCompanyForm(on_done: Callback<()>) -> impl IntoView {
+pub fn NewCompanyForm(on_done: Callback<Option<String>>) -> impl IntoView {
     let is_admin =
         use_context::<CurrentStaff>().is_some_and(|c| c.0.has(shipdesk::auth::Role::Admin));
     let name = RwSignal::new(String::new());
@@ -29,8 +29,8 @@ pub fn NewCompanyForm(on_done: Callback<()>) -> impl IntoView {
     });
     let error = action_error(create);
     Effect::new(move |_| {
-        if let Some(Ok(_)) = create.value().get() {
-            on_done.run(());
+        if let Some(Ok(created)) = create.value().get() {
+            on_done.run(Some(created.name));
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -132,7 +132,7 @@ pub fn NewCompanyForm(on_done: Callback<()>) -> impl IntoView {
                 <button
                     type="button"
                     class="rounded-lg border border-slate-300 px-4 py-2"
-                    on:click=move |_| on_done.run(())
+                    on:click=move |_| on_done.run(None)
                 >
                     {move || t(common::CANCEL)}
                 </button>

@@ -5,7 +5,7 @@ use shipdesk::customer::{CompanyDetail, MemberForCreate, MemberView};
 use shipdesk::{AppError, Id};
 
 use crate::auth::text as auth;
-use crate::components::{field_error, ErrorBanner, Field};
+use crate::components::{confirm, field_error, ErrorBanner, Field, Notice};
 use crate::customer::api::{add_member, set_member_disabled};
 use crate::customer::text as customer;
 use crate::i18n::t;
@@ -33,8 +33,10 @@ pub fn EditableMembers(
             .and_then(|r| r.err())
             .or_else(|| toggle.value().get().and_then(|r| r.err()))
     });
+    let added = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         if let Some(r @ Ok(_)) = add.value().get() {
+            added.set(Some(customer::member_added(&name.get_untracked())));
             name.set(String::new());
             phone.set(String::new());
             on_change.run(r);
@@ -47,12 +49,22 @@ pub fn EditableMembers(
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        added.set(None);
         add.dispatch(MemberForCreate {
             name: name.get_untracked(),
             phone: phone.get_untracked(),
         });
     };
+    let empty = members.is_empty();
     view! {
+        {empty
+            .then(|| {
+                view! {
+                    <p class="members-empty text-sm text-slate-400 mb-4">
+                        {move || t(customer::NO_MEMBERS)}
+                    </p>
+                }
+            })}
         <ul class="member-list divide-y divide-slate-100 mb-4">
             {members
                 .into_iter()
@@ -69,7 +81,9 @@ pub fn EditableMembers(
                                 type="button"
                                 class="toggle-member text-sky-700 hover:underline"
                                 on:click=move |_| {
-                                    toggle.dispatch((mid, !disabled));
+                                    if disabled || confirm(t(customer::CONFIRM_DISABLE_MEMBER)) {
+                                        toggle.dispatch((mid, !disabled));
+                                    }
                                 }
                             >
                                 {move || {
@@ -88,6 +102,7 @@ pub fn EditableMembers(
         >
             <div class="md:col-span-3">
                 <ErrorBanner error=error />
+                <Notice text=added />
             </div>
             <Field
                 label=customer::MEMBER_NAME

@@ -12,7 +12,7 @@ use crate::staff::api::create_staff;
 use crate::staff::text as staff;
 
 #[component]
-pub fn StaffForm(on_done: Callback<()>) -> impl IntoView {
+pub fn StaffForm(on_done: Callback<Option<String>>) -> impl IntoView {
     let account = RwSignal::new(String::new());
     let name = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
@@ -23,8 +23,8 @@ pub fn StaffForm(on_done: Callback<()>) -> impl IntoView {
     });
     let error = action_error(create);
     Effect::new(move |_| {
-        if let Some(Ok(_)) = create.value().get() {
-            on_done.run(());
+        if let Some(Ok(created)) = create.value().get() {
+            on_done.run(Some(created.name));
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -120,7 +120,7 @@ pub fn StaffForm(on_done: Callback<()>) -> impl IntoView {
                 <button
                     type="button"
                     class="rounded-lg border border-slate-300 px-4 py-2"
-                    on:click=move |_| on_done.run(())
+                    on:click=move |_| on_done.run(None)
                 >
                     {move || t(common::CANCEL)}
                 </button>

@@ -8,7 +8,7 @@ use super::staff_form::StaffForm;
 use super::staff_row::StaffRow;
 use crate::auth::text as auth;
 use crate::components::text as common;
-use crate::components::{ErrorBanner, Pager};
+use crate::components::{ErrorBanner, Notice, Pager};
 use crate::i18n::t;
 use crate::staff::api::list_staff;
 use crate::staff::text as staff;
@@ -21,6 +21,7 @@ pub fn StaffPage() -> impl IntoView {
     let page = RwSignal::new(1u32);
     let version = RwSignal::new(0u32);
     let creating = RwSignal::new(false);
+    let created = RwSignal::new(None::<String>);
     let list = Resource::new(
         move || (applied_q.get(), role.get(), page.get(), version.get()),
         |(q, role, page, _)| {
@@ -46,17 +47,22 @@ pub fn StaffPage() -> impl IntoView {
             <button
                 type="button"
                 class="new-staff rounded-lg bg-sky-600 text-white px-4 py-2 hover:bg-sky-700 whitespace-nowrap"
-                on:click=move |_| creating.update(|c| *c = !*c)
+                on:click=move |_| {
+                    created.set(None);
+                    creating.update(|c| *c = !*c)
+                }
             >
                 {move || t(staff::NEW)}
             </button>
         </div>
         <Show when=move || creating.get()>
-            <StaffForm on_done=Callback::new(move |_| {
+            <StaffForm on_done=Callback::new(move |name: Option<String>| {
                 creating.set(false);
+                created.set(name.map(|n| staff::created(&n)));
                 reload.run(());
             }) />
         </Show>
+        <Notice text=created />
         <form class="flex flex-wrap gap-2 mb-4" on:submit=search>
             <input
                 class="search flex-1 min-w-48 rounded-lg border border-slate-300 px-3 py-2"

@@ -5,7 +5,7 @@ use shipdesk::auth::{Role, Staff};
 
 use super::role_text;
 use crate::components::text as common;
-use crate::components::{field_error, ErrorBanner};
+use crate::components::{confirm, field_error, ErrorBanner};
 use crate::i18n::{t, Text};
 use crate::staff::api::{reset_staff_password, set_staff_disabled, set_staff_roles};
 use crate::staff::text as staff_text;
@@ -223,18 +223,5 @@ pub fn StaffRow(staff: Staff, on_change: Callback<()>) -> impl IntoView {
                 </td>
             </tr>
         </Show>
-    }
-}
-
-/// Asks the person to confirm (always yes while rendering on the server).
-pub fn confirm(message: &str) -> bool {
-    #[cfg(not(feature = "ssr"))]
-    {
-        window().confirm_with_message(message).unwrap_or(false)
-    }
-    #[cfg(feature = "ssr")]
-    {
-        let _ = message;
-        true
     }
 }
