@@ -17,12 +17,12 @@ use super::api::*;
 use super::client::use_chat;
 use super::live_list::{self, Order};
 use super::views::{remember_in_url, status_text, ConversationPane};
+use crate::auth::CurrentStaff;
 use crate::chat::text as chat;
 use crate::components::text as common;
 use crate::components::{action_error, ClientOnly, ErrorBanner};
 use crate::i18n::{lang, t, Text};
 use crate::staff::text as staff;
-use crate::staff::views::CurrentStaff;
 
 /// The selected conversation (None: none selected).
 type Current = LocalResource<Result<Option<ConversationSummary>, shipdesk::AppError>>;

@@ -13,11 +13,11 @@ use shipdesk::{AppError, Id};
 
 use super::api::{list_cs_roles, list_messages, list_my_conversations, open_conversation};
 use super::client::{now_ms, send, use_chat, TYPING_MS};
+use crate::auth::MemberGuard;
 use crate::chat::text as chat;
 use crate::components::text as common;
 use crate::components::{action_error, ClientOnly, ErrorBanner, LangSwitch};
 use crate::i18n::{error_message, lang, t, Text};
-use crate::portal::MemberGuard;
 
 /// How long a message may be recalled (as the server checks).
 const RECALL_MS: f64 = 2.0 * 60.0 * 1000.0;

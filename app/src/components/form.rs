@@ -103,3 +103,74 @@ pub fn Notice(#[prop(into)] text: Signal<Option<String>>) -> impl IntoView {
         </Show>
     }
 }
+
+/// A form's submit button: disabled and saying so while `pending`.
+#[component]
+pub fn SubmitButton(
+    label: Text,
+    #[prop(into)] pending: Signal<bool>,
+    #[prop(default = "")] class: &'static str,
+) -> impl IntoView {
+    view! {
+        <button
+            type="submit"
+            class=format!(
+                "rounded-lg bg-sky-600 text-white px-4 py-2 hover:bg-sky-700 disabled:opacity-60 {class}",
+            )
+            disabled=move || pending.get()
+        >
+            {move || if pending.get() { t(crate::components::text::SAVING) } else { t(label) }}
+        </button>
+    }
+}
+
+/// A labelled `<select>` bound to `value` (option values are strings). It
+/// renders in the browser only: the browser's parser rewrites option lists,
+/// which could not be hydrated.
+#[component]
+pub fn Select(
+    label: Text,
+    name: &'static str,
+    value: RwSignal<String>,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    /// The first option, for "none" / "all" (value "").
+    #[prop(optional)]
+    none: Option<Text>,
+) -> impl IntoView {
+    view! {
+        <label class="block mb-3" for=format!("f-{name}")>
+            <span class="block text-sm font-medium text-slate-600 mb-1">{move || t(label)}</span>
+            <super::ClientOnly>
+                <select
+                    id=format!("f-{name}")
+                    name=name
+                    class="w-full rounded-lg border border-slate-300 bg-white px-3 py-2"
+                    on:change=move |e| value.set(event_target_value(&e))
+                >
+                    {none
+                        .map(|n| {
+                            view! {
+                                <option value="" selected=move || value.get().is_empty()>
+                                    {move || t(n)}
+                                </option>
+                            }
+                        })}
+                    {move || {
+                        options
+                            .get()
+                            .into_iter()
+                            .map(|(v, text)| {
+                                let selected = value.get_untracked() == v;
+                                view! {
+                                    <option value=v selected=selected>
+                                        {text}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </super::ClientOnly>
+        </label>
+    }
+}

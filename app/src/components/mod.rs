@@ -1,15 +1,24 @@
-//! Building blocks shared by the portals' pages.
+//! Building blocks shared by the portals' pages, so a new page composes
+//! them instead of copying recipes:
+//! - loaded data: `Loaded` (loading line, error banner), `LoadedList`
+//!   (with an empty state), `PagedList` (with the pager), `Loading`, `Empty`;
+//! - forms: `Field` (labelled input with its field's error), `Select`,
+//!   `SubmitButton` (pending state), `ErrorBanner`, `Notice` (success),
+//!   `action_error`, `field_error`, `confirm`;
+//! - `Pager`, `LangSwitch`, `NotFound`, `ClientOnly`, `go`.
 
 use leptos::prelude::*;
 
 mod form;
 mod lang_switch;
+mod loaded;
 mod not_found;
 mod pager;
 pub mod text;
 
-pub use form::{action_error, field_error, ErrorBanner, Field, Notice};
+pub use form::{action_error, field_error, ErrorBanner, Field, Notice, Select, SubmitButton};
 pub use lang_switch::LangSwitch;
+pub use loaded::{Empty, Loaded, LoadedList, Loading, PagedList};
 pub use not_found::NotFound;
 pub use pager::Pager;
 

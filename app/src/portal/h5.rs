@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::MemberGuard;
 use crate::auth::api::logout;
+use crate::auth::MemberGuard;
 use crate::chat::text as chat;
 use crate::components::text as common;
 use crate::components::{go, ErrorBanner, LangSwitch};

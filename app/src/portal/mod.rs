@@ -5,11 +5,7 @@ pub mod desk;
 pub mod h5;
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
-use leptos_router::hooks::use_location;
-use shipdesk::auth::{Member, Principal};
 
-use crate::auth::api::current_user;
 use crate::components::text as common;
 use crate::components::LangSwitch;
 use crate::i18n::t;
@@ -49,34 +45,5 @@ pub fn Home() -> impl IntoView {
                 </div>
             </div>
         </main>
-    }
-}
-
-/// Renders `page` for a signed-in member; redirects others to `login`.
-#[component]
-pub fn MemberGuard<F, V>(login: &'static str, page: F) -> impl IntoView
-where
-    F: Fn(Member) -> V + Send + Sync + Clone + 'static,
-    V: IntoView + 'static,
-{
-    let user = Resource::new(|| (), |_| current_user());
-    let location = use_location();
-    view! {
-        <Suspense fallback=|| {
-            view! { <p class="p-6 text-slate-500">{t(common::LOADING)}</p> }
-        }>
-            {move || {
-                let page = page.clone();
-                Suspend::new(async move {
-                    match user.await {
-                        Ok(Some(Principal::Member(m))) => page(m).into_any(),
-                        _ => {
-                            let here = location.pathname.get_untracked();
-                            view! { <Redirect path=format!("{login}?next={here}") /> }.into_any()
-                        }
-                    }
-                })
-            }}
-        </Suspense>
     }
 }

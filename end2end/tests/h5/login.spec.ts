@@ -33,4 +33,21 @@ test("a wrong code is refused with a message under the code field", async ({ pag
   await page.click("button[type=submit]");
   await expect(page.locator("[data-field=code]")).toHaveText("验证码错误");
   await expect(page).toHaveURL(/\/h5\/login/);
+  // The dev-mode code stays shown while its resend is locked.
+  await expect(page.locator(".code-sent")).toContainText(code);
+  await expect(page.locator("button.send-code")).toBeDisabled();
+
+  // After a reload the resend is refused by the server's cooldown: the page
+  // says it is a cooldown and counts it down, not "too many attempts".
+  guard.allow(/status of 429 .*\/api\/request_login_code$/);
+  await page.reload();
+  await hydrated(page);
+  await page.fill("#f-phone", "13800138006");
+  await page.click("button.send-code");
+  const line = page.locator(".code-cooldown");
+  await expect(line).toContainText(/请 \d+ 秒后再重新获取/);
+  await expect(page.locator("body")).not.toContainText("尝试次数过多");
+  const first = Number((await line.textContent())!.match(/(\d+) 秒/)![1]);
+  await expect.poll(async () => Number((await line.textContent())!.match(/(\d+) 秒/)?.[1] ?? 0)).toBeLessThan(first);
+  await expect(page.locator("button.send-code")).toContainText("秒后重发");
 });

@@ -6,13 +6,13 @@ use shipdesk::customer::{Certification, CompanyFilter};
 
 use super::cert_text;
 use super::company_form::NewCompanyForm;
+use crate::auth::CurrentStaff;
 use crate::components::text as common;
 use crate::components::{ErrorBanner, Notice, Pager};
 use crate::customer::api::list_companies;
 use crate::customer::text as customer;
 use crate::i18n::t;
 use crate::staff::text as staff;
-use crate::staff::views::CurrentStaff;
 
 #[component]
 pub fn CompaniesPage() -> impl IntoView {

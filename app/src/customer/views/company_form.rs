@@ -5,12 +5,12 @@ use shipdesk::customer::{Certification, CompanyDetail, CompanyForCreate, Company
 use shipdesk::AppError;
 
 use super::cert_text;
+use crate::auth::CurrentStaff;
 use crate::components::text as common;
 use crate::components::{action_error, field_error, ClientOnly, ErrorBanner, Field};
 use crate::customer::api::{create_company, list_salespeople, update_company};
 use crate::customer::text as customer;
 use crate::i18n::t;
-use crate::staff::views::CurrentStaff;
 
 #[component]
 pub fn NewCompanyForm(on_done: Callback<Option<String>>) -> impl IntoView {

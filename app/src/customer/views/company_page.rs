@@ -72,7 +72,7 @@ fn Detail(
         .filter(|m| !m.disabled)
         .map(|m| (m.id, format!("{} {}", m.name, m.phone)))
         .collect();
-    let can_chat = use_context::<crate::staff::views::CurrentStaff>().is_some_and(|s| {
+    let can_chat = use_context::<crate::auth::CurrentStaff>().is_some_and(|s| {
         s.0.has_any(&[shipdesk::auth::Role::Cs, shipdesk::auth::Role::Admin])
     }) && !chat_members.is_empty();
     view! {

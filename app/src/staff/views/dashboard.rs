@@ -4,14 +4,16 @@
 
 use leptos::prelude::*;
 use shipdesk::auth::Role;
-use shipdesk::chat::AgentTab;
-use shipdesk::customer::CompanyFilter;
+use shipdesk::chat::{AgentTab, ConversationSummary};
+use shipdesk::customer::{Company, CompanyFilter};
+use shipdesk::Page;
 
+use super::role_text;
 use super::tokens::ApiTokens;
-use super::{role_text, CurrentStaff};
+use crate::auth::CurrentStaff;
 use crate::chat::api::{list_agent_conversations, list_my_cs_roles};
 use crate::components::text as common;
-use crate::components::ErrorBanner;
+use crate::components::{ClientOnly, Empty, ErrorBanner, Loaded, LoadedList};
 use crate::customer::api::list_companies;
 use crate::i18n::{lang, t};
 use crate::staff::text as staff_text;
@@ -42,7 +44,8 @@ pub fn Dashboard() -> impl IntoView {
                 .collect_view()}
         </p>
         <div class="mt-6 grid gap-4 lg:grid-cols-2">
-            {cs.then(|| view! { <CsWork /> })} {sales.then(|| view! { <SalesWork /> })}
+            // One block: two sibling blocks with a space between them do not hydrate.
+            {(cs.then(|| view! { <CsWork /> }), sales.then(|| view! { <SalesWork /> }))}
         </div>
         {(!cs && !sales && !admin)
             .then(|| {
@@ -87,126 +90,52 @@ fn Card(
 #[component]
 fn CsWork() -> impl IntoView {
     let mine = Resource::new(|| (), |_| list_agent_conversations(AgentTab::Current, None));
-    let queues = Resource::new(
-        || (),
-        |_| async move {
-            let mut out = vec![];
-            for d in list_my_cs_roles().await? {
-                let n = list_agent_conversations(AgentTab::Queue, Some(d.id))
-                    .await?
-                    .len();
-                let name = match lang() {
-                    shipdesk::auth::Lang::Zh => d.name_zh,
-                    shipdesk::auth::Lang::En => d.name_en,
-                };
-                out.push((name, n));
-            }
-            Ok::<_, shipdesk::AppError>(out)
-        },
-    );
     view! {
         <Card class="dash-cs" title=staff_text::DASH_MY_CONVERSATIONS href="/admin/chat">
-            <Suspense fallback=|| {
-                view! { <p class="text-sm text-slate-400">{t(common::LOADING)}</p> }
-            }>
-                {move || Suspend::new(async move {
-                    match mine.await {
-                        Err(e) => {
-                            view! {
-                                <ErrorBanner
-                                    error=Signal::derive(move || Some(e.clone()))
-                                    all=true
-                                />
-                            }
-                                .into_any()
-                        }
-                        Ok(list) if list.is_empty() => {
-                            view! {
-                                <p class="dash-empty text-sm text-slate-400">
-                                    {t(staff_text::DASH_NO_CONVERSATIONS)}
-                                </p>
-                            }
-                                .into_any()
-                        }
-                        Ok(list) => {
-                            let total = list.len();
-                            view! {
-                                <p class="dash-count text-sm text-slate-600 mb-1">
-                                    {staff_text::dash_open_count(total)}
-                                </p>
-                                <ul class="divide-y divide-slate-100">
-                                    {list
-                                        .into_iter()
-                                        .take(5)
-                                        .map(|s| {
-                                            view! {
-                                                <li class="py-1.5 flex items-center gap-2 text-sm">
-                                                    <a
-                                                        class="flex-1 truncate text-sky-700 hover:underline"
-                                                        href=format!("/admin/chat?c={}", s.conversation.id)
-                                                    >
-                                                        {s.member_name.clone()}
-                                                        " · "
-                                                        {s.company_name.clone()}
-                                                    </a>
-                                                    {(s.unread > 0)
-                                                        .then(|| {
-                                                            view! {
-                                                                <span class="unread-badge rounded-full bg-red-500 text-white text-xs px-2">
-                                                                    {s.unread}
-                                                                </span>
-                                                            }
-                                                        })}
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </ul>
-                            }
-                                .into_any()
-                        }
+            <LoadedList
+                resource=mine
+                empty=staff_text::DASH_NO_CONVERSATIONS
+                children={|list: Vec<ConversationSummary>| {
+                    view! {
+                        <p class="dash-count text-sm text-slate-600 mb-1">
+                            {staff_text::dash_open_count(list.len())}
+                        </p>
+                        <ul class="divide-y divide-slate-100">
+                            {list
+                                .into_iter()
+                                .take(5)
+                                .map(|s| {
+                                    view! {
+                                        <li class="py-1.5 flex items-center gap-2 text-sm">
+                                            <a
+                                                class="flex-1 truncate text-sky-700 hover:underline"
+                                                href=format!("/admin/chat?c={}", s.conversation.id)
+                                            >
+                                                {s.member_name.clone()}
+                                                " · "
+                                                {s.company_name.clone()}
+                                            </a>
+                                            {(s.unread > 0)
+                                                .then(|| {
+                                                    view! {
+                                                        <span class="unread-badge rounded-full bg-red-500 text-white text-xs px-2">
+                                                            {s.unread}
+                                                        </span>
+                                                    }
+                                                })}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
                     }
-                })}
-            </Suspense>
+                }}
+            />
             <h3 class="mt-3 text-sm text-slate-500">{move || t(staff_text::DASH_QUEUES)}</h3>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match queues.await {
-                        Err(e) => {
-                            view! {
-                                <ErrorBanner
-                                    error=Signal::derive(move || Some(e.clone()))
-                                    all=true
-                                />
-                            }
-                                .into_any()
-                        }
-                        Ok(list) if list.is_empty() => {
-                            view! {
-                                <p class="text-sm text-slate-400">{t(staff_text::DASH_NO_DESKS)}</p>
-                            }
-                                .into_any()
-                        }
-                        Ok(list) => {
-                            view! {
-                                <ul class="dash-queues flex flex-wrap gap-2 mt-1">
-                                    {list
-                                        .into_iter()
-                                        .map(|(name, n)| {
-                                            view! {
-                                                <li class="rounded bg-slate-100 px-2 py-0.5 text-sm">
-                                                    {staff_text::dash_queue(&name, n)}
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </ul>
-                            }
-                                .into_any()
-                        }
-                    }
-                })}
-            </Suspense>
+            // In the browser only: one request per desk, not worth holding the page for.
+            <ClientOnly>
+                <QueueCounts />
+            </ClientOnly>
         </Card>
     }
 }
@@ -220,60 +149,94 @@ fn SalesWork() -> impl IntoView {
     );
     view! {
         <Card class="dash-sales" title=staff_text::DASH_MY_CUSTOMERS href="/admin/customers">
-            <Suspense fallback=|| {
-                view! { <p class="text-sm text-slate-400">{t(common::LOADING)}</p> }
-            }>
-                {move || Suspend::new(async move {
-                    match companies.await {
-                        Err(e) => {
-                            view! {
-                                <ErrorBanner
-                                    error=Signal::derive(move || Some(e.clone()))
-                                    all=true
-                                />
-                            }
-                                .into_any()
-                        }
-                        Ok(p) if p.items.is_empty() => {
-                            view! {
-                                <p class="dash-empty text-sm text-slate-400">
-                                    {t(staff_text::DASH_NO_CUSTOMERS)}
-                                </p>
-                            }
-                                .into_any()
-                        }
-                        Ok(p) => {
-                            view! {
-                                <p class="dash-count text-sm text-slate-600 mb-1">
-                                    {common::total(p.total)}
-                                </p>
-                                <ul class="divide-y divide-slate-100">
-                                    {p
-                                        .items
-                                        .into_iter()
-                                        .map(|c| {
-                                            view! {
-                                                <li class="py-1.5 text-sm">
-                                                    <a
-                                                        class="text-sky-700 hover:underline"
-                                                        href=format!("/admin/customers/{}", c.id)
-                                                    >
-                                                        {c.name.clone()}
-                                                    </a>
-                                                    <span class="ml-2 text-slate-400">
-                                                        {c.contact_name.clone()}
-                                                    </span>
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </ul>
-                            }
-                                .into_any()
-                        }
+            <Loaded
+                resource=companies
+                children={|p: Page<Company>| {
+                    if p.items.is_empty() {
+                        return view! { <Empty text=staff_text::DASH_NO_CUSTOMERS /> }.into_any();
                     }
-                })}
-            </Suspense>
+                    view! {
+                        <p class="dash-count text-sm text-slate-600 mb-1">
+                            {common::total(p.total)}
+                        </p>
+                        <ul class="divide-y divide-slate-100">
+                            {p
+                                .items
+                                .into_iter()
+                                .map(|c| {
+                                    view! {
+                                        <li class="py-1.5 text-sm">
+                                            <a
+                                                class="text-sky-700 hover:underline"
+                                                href=format!("/admin/customers/{}", c.id)
+                                            >
+                                                {c.name.clone()}
+                                            </a>
+                                            <span class="ml-2 text-slate-400">
+                                                {c.contact_name.clone()}
+                                            </span>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }}
+            />
         </Card>
+    }
+}
+
+/// How many wait in each of the agent's desks' queues.
+#[component]
+fn QueueCounts() -> impl IntoView {
+    let queues = LocalResource::new(|| async move {
+        let mut out = vec![];
+        for d in list_my_cs_roles().await? {
+            let n = list_agent_conversations(AgentTab::Queue, Some(d.id))
+                .await?
+                .len();
+            let name = match lang() {
+                shipdesk::auth::Lang::Zh => d.name_zh,
+                shipdesk::auth::Lang::En => d.name_en,
+            };
+            out.push((name, n));
+        }
+        Ok::<_, shipdesk::AppError>(out)
+    });
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match queues.await {
+                    Err(e) => {
+                        view! {
+                            <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true />
+                        }
+                            .into_any()
+                    }
+                    Ok(list) if list.is_empty() => {
+                        view! { <Empty text=staff_text::DASH_NO_DESKS /> }.into_any()
+                    }
+                    Ok(list) => {
+                        view! {
+                            <ul class="dash-queues flex flex-wrap gap-2 mt-1">
+                                {list
+                                    .into_iter()
+                                    .map(|(name, n)| {
+                                        view! {
+                                            <li class="rounded bg-slate-100 px-2 py-0.5 text-sm">
+                                                {staff_text::dash_queue(&name, n)}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                            .into_any()
+                    }
+                }
+            })}
+        </Suspense>
     }
 }

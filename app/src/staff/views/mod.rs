@@ -10,7 +10,7 @@ mod staff_row;
 mod tokens;
 
 pub use dashboard::Dashboard;
-pub use shell::{AdminShell, CurrentStaff};
+pub use shell::AdminShell;
 pub use staff_page::StaffPage;
 
 /// The name of a role.

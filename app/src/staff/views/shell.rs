@@ -1,19 +1,15 @@
-//! The admin shell: checks that a staff member is signed in (else redirects
-//! to the sign-in page with `?next=`), and shows the menu for their roles.
+//! The admin shell: for a signed-in staff member (`StaffGuard`, else to the
+//! sign-in page with `?next=`), the menu for their roles around the page.
 
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, Redirect, A};
-use leptos_router::hooks::use_location;
-use shipdesk::auth::{Principal, Role, Staff};
+use leptos_router::components::{Outlet, A};
+use shipdesk::auth::{Role, Staff};
 
-use crate::auth::api::{current_user, logout};
+use crate::auth::api::logout;
+use crate::auth::StaffGuard;
 use crate::components::text as common;
 use crate::components::{go, LangSwitch};
 use crate::i18n::{t, Text};
-
-/// The signed-in staff member, for the pages inside the shell.
-#[derive(Clone)]
-pub struct CurrentStaff(pub Staff);
 
 /// (path, label, roles that see it)
 const MENU: &[(&str, Text, &[Role])] = &[
@@ -30,26 +26,7 @@ const MENU: &[(&str, Text, &[Role])] = &[
 
 #[component]
 pub fn AdminShell() -> impl IntoView {
-    let user = Resource::new(|| (), |_| current_user());
-    let location = use_location();
-    view! {
-        <Suspense fallback=|| {
-            view! { <p class="p-6 text-slate-500">{t(common::LOADING)}</p> }
-        }>
-            {move || Suspend::new(async move {
-                match user.await {
-                    Ok(Some(Principal::Staff(staff))) => {
-                        provide_context(CurrentStaff(staff.clone()));
-                        view! { <Layout staff /> }.into_any()
-                    }
-                    _ => {
-                        let here = location.pathname.get_untracked();
-                        view! { <Redirect path=format!("/admin/login?next={here}") /> }.into_any()
-                    }
-                }
-            })}
-        </Suspense>
-    }
+    view! { <StaffGuard login="/admin/login" page=|staff| view! { <Layout staff /> } /> }
 }
 
 #[component]

@@ -21,7 +21,7 @@ enum Editing {
 pub fn StaffRow(staff: Staff, on_change: Callback<()>) -> impl IntoView {
     let id = staff.id;
     // Nobody disables themselves (the server refuses it too).
-    let is_self = use_context::<super::CurrentStaff>().is_some_and(|c| c.0.id == id);
+    let is_self = use_context::<crate::auth::CurrentStaff>().is_some_and(|c| c.0.id == id);
     let editing = RwSignal::new(Editing::None);
     let roles = RwSignal::new(
         staff

@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 use shipdesk::auth::{ApiToken, Role};
 
-use super::CurrentStaff;
 use crate::auth::api::{create_api_token, list_all_api_tokens, list_api_tokens, revoke_api_token};
 use crate::auth::text as auth;
+use crate::auth::CurrentStaff;
 use crate::components::text as common;
 use crate::components::ErrorBanner;
 use crate::i18n::t;
