@@ -110,7 +110,9 @@ pub const DEMO_CS_ROLES: &[(&str, &str, &str)] = &[
 
 /// CS roles, cs1/cs2 as online agents of all of them, two canned replies.
 async fn seed_chat(state: &AppState, admin: &crate::auth::Staff) -> AppResult<Vec<String>> {
-    use crate::chat::{admin as chat_admin, agents, AgentStatus, CannedReplyForCreate};
+    use crate::chat::service::admin as chat_admin;
+    use crate::chat::service::agent::set_agent_status;
+    use crate::chat::{AgentStatus, CannedReplyForCreate};
     let existing = chat_admin::list_cs_roles(state).await?;
     let mut ids = vec![];
     for (code, zh, en) in DEMO_CS_ROLES {
@@ -131,7 +133,7 @@ async fn seed_chat(state: &AppState, admin: &crate::auth::Staff) -> AppResult<Ve
     for account in ["cs1", "cs2"] {
         if let Some((agent, _)) = auth_repo::staff_with_hash(&state.db, account).await? {
             chat_admin::set_agent_roles(state, admin, agent.id, &ids, 8).await?;
-            agents::set_agent_status(state, &agent, AgentStatus::Online).await?;
+            set_agent_status(state, &agent, AgentStatus::Online).await?;
         }
     }
     if chat_admin::canned_replies(state, admin).await?.is_empty() {

@@ -115,7 +115,7 @@ pub async fn cs_role(
     code: &str,
     reassign_after_minutes: Option<i64>,
 ) -> crate::chat::CsRole {
-    crate::chat::admin::create_cs_role(
+    crate::chat::service::admin::create_cs_role(
         state,
         admin,
         &crate::chat::CsRoleForCreate {
@@ -137,12 +137,12 @@ pub async fn agent(
     roles: &[Id],
     max_concurrent: i64,
 ) -> Staff {
-    use crate::chat::{agents, AgentStatus};
+    use crate::chat::{service::agent, AgentStatus};
     let s = staff(state, account, &["cs"]).await;
-    crate::chat::admin::set_agent_roles(state, admin, s.id, roles, max_concurrent)
+    crate::chat::service::admin::set_agent_roles(state, admin, s.id, roles, max_concurrent)
         .await
         .expect("set agent roles");
-    agents::set_agent_status(state, &s, AgentStatus::Online)
+    agent::set_agent_status(state, &s, AgentStatus::Online)
         .await
         .expect("agent online");
     s
@@ -161,7 +161,7 @@ pub async fn chat_history(
     let now = state.now();
     let mut tx = state.db.begin().await.expect("begin");
     for i in 0..n {
-        let seq = repo::next_seq(
+        let seq = repo::conversation::next_seq(
             &mut *tx,
             conv.id,
             SenderKind::Member,
@@ -183,7 +183,7 @@ pub async fn chat_history(
             recalled: false,
             created_at: crate::types::Timestamp(now),
         };
-        repo::insert_message(&mut *tx, &message)
+        repo::message::insert(&mut *tx, &message)
             .await
             .expect("insert message");
     }

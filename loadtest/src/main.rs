@@ -34,7 +34,8 @@ use std::time::{Duration, Instant};
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Value};
 use shipdesk::auth::{repo as auth_repo, service as auth, StaffForCreate};
-use shipdesk::chat::{admin as chat_admin, agents, AgentStatus, CsRoleForCreate};
+use shipdesk::chat::service::{admin as chat_admin, agent};
+use shipdesk::chat::{AgentStatus, CsRoleForCreate};
 use shipdesk::customer::{service as customer, CompanyForCreate, MemberForCreate};
 use shipdesk::state::{AppState, Config};
 use tokio::sync::mpsc;
@@ -138,7 +139,7 @@ async fn prepare(state: &AppState, a: &Args) -> Result<i64, String> {
         chat_admin::set_agent_roles(state, &admin, staff.id, &[role.id], cap.min(50))
             .await
             .map_err(e)?;
-        agents::set_agent_status(state, &staff, AgentStatus::Online)
+        agent::set_agent_status(state, &staff, AgentStatus::Online)
             .await
             .map_err(e)?;
     }

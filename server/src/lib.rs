@@ -202,11 +202,12 @@ pub async fn start_fan_out(app: &AppState) -> Result<(), String> {
 /// are drained (a safety net: routing happens when things change).
 pub const CHAT_JOB_SECS: u64 = 20;
 // The same job renews presence leases, so it must run often enough.
-const _: () = assert!(CHAT_JOB_SECS as i64 * 1000 <= shipdesk::chat::presence::RENEW_EVERY_MS);
+const _: () =
+    assert!(CHAT_JOB_SECS as i64 * 1000 <= shipdesk::chat::live::presence::RENEW_EVERY_MS);
 
 /// Background jobs: the outbox (events to webhook deliveries) and the
 /// webhook sender; every 20 s chat reassignment, queue drains, presence
-/// leases (`chat::presence::RENEW_EVERY_MS`);
+/// leases (`chat::live::presence::RENEW_EVERY_MS`);
 /// housekeeping every ten minutes (expired sessions, ended rate-limit
 /// windows, attachments no message names a day after their upload, old
 /// deliveries and handed-on events).
@@ -219,13 +220,13 @@ pub fn spawn_jobs(app: AppState) {
         let mut tick = tokio::time::interval(Duration::from_secs(CHAT_JOB_SECS));
         loop {
             tick.tick().await;
-            if let Err(e) = shipdesk::chat::agents::reassign_stale(&chat).await {
+            if let Err(e) = shipdesk::chat::service::agent::reassign_stale(&chat).await {
                 tracing::warn!(error = %e, "chat reassignment failed");
             }
-            if let Err(e) = shipdesk::chat::agents::drain_all(&chat).await {
+            if let Err(e) = shipdesk::chat::service::agent::drain_all(&chat).await {
                 tracing::warn!(error = %e, "draining chat queues failed");
             }
-            if let Err(e) = shipdesk::chat::presence::keep(&chat).await {
+            if let Err(e) = shipdesk::chat::live::presence::keep(&chat).await {
                 tracing::warn!(error = %e, "renewing chat presence failed");
             }
         }
@@ -241,7 +242,7 @@ pub fn spawn_jobs(app: AppState) {
             if let Err(e) = shipdesk::ratelimit::prune(&app.db, now).await {
                 tracing::warn!(error = %e, "pruning rate-limit windows failed");
             }
-            match shipdesk::chat::attachment::sweep(&app).await {
+            match shipdesk::chat::service::attachment::sweep(&app).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(count = n, "unsent attachments deleted"),
                 Err(e) => tracing::warn!(error = %e, "sweeping unsent attachments failed"),

@@ -320,7 +320,7 @@ async fn a_member_cannot_touch_another_members_conversation_over_the_socket() {
         );
     }
     quiet(&mut other, "message", 200).await;
-    let conv_now = shipdesk::chat::service::messages_after(
+    let conv_now = shipdesk::chat::service::message::messages_after(
         &c.app.state,
         &shipdesk::auth::Principal::Staff(c.agent.clone()),
         conv,
@@ -591,7 +591,7 @@ async fn a_resume_of_500_cursors_over_a_long_history_sends_one_page_then_http_pa
     let c = chat().await;
     let conv = open(&c).await;
     let member = the_member(&c).await;
-    let stored = shipdesk::chat::repo::conversation_by_id(&c.app.state.db, conv)
+    let stored = shipdesk::chat::repo::conversation::by_id(&c.app.state.db, conv)
         .await
         .unwrap()
         .unwrap();
@@ -659,7 +659,7 @@ async fn a_socket_sending_too_fast_gets_rate_limit_errors_and_stays_up() {
 }
 
 async fn agent_status(app: &TestApp, id: i64) -> shipdesk::chat::AgentStatus {
-    shipdesk::chat::agent_repo::agent_load(&app.state.db, id)
+    shipdesk::chat::repo::agent::agent_load(&app.state.db, id)
         .await
         .unwrap()
         .unwrap()

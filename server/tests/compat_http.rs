@@ -36,7 +36,7 @@ async fn history_sessions_answer_in_the_old_envelope_for_a_token() {
     )
     .await;
     for m in [&alice, &bob] {
-        shipdesk::chat::send::open_conversation(&app.state, m, role.id)
+        shipdesk::chat::service::send::open_conversation(&app.state, m, role.id)
             .await
             .unwrap();
     }

@@ -37,7 +37,7 @@ async fn files_app(set: impl FnOnce(&mut shipdesk::state::Config)) -> Files {
     let (_, member) = app
         .company_with_member(&admin, "海通跨境", None, "13900000001")
         .await;
-    let conv = shipdesk::chat::send::open_conversation(&app.state, &member, role.id)
+    let conv = shipdesk::chat::service::send::open_conversation(&app.state, &member, role.id)
         .await
         .unwrap();
     Files {

@@ -8,7 +8,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use shipdesk::auth::Principal;
-use shipdesk::chat::{send, MessageForSend, MessageKind};
+use shipdesk::chat::service::send;
+use shipdesk::chat::{MessageForSend, MessageKind};
 use shipdesk::state::{AppState, Config};
 use shipdesk::testing;
 use shipdesk::webhook::{service, target::AllowList, WebhookForCreate};

@@ -7,19 +7,20 @@
 //! under their cap, else it waits in the role's queue, drained oldest first
 //! when an agent comes online, gets more room or resolves a conversation.
 //! Roles may move stale conversations on (assignee offline, or a customer
-//! waiting N minutes); a background job calls `agents::reassign_stale`.
+//! waiting N minutes); a background job calls
+//! `service::agent::reassign_stale`.
 //!
-//! Files: `model` (types, parsing), `routing` (pure rules: who gets a
-//! conversation, who may touch one), `send` (open, send), `service` (access,
-//! reads, read marks, recall), `agents` (status, routing, queue, claim,
-//! resolve), `handover` (transfer, takeover, re-activate, agent-started),
-//! `admin` (roles, agents, canned replies), `lists`, `limit` (send rates);
-//! `*repo` hold the SQL.
-//! Live: `wire` (socket frames, shared with the client), `hub` (fan-out to
-//! sockets, across instances on PostgreSQL), `events` (what services
-//! publish live), `outbox` (what they write for webhooks, in their
-//! transaction), `socket` (one socket's commands and catch-up), `presence`
-//! (agents' sockets on every instance, the grace period, leases).
+//! Files: `model` (types, parsing), `policy` (which staff roles chat
+//! admits), `routing` (pure rules: who gets a conversation, who may touch
+//! one), `file_type` (pure rules of attachment files), `wire` (socket
+//! frames, shared with the client); behind `ssr`, `repo/` (the SQL, one file
+//! per table), `service/` (what people and jobs do: sends, reads, routing
+//! and queues, transfers and hand-overs, set-up, lists, send rates,
+//! attachments, the outbox of webhook events), `live/` (the hub that fans
+//! events out to sockets, across instances on PostgreSQL, what services
+//! publish live, one socket's session, presence). Background loops that
+//! drive chat (reassignment, queue drains, presence leases, the attachment
+//! sweep) are the server's jobs.
 //!
 //! Invariants:
 //! - Messages of a conversation are numbered 1, 2, 3… without gaps: the seq
@@ -44,49 +45,18 @@
 //! Lock order on PostgreSQL: an agent's row before a conversation's row;
 //! sending locks only the conversation, and routing runs after its commit.
 
+pub mod file_type;
 pub mod model;
 pub mod policy;
 pub mod routing;
 pub mod wire;
 
 #[cfg(feature = "ssr")]
-pub mod admin;
-#[cfg(feature = "ssr")]
-pub mod agent_repo;
-#[cfg(feature = "ssr")]
-pub mod agents;
-#[cfg(feature = "ssr")]
-pub mod attachment;
-#[cfg(feature = "ssr")]
-pub mod attachment_repo;
-#[cfg(feature = "ssr")]
-pub mod events;
-#[cfg(feature = "ssr")]
-pub mod handover;
-#[cfg(feature = "ssr")]
-pub mod hub;
-#[cfg(feature = "ssr")]
-pub mod limit;
-#[cfg(feature = "ssr")]
-pub mod limits_repo;
-#[cfg(feature = "ssr")]
-pub mod list_repo;
-#[cfg(feature = "ssr")]
-pub mod lists;
-#[cfg(feature = "ssr")]
-pub mod outbox;
-#[cfg(feature = "ssr")]
-pub mod presence;
+pub mod live;
 #[cfg(feature = "ssr")]
 pub mod repo;
 #[cfg(feature = "ssr")]
-pub mod routing_repo;
-#[cfg(feature = "ssr")]
-pub mod send;
-#[cfg(feature = "ssr")]
 pub mod service;
-#[cfg(feature = "ssr")]
-pub mod socket;
 
 pub use model::*;
 

@@ -185,6 +185,18 @@ pub struct CannedReplyForCreate {
     pub body: String,
 }
 
+/// A file uploaded to a conversation; an image or file message's body is
+/// this as JSON.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub key: String,
+    pub conversation_id: Id,
+    pub name: String,
+    pub mime: String,
+    pub size: i64,
+    pub created_at: Timestamp,
+}
+
 pub const MAX_BODY_CHARS: usize = 5_000;
 
 /// A message body: trimmed, not empty, at most 5,000 characters; a card's body

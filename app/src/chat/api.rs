@@ -18,7 +18,7 @@ use shipdesk::{AppError, Id, Page};
 #[cfg(feature = "ssr")]
 use {
     crate::server::*,
-    shipdesk::chat::{admin, agents, handover, lists, send, service},
+    shipdesk::chat::service::{admin, agent, handover, list, message, send, transfer},
     shipdesk::PageQuery,
 };
 
@@ -40,7 +40,7 @@ pub async fn open_conversation(role_id: Id) -> Result<Conversation, AppError> {
 #[server(prefix = "/api", endpoint = "chat_my_conversations", input = Json)]
 pub async fn list_my_conversations() -> Result<Vec<ConversationSummary>, AppError> {
     let p = principal().await?;
-    lists::member_conversations(&state()?, p.require_member()?).await
+    list::member_conversations(&state()?, p.require_member()?).await
 }
 
 /// Messages after `after_seq` (at most 200) of a conversation the caller may read.
@@ -51,8 +51,8 @@ pub async fn list_messages(
     limit: Option<i64>,
 ) -> Result<Vec<Message>, AppError> {
     let p = principal().await?;
-    let limit = limit.unwrap_or(service::MAX_READ);
-    service::messages_after(&state()?, &p, conversation_id, after_seq, limit).await
+    let limit = limit.unwrap_or(message::MAX_READ);
+    message::messages_after(&state()?, &p, conversation_id, after_seq, limit).await
 }
 
 /// Sends a message (the socket's `send`, for API consumers). Returns the
@@ -67,20 +67,20 @@ pub async fn send_message(input: MessageForSend) -> Result<(Message, bool), AppE
 #[server(prefix = "/api", endpoint = "chat_mark_read", input = Json)]
 pub async fn mark_read(conversation_id: Id, seq: i64) -> Result<i64, AppError> {
     let p = principal().await?;
-    service::mark_read(&state()?, &p, conversation_id, seq).await
+    message::mark_read(&state()?, &p, conversation_id, seq).await
 }
 
 #[server(prefix = "/api", endpoint = "chat_recall", input = Json)]
 pub async fn recall_message(conversation_id: Id, seq: i64) -> Result<Message, AppError> {
     let p = principal().await?;
-    service::recall(&state()?, &p, conversation_id, seq).await
+    message::recall(&state()?, &p, conversation_id, seq).await
 }
 
 /// A conversation as the caller sees it (with names and their unread count).
 #[server(prefix = "/api", endpoint = "chat_conversation", input = Json)]
 pub async fn get_conversation(conversation_id: Id) -> Result<ConversationSummary, AppError> {
     let p = principal().await?;
-    lists::summary(&state()?, &p, conversation_id).await
+    list::summary(&state()?, &p, conversation_id).await
 }
 
 /// The agent's console lists: `current`, `unreplied`, or a role's `queue`.
@@ -90,7 +90,7 @@ pub async fn list_agent_conversations(
     role_id: Option<Id>,
 ) -> Result<Vec<ConversationSummary>, AppError> {
     let p = principal().await?;
-    lists::agent_list(&state()?, p.as_staff()?, tab, role_id).await
+    list::agent_list(&state()?, p.as_staff()?, tab, role_id).await
 }
 
 /// History by customer name or phone, paged (seed 000 find-history-sessions).
@@ -103,7 +103,7 @@ pub async fn list_history(
     let p = principal().await?;
     let staff = p.as_staff()?;
     let page = PageQuery::parse(page, size)?;
-    lists::history(&state()?, staff, &filter, page).await
+    list::history(&state()?, staff, &filter, page).await
 }
 
 /// The roles the calling agent serves (all for admins).
@@ -116,7 +116,7 @@ pub async fn list_my_cs_roles() -> Result<Vec<CsRole>, AppError> {
 #[server(prefix = "/api", endpoint = "chat_set_status", input = Json)]
 pub async fn set_agent_status(status: AgentStatus) -> Result<(), AppError> {
     let p = principal().await?;
-    agents::set_agent_status(&state()?, p.as_staff()?, status).await?;
+    agent::set_agent_status(&state()?, p.as_staff()?, status).await?;
     Ok(())
 }
 
@@ -130,13 +130,13 @@ pub async fn get_my_status() -> Result<Option<AgentLoad>, AppError> {
 #[server(prefix = "/api", endpoint = "chat_claim", input = Json)]
 pub async fn claim_conversation(conversation_id: Id) -> Result<Conversation, AppError> {
     let p = principal().await?;
-    agents::claim(&state()?, p.as_staff()?, conversation_id).await
+    agent::claim(&state()?, p.as_staff()?, conversation_id).await
 }
 
 #[server(prefix = "/api", endpoint = "chat_resolve", input = Json)]
 pub async fn resolve_conversation(conversation_id: Id) -> Result<Conversation, AppError> {
     let p = principal().await?;
-    agents::resolve(&state()?, p.as_staff()?, conversation_id).await
+    agent::resolve(&state()?, p.as_staff()?, conversation_id).await
 }
 
 #[server(prefix = "/api", endpoint = "chat_reactivate", input = Json)]
@@ -153,7 +153,7 @@ pub async fn transfer_conversation(
 ) -> Result<Conversation, AppError> {
     let p = principal().await?;
     let note = note.unwrap_or_default();
-    handover::transfer(&state()?, p.as_staff()?, conversation_id, &to, &note).await
+    transfer::transfer(&state()?, p.as_staff()?, conversation_id, &to, &note).await
 }
 
 #[server(prefix = "/api", endpoint = "chat_take_over", input = Json)]

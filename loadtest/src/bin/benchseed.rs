@@ -6,7 +6,8 @@
 //! twice.
 
 use shipdesk::auth::{repo as auth_repo, service as auth, StaffForCreate};
-use shipdesk::chat::{admin as chat_admin, handover, CsRoleForCreate};
+use shipdesk::chat::service::{admin as chat_admin, handover};
+use shipdesk::chat::CsRoleForCreate;
 use shipdesk::customer::{service as customer, CompanyForCreate, MemberForCreate};
 use shipdesk::state::{AppState, Config};
 

@@ -155,10 +155,10 @@ impl World {
             (&peer, &desk, AgentStatus::Busy),
             (&sales_cs, &other_desk, AgentStatus::Online),
         ] {
-            chat::admin::set_agent_roles(s, &admin, agent.id, &[role.id], 50)
+            chat::service::admin::set_agent_roles(s, &admin, agent.id, &[role.id], 50)
                 .await
                 .unwrap();
-            chat::agents::set_agent_status(s, agent, status)
+            chat::service::agent::set_agent_status(s, agent, status)
                 .await
                 .unwrap();
         }

@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 
 use super::*;
-use crate::chat::limit::{self, SEND_RATE_LIMITED};
-use crate::chat::socket::{Out, SocketSession, RESUME_CAP};
+use crate::chat::live::socket::{Out, SocketSession, RESUME_CAP};
+use crate::chat::service::limit::{self, SEND_RATE_LIMITED};
 use crate::chat::wire::{ClientMsg, Cursor, ServerMsg};
 use crate::chat::*;
 use crate::error::AppError;
@@ -96,7 +96,7 @@ async fn a_resume_of_duplicate_cursors_sends_each_conversation_once_and_at_most_
     let mut sub = w
         .state
         .hub
-        .register(crate::chat::hub::Listener::Member(w.alice.id));
+        .register(crate::chat::live::hub::Listener::Member(w.alice.id));
     send(&w, &member(&w.alice), long.id, "live-1").await;
     let d = sub.rx.try_recv().unwrap();
     let mut out = vec![];
@@ -127,7 +127,7 @@ async fn a_gap_of_more_than_a_page_is_left_to_http_paging() {
     let mut sub = w
         .state
         .hub
-        .register(crate::chat::hub::Listener::Member(w.alice.id));
+        .register(crate::chat::live::hub::Listener::Member(w.alice.id));
     send(&w, &member(&w.alice), conv.id, "after-gap").await;
     let mut out = vec![];
     sock.on_delivery(sub.rx.try_recv().unwrap(), &mut out).await;
@@ -197,7 +197,7 @@ async fn a_member_is_limited_across_sockets_instances_and_the_api() {
     let conv = open(&w, &w.alice).await;
     // A second instance: its own hub on the same database.
     let other = AppState {
-        hub: crate::chat::hub::Hub::default(),
+        hub: crate::chat::live::hub::Hub::default(),
         ..w.state.clone()
     };
     let mut here = SocketSession::new(w.state.clone(), member(&w.alice)).unwrap();
@@ -246,7 +246,7 @@ async fn conv_assignee(w: &World, conv: Id) -> Id {
 /// A second instance on the world's database: its own hub (and instance id).
 fn second_instance(w: &World) -> AppState {
     AppState {
-        hub: crate::chat::hub::Hub::default(),
+        hub: crate::chat::live::hub::Hub::default(),
         ..w.state.clone()
     }
 }
@@ -258,15 +258,15 @@ fn without_grace(w: &mut World) {
 }
 
 async fn status_of(w: &World, id: Id) -> AgentStatus {
-    agent_repo::agent_load(&w.state.db, id)
+    repo::agent::agent_load(&w.state.db, id)
         .await
         .unwrap()
         .unwrap()
         .status
 }
 
-fn agent_listener(w: &World, id: Id) -> crate::chat::hub::Listener {
-    crate::chat::hub::Listener::Staff {
+fn agent_listener(w: &World, id: Id) -> crate::chat::live::hub::Listener {
+    crate::chat::live::hub::Listener::Staff {
         id,
         admin: false,
         roles: vec![w.role.id],

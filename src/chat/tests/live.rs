@@ -3,9 +3,8 @@
 //! the right people, catch-up is exact, bad frames get errors.
 
 use super::*;
-use crate::chat::handover;
-use crate::chat::hub::{Listener, Subscription};
-use crate::chat::socket::{Out, SocketSession};
+use crate::chat::live::hub::{Listener, Subscription};
+use crate::chat::live::socket::{Out, SocketSession};
 use crate::chat::wire::{ClientMsg, Cursor, ServerMsg};
 use crate::chat::*;
 use crate::error::AppError;
@@ -49,44 +48,44 @@ async fn transfer_to_an_agent_or_a_role_with_a_note_for_staff() {
     // b may not transfer what is not theirs; a cannot send to someone outside the role.
     let to_b = TransferTo::Agent(b.id);
     assert_eq!(
-        handover::transfer(&w.state, &b, conv.id, &to_b, "")
+        transfer::transfer(&w.state, &b, conv.id, &to_b, "")
             .await
             .unwrap_err(),
         AppError::Forbidden
     );
     assert_eq!(
-        handover::transfer(&w.state, &a, conv.id, &TransferTo::Agent(outsider.id), "")
+        transfer::transfer(&w.state, &a, conv.id, &TransferTo::Agent(outsider.id), "")
             .await
             .unwrap_err()
             .key(),
         "transfer.agent_not_in_role"
     );
-    let long = "长".repeat(handover::MAX_NOTE_CHARS + 1);
+    let long = "长".repeat(transfer::MAX_NOTE_CHARS + 1);
     assert_eq!(
-        handover::transfer(&w.state, &a, conv.id, &to_b, &long)
+        transfer::transfer(&w.state, &a, conv.id, &to_b, &long)
             .await
             .unwrap_err()
             .field(),
         Some("note")
     );
-    let moved = handover::transfer(&w.state, &a, conv.id, &to_b, "客户问清关")
+    let moved = transfer::transfer(&w.state, &a, conv.id, &to_b, "客户问清关")
         .await
         .unwrap();
     assert_eq!(moved.assignee_staff_id, Some(b.id));
-    let staff_view = service::messages_after(&w.state, &staff(&b), conv.id, 0, 50)
+    let staff_view = message::messages_after(&w.state, &staff(&b), conv.id, 0, 50)
         .await
         .unwrap();
     assert_eq!(staff_view.len(), 1);
     assert_eq!(staff_view[0].kind, MessageKind::Note);
     assert!(staff_view[0].body.contains("客户问清关"));
-    let member_view = service::messages_after(&w.state, &member(&w.alice), conv.id, 0, 50)
+    let member_view = message::messages_after(&w.state, &member(&w.alice), conv.id, 0, 50)
         .await
         .unwrap();
     assert!(member_view.is_empty(), "the member never sees the note");
 
     // To another role: queued there (nobody serves it), the old role's agents told.
     let finance = testing::cs_role(&w.state, &w.admin, "finance", None).await;
-    let queued = handover::transfer(&w.state, &b, conv.id, &TransferTo::Role(finance.id), "")
+    let queued = transfer::transfer(&w.state, &b, conv.id, &TransferTo::Role(finance.id), "")
         .await
         .unwrap();
     assert_eq!(
@@ -94,7 +93,7 @@ async fn transfer_to_an_agent_or_a_role_with_a_note_for_staff() {
         (finance.id, ConversationStatus::Queued, None)
     );
     assert_eq!(
-        handover::transfer(
+        transfer::transfer(
             &w.state,
             &w.admin,
             conv.id,
@@ -117,7 +116,7 @@ async fn a_transfer_into_a_role_where_the_member_is_active_changes_nothing() {
     send::open_conversation(&w.state, &w.alice, finance.id)
         .await
         .unwrap();
-    let err = handover::transfer(&w.state, &a, conv.id, &TransferTo::Role(finance.id), "")
+    let err = transfer::transfer(&w.state, &a, conv.id, &TransferTo::Role(finance.id), "")
         .await
         .unwrap_err();
     assert_eq!(err.key(), "conversation.other_active");
@@ -178,7 +177,7 @@ async fn a_released_takeover_is_reassigned_again_when_its_agent_goes_away() {
         .unwrap();
     assert_eq!(back.assignee_staff_id, Some(a.id));
     assert_eq!(
-        routing_repo::taken_over_from(&w.state.db, conv.id)
+        repo::assignment::taken_over_from(&w.state.db, conv.id)
             .await
             .unwrap(),
         None,
@@ -186,10 +185,10 @@ async fn a_released_takeover_is_reassigned_again_when_its_agent_goes_away() {
     );
 
     // a goes offline: the reassignment job moves the conversation to b.
-    agents::set_agent_status(&w.state, &a, AgentStatus::Offline)
+    agent::set_agent_status(&w.state, &a, AgentStatus::Offline)
         .await
         .unwrap();
-    let moved = agents::reassign_stale(&w.state).await.unwrap();
+    let moved = agent::reassign_stale(&w.state).await.unwrap();
     assert_eq!(moved.len(), 1, "{moved:?}");
     assert_eq!(moved[0].assignee_staff_id, Some(b.id));
 
@@ -197,7 +196,7 @@ async fn a_released_takeover_is_reassigned_again_when_its_agent_goes_away() {
     handover::take_over(&w.state, &w.admin, conv.id)
         .await
         .unwrap();
-    agents::set_agent_status(&w.state, &b, AgentStatus::Offline)
+    agent::set_agent_status(&w.state, &b, AgentStatus::Offline)
         .await
         .unwrap();
     let queued = handover::release(&w.state, &w.admin, conv.id)
@@ -205,7 +204,7 @@ async fn a_released_takeover_is_reassigned_again_when_its_agent_goes_away() {
         .unwrap();
     assert_eq!(queued.status, ConversationStatus::Queued);
     assert_eq!(
-        routing_repo::taken_over_from(&w.state.db, conv.id)
+        repo::assignment::taken_over_from(&w.state.db, conv.id)
             .await
             .unwrap(),
         None
@@ -226,7 +225,7 @@ async fn resolved_conversations_are_reactivated_by_an_agent_of_the_role() {
             .key(),
         "conversation.not_resolved"
     );
-    agents::resolve(&w.state, &a, conv.id).await.unwrap();
+    agent::resolve(&w.state, &a, conv.id).await.unwrap();
     assert_eq!(
         handover::reactivate(&w.state, &stranger, conv.id)
             .await
@@ -268,7 +267,7 @@ async fn an_agent_starts_a_conversation_with_a_customer() {
         AppError::not_found("member")
     );
     // The member sees it as theirs.
-    let mine = lists::member_conversations(&w.state, &w.alice)
+    let mine = list::member_conversations(&w.state, &w.alice)
         .await
         .unwrap();
     assert_eq!(mine[0].conversation.id, started.id);
@@ -380,7 +379,7 @@ async fn events_reach_the_member_the_assignee_and_supervisors_but_notes_skip_the
     assert_eq!(seqs(&drain(&mut boss)), vec![1, 2]);
 
     // The member reads up to the note's seq: the assignee sees the mark.
-    service::mark_read(&w.state, &member(&w.alice), conv.id, 2)
+    message::mark_read(&w.state, &member(&w.alice), conv.id, 2)
         .await
         .unwrap();
     assert!(matches!(
@@ -394,7 +393,7 @@ async fn events_reach_the_member_the_assignee_and_supervisors_but_notes_skip_the
     assert!(drain(&mut theirs).is_empty());
     drain(&mut alice);
     // Resolving tells the role (the queue view) and the member.
-    agents::resolve(&w.state, assignee, conv.id).await.unwrap();
+    agent::resolve(&w.state, assignee, conv.id).await.unwrap();
     assert!(matches!(
         drain(&mut alice).as_slice(),
         [ServerMsg::Conversation { .. }]
@@ -536,7 +535,7 @@ async fn an_agent_whose_sockets_closed_goes_away_after_the_grace_and_comes_back(
     let mut status = AgentStatus::Online;
     for _ in 0..50 {
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-        status = agent_repo::agent_load(&w.state.db, a.id)
+        status = repo::agent::agent_load(&w.state.db, a.id)
             .await
             .unwrap()
             .unwrap()
@@ -551,7 +550,7 @@ async fn an_agent_whose_sockets_closed_goes_away_after_the_grace_and_comes_back(
     assert_eq!(conv.status, ConversationStatus::Queued);
     let _sub = w.state.hub.register(listener.clone());
     presence::connected(&w.state, &listener).await;
-    let back = agent_repo::agent_load(&w.state.db, a.id)
+    let back = repo::agent::agent_load(&w.state.db, a.id)
         .await
         .unwrap()
         .unwrap();

@@ -14,6 +14,8 @@ mod messages;
 mod outbox;
 mod routing;
 
+use super::live::{presence, socket};
+use super::service::{admin, agent, handover, list, message, send, transfer};
 use super::*;
 use crate::auth::{Member, Principal, Staff};
 use crate::db::Clock;

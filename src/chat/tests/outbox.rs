@@ -32,10 +32,10 @@ async fn each_committed_chat_change_writes_one_outbox_event_and_nothing_else_doe
             .await
             .is_err()
     );
-    service::recall(&w.state, &member(&w.alice), conv.id, 1)
+    message::recall(&w.state, &member(&w.alice), conv.id, 1)
         .await
         .unwrap();
-    agents::resolve(&w.state, &agent, conv.id).await.unwrap();
+    agent::resolve(&w.state, &agent, conv.id).await.unwrap();
     send(&w, &member(&w.alice), conv.id, "m2").await; // re-opens it
 
     assert_eq!(outbox::pending_count(&w.state.db).await.unwrap(), 8);

@@ -34,7 +34,8 @@ pub async fn target(w: &World, endpoint: &str, who: Who) -> Option<Target> {
         }
         "chat_my_conversations" => {
             let c = if who == Who::Outsider {
-                let c = chat::send::open_conversation(w.state(), &w.outsider, w.other_desk.id);
+                let c =
+                    chat::service::send::open_conversation(w.state(), &w.outsider, w.other_desk.id);
                 c.await.unwrap()
             } else {
                 w.conversation(who).await
@@ -132,7 +133,7 @@ pub async fn target(w: &World, endpoint: &str, who: Who) -> Option<Target> {
         }
         "chat_release" => {
             let c = w.conversation(who).await;
-            chat::handover::take_over(w.state(), &w.admin, c.id)
+            chat::service::handover::take_over(w.state(), &w.admin, c.id)
                 .await
                 .unwrap();
             api(conversation_id(&c), field("/assignee_staff_id", w.cs.id))
@@ -143,7 +144,7 @@ pub async fn target(w: &World, endpoint: &str, who: Who) -> Option<Target> {
         }
         "chat_reactivate" => {
             let c = w.conversation(who).await;
-            chat::agents::resolve(w.state(), &w.admin, c.id)
+            chat::service::agent::resolve(w.state(), &w.admin, c.id)
                 .await
                 .unwrap();
             let me = w.staff(who).map(|s| s.id);
@@ -209,7 +210,7 @@ async fn admin(w: &World, endpoint: &str, who: Who) -> Option<Target> {
             let c = w.conversation(who).await;
             let cs = Principal::Staff(w.cs.clone());
             let bytes = format!("file {}", w.n()).into_bytes();
-            let a = chat::attachment::upload(
+            let a = chat::service::attachment::upload(
                 w.state(),
                 &cs,
                 c.id,

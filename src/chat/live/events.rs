@@ -1,10 +1,10 @@
 //! The chat events the services publish once their change is committed, and
 //! who each reaches (see `hub`).
 
-use super::hub::Target;
-use super::model::*;
-use super::wire::ServerMsg;
 use crate::auth::SessionUser;
+use crate::chat::live::hub::Target;
+use crate::chat::model::*;
+use crate::chat::wire::ServerMsg;
 use crate::state::AppState;
 use crate::types::Id;
 

@@ -5,8 +5,8 @@ use const_format::formatcp;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Executor, Row};
 
-use super::model::{ConversationSummary, HistoryFilter};
-use super::repo::{conversation_from_row, CONV_COLS};
+use super::conversation::{from_row as conversation_from_row, CONV_COLS};
+use crate::chat::model::{ConversationSummary, HistoryFilter};
 use crate::customer::phone_query;
 use crate::db::{like_pattern, paged, Db};
 use crate::error::AppResult;

@@ -1,150 +1,30 @@
-//! Conversations changing hands outside routing: transfer to an agent or a
-//! role with a note, a supervisor's takeover and release (seed 002 申请接管 /
-//! 终止接管), re-activating a resolved conversation (激活会话), and an agent
-//! starting a conversation with a customer (seed 000 客服发起会话).
+//! Conversations changing hands outside routing (transfers are `transfer`): a
+//! supervisor's takeover and release (seed 002 申请接管 / 终止接管),
+//! re-activating a resolved conversation (激活会话), and an agent starting a
+//! conversation with a customer (seed 000 客服发起会话).
 
-use super::model::*;
-use super::policy::{CHAT_STAFF, SUPERVISORS};
-use super::routing::Need;
-use super::{agent_repo, agents, events, outbox, repo, routing_repo, send, service};
 use crate::auth::{repo as auth_repo, Principal, Role, Staff};
+use crate::chat::live::events;
+use crate::chat::model::*;
+use crate::chat::policy::{CHAT_STAFF, SUPERVISORS};
+use crate::chat::repo;
+use crate::chat::routing::Need;
+use crate::chat::service::{self, agent, outbox};
 use crate::db::new_id;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::types::{Id, Timestamp};
 use crate::ErrorKey;
 
-/// The longest transfer note.
-pub const MAX_NOTE_CHARS: usize = 500;
-
-fn conflict_as_other_active(e: AppError) -> AppError {
+/// A unique-key conflict of an assignment: the member has another
+/// unresolved conversation in the role.
+pub(super) fn conflict_as_other_active(e: AppError) -> AppError {
     match e {
         AppError::Conflict { .. } => {
             AppError::validation("conversation_id", ErrorKey::ConversationOtherActive)
         }
         other => other,
     }
-}
-
-/// The assignee (or an admin) hands an open conversation to another agent of
-/// its role, within their cap, or to another role's queue (routed at once).
-/// The note, if any, stays with the conversation for staff.
-pub async fn transfer(
-    state: &AppState,
-    staff: &Staff,
-    conversation_id: Id,
-    to: &TransferTo,
-    note_text: &str,
-) -> AppResult<Conversation> {
-    staff.require(CHAT_STAFF)?;
-    let who = Principal::Staff(staff.clone());
-    let (conv, _) = service::authorize(state, &who, conversation_id, Need::Act).await?;
-    if conv.status == ConversationStatus::Resolved {
-        return Err(AppError::validation(
-            "conversation_id",
-            ErrorKey::ConversationResolved,
-        ));
-    }
-    let note_text = note_text.trim();
-    if note_text.chars().count() > MAX_NOTE_CHARS {
-        return Err(AppError::validation("note", ErrorKey::TransferNoteTooLong));
-    }
-    // Check the target before anything is written.
-    match to {
-        TransferTo::Agent(agent) => {
-            if Some(*agent) == conv.assignee_staff_id {
-                return Err(AppError::validation("to", ErrorKey::TransferSameAgent));
-            }
-            let enabled = auth_repo::staff_by_id(&state.db, *agent)
-                .await?
-                .is_some_and(|s| !s.disabled);
-            if !enabled || !agent_repo::serves_role(&state.db, *agent, conv.role_id).await? {
-                return Err(AppError::validation("to", ErrorKey::TransferAgentNotInRole));
-            }
-            match agent_repo::agent_load(&state.db, *agent).await? {
-                Some(a) if a.status == AgentStatus::Offline => {
-                    return Err(AppError::validation("to", ErrorKey::AgentOffline))
-                }
-                Some(a) if a.open_count >= a.max_concurrent => {
-                    return Err(AppError::conflict("to", ErrorKey::AgentAtCapacity))
-                }
-                Some(_) => {}
-                None => return Err(AppError::validation("to", ErrorKey::TransferAgentNotInRole)),
-            }
-        }
-        TransferTo::Role(role) => {
-            if *role == conv.role_id {
-                return Err(AppError::validation("to", ErrorKey::TransferSameRole));
-            }
-            agent_repo::role_by_id(&state.db, *role)
-                .await?
-                .ok_or_else(|| AppError::validation("to", ErrorKey::CsRoleUnknown))?;
-        }
-    }
-    let now = state.now();
-    let after = match to {
-        TransferTo::Agent(agent) => {
-            let from = conv.assignee_staff_id;
-            let mut tx = state.db.begin().await?;
-            let done = routing_repo::try_assign(&mut tx, conv.id, *agent, from, true, now).await?;
-            if !done {
-                return Err(AppError::conflict("to", ErrorKey::AgentAtCapacity));
-            }
-            outbox::conversation_changed(&mut tx, conv.id, now).await?;
-            tx.commit().await?;
-            let after = service::existing(state, conv.id).await?;
-            events::conversation(state, &after, from);
-            if let Some(old) = from {
-                agents::drain_for_agent(state, old).await?;
-            }
-            after
-        }
-        TransferTo::Role(role) => {
-            let mut tx = state.db.begin().await?;
-            let moved = routing_repo::move_to_role(&mut *tx, conv.id, *role, now)
-                .await
-                .map_err(conflict_as_other_active)?;
-            if !moved {
-                return Err(AppError::validation(
-                    "conversation_id",
-                    ErrorKey::ConversationResolved,
-                ));
-            }
-            outbox::conversation_changed(&mut tx, conv.id, now).await?;
-            tx.commit().await?;
-            let moved = service::existing(state, conv.id).await?;
-            // The old role's agents see it leave; the new role routes it.
-            events::conversation(
-                state,
-                &Conversation {
-                    role_id: conv.role_id,
-                    ..moved.clone()
-                },
-                conv.assignee_staff_id,
-            );
-            if !matches!(
-                agents::route(state, &moved, None).await?,
-                agents::Routed::To(_)
-            ) {
-                events::conversation(state, &moved, None);
-            }
-            if let Some(old) = conv.assignee_staff_id {
-                agents::drain_for_agent(state, old).await?;
-            }
-            service::existing(state, conv.id).await?
-        }
-    };
-    // The reason stays with the conversation, for staff, once it has moved.
-    if !note_text.is_empty() {
-        send::note_for(
-            state,
-            staff,
-            conv.id,
-            &format!("转接 / Transfer: {note_text}"),
-        )
-        .await?;
-    }
-    Ok(after)
 }
 
 /// Gives `conv`, as it was read, to `staff` whatever their cap (remembering
@@ -159,7 +39,7 @@ async fn hand_to(
 ) -> AppResult<Conversation> {
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    let done = routing_repo::force_assign(
+    let done = repo::assignment::force_assign(
         &mut *tx,
         conv.id,
         staff,
@@ -243,25 +123,26 @@ pub async fn release(
             ErrorKey::ConversationNotTakenOver,
         ));
     }
-    let back_to = routing_repo::taken_over_from(&state.db, conv.id).await?;
+    let back_to = repo::assignment::taken_over_from(&state.db, conv.id).await?;
     let now = state.now();
     let mut given = false;
     if let Some(agent) = back_to {
         let mut tx = state.db.begin().await?;
-        given = routing_repo::try_assign(&mut tx, conv.id, agent, Some(supervisor.id), true, now)
-            .await?;
+        given =
+            repo::assignment::try_assign(&mut tx, conv.id, agent, Some(supervisor.id), true, now)
+                .await?;
         if given {
             outbox::conversation_changed(&mut tx, conv.id, now).await?;
             tx.commit().await?;
         }
     }
     if !given {
-        let released = agents::release_to_queue(state, conv.id, supervisor.id).await?;
+        let released = agent::release_to_queue(state, conv.id, supervisor.id).await?;
         if released {
             let queued = service::existing(state, conv.id).await?;
             if matches!(
-                agents::route(state, &queued, None).await?,
-                agents::Routed::To(_)
+                agent::route(state, &queued, None).await?,
+                agent::Routed::To(_)
             ) {
                 return service::existing(state, conv.id).await;
             }
@@ -301,10 +182,10 @@ pub async fn start_with_member(
     role_id: Id,
 ) -> AppResult<Conversation> {
     staff.require(CHAT_STAFF)?;
-    agent_repo::role_by_id(&state.db, role_id)
+    repo::desk::role_by_id(&state.db, role_id)
         .await?
         .ok_or_else(|| AppError::validation("role_id", ErrorKey::CsRoleUnknown))?;
-    if !staff.has(Role::Admin) && !agent_repo::serves_role(&state.db, staff.id, role_id).await? {
+    if !staff.has(Role::Admin) && !repo::desk::serves_role(&state.db, staff.id, role_id).await? {
         return Err(AppError::Forbidden);
     }
     let member = auth_repo::member_by_id(&state.db, member_id)
@@ -314,7 +195,7 @@ pub async fn start_with_member(
         return Err(AppError::validation("member_id", ErrorKey::MemberDisabled));
     }
     let now = state.now();
-    if let Some(c) = repo::active_conversation(&state.db, member.id, role_id).await? {
+    if let Some(c) = repo::conversation::active(&state.db, member.id, role_id).await? {
         return match (c.status, c.assignee_staff_id) {
             (_, Some(a)) if a == staff.id => Ok(c),
             (ConversationStatus::Queued, _) => {
@@ -345,7 +226,7 @@ pub async fn start_with_member(
         resolved_at: None,
     };
     let mut tx = state.db.begin().await?;
-    repo::insert_conversation(&mut *tx, &conv)
+    repo::conversation::insert(&mut *tx, &conv)
         .await
         .map_err(|e| match e {
             AppError::Conflict { .. } => {

@@ -8,11 +8,7 @@
 //! - every admin socket (supervisors watch all conversations).
 //!
 //! One instance (SQLite) delivers in-process. Several instances (PostgreSQL)
-//! also `NOTIFY` each event on one channel, in publish order; every instance
-//! `LISTEN`s and delivers the events of the others. A payload too large for
-//! NOTIFY travels as a reference the listener loads from the database. When
-//! the listening connection drops, events may be lost: sockets are told to
-//! `resume`, which catches them up from the database.
+//! also hand every event to the others (`pg`: LISTEN/NOTIFY).
 //!
 //! Each socket has a bounded queue; a socket that falls too far behind is
 //! dropped (its client reconnects and resumes) rather than slowing others.
@@ -24,17 +20,13 @@ use std::sync::{Arc, OnceLock, RwLock};
 use serde::{Deserialize, Serialize};
 use tokio::sync::mpsc;
 
-use super::model::{Conversation, SenderKind};
-use super::wire::ServerMsg;
-use crate::db::Db;
+use super::pg::Outbound;
+use crate::chat::model::{Conversation, SenderKind};
+use crate::chat::wire::ServerMsg;
 use crate::types::Id;
 
-/// NOTIFY's channel.
-pub const CHANNEL: &str = "shipdesk_chat";
 /// Frames a socket may have queued before it is dropped.
 pub const SOCKET_QUEUE: usize = 4096;
-/// NOTIFY payloads must stay under 8,000 bytes.
-const MAX_NOTIFY_BYTES: usize = 7_500;
 
 /// Who an event reaches.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -208,22 +200,12 @@ impl Registry {
     }
 }
 
-/// An event as NOTIFY carries it between instances.
-#[derive(Debug, Serialize, Deserialize)]
-struct Wire {
-    origin: u64,
-    target: Target,
-    skip_side: Option<SenderKind>,
-    /// The event, or None when too large: then `message_ref` names it.
-    msg: Option<ServerMsg>,
-    message_ref: Option<(Id, i64)>,
-}
-
 struct Inner {
     instance: u64,
     next_conn: AtomicU64,
     reg: RwLock<Registry>,
-    notify: OnceLock<mpsc::UnboundedSender<String>>,
+    /// Set on PostgreSQL: events for the other instances.
+    outbound: OnceLock<Outbound>,
 }
 
 /// A socket's end of the hub: its id and its queue of deliveries. Give it
@@ -245,7 +227,7 @@ impl Default for Hub {
                 instance: crate::db::new_id() as u64,
                 next_conn: AtomicU64::new(1),
                 reg: RwLock::new(Registry::default()),
-                notify: OnceLock::new(),
+                outbound: OnceLock::new(),
             }),
         }
     }
@@ -313,35 +295,25 @@ impl Hub {
 
     /// As `publish`, but not to sockets of `skip_side` (typing is not echoed).
     pub fn publish_from(&self, target: Target, skip_side: Option<SenderKind>, msg: ServerMsg) {
-        if let Some(tx) = self.inner.notify.get() {
-            let message_ref = match &msg {
-                ServerMsg::Message { message } => Some((message.conversation_id, message.seq)),
-                _ => None,
-            };
-            let mut wire = Wire {
-                origin: self.inner.instance,
-                target: target.clone(),
-                skip_side,
-                msg: Some(msg.clone()),
-                message_ref: None,
-            };
-            let mut text = serde_json::to_string(&wire).unwrap_or_default();
-            if text.len() > MAX_NOTIFY_BYTES && message_ref.is_some() {
-                wire.msg = None;
-                wire.message_ref = message_ref;
-                text = serde_json::to_string(&wire).unwrap_or_default();
-            }
-            if text.len() <= MAX_NOTIFY_BYTES {
-                let _ = tx.send(text);
-            } else {
-                tracing::warn!("chat event too large for NOTIFY; other instances miss it");
-            }
+        if let Some(out) = self.inner.outbound.get() {
+            out.send(self.inner.instance, &target, skip_side, &msg);
         }
         self.deliver(&target, skip_side, msg);
     }
 
+    /// Starts handing events to other instances through `out`; false if
+    /// that was done already.
+    pub(super) fn set_outbound(&self, out: Outbound) -> bool {
+        self.inner.outbound.set(out).is_ok()
+    }
+
+    /// Did this instance publish an event that came back from elsewhere?
+    pub(super) fn is_own(&self, origin: u64) -> bool {
+        origin == self.inner.instance
+    }
+
     /// Hands `msg` to this instance's sockets that `target` reaches.
-    fn deliver(&self, target: &Target, skip_side: Option<SenderKind>, msg: ServerMsg) {
+    pub(super) fn deliver(&self, target: &Target, skip_side: Option<SenderKind>, msg: ServerMsg) {
         let text = match serde_json::to_string(&msg) {
             Ok(t) => t,
             Err(e) => {
@@ -375,7 +347,7 @@ impl Hub {
     }
 
     /// Tells every socket here to resume (events may have been missed).
-    fn resync_all(&self) {
+    pub(super) fn resync_all(&self) {
         let delivery = Arc::new(Delivery {
             text: serde_json::to_string(&ServerMsg::Resync).unwrap_or_default(),
             msg: ServerMsg::Resync,
@@ -384,75 +356,6 @@ impl Hub {
         for entry in reg.conns.values() {
             let _ = entry.tx.try_send(delivery.clone());
         }
-    }
-
-    /// On PostgreSQL: publishes every event with NOTIFY too and delivers
-    /// those of other instances. Returns once listening.
-    pub async fn start_postgres(&self, db: Db) -> Result<(), sqlx::Error> {
-        let url = db.connect_options().database_url.to_string();
-        let mut listener = sqlx::postgres::PgListener::connect(&url).await?;
-        listener.listen(CHANNEL).await?;
-        let (tx, mut rx) = mpsc::unbounded_channel::<String>();
-        if self.inner.notify.set(tx).is_err() {
-            return Ok(()); // already started
-        }
-        // One task sends the NOTIFYs in publish order.
-        let notify_db = db.clone();
-        tokio::spawn(async move {
-            while let Some(payload) = rx.recv().await {
-                let sent = super::repo::notify(&notify_db, CHANNEL, &payload).await;
-                if let Err(e) = sent {
-                    tracing::warn!(error = %e, "NOTIFY failed; other instances miss an event");
-                }
-            }
-        });
-        let hub = self.clone();
-        tokio::spawn(async move {
-            let mut failed = false;
-            loop {
-                match listener.try_recv().await {
-                    Ok(Some(n)) => {
-                        if std::mem::take(&mut failed) {
-                            hub.resync_all();
-                        }
-                        hub.on_notification(&db, n.payload()).await
-                    }
-                    // The connection dropped and is back: events may be lost.
-                    Ok(None) => {
-                        failed = false;
-                        hub.resync_all()
-                    }
-                    Err(e) => {
-                        tracing::warn!(error = %e, "LISTEN connection failed; retrying");
-                        failed = true;
-                        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
-                    }
-                }
-            }
-        });
-        Ok(())
-    }
-
-    async fn on_notification(&self, db: &Db, payload: &str) {
-        let wire: Wire = match serde_json::from_str(payload) {
-            Ok(w) => w,
-            Err(e) => {
-                tracing::warn!(error = %e, "unreadable chat notification");
-                return;
-            }
-        };
-        if wire.origin == self.inner.instance {
-            return;
-        }
-        let msg = match (wire.msg, wire.message_ref) {
-            (Some(m), _) => m,
-            (None, Some((conv, seq))) => match super::repo::message_by_seq(db, conv, seq).await {
-                Ok(Some(message)) => ServerMsg::Message { message },
-                _ => return,
-            },
-            (None, None) => return,
-        };
-        self.deliver(&wire.target, wire.skip_side, msg);
     }
 }
 

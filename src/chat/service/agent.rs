@@ -2,11 +2,13 @@
 //! conversations, draining the queue, stale reassignment, claiming from the
 //! queue and resolving.
 
-use super::model::*;
-use super::policy::{AGENTS, CHAT_STAFF};
-use super::routing::{pick_agent, Need};
-use super::{agent_repo, events, handover, outbox, presence, routing_repo, service};
 use crate::auth::{Principal, Role, Staff};
+use crate::chat::live::{events, presence};
+use crate::chat::model::*;
+use crate::chat::policy::{AGENTS, CHAT_STAFF};
+use crate::chat::repo;
+use crate::chat::routing::{pick_agent, Need};
+use crate::chat::service::{self, handover, outbox};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::types::Id;
@@ -21,7 +23,7 @@ pub async fn set_agent_status(
 ) -> AppResult<Vec<Conversation>> {
     agent.require(AGENTS)?;
     let mut tx = state.db.begin().await?;
-    agent_repo::upsert_agent(&mut *tx, agent.id, Some(status), None, state.now()).await?;
+    repo::agent::upsert_agent(&mut *tx, agent.id, Some(status), None, state.now()).await?;
     tx.commit().await?;
     let connected = presence::is_connected(state, agent.id).await?;
     events::presence(state, agent.id, status, connected);
@@ -48,7 +50,7 @@ pub async fn route(
     conv: &Conversation,
     exclude: Option<Id>,
 ) -> AppResult<Routed> {
-    let loads = agent_repo::agent_loads(&state.db, conv.role_id).await?;
+    let loads = repo::agent::agent_loads(&state.db, conv.role_id).await?;
     let candidates: Vec<AgentLoad> = loads
         .into_iter()
         .filter(|a| Some(a.staff_id) != exclude)
@@ -62,7 +64,7 @@ pub async fn route(
     };
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    let done = routing_repo::try_assign(&mut tx, conv.id, agent, from, false, now).await?;
+    let done = repo::assignment::try_assign(&mut tx, conv.id, agent, from, false, now).await?;
     if !done {
         return Ok(Routed::Lost);
     }
@@ -78,7 +80,7 @@ pub async fn route(
 pub async fn drain_queue(state: &AppState, role_id: Id) -> AppResult<Vec<Conversation>> {
     let mut assigned = vec![];
     let mut lost = 0;
-    while let Some(conv) = routing_repo::oldest_queued(&state.db, role_id).await? {
+    while let Some(conv) = repo::assignment::oldest_queued(&state.db, role_id).await? {
         match route(state, &conv, None).await? {
             Routed::To(_) => assigned.push(service::existing(state, conv.id).await?),
             Routed::NoAgent => break,
@@ -93,7 +95,7 @@ pub async fn drain_queue(state: &AppState, role_id: Id) -> AppResult<Vec<Convers
 /// Drains the queues of every role the agent serves.
 pub async fn drain_for_agent(state: &AppState, staff_id: Id) -> AppResult<Vec<Conversation>> {
     let mut assigned = vec![];
-    for role_id in agent_repo::agent_role_ids(&state.db, staff_id).await? {
+    for role_id in repo::desk::agent_role_ids(&state.db, staff_id).await? {
         assigned.extend(drain_queue(state, role_id).await?);
     }
     Ok(assigned)
@@ -102,7 +104,7 @@ pub async fn drain_for_agent(state: &AppState, staff_id: Id) -> AppResult<Vec<Co
 /// Drains the queue of every role.
 pub async fn drain_all(state: &AppState) -> AppResult<Vec<Conversation>> {
     let mut assigned = vec![];
-    for role in agent_repo::roles(&state.db).await? {
+    for role in repo::desk::roles(&state.db).await? {
         assigned.extend(drain_queue(state, role.id).await?);
     }
     Ok(assigned)
@@ -114,7 +116,7 @@ pub async fn drain_all(state: &AppState) -> AppResult<Vec<Conversation>> {
 /// background job; returns the conversations that changed.
 pub async fn reassign_stale(state: &AppState) -> AppResult<Vec<Conversation>> {
     let mut changed = vec![];
-    for conv in routing_repo::stale(&state.db, state.now()).await? {
+    for conv in repo::assignment::stale(&state.db, state.now()).await? {
         let Some(old) = conv.assignee_staff_id else {
             continue;
         };
@@ -141,7 +143,7 @@ pub async fn reassign_stale(state: &AppState) -> AppResult<Vec<Conversation>> {
 pub(super) async fn release_to_queue(state: &AppState, id: Id, from: Id) -> AppResult<bool> {
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    let released = routing_repo::release_to_queue(&mut *tx, id, from, now).await?;
+    let released = repo::assignment::release_to_queue(&mut *tx, id, from, now).await?;
     if released {
         outbox::conversation_changed(&mut tx, id, now).await?;
         tx.commit().await?;
@@ -160,18 +162,18 @@ pub async fn claim(
     agent.require(CHAT_STAFF)?;
     let conv = service::existing(state, conversation_id).await?;
     if !agent.has(Role::Admin)
-        && !agent_repo::serves_role(&state.db, agent.id, conv.role_id).await?
+        && !repo::desk::serves_role(&state.db, agent.id, conv.role_id).await?
     {
         return Err(AppError::Forbidden);
     }
-    match agent_repo::agent_load(&state.db, agent.id).await? {
+    match repo::agent::agent_load(&state.db, agent.id).await? {
         Some(a) if a.status != AgentStatus::Offline => {}
         None if agent.has(Role::Admin) => return handover::claim_queued(state, agent, &conv).await,
         _ => return Err(AppError::validation("status", ErrorKey::AgentOffline)),
     }
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    let done = routing_repo::try_assign(&mut tx, conv.id, agent.id, None, true, now).await?;
+    let done = repo::assignment::try_assign(&mut tx, conv.id, agent.id, None, true, now).await?;
     if done {
         outbox::conversation_changed(&mut tx, conv.id, now).await?;
         tx.commit().await?;
@@ -207,7 +209,7 @@ pub async fn resolve(
     let (conv, _) = service::authorize(state, &who, conversation_id, Need::Act).await?;
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    let resolved = routing_repo::resolve(&mut *tx, conv.id, now).await?;
+    let resolved = repo::assignment::resolve(&mut *tx, conv.id, now).await?;
     if resolved {
         outbox::conversation_changed(&mut tx, conv.id, now).await?;
         tx.commit().await?;

@@ -1,11 +1,11 @@
 //! Admin set-up of chat: CS roles, which agents serve them and with what
 //! cap, and the supervisors' view of agents and their loads.
 
-use super::agent_repo;
-use super::agents::drain_for_agent;
-use super::model::*;
-use super::policy::{AGENTS, CHAT_STAFF, SUPERVISORS};
 use crate::auth::{parse_person_name, repo as auth_repo, Role, Staff};
+use crate::chat::model::*;
+use crate::chat::policy::{AGENTS, CHAT_STAFF, SUPERVISORS};
+use crate::chat::repo;
+use crate::chat::service::agent::drain_for_agent;
 use crate::db::{new_id, on_unique};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -38,7 +38,7 @@ pub async fn create_cs_role(
             ErrorKey::CsRoleReassignInvalid,
         ));
     }
-    agent_repo::insert_role(&state.db, &role)
+    repo::desk::insert_role(&state.db, &role)
         .await
         .map_err(on_unique("code", "code", ErrorKey::CsRoleCodeTaken))?;
     Ok(role)
@@ -46,7 +46,7 @@ pub async fn create_cs_role(
 
 /// The roles customers choose from, oldest first.
 pub async fn list_cs_roles(state: &AppState) -> AppResult<Vec<CsRole>> {
-    agent_repo::roles(&state.db).await
+    repo::desk::roles(&state.db).await
 }
 
 /// Makes a cs staff member an agent of `role_ids` with a cap of
@@ -74,14 +74,14 @@ pub async fn set_agent_roles(
     ids.sort_unstable();
     ids.dedup();
     for id in &ids {
-        if agent_repo::role_by_id(&state.db, *id).await?.is_none() {
+        if repo::desk::role_by_id(&state.db, *id).await?.is_none() {
             return Err(AppError::validation("role_ids", ErrorKey::CsRoleUnknown));
         }
     }
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    agent_repo::upsert_agent(&mut *tx, staff_id, None, Some(max_concurrent), now).await?;
-    agent_repo::replace_agent_roles(&mut tx, staff_id, &ids, now).await?;
+    repo::agent::upsert_agent(&mut *tx, staff_id, None, Some(max_concurrent), now).await?;
+    repo::desk::replace_agent_roles(&mut tx, staff_id, &ids, now).await?;
     tx.commit().await?;
     drain_for_agent(state, staff_id).await
 }
@@ -93,7 +93,7 @@ pub async fn role_agents(
     role_id: Id,
 ) -> AppResult<Vec<AgentLoad>> {
     staff.require(CHAT_STAFF)?;
-    agent_repo::agent_loads(&state.db, role_id).await
+    repo::agent::agent_loads(&state.db, role_id).await
 }
 
 /// The longest canned reply title.
@@ -112,7 +112,7 @@ pub async fn create_canned(
     }
     let body = parse_message_body(MessageKind::Text, &input.body)?;
     if let Some(role) = input.role_id {
-        if agent_repo::role_by_id(&state.db, role).await?.is_none() {
+        if repo::desk::role_by_id(&state.db, role).await?.is_none() {
             return Err(AppError::validation("role_id", ErrorKey::CsRoleUnknown));
         }
     }
@@ -123,7 +123,7 @@ pub async fn create_canned(
         body,
         created_at: Timestamp(state.now()),
     };
-    agent_repo::insert_canned(&state.db, &c, admin.id).await?;
+    repo::canned::insert(&state.db, &c, admin.id).await?;
     Ok(c)
 }
 
@@ -131,15 +131,15 @@ pub async fn create_canned(
 /// admins see all.
 pub async fn canned_replies(state: &AppState, staff: &Staff) -> AppResult<Vec<CannedReply>> {
     if staff.has_any(SUPERVISORS) {
-        return agent_repo::canned_for(&state.db, None).await;
+        return repo::canned::visible_to(&state.db, None).await;
     }
     staff.require(AGENTS)?;
-    agent_repo::canned_for(&state.db, Some(staff.id)).await
+    repo::canned::visible_to(&state.db, Some(staff.id)).await
 }
 
 pub async fn delete_canned(state: &AppState, admin: &Staff, id: Id) -> AppResult<()> {
     admin.require(SUPERVISORS)?;
-    if agent_repo::delete_canned(&state.db, id).await? {
+    if repo::canned::delete(&state.db, id).await? {
         Ok(())
     } else {
         Err(AppError::not_found("canned_reply"))
@@ -151,8 +151,8 @@ pub async fn delete_canned(state: &AppState, admin: &Staff, id: Id) -> AppResult
 pub async fn all_agents(state: &AppState, staff: &Staff) -> AppResult<Vec<AgentSetup>> {
     staff.require(SUPERVISORS)?;
     let mut out = vec![];
-    for load in agent_repo::all_agent_loads(&state.db).await? {
-        let role_ids = agent_repo::agent_role_ids(&state.db, load.staff_id).await?;
+    for load in repo::agent::all_agent_loads(&state.db).await? {
+        let role_ids = repo::desk::agent_role_ids(&state.db, load.staff_id).await?;
         out.push(AgentSetup { load, role_ids });
     }
     Ok(out)
@@ -161,16 +161,16 @@ pub async fn all_agents(state: &AppState, staff: &Staff) -> AppResult<Vec<AgentS
 /// The roles `staff` serves (every role for admins).
 pub async fn roles_of(state: &AppState, staff: &Staff) -> AppResult<Vec<CsRole>> {
     staff.require(CHAT_STAFF)?;
-    let all = agent_repo::roles(&state.db).await?;
+    let all = repo::desk::roles(&state.db).await?;
     if staff.has_any(SUPERVISORS) {
         return Ok(all);
     }
-    let mine = agent_repo::agent_role_ids(&state.db, staff.id).await?;
+    let mine = repo::desk::agent_role_ids(&state.db, staff.id).await?;
     Ok(all.into_iter().filter(|r| mine.contains(&r.id)).collect())
 }
 
 /// The caller's own agent status and load (None: not set up as an agent).
 pub async fn own_load(state: &AppState, staff: &Staff) -> AppResult<Option<AgentLoad>> {
     staff.require(CHAT_STAFF)?;
-    agent_repo::agent_load(&state.db, staff.id).await
+    repo::agent::agent_load(&state.db, staff.id).await
 }

@@ -4,8 +4,8 @@
 use const_format::formatcp;
 use sqlx::{Any, AnyConnection, Executor};
 
-use super::model::Conversation;
-use super::repo::{conversation_from_row, CONV_COLS};
+use super::conversation::{from_row as conversation_from_row, CONV_COLS};
+use crate::chat::model::Conversation;
 use crate::error::AppResult;
 use crate::types::Id;
 
@@ -171,18 +171,18 @@ pub async fn force_assign(
     Ok(r.rows_affected() == 1)
 }
 
+const TAKEN_OVER_FROM: &str = "SELECT taken_over_from FROM conversations WHERE id = $1";
+
 /// Whom a taken-over conversation came from.
 pub async fn taken_over_from(
     ex: impl Executor<'_, Database = Any>,
     id: Id,
 ) -> AppResult<Option<Id>> {
-    Ok(sqlx::query_scalar::<_, Option<i64>>(
-        "SELECT taken_over_from FROM conversations WHERE id = $1",
-    )
-    .bind(id)
-    .fetch_optional(ex)
-    .await?
-    .flatten())
+    Ok(sqlx::query_scalar::<_, Option<i64>>(TAKEN_OVER_FROM)
+        .bind(id)
+        .fetch_optional(ex)
+        .await?
+        .flatten())
 }
 
 const MOVE_TO_ROLE: &str =
@@ -220,5 +220,6 @@ pub const STATEMENTS: &[(&str, &str)] = &[
     ("oldest_queued", OLDEST_QUEUED),
     ("stale", STALE),
     ("force_assign", FORCE_ASSIGN),
+    ("taken_over_from", TAKEN_OVER_FROM),
     ("move_to_role", MOVE_TO_ROLE),
 ];
