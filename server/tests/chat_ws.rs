@@ -11,7 +11,7 @@ use std::time::Duration;
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Value};
 use shipdesk::auth::Staff;
-use shipdesk::chat::CsRole;
+use shipdesk::chat::Desk;
 use support::*;
 use tokio::net::TcpStream;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
@@ -23,13 +23,13 @@ type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
 
 struct Chat {
     app: TestApp,
-    role: CsRole,
+    desk: Desk,
     agent: Staff,
     agent_cookie: String,
     member_cookie: String,
 }
 
-/// An admin, one role, one online agent (cap 5) and one member, all signed in.
+/// An admin, one desk, one online agent (cap 5) and one member, all signed in.
 async fn chat() -> Chat {
     let app = spawn_app().await;
     chat_on(app).await
@@ -46,15 +46,15 @@ async fn chat_with(set: impl FnOnce(&mut shipdesk::state::Config)) -> Chat {
 
 async fn chat_on(app: TestApp) -> Chat {
     let admin = shipdesk::testing::staff(&app.state, "root", &["admin"]).await;
-    let role = shipdesk::testing::cs_role(&app.state, &admin, "presales", None).await;
-    let agent = shipdesk::testing::agent(&app.state, &admin, "cs_a", &[role.id], 5).await;
+    let desk = shipdesk::testing::desk(&app.state, &admin, "presales", None).await;
+    let agent = shipdesk::testing::agent(&app.state, &admin, "cs_a", &[desk.id], 5).await;
     app.company_with_member(&admin, "海通跨境", None, "13900000001")
         .await;
     let agent_cookie = staff_cookie(&app, "cs_a", PASSWORD).await;
     let member_cookie = member_cookie(&app, "13900000001").await;
     Chat {
         app,
-        role,
+        desk,
         agent,
         agent_cookie,
         member_cookie,
@@ -136,13 +136,14 @@ fn text(conv: i64, client_id: &str, body: &str) -> Value {
            "kind": "text", "body": body, "reply_to_seq": null})
 }
 
-/// The member opens a conversation in the role (assigned to the agent).
+/// The member opens a conversation in the desk (assigned to the agent).
 async fn open(c: &Chat) -> i64 {
     let client = bare_client();
     let res = client
         .post(c.app.url("/api/chat_open"))
         .header("cookie", &c.member_cookie)
-        .json(&json!({"role_id": c.role.id}))
+        // `role_id`: the name older clients send.
+        .json(&json!({"role_id": c.desk.id}))
         .send()
         .await
         .unwrap();

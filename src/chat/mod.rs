@@ -1,12 +1,12 @@
-//! Customer-service chat (客服会话): CS roles (售前, 售后, 财务…), the agents
+//! Customer-service chat (客服会话): desks (售前, 售后, 财务…), the agents
 //! who serve them with a cap on concurrent conversations, conversations
 //! between one member and the platform, and their messages.
 //!
 //! A conversation is queued → open (assigned) → resolved. Routing gives a new
-//! or re-opened conversation to the least-loaded online agent of its role
-//! under their cap, else it waits in the role's queue, drained oldest first
+//! or re-opened conversation to the least-loaded online agent of its desk
+//! under their cap, else it waits in the desk's queue, drained oldest first
 //! when an agent comes online, gets more room or resolves a conversation.
-//! Roles may move stale conversations on (assignee offline, or a customer
+//! Desks may move stale conversations on (assignee offline, or a customer
 //! waiting N minutes); a background job calls
 //! `service::agent::reassign_stale`.
 //!
@@ -35,10 +35,10 @@
 //! - An agent never holds more open conversations than their cap: each
 //!   assignment locks the agent's row, then updates the conversation only if
 //!   it is still as expected and the agent's open count is under the cap.
-//! - A member has at most one unresolved conversation per role, and reaches
+//! - A member has at most one unresolved conversation per desk, and reaches
 //!   only their own conversations (others' do not exist for them). Staff
 //!   need the cs or admin role; an agent acts only on conversations assigned
-//!   to them and reads those of the roles they serve; admins do anything.
+//!   to them and reads those of the desks they serve; admins do anything.
 //! - Notes are staff-only: members never receive them, so a member's seqs
 //!   may skip the notes' numbers (a client must not read such a gap as loss).
 //!

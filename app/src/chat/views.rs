@@ -7,7 +7,7 @@ use shipdesk::chat::wire::ClientMsg;
 use shipdesk::chat::{ConversationSummary, Message, MessageKind, SenderKind};
 use shipdesk::Id;
 
-use super::api::{list_cs_roles, list_messages, list_my_conversations, open_conversation};
+use super::api::{list_desks, list_messages, list_my_conversations, open_conversation};
 use super::client::{now_ms, send, use_chat};
 use crate::chat::text as chat;
 use crate::components::text as common;
@@ -26,8 +26,8 @@ fn time_of(ms: i64) -> String {
 
 fn role_name(s: &ConversationSummary) -> String {
     match lang() {
-        shipdesk::auth::Lang::Zh => s.role_name_zh.clone(),
-        shipdesk::auth::Lang::En => s.role_name_en.clone(),
+        shipdesk::auth::Lang::Zh => s.desk_name_zh.clone(),
+        shipdesk::auth::Lang::En => s.desk_name_en.clone(),
     }
 }
 
@@ -519,13 +519,13 @@ pub fn MemberChatPage(mobile: bool) -> impl IntoView {
 #[component]
 fn MemberChat(mobile: bool) -> impl IntoView {
     let store = use_chat();
-    let roles = Resource::new(|| (), |_| list_cs_roles());
+    let roles = Resource::new(|| (), |_| list_desks());
     let refresh = RwSignal::new(0u32);
     let mine = Resource::new(move || refresh.get(), |_| list_my_conversations());
     let current = RwSignal::new(None::<ConversationSummary>);
     let open = Action::new(move |role: &Id| {
         let role = *role;
-        async move { open_conversation(role).await }
+        async move { open_conversation(role.into()).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(conv)) = open.value().get() {

@@ -119,7 +119,7 @@ impl World {
             id: shipdesk::db::new_id(),
             company_id: member.company_id,
             member_id: member.id,
-            role_id: self.desk_of(who).id,
+            desk_id: self.desk_of(who).id,
             status: chat::ConversationStatus::Queued,
             assignee_staff_id: None,
             assigned_at: None,
@@ -186,10 +186,10 @@ impl World {
             .id
     }
 
-    /// A new canned reply of `role` (None: every desk): its id.
-    pub async fn canned(&self, role: Option<Id>) -> Id {
+    /// A new canned reply of `desk` (None: every desk): its id.
+    pub async fn canned(&self, desk: Option<Id>) -> Id {
         let input = chat::CannedReplyForCreate {
-            role_id: role,
+            desk_id: desk,
             title: format!("Canned {}", self.n()),
             body: "您好".into(),
         };

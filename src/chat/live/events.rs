@@ -28,13 +28,13 @@ pub fn message(state: &AppState, conv: &Conversation, message: &Message) {
     );
 }
 
-/// A conversation's status or assignee changed. The role's agents hear of it
+/// A conversation's status or assignee changed. The desk's agents hear of it
 /// too (the queue may have changed), and so does `previous` (an assignee
 /// who lost it).
 pub fn conversation(state: &AppState, conv: &Conversation, previous: Option<Id>) {
     let previous = previous.filter(|p| Some(*p) != conv.assignee_staff_id);
     state.hub.publish(
-        Target::conversation(conv).with_role(previous),
+        Target::conversation(conv).with_desk(previous),
         ServerMsg::Conversation {
             conversation: conv.clone(),
         },

@@ -1,10 +1,10 @@
 //! The hub: the live sockets of this instance and the fan-out of chat events
-//! to them. An event names its conversation's member, role and staff, and
+//! to them. An event names its conversation's member, desk and staff, and
 //! who may see it; the hub hands it to exactly the sockets entitled to it:
 //!
 //! - the member's sockets, unless the event is staff-only (notes);
 //! - the sockets of the staff it names (assignee, previous assignee);
-//! - the agents of the role, for queue events (`to_role`);
+//! - the agents of the desk, for queue events (`to_desk`);
 //! - every admin socket (supervisors watch all conversations).
 //!
 //! One instance (SQLite) delivers in-process. Several instances (PostgreSQL)
@@ -33,13 +33,15 @@ pub const SOCKET_QUEUE: usize = 4096;
 pub enum Target {
     Conversation {
         member_id: Id,
-        role_id: Id,
+        #[serde(alias = "role_id")]
+        desk_id: Id,
         /// Staff named by the event (assignee, previous assignee).
         staff_ids: Vec<Id>,
         /// False for staff-only events (notes).
         to_member: bool,
-        /// True for queue events: every agent of the role.
-        to_role: bool,
+        /// True for queue events: every agent of the desk.
+        #[serde(alias = "to_role")]
+        to_desk: bool,
     },
     /// Every staff socket (presence).
     AllStaff,
@@ -52,10 +54,10 @@ impl Target {
     pub fn conversation(conv: &Conversation) -> Target {
         Target::Conversation {
             member_id: conv.member_id,
-            role_id: conv.role_id,
+            desk_id: conv.desk_id,
             staff_ids: conv.assignee_staff_id.into_iter().collect(),
             to_member: true,
-            to_role: false,
+            to_desk: false,
         }
     }
 
@@ -66,14 +68,14 @@ impl Target {
         self
     }
 
-    /// Also the agents of the role (the queue changed) and `also` (a
+    /// Also the agents of the desk (the queue changed) and `also` (a
     /// previous assignee).
-    pub fn with_role(mut self, also: Option<Id>) -> Target {
+    pub fn with_desk(mut self, also: Option<Id>) -> Target {
         if let Target::Conversation {
-            to_role, staff_ids, ..
+            to_desk, staff_ids, ..
         } = &mut self
         {
-            *to_role = true;
+            *to_desk = true;
             staff_ids.extend(also);
         }
         self
@@ -108,8 +110,8 @@ pub enum Listener {
     Staff {
         id: Id,
         admin: bool,
-        /// CS roles the agent serves.
-        roles: Vec<Id>,
+        /// desks the agent serves.
+        desks: Vec<Id>,
     },
 }
 
@@ -126,7 +128,7 @@ struct Registry {
     members: HashMap<Id, Vec<u64>>,
     staff: HashMap<Id, Vec<u64>>,
     admins: Vec<u64>,
-    role_agents: HashMap<Id, Vec<u64>>,
+    desk_agents: HashMap<Id, Vec<u64>>,
 }
 
 fn remove_from(map: &mut HashMap<Id, Vec<u64>>, key: Id, conn: u64) -> usize {
@@ -148,10 +150,10 @@ impl Registry {
         let entry = self.conns.remove(&conn)?;
         let left = match &entry.who {
             Listener::Member(id) => remove_from(&mut self.members, *id, conn),
-            Listener::Staff { id, roles, .. } => {
+            Listener::Staff { id, desks, .. } => {
                 self.admins.retain(|c| *c != conn);
-                for r in roles {
-                    remove_from(&mut self.role_agents, *r, conn);
+                for r in desks {
+                    remove_from(&mut self.desk_agents, *r, conn);
                 }
                 remove_from(&mut self.staff, *id, conn)
             }
@@ -165,10 +167,10 @@ impl Registry {
         match target {
             Target::Conversation {
                 member_id,
-                role_id,
+                desk_id,
                 staff_ids,
                 to_member,
-                to_role,
+                to_desk,
             } => {
                 if *to_member && skip_side != Some(SenderKind::Member) {
                     out.extend(self.members.get(member_id).into_iter().flatten());
@@ -177,8 +179,8 @@ impl Registry {
                     for s in staff_ids {
                         out.extend(self.staff.get(s).into_iter().flatten());
                     }
-                    if *to_role {
-                        out.extend(self.role_agents.get(role_id).into_iter().flatten());
+                    if *to_desk {
+                        out.extend(self.desk_agents.get(desk_id).into_iter().flatten());
                     }
                     out.extend(&self.admins);
                 }
@@ -247,14 +249,14 @@ impl Hub {
             Listener::Staff {
                 id: s,
                 admin,
-                roles,
+                desks,
             } => {
                 reg.staff.entry(*s).or_default().push(id);
                 if *admin {
                     reg.admins.push(id);
                 }
-                for r in roles {
-                    reg.role_agents.entry(*r).or_default().push(id);
+                for r in desks {
+                    reg.desk_agents.entry(*r).or_default().push(id);
                 }
                 SenderKind::Staff
             }
@@ -366,10 +368,10 @@ mod tests {
     fn target(member: Id, staff: &[Id]) -> Target {
         Target::Conversation {
             member_id: member,
-            role_id: 1,
+            desk_id: 1,
             staff_ids: staff.to_vec(),
             to_member: true,
-            to_role: false,
+            to_desk: false,
         }
     }
 
@@ -389,17 +391,17 @@ mod tests {
         let mut agent = hub.register(Listener::Staff {
             id: 10,
             admin: false,
-            roles: vec![1],
+            desks: vec![1],
         });
         let mut other_agent = hub.register(Listener::Staff {
             id: 11,
             admin: false,
-            roles: vec![1],
+            desks: vec![1],
         });
         let mut boss = hub.register(Listener::Staff {
             id: 12,
             admin: true,
-            roles: vec![],
+            desks: vec![],
         });
         hub.publish(target(1, &[10]), ServerMsg::Pong);
         assert_eq!(got(&mut m1).len(), 1);
@@ -413,8 +415,8 @@ mod tests {
         assert!(got(&mut m1).is_empty());
         assert_eq!(got(&mut agent).len(), 1);
 
-        // A queue event reaches the role's agents, once each.
-        hub.publish(target(1, &[10]).with_role(None), ServerMsg::Pong);
+        // A queue event reaches the desk's agents, once each.
+        hub.publish(target(1, &[10]).with_desk(None), ServerMsg::Pong);
         assert_eq!(got(&mut agent).len(), 1);
         assert_eq!(got(&mut other_agent).len(), 1);
         assert_eq!(got(&mut m1).len(), 1);
@@ -446,7 +448,7 @@ mod tests {
         let mut same_id_staff = hub.register(Listener::Staff {
             id: 1,
             admin: true,
-            roles: vec![1],
+            desks: vec![1],
         });
         let mut other = hub.register(Listener::Member(2));
         let member_1 = Target::Person {

@@ -90,15 +90,15 @@ fn error(client_id: Option<String>, e: &AppError) -> ServerMsg {
 }
 
 /// Who the hub should treat this socket as: a member, or staff with the CS
-/// roles they serve.
+/// desks they serve.
 pub async fn listener_for(state: &AppState, who: &Principal) -> AppResult<Listener> {
     Ok(match who {
         Principal::Member(m) => Listener::Member(m.id),
         Principal::Staff(s) => Listener::Staff {
             id: s.id,
             admin: s.has(Role::Admin),
-            roles: if s.has(Role::Cs) {
-                repo::desk::agent_role_ids(&state.db, s.id).await?
+            desks: if s.has(Role::Cs) {
+                repo::desk::agent_desk_ids(&state.db, s.id).await?
             } else {
                 vec![]
             },

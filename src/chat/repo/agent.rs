@@ -53,15 +53,15 @@ fn load_from_row(r: &AnyRow) -> Result<AgentLoad, sqlx::Error> {
 
 const AGENT_LOADS: &str = formatcp!(
     "{LOAD_SELECT} WHERE s.disabled = 0 AND a.staff_id IN \
-         (SELECT ar.staff_id FROM cs_agent_roles ar WHERE ar.role_id = $1) ORDER BY a.staff_id"
+         (SELECT ar.staff_id FROM agent_desks ar WHERE ar.desk_id = $1) ORDER BY a.staff_id"
 );
 
-/// The agents of a role (enabled staff only) with their open conversations.
+/// The agents of a desk (enabled staff only) with their open conversations.
 pub async fn agent_loads(
     ex: impl Executor<'_, Database = Any>,
-    role_id: Id,
+    desk_id: Id,
 ) -> AppResult<Vec<AgentLoad>> {
-    let rows = sqlx::query(AGENT_LOADS).bind(role_id).fetch_all(ex).await?;
+    let rows = sqlx::query(AGENT_LOADS).bind(desk_id).fetch_all(ex).await?;
     Ok(rows.iter().map(load_from_row).collect::<Result<_, _>>()?)
 }
 

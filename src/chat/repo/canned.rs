@@ -8,7 +8,7 @@ use crate::error::AppResult;
 use crate::types::{Id, Timestamp};
 
 const INSERT: &str =
-    "INSERT INTO canned_replies (id, role_id, title, body, created_by, created_at) \
+    "INSERT INTO canned_replies (id, desk_id, title, body, created_by, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6)";
 
 pub async fn insert(
@@ -18,7 +18,7 @@ pub async fn insert(
 ) -> AppResult<()> {
     sqlx::query(INSERT)
         .bind(c.id)
-        .bind(c.role_id)
+        .bind(c.desk_id)
         .bind(&c.title)
         .bind(&c.body)
         .bind(by)
@@ -28,15 +28,15 @@ pub async fn insert(
     Ok(())
 }
 
-const SELECT_COLS: &str = "SELECT id, role_id, title, body, created_at FROM canned_replies";
+const SELECT_COLS: &str = "SELECT id, desk_id, title, body, created_at FROM canned_replies";
 const ALL: &str = formatcp!("{SELECT_COLS} ORDER BY title, id");
 const OF_AGENT: &str = formatcp!(
-    "{SELECT_COLS} WHERE role_id IS NULL \
-     OR role_id IN (SELECT role_id FROM cs_agent_roles WHERE staff_id = $1) ORDER BY title, id"
+    "{SELECT_COLS} WHERE desk_id IS NULL \
+     OR desk_id IN (SELECT desk_id FROM agent_desks WHERE staff_id = $1) ORDER BY title, id"
 );
 
 /// Canned replies by title: every one (`agent` None), or the shared ones and
-/// those of the roles `agent` serves.
+/// those of the desks `agent` serves.
 pub async fn visible_to(
     ex: impl Executor<'_, Database = Any>,
     agent: Option<Id>,
@@ -51,7 +51,7 @@ pub async fn visible_to(
         .map(|r| {
             Ok(CannedReply {
                 id: r.try_get("id")?,
-                role_id: r.try_get("role_id")?,
+                desk_id: r.try_get("desk_id")?,
                 title: r.try_get("title")?,
                 body: r.try_get("body")?,
                 created_at: Timestamp(r.try_get("created_at")?),

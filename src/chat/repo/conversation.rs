@@ -10,7 +10,7 @@ use crate::error::AppResult;
 use crate::types::{Id, Timestamp};
 
 /// Conversation columns; queries name the table `c`.
-pub const CONV_COLS: &str = "c.id, c.company_id, c.member_id, c.role_id, c.status, \
+pub const CONV_COLS: &str = "c.id, c.company_id, c.member_id, c.desk_id, c.status, \
      c.assignee_staff_id, c.assigned_at, c.last_seq, c.last_message_at, c.awaiting_since, \
      c.customer_read_seq, c.staff_read_seq, c.created_at, c.updated_at, c.resolved_at";
 
@@ -20,7 +20,7 @@ struct ConversationRow {
     id: Id,
     company_id: Id,
     member_id: Id,
-    role_id: Id,
+    desk_id: Id,
     #[sqlx(try_from = "String")]
     status: ConversationStatus,
     assignee_staff_id: Option<Id>,
@@ -44,7 +44,7 @@ pub fn from_row(r: &AnyRow) -> Result<Conversation, sqlx::Error> {
         id: r.id,
         company_id: r.company_id,
         member_id: r.member_id,
-        role_id: r.role_id,
+        desk_id: r.desk_id,
         status: r.status,
         assignee_staff_id: r.assignee_staff_id,
         assigned_at: r.assigned_at.map(Timestamp),
@@ -71,25 +71,25 @@ pub async fn by_id<'e>(
 
 const ACTIVE: &str = formatcp!(
     "SELECT {CONV_COLS} FROM conversations c \
-         WHERE c.member_id = $1 AND c.role_id = $2 AND c.status <> 'resolved'"
+         WHERE c.member_id = $1 AND c.desk_id = $2 AND c.status <> 'resolved'"
 );
 
-/// The member's unresolved conversation in a role, if any (there is at most one).
+/// The member's unresolved conversation in a desk, if any (there is at most one).
 pub async fn active(
     ex: impl Executor<'_, Database = Any>,
     member_id: Id,
-    role_id: Id,
+    desk_id: Id,
 ) -> AppResult<Option<Conversation>> {
     let row = sqlx::query(ACTIVE)
         .bind(member_id)
-        .bind(role_id)
+        .bind(desk_id)
         .fetch_optional(ex)
         .await?;
     Ok(row.as_ref().map(from_row).transpose()?)
 }
 
 const INSERT: &str =
-    "INSERT INTO conversations (id, company_id, member_id, role_id, status, last_seq, \
+    "INSERT INTO conversations (id, company_id, member_id, desk_id, status, last_seq, \
          last_message_at, customer_read_seq, staff_read_seq, created_at, updated_at, \
          assignee_staff_id, assigned_at) \
          VALUES ($1, $2, $3, $4, $5, 0, $6, 0, 0, $6, $6, $7, $8)";
@@ -99,7 +99,7 @@ pub async fn insert(ex: impl Executor<'_, Database = Any>, c: &Conversation) -> 
         .bind(c.id)
         .bind(c.company_id)
         .bind(c.member_id)
-        .bind(c.role_id)
+        .bind(c.desk_id)
         .bind(c.status.as_str())
         .bind(c.created_at.0)
         .bind(c.assignee_staff_id)

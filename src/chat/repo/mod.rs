@@ -5,7 +5,7 @@
 //!
 //! `conversation` (the row, its lock, seqs, read marks), `message`,
 //! `assignment` (status changes under an agent's cap, the queue, stale
-//! assignments), `list` (conversation lists with names), `desk` (CS roles
+//! assignments), `list` (conversation lists with names), `desk` (desks
 //! and who serves which), `agent` (states, caps, loads, away), `canned`
 //! (canned replies), `attachment` (files and the upload quota), `live`
 //! (sockets' leases, NOTIFY).

@@ -15,7 +15,7 @@ use crate::types::Id;
 use crate::ErrorKey;
 
 /// An agent sets their own status; going online hands them (or their
-/// colleagues) the oldest queued conversations of their roles.
+/// colleagues) the oldest queued conversations of their desks.
 pub async fn set_agent_status(
     state: &AppState,
     agent: &Staff,
@@ -43,14 +43,14 @@ pub enum Routed {
     Lost,
 }
 
-/// Gives `conv` to the best agent of its role other than `exclude`: a queued
+/// Gives `conv` to the best agent of its desk other than `exclude`: a queued
 /// (or just re-opened) conversation is assigned, an open one moves on.
 pub async fn route(
     state: &AppState,
     conv: &Conversation,
     exclude: Option<Id>,
 ) -> AppResult<Routed> {
-    let loads = repo::agent::agent_loads(&state.db, conv.role_id).await?;
+    let loads = repo::agent::agent_loads(&state.db, conv.desk_id).await?;
     let candidates: Vec<AgentLoad> = loads
         .into_iter()
         .filter(|a| Some(a.staff_id) != exclude)
@@ -75,12 +75,12 @@ pub async fn route(
     Ok(Routed::To(agent))
 }
 
-/// Assigns the role's queued conversations, oldest first, while its agents
+/// Assigns the desk's queued conversations, oldest first, while its agents
 /// have room. Returns the conversations assigned.
-pub async fn drain_queue(state: &AppState, role_id: Id) -> AppResult<Vec<Conversation>> {
+pub async fn drain_queue(state: &AppState, desk_id: Id) -> AppResult<Vec<Conversation>> {
     let mut assigned = vec![];
     let mut lost = 0;
-    while let Some(conv) = repo::assignment::oldest_queued(&state.db, role_id).await? {
+    while let Some(conv) = repo::assignment::oldest_queued(&state.db, desk_id).await? {
         match route(state, &conv, None).await? {
             Routed::To(_) => assigned.push(service::existing(state, conv.id).await?),
             Routed::NoAgent => break,
@@ -92,26 +92,26 @@ pub async fn drain_queue(state: &AppState, role_id: Id) -> AppResult<Vec<Convers
     Ok(assigned)
 }
 
-/// Drains the queues of every role the agent serves.
+/// Drains the queues of every desk the agent serves.
 pub async fn drain_for_agent(state: &AppState, staff_id: Id) -> AppResult<Vec<Conversation>> {
     let mut assigned = vec![];
-    for role_id in repo::desk::agent_role_ids(&state.db, staff_id).await? {
-        assigned.extend(drain_queue(state, role_id).await?);
+    for desk_id in repo::desk::agent_desk_ids(&state.db, staff_id).await? {
+        assigned.extend(drain_queue(state, desk_id).await?);
     }
     Ok(assigned)
 }
 
-/// Drains the queue of every role.
+/// Drains the queue of every desk.
 pub async fn drain_all(state: &AppState) -> AppResult<Vec<Conversation>> {
     let mut assigned = vec![];
-    for role in repo::desk::roles(&state.db).await? {
-        assigned.extend(drain_queue(state, role.id).await?);
+    for desk in repo::desk::all(&state.db).await? {
+        assigned.extend(drain_queue(state, desk.id).await?);
     }
     Ok(assigned)
 }
 
-/// For roles with automatic reassignment: open conversations whose assignee
-/// is offline, or whose customer has waited the role's N minutes for an
+/// For desks with automatic reassignment: open conversations whose assignee
+/// is offline, or whose customer has waited the desk's N minutes for an
 /// answer, go to another online agent, or back to the queue. Run by a
 /// background job; returns the conversations that changed.
 pub async fn reassign_stale(state: &AppState) -> AppResult<Vec<Conversation>> {
@@ -139,7 +139,7 @@ pub async fn reassign_stale(state: &AppState) -> AppResult<Vec<Conversation>> {
     Ok(changed)
 }
 
-/// Puts an open conversation of `from` back in its role's queue, with its event.
+/// Puts an open conversation of `from` back in its desk's queue, with its event.
 pub(super) async fn release_to_queue(state: &AppState, id: Id, from: Id) -> AppResult<bool> {
     let now = state.now();
     let mut tx = state.db.begin().await?;
@@ -151,7 +151,7 @@ pub(super) async fn release_to_queue(state: &AppState, id: Id, from: Id) -> AppR
     Ok(released)
 }
 
-/// An agent of the conversation's role takes it from the queue, within their
+/// An agent of the conversation's desk takes it from the queue, within their
 /// cap; an admin who is no agent takes it as a supervisor (outside any cap,
 /// as `handover::take_over` would).
 pub async fn claim(
@@ -162,7 +162,7 @@ pub async fn claim(
     agent.require(CHAT_STAFF)?;
     let conv = service::existing(state, conversation_id).await?;
     if !agent.has(Role::Admin)
-        && !repo::desk::serves_role(&state.db, agent.id, conv.role_id).await?
+        && !repo::desk::serves_desk(&state.db, agent.id, conv.desk_id).await?
     {
         return Err(AppError::Forbidden);
     }
@@ -198,7 +198,7 @@ pub async fn claim(
 }
 
 /// The assignee (or an admin) resolves a conversation; the assignee's freed
-/// place goes to the oldest queued conversation of their roles.
+/// place goes to the oldest queued conversation of their desks.
 pub async fn resolve(
     state: &AppState,
     staff: &Staff,

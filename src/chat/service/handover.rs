@@ -17,7 +17,7 @@ use crate::types::{Id, Timestamp};
 use crate::ErrorKey;
 
 /// A unique-key conflict of an assignment: the member has another
-/// unresolved conversation in the role.
+/// unresolved conversation in the desk.
 pub(super) fn conflict_as_other_active(e: AppError) -> AppError {
     match e {
         AppError::Conflict { .. } => {
@@ -153,7 +153,7 @@ pub async fn release(
     Ok(after)
 }
 
-/// An agent of the role (or an admin) re-activates a resolved conversation
+/// An agent of the desk (or an admin) re-activates a resolved conversation
 /// and takes it.
 pub async fn reactivate(
     state: &AppState,
@@ -172,20 +172,20 @@ pub async fn reactivate(
     hand_to(state, &conv, staff.id, None, "conversation_id").await
 }
 
-/// An agent of `role_id` (or an admin) starts a conversation with a member:
-/// a new one assigned to them, or the member's unresolved one in the role
+/// An agent of `desk_id` (or an admin) starts a conversation with a member:
+/// a new one assigned to them, or the member's unresolved one in the desk
 /// if it is theirs or still queued.
 pub async fn start_with_member(
     state: &AppState,
     staff: &Staff,
     member_id: Id,
-    role_id: Id,
+    desk_id: Id,
 ) -> AppResult<Conversation> {
     staff.require(CHAT_STAFF)?;
-    repo::desk::role_by_id(&state.db, role_id)
+    repo::desk::by_id(&state.db, desk_id)
         .await?
-        .ok_or_else(|| AppError::validation("role_id", ErrorKey::CsRoleUnknown))?;
-    if !staff.has(Role::Admin) && !repo::desk::serves_role(&state.db, staff.id, role_id).await? {
+        .ok_or_else(|| AppError::validation("desk_id", ErrorKey::DeskUnknown))?;
+    if !staff.has(Role::Admin) && !repo::desk::serves_desk(&state.db, staff.id, desk_id).await? {
         return Err(AppError::Forbidden);
     }
     let member = auth_repo::member_by_id(&state.db, member_id)
@@ -195,7 +195,7 @@ pub async fn start_with_member(
         return Err(AppError::validation("member_id", ErrorKey::MemberDisabled));
     }
     let now = state.now();
-    if let Some(c) = repo::conversation::active(&state.db, member.id, role_id).await? {
+    if let Some(c) = repo::conversation::active(&state.db, member.id, desk_id).await? {
         return match (c.status, c.assignee_staff_id) {
             (_, Some(a)) if a == staff.id => Ok(c),
             (ConversationStatus::Queued, _) => {
@@ -212,7 +212,7 @@ pub async fn start_with_member(
         id: new_id(),
         company_id: member.company_id,
         member_id: member.id,
-        role_id,
+        desk_id,
         status: ConversationStatus::Open,
         assignee_staff_id: Some(staff.id),
         assigned_at: Some(Timestamp(now)),

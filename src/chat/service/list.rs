@@ -32,19 +32,19 @@ fn all_for_staff(staff: &Staff, list: Vec<ConversationSummary>) -> Vec<Conversat
     list.into_iter().map(|s| for_staff(staff, s)).collect()
 }
 
-/// One list of the agents' console; a queue names its role.
+/// One list of the agents' console; a queue names its desk.
 pub async fn agent_list(
     state: &AppState,
     staff: &Staff,
     tab: AgentTab,
-    role_id: Option<Id>,
+    desk_id: Option<Id>,
 ) -> AppResult<Vec<ConversationSummary>> {
     staff.require(CHAT_STAFF)?;
-    match (tab, role_id) {
+    match (tab, desk_id) {
         (AgentTab::Current, _) => agent_conversations(state, staff).await,
         (AgentTab::Unreplied, _) => unreplied(state, staff).await,
-        (AgentTab::Queue, Some(r)) => role_queue(state, staff, r).await,
-        (AgentTab::Queue, None) => Err(AppError::validation("role_id", ErrorKey::FieldRequired)),
+        (AgentTab::Queue, Some(r)) => desk_queue(state, staff, r).await,
+        (AgentTab::Queue, None) => Err(AppError::validation("desk_id", ErrorKey::FieldRequired)),
     }
 }
 
@@ -65,17 +65,17 @@ pub async fn unreplied(state: &AppState, agent: &Staff) -> AppResult<Vec<Convers
     Ok(all_for_staff(agent, list))
 }
 
-/// The queue of a role the agent serves (any role for admins).
-pub async fn role_queue(
+/// The queue of a desk the agent serves (any desk for admins).
+pub async fn desk_queue(
     state: &AppState,
     staff: &Staff,
-    role_id: Id,
+    desk_id: Id,
 ) -> AppResult<Vec<ConversationSummary>> {
     staff.require(CHAT_STAFF)?;
-    if !staff.has(Role::Admin) && !repo::desk::serves_role(&state.db, staff.id, role_id).await? {
+    if !staff.has(Role::Admin) && !repo::desk::serves_desk(&state.db, staff.id, desk_id).await? {
         return Err(AppError::Forbidden);
     }
-    let list = repo::list::queue(&state.db, role_id).await?;
+    let list = repo::list::queue(&state.db, desk_id).await?;
     Ok(all_for_staff(staff, list))
 }
 

@@ -7,7 +7,7 @@
 //! `message` (reads, read marks, recall), `send` (open, send), `agent`
 //! (status, routing, queue drains, stale reassignment, claim, resolve),
 //! `transfer`, `handover` (takeover, release, re-activate, agent-started),
-//! `admin` (roles, agents, canned replies), `list` (conversation lists),
+//! `admin` (desks, agents, canned replies), `list` (conversation lists),
 //! `limit` (send rates), `attachment` (uploads, downloads, the sweep),
 //! `outbox`. This file holds the access check they share.
 
@@ -47,7 +47,7 @@ pub(super) async fn authorize(
     let conv = existing(state, id).await?;
     let serves = match who {
         Principal::Staff(s) if need == Need::Read => {
-            repo::desk::serves_role(&state.db, s.id, conv.role_id).await?
+            repo::desk::serves_desk(&state.db, s.id, conv.desk_id).await?
         }
         _ => false,
     };

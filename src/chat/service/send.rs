@@ -15,17 +15,18 @@ use crate::state::AppState;
 use crate::types::{Id, Timestamp};
 use crate::ErrorKey;
 
-/// The member's unresolved conversation in `role_id`, or a new one routed to
-/// an agent of the role (or queued when none is free).
+/// The member's unresolved conversation in `desk_id`, or a new one routed to
+/// an agent of the desk (or queued when none is free).
 pub async fn open_conversation(
     state: &AppState,
     member: &Member,
-    role_id: Id,
+    desk_id: Id,
 ) -> AppResult<Conversation> {
-    repo::desk::role_by_id(&state.db, role_id)
+    repo::desk::by_id(&state.db, desk_id)
         .await?
+        // `cs_role`: the API's name for a desk in its errors.
         .ok_or_else(|| AppError::not_found("cs_role"))?;
-    if let Some(c) = repo::conversation::active(&state.db, member.id, role_id).await? {
+    if let Some(c) = repo::conversation::active(&state.db, member.id, desk_id).await? {
         return Ok(c);
     }
     let now = Timestamp(state.now());
@@ -33,7 +34,7 @@ pub async fn open_conversation(
         id: new_id(),
         company_id: member.company_id,
         member_id: member.id,
-        role_id,
+        desk_id,
         status: ConversationStatus::Queued,
         assignee_staff_id: None,
         assigned_at: None,
@@ -47,9 +48,9 @@ pub async fn open_conversation(
         resolved_at: None,
     };
     if let Err(e) = insert_queued(state, &conv).await {
-        // A concurrent open of the same role won: answer with its conversation.
+        // A concurrent open of the same desk won: answer with its conversation.
         return match e {
-            AppError::Conflict { .. } => repo::conversation::active(&state.db, member.id, role_id)
+            AppError::Conflict { .. } => repo::conversation::active(&state.db, member.id, desk_id)
                 .await?
                 .ok_or(AppError::Internal),
             other => Err(other),
@@ -58,7 +59,7 @@ pub async fn open_conversation(
     let routed = agent::route(state, &conv, None).await?;
     let conv = existing(state, conv.id).await?;
     if !matches!(routed, agent::Routed::To(_)) {
-        // Queued: the role's agents see it arrive (an assignment told them already).
+        // Queued: the desk's agents see it arrive (an assignment told them already).
         events::conversation(state, &conv, None);
     }
     Ok(conv)

@@ -1,5 +1,5 @@
 //! Transfers (转接): the assignee (or an admin) hands an open conversation
-//! to another agent of its role, within their cap, or to another role's
+//! to another agent of its desk, within their cap, or to another desk's
 //! queue, where it is routed at once. Both cases share their prelude (may
 //! the caller act, is the conversation unresolved, does the note fit) and
 //! their end: the note, if any, stays with the conversation for staff once
@@ -21,7 +21,7 @@ use crate::ErrorKey;
 /// The longest transfer note.
 pub const MAX_NOTE_CHARS: usize = 500;
 
-/// A transfer to `to`: [`to_agent`] or [`to_role`].
+/// A transfer to `to`: [`to_agent`] or [`to_desk`].
 pub async fn transfer(
     state: &AppState,
     staff: &Staff,
@@ -31,7 +31,7 @@ pub async fn transfer(
 ) -> AppResult<Conversation> {
     match *to {
         TransferTo::Agent(agent) => to_agent(state, staff, conversation_id, agent, note).await,
-        TransferTo::Role(role) => to_role(state, staff, conversation_id, role, note).await,
+        TransferTo::Desk(desk) => to_desk(state, staff, conversation_id, desk, note).await,
     }
 }
 
@@ -74,7 +74,7 @@ async fn leave_note(
 }
 
 /// Hands the conversation to `agent`, who must be another enabled agent of
-/// its role, not offline, with room under their cap.
+/// its desk, not offline, with room under their cap.
 pub async fn to_agent(
     state: &AppState,
     staff: &Staff,
@@ -110,8 +110,8 @@ async fn check_agent(state: &AppState, conv: &Conversation, agent: Id) -> AppRes
     let enabled = auth_repo::staff_by_id(&state.db, agent)
         .await?
         .is_some_and(|s| !s.disabled);
-    if !enabled || !repo::desk::serves_role(&state.db, agent, conv.role_id).await? {
-        return Err(AppError::validation("to", ErrorKey::TransferAgentNotInRole));
+    if !enabled || !repo::desk::serves_desk(&state.db, agent, conv.desk_id).await? {
+        return Err(AppError::validation("to", ErrorKey::TransferAgentNotInDesk));
     }
     match repo::agent::agent_load(&state.db, agent).await? {
         Some(a) if a.status == AgentStatus::Offline => {
@@ -121,29 +121,29 @@ async fn check_agent(state: &AppState, conv: &Conversation, agent: Id) -> AppRes
             Err(AppError::conflict("to", ErrorKey::AgentAtCapacity))
         }
         Some(_) => Ok(()),
-        None => Err(AppError::validation("to", ErrorKey::TransferAgentNotInRole)),
+        None => Err(AppError::validation("to", ErrorKey::TransferAgentNotInDesk)),
     }
 }
 
-/// Moves the conversation to another role's queue and routes it there; the
-/// old role's agents see it leave.
-pub async fn to_role(
+/// Moves the conversation to another desk's queue and routes it there; the
+/// old desk's agents see it leave.
+pub async fn to_desk(
     state: &AppState,
     staff: &Staff,
     conversation_id: Id,
-    role: Id,
+    desk: Id,
     note: &str,
 ) -> AppResult<Conversation> {
     let (conv, note) = prelude(state, staff, conversation_id, note).await?;
-    if role == conv.role_id {
-        return Err(AppError::validation("to", ErrorKey::TransferSameRole));
+    if desk == conv.desk_id {
+        return Err(AppError::validation("to", ErrorKey::TransferSameDesk));
     }
-    repo::desk::role_by_id(&state.db, role)
+    repo::desk::by_id(&state.db, desk)
         .await?
-        .ok_or_else(|| AppError::validation("to", ErrorKey::CsRoleUnknown))?;
+        .ok_or_else(|| AppError::validation("to", ErrorKey::DeskUnknown))?;
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    let moved = repo::assignment::move_to_role(&mut *tx, conv.id, role, now)
+    let moved = repo::assignment::move_to_desk(&mut *tx, conv.id, desk, now)
         .await
         .map_err(conflict_as_other_active)?;
     if !moved {
@@ -156,7 +156,7 @@ pub async fn to_role(
     tx.commit().await?;
     let moved = service::existing(state, conv.id).await?;
     let left = Conversation {
-        role_id: conv.role_id,
+        desk_id: conv.desk_id,
         ..moved.clone()
     };
     events::conversation(state, &left, conv.assignee_staff_id);

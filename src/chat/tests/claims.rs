@@ -6,8 +6,8 @@ use crate::chat::*;
 #[tokio::test]
 async fn two_agents_claiming_one_queued_conversation_at_once_get_it_once() {
     let w = world(None).await;
-    let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 20).await;
-    let b = testing::agent(&w.state, &w.admin, "cs_b", &[w.role.id], 20).await;
+    let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 20).await;
+    let b = testing::agent(&w.state, &w.admin, "cs_b", &[w.desk.id], 20).await;
     for s in [&a, &b] {
         agent::set_agent_status(&w.state, s, AgentStatus::Busy)
             .await
@@ -32,7 +32,7 @@ async fn two_agents_claiming_one_queued_conversation_at_once_get_it_once() {
         let now = service::existing(&w.state, queued.id).await.unwrap();
         assert_eq!(now.assignee_staff_id, winners[0].assignee_staff_id);
     }
-    let loads = admin::role_agents(&w.state, &w.admin, w.role.id)
+    let loads = admin::desk_agents(&w.state, &w.admin, w.desk.id)
         .await
         .unwrap();
     assert_eq!(loads.iter().map(|l| l.open_count).sum::<i64>(), 8);

@@ -8,7 +8,7 @@ use crate::testing;
 #[tokio::test]
 async fn sequence_numbers_run_one_two_three_across_senders() {
     let w = world(None).await;
-    let cs = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
+    let cs = testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 5).await;
     let conv = open(&w, &w.alice).await;
     let m1 = send(&w, &member(&w.alice), conv.id, "c1").await;
     let m2 = send(&w, &staff(&cs), conv.id, "c1").await;
@@ -50,7 +50,7 @@ async fn a_resend_with_the_same_client_id_returns_the_stored_message_and_adds_no
 #[tokio::test]
 async fn concurrent_sends_get_distinct_consecutive_seqs() {
     let w = world(None).await;
-    let cs = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
+    let cs = testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 5).await;
     let conv = open(&w, &w.alice).await;
     let (a, b) = (member(&w.alice), staff(&cs));
     let inputs = [
@@ -122,7 +122,7 @@ async fn a_member_cannot_send_to_or_read_another_members_conversation() {
 #[tokio::test]
 async fn notes_are_hidden_from_members_and_only_staff_write_them() {
     let w = world(None).await;
-    let cs = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
+    let cs = testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 5).await;
     let conv = open(&w, &w.alice).await;
     send(&w, &member(&w.alice), conv.id, "c1").await;
     let note = MessageForSend {
@@ -173,7 +173,7 @@ async fn notes_are_hidden_from_members_and_only_staff_write_them() {
 #[tokio::test]
 async fn read_marks_only_move_forward_and_never_past_the_last_message() {
     let w = world(None).await;
-    let cs = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
+    let cs = testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 5).await;
     let conv = open(&w, &w.alice).await;
     for id in ["s1", "s2", "s3"] {
         send(&w, &staff(&cs), conv.id, id).await;
@@ -223,7 +223,7 @@ async fn read_marks_only_move_forward_and_never_past_the_last_message() {
 #[tokio::test]
 async fn a_message_can_be_recalled_by_its_sender_within_two_minutes_only() {
     let w = world(None).await;
-    let cs = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
+    let cs = testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 5).await;
     let conv = open(&w, &w.alice).await;
     let alice = member(&w.alice);
     let m1 = send(&w, &alice, conv.id, "c1").await;
@@ -253,7 +253,7 @@ async fn a_message_can_be_recalled_by_its_sender_within_two_minutes_only() {
 #[tokio::test]
 async fn a_member_writing_to_a_resolved_conversation_reopens_it() {
     let w = world(None).await;
-    let cs = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
+    let cs = testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 5).await;
     let conv = open(&w, &w.alice).await;
     send(&w, &member(&w.alice), conv.id, "c1").await;
     let done = agent::resolve(&w.state, &cs, conv.id).await.unwrap();

@@ -132,7 +132,7 @@ async fn every_subscribed_chat_event_is_delivered_and_notes_never_leave() {
     let conv = w.conversation().await;
     w.pump().await;
     assert_eq!(last_event(), "conversation.queued");
-    let agent = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
+    let agent = testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 5).await;
     w.pump().await;
     assert_eq!(last_event(), "conversation.assigned");
     w.say(&conv, "在吗").await;

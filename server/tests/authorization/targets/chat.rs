@@ -30,7 +30,7 @@ pub async fn target(w: &World, endpoint: &str, who: Who) -> Option<Target> {
             } else {
                 w.member.id
             };
-            api(json!({"role_id": w.desk.id}), field("/member_id", me))
+            api(json!({"desk_id": w.desk.id}), field("/member_id", me))
         }
         "chat_my_conversations" => {
             let c = if who == Who::Outsider {
@@ -72,6 +72,7 @@ pub async fn target(w: &World, endpoint: &str, who: Who) -> Option<Target> {
         }
         "chat_agent_list" => {
             let c = w.assigned_to(who).await;
+            // `role_id`: the name older clients send.
             let body = json!({"tab": "current", "role_id": null});
             api(body, has("", "/conversation/id", c.id))
         }
@@ -104,7 +105,7 @@ pub async fn target(w: &World, endpoint: &str, who: Who) -> Option<Target> {
         "chat_start" => {
             let m = w.fresh_member(&w.company).await;
             let me = w.staff(who).map(|s| s.id);
-            let body = json!({"member_id": m.id, "role_id": w.desk_of(who).id});
+            let body = json!({"member_id": m.id, "desk_id": w.desk_of(who).id});
             api(body, field("/assignee_staff_id", me))
         }
         "chat_transfer" => {
@@ -112,13 +113,13 @@ pub async fn target(w: &World, endpoint: &str, who: Who) -> Option<Target> {
             let body = json!({"conversation_id": c.id, "to": {"agent": w.peer.id}, "note": "x"});
             api(body, field("/assignee_staff_id", w.peer.id))
         }
-        "chat_agents" => api(json!({"role_id": w.desk.id}), has("", "/staff_id", w.cs.id)),
+        "chat_agents" => api(json!({"desk_id": w.desk.id}), has("", "/staff_id", w.cs.id)),
         "chat_all_agents" => {
             let desks = Check::Item {
                 list: "",
                 key: "/load/staff_id",
                 id: w.cs.id.into(),
-                field: "/role_ids",
+                field: "/desk_ids",
                 value: json!([w.desk.id]),
             };
             api(none(), desks)
@@ -167,7 +168,7 @@ async fn admin(w: &World, endpoint: &str, who: Who) -> Option<Target> {
         }
         "chat_set_agent" => {
             let s = w.fresh_staff(&["cs"]).await;
-            let body = json!({"staff_id": s.id, "role_ids": [w.desk.id], "max_concurrent": 7});
+            let body = json!({"staff_id": s.id, "desk_ids": [w.desk.id], "max_concurrent": 7});
             let set = Check::Item {
                 list: "",
                 key: "/load/staff_id",
@@ -179,6 +180,7 @@ async fn admin(w: &World, endpoint: &str, who: Who) -> Option<Target> {
         }
         "chat_create_canned" => {
             let title = format!("Greeting {}", w.n());
+            // `role_id`: the name older clients send.
             let body = json!({"input": {"role_id": null, "title": title, "body": "您好"}});
             api(body, field("/title", title))
         }
