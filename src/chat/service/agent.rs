@@ -2,7 +2,7 @@
 //! conversations, draining the queue, stale reassignment, claiming from the
 //! queue and resolving.
 
-use crate::auth::{Principal, Role, Staff};
+use crate::auth::{Role, Staff};
 use crate::chat::live::{events, presence};
 use crate::chat::model::*;
 use crate::chat::policy::{AGENTS, CHAT_STAFF};
@@ -204,9 +204,7 @@ pub async fn resolve(
     staff: &Staff,
     conversation_id: Id,
 ) -> AppResult<Conversation> {
-    staff.require(CHAT_STAFF)?;
-    let who = Principal::Staff(staff.clone());
-    let (conv, _) = service::authorize(state, &who, conversation_id, Need::Act).await?;
+    let conv = service::authorize_staff(state, staff, conversation_id, Need::Act).await?;
     let now = state.now();
     let mut tx = state.db.begin().await?;
     let resolved = repo::assignment::resolve(&mut *tx, conv.id, now).await?;

@@ -3,7 +3,7 @@
 //! re-activating a resolved conversation (激活会话), and an agent starting a
 //! conversation with a customer (seed 000 客服发起会话).
 
-use crate::auth::{repo as auth_repo, Principal, Role, Staff};
+use crate::auth::{repo as auth_repo, Role, Staff};
 use crate::chat::live::events;
 use crate::chat::model::*;
 use crate::chat::policy::{CHAT_STAFF, SUPERVISORS};
@@ -160,9 +160,7 @@ pub async fn reactivate(
     staff: &Staff,
     conversation_id: Id,
 ) -> AppResult<Conversation> {
-    staff.require(CHAT_STAFF)?;
-    let who = Principal::Staff(staff.clone());
-    let (conv, _) = service::authorize(state, &who, conversation_id, Need::Read).await?;
+    let conv = service::authorize_staff(state, staff, conversation_id, Need::Read).await?;
     if conv.status != ConversationStatus::Resolved {
         return Err(AppError::validation(
             "conversation_id",

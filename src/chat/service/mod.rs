@@ -22,8 +22,9 @@ pub mod outbox;
 pub mod send;
 pub mod transfer;
 
-use crate::auth::Principal;
+use crate::auth::{Principal, Staff};
 use crate::chat::model::Conversation;
+use crate::chat::policy::CHAT_STAFF;
 use crate::chat::repo;
 use crate::chat::routing::{check_access, Need, Sender};
 use crate::error::{AppError, AppResult};
@@ -53,4 +54,16 @@ pub(super) async fn authorize(
     };
     let sender = check_access(who, &conv, need, serves)?;
     Ok((conv, sender))
+}
+
+/// As [`authorize`], for staff who work conversations at all (`CHAT_STAFF`).
+pub(super) async fn authorize_staff(
+    state: &AppState,
+    staff: &Staff,
+    id: Id,
+    need: Need,
+) -> AppResult<Conversation> {
+    staff.require(CHAT_STAFF)?;
+    let (conv, _) = authorize(state, &Principal::Staff(staff.clone()), id, need).await?;
+    Ok(conv)
 }

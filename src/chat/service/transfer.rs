@@ -5,10 +5,9 @@
 //! their end: the note, if any, stays with the conversation for staff once
 //! it has moved.
 
-use crate::auth::{repo as auth_repo, Principal, Staff};
+use crate::auth::{repo as auth_repo, Staff};
 use crate::chat::live::events;
 use crate::chat::model::*;
-use crate::chat::policy::CHAT_STAFF;
 use crate::chat::repo;
 use crate::chat::routing::Need;
 use crate::chat::service::handover::conflict_as_other_active;
@@ -43,9 +42,7 @@ async fn prelude<'n>(
     conversation_id: Id,
     note: &'n str,
 ) -> AppResult<(Conversation, &'n str)> {
-    staff.require(CHAT_STAFF)?;
-    let who = Principal::Staff(staff.clone());
-    let (conv, _) = service::authorize(state, &who, conversation_id, Need::Act).await?;
+    let conv = service::authorize_staff(state, staff, conversation_id, Need::Act).await?;
     if conv.status == ConversationStatus::Resolved {
         return Err(AppError::validation(
             "conversation_id",
