@@ -102,36 +102,38 @@ pub async fn seed(state: &AppState) -> AppResult<Vec<String>> {
 }
 
 /// (code, 中文名, English name)
-pub const DEMO_CS_ROLES: &[(&str, &str, &str)] = &[
+pub const DEMO_DESKS: &[(&str, &str, &str)] = &[
     ("presales", "售前咨询", "Pre-sales"),
     ("aftersales", "售后服务", "After-sales"),
     ("finance", "财务对账", "Finance"),
 ];
 
-/// CS roles, cs1/cs2 as online agents of all of them, two canned replies.
+/// Desks, cs1/cs2 as online agents of all of them, two canned replies.
 async fn seed_chat(state: &AppState, admin: &crate::auth::Staff) -> AppResult<Vec<String>> {
-    use crate::chat::{admin as chat_admin, agents, AgentStatus, CannedReplyForCreate};
-    let existing = chat_admin::list_cs_roles(state).await?;
+    use crate::chat::service::admin as chat_admin;
+    use crate::chat::service::agent::set_agent_status;
+    use crate::chat::{AgentStatus, CannedReplyForCreate};
+    let existing = chat_admin::list_desks(state).await?;
     let mut ids = vec![];
-    for (code, zh, en) in DEMO_CS_ROLES {
+    for (code, zh, en) in DEMO_DESKS {
         let id = match existing.iter().find(|r| r.code == *code) {
             Some(r) => r.id,
             None => {
-                let input = crate::chat::CsRoleForCreate {
+                let input = crate::chat::DeskForCreate {
                     code: code.to_string(),
                     name_zh: zh.to_string(),
                     name_en: en.to_string(),
                     reassign_after_minutes: Some(10),
                 };
-                chat_admin::create_cs_role(state, admin, &input).await?.id
+                chat_admin::create_desk(state, admin, &input).await?.id
             }
         };
         ids.push(id);
     }
     for account in ["cs1", "cs2"] {
         if let Some((agent, _)) = auth_repo::staff_with_hash(&state.db, account).await? {
-            chat_admin::set_agent_roles(state, admin, agent.id, &ids, 8).await?;
-            agents::set_agent_status(state, &agent, AgentStatus::Online).await?;
+            chat_admin::set_agent_desks(state, admin, agent.id, &ids, 8).await?;
+            set_agent_status(state, &agent, AgentStatus::Online).await?;
         }
     }
     if chat_admin::canned_replies(state, admin).await?.is_empty() {
@@ -140,7 +142,7 @@ async fn seed_chat(state: &AppState, admin: &crate::auth::Staff) -> AppResult<Ve
             ("稍等", "好的，我查一下，请稍等片刻。"),
         ] {
             let input = CannedReplyForCreate {
-                role_id: None,
+                desk_id: None,
                 title: title.into(),
                 body: body.into(),
             };

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::auth::password::PasswordHasher;
 use crate::auth::sms::{LogSmsSender, SmsSender};
-use crate::chat::hub::Hub;
+use crate::chat::live::hub::Hub;
 use crate::db::{Clock, Db};
 
 /// Settings read from the environment by the server binary.

@@ -16,12 +16,18 @@ pub const ALL: &[Statements] = &[
     ("auth::code_repo", auth::code_repo::STATEMENTS),
     ("auth::token_repo", auth::token_repo::STATEMENTS),
     ("customer::repo", customer::repo::STATEMENTS),
-    ("chat::repo", chat::repo::STATEMENTS),
-    ("chat::agent_repo", chat::agent_repo::STATEMENTS),
-    ("chat::attachment_repo", chat::attachment_repo::STATEMENTS),
-    ("chat::limits_repo", chat::limits_repo::STATEMENTS),
-    ("chat::list_repo", chat::list_repo::STATEMENTS),
-    ("chat::routing_repo", chat::routing_repo::STATEMENTS),
+    (
+        "chat::repo::conversation",
+        chat::repo::conversation::STATEMENTS,
+    ),
+    ("chat::repo::message", chat::repo::message::STATEMENTS),
+    ("chat::repo::assignment", chat::repo::assignment::STATEMENTS),
+    ("chat::repo::list", chat::repo::list::STATEMENTS),
+    ("chat::repo::desk", chat::repo::desk::STATEMENTS),
+    ("chat::repo::agent", chat::repo::agent::STATEMENTS),
+    ("chat::repo::canned", chat::repo::canned::STATEMENTS),
+    ("chat::repo::attachment", chat::repo::attachment::STATEMENTS),
+    ("chat::repo::live", chat::repo::live::STATEMENTS),
     ("events::repo", events::repo::STATEMENTS),
     ("webhook::repo", webhook::repo::STATEMENTS),
     ("ratelimit", ratelimit::STATEMENTS),
@@ -29,7 +35,7 @@ pub const ALL: &[Statements] = &[
 ];
 
 /// Statements that exist only on PostgreSQL.
-pub const POSTGRES_ONLY: &[Statements] = &[("chat::repo", chat::repo::PG_STATEMENTS)];
+pub const POSTGRES_ONLY: &[Statements] = &[("chat::repo::live", chat::repo::live::PG_STATEMENTS)];
 
 #[cfg(test)]
 mod tests {

@@ -108,17 +108,17 @@ pub async fn member(
         .expect("member exists")
 }
 
-/// A CS role (no automatic reassignment unless `reassign_after_minutes`).
-pub async fn cs_role(
+/// A desk (no automatic reassignment unless `reassign_after_minutes`).
+pub async fn desk(
     state: &AppState,
     admin: &Staff,
     code: &str,
     reassign_after_minutes: Option<i64>,
-) -> crate::chat::CsRole {
-    crate::chat::admin::create_cs_role(
+) -> crate::chat::Desk {
+    crate::chat::service::admin::create_desk(
         state,
         admin,
-        &crate::chat::CsRoleForCreate {
+        &crate::chat::DeskForCreate {
             code: code.into(),
             name_zh: format!("{code} 组"),
             name_en: code.into(),
@@ -126,23 +126,23 @@ pub async fn cs_role(
         },
     )
     .await
-    .expect("create cs role")
+    .expect("create cs desk")
 }
 
-/// A cs staff member serving `roles` with a cap of `max_concurrent`, online.
+/// A cs staff member serving `desks` with a cap of `max_concurrent`, online.
 pub async fn agent(
     state: &AppState,
     admin: &Staff,
     account: &str,
-    roles: &[Id],
+    desks: &[Id],
     max_concurrent: i64,
 ) -> Staff {
-    use crate::chat::{agents, AgentStatus};
+    use crate::chat::{service::agent, AgentStatus};
     let s = staff(state, account, &["cs"]).await;
-    crate::chat::admin::set_agent_roles(state, admin, s.id, roles, max_concurrent)
+    crate::chat::service::admin::set_agent_desks(state, admin, s.id, desks, max_concurrent)
         .await
-        .expect("set agent roles");
-    agents::set_agent_status(state, &s, AgentStatus::Online)
+        .expect("set agent desks");
+    agent::set_agent_status(state, &s, AgentStatus::Online)
         .await
         .expect("agent online");
     s
@@ -161,7 +161,7 @@ pub async fn chat_history(
     let now = state.now();
     let mut tx = state.db.begin().await.expect("begin");
     for i in 0..n {
-        let seq = repo::next_seq(
+        let seq = repo::conversation::next_seq(
             &mut *tx,
             conv.id,
             SenderKind::Member,
@@ -183,7 +183,7 @@ pub async fn chat_history(
             recalled: false,
             created_at: crate::types::Timestamp(now),
         };
-        repo::insert_message(&mut *tx, &message)
+        repo::message::insert(&mut *tx, &message)
             .await
             .expect("insert message");
     }

@@ -8,7 +8,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use shipdesk::auth::Principal;
-use shipdesk::chat::socket::{Out, SocketSession, MAX_CURSORS, RESUME_CAP};
+use shipdesk::chat::live::socket::{Out, SocketSession, MAX_CURSORS, RESUME_CAP};
 use shipdesk::chat::wire::{ClientMsg, Cursor, ServerMsg};
 use shipdesk::testing;
 
@@ -75,11 +75,11 @@ async fn run_resume(sock: &mut SocketSession, cursors: Vec<Cursor>) -> (usize, V
 async fn a_resume_of_500_cursors_over_a_long_history_holds_about_one_page() {
     let state = testing::test_state().await;
     let admin = testing::staff(&state, "root", &["admin"]).await;
-    let role = testing::cs_role(&state, &admin, "presales", None).await;
-    testing::agent(&state, &admin, "cs_a", &[role.id], 5).await;
+    let desk = testing::desk(&state, &admin, "presales", None).await;
+    testing::agent(&state, &admin, "cs_a", &[desk.id], 5).await;
     let company = testing::company(&state, &admin, "海通跨境", None).await;
     let alice = testing::member(&state, &admin, &company, "张三", "13900000001").await;
-    let conv = shipdesk::chat::send::open_conversation(&state, &alice, role.id)
+    let conv = shipdesk::chat::service::send::open_conversation(&state, &alice, desk.id)
         .await
         .unwrap();
     let body = "长".repeat(BODY_CHARS);

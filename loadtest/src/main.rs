@@ -34,7 +34,8 @@ use std::time::{Duration, Instant};
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Value};
 use shipdesk::auth::{repo as auth_repo, service as auth, StaffForCreate};
-use shipdesk::chat::{admin as chat_admin, agents, AgentStatus, CsRoleForCreate};
+use shipdesk::chat::service::{admin as chat_admin, agent};
+use shipdesk::chat::{AgentStatus, DeskForCreate};
 use shipdesk::customer::{service as customer, CompanyForCreate, MemberForCreate};
 use shipdesk::state::{AppState, Config};
 use tokio::sync::mpsc;
@@ -95,17 +96,17 @@ async fn prepare(state: &AppState, a: &Args) -> Result<i64, String> {
     let admin = auth::ensure_admin(state, "load_root", "Load admin", PASSWORD)
         .await
         .map_err(e)?;
-    let role = match chat_admin::list_cs_roles(state)
+    let desk = match chat_admin::list_desks(state)
         .await
         .map_err(e)?
         .into_iter()
         .find(|r| r.code == "loadtest")
     {
         Some(r) => r,
-        None => chat_admin::create_cs_role(
+        None => chat_admin::create_desk(
             state,
             &admin,
-            &CsRoleForCreate {
+            &DeskForCreate {
                 code: "loadtest".into(),
                 name_zh: "压测".into(),
                 name_en: "Load".into(),
@@ -135,10 +136,10 @@ async fn prepare(state: &AppState, a: &Args) -> Result<i64, String> {
             .await
             .map_err(e)?,
         };
-        chat_admin::set_agent_roles(state, &admin, staff.id, &[role.id], cap.min(50))
+        chat_admin::set_agent_desks(state, &admin, staff.id, &[desk.id], cap.min(50))
             .await
             .map_err(e)?;
-        agents::set_agent_status(state, &staff, AgentStatus::Online)
+        agent::set_agent_status(state, &staff, AgentStatus::Online)
             .await
             .map_err(e)?;
     }
@@ -196,7 +197,7 @@ async fn prepare(state: &AppState, a: &Args) -> Result<i64, String> {
         .await
         .map_err(e)?;
     }
-    Ok(role.id)
+    Ok(desk.id)
 }
 
 fn session_of(res: &reqwest::Response) -> Option<String> {
@@ -305,7 +306,7 @@ impl Console {
         let me = self.clone();
         tokio::spawn(async move {
             let t = Instant::now();
-            let body = json!({"tab": "current", "role_id": null});
+            let body = json!({"tab": "current", "desk_id": null});
             let ok = call(&me.base, &me.cookie, "chat_agent_list", body)
                 .await
                 .is_ok();
@@ -406,7 +407,7 @@ async fn main() -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     let state = AppState::new(db, Config::default());
     let t = Instant::now();
-    let role = prepare(&state, &a).await?;
+    let desk = prepare(&state, &a).await?;
     println!("prepared in {:.1}s", t.elapsed().as_secs_f64());
 
     // Sign in and open conversations, a few at a time.
@@ -417,7 +418,7 @@ async fn main() -> Result<(), String> {
             let base = a.base.clone();
             async move {
                 let cookie = member_cookie(&base, i).await?;
-                let conv = call(&base, &cookie, "chat_open", json!({"role_id": role})).await?;
+                let conv = call(&base, &cookie, "chat_open", json!({"desk_id": desk})).await?;
                 Ok::<_, String>((cookie, conv))
             }
         });

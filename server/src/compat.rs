@@ -15,7 +15,8 @@ use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use shipdesk::auth::api_token;
-use shipdesk::chat::{lists, ConversationSummary, HistoryFilter};
+use shipdesk::chat::service::list;
+use shipdesk::chat::{ConversationSummary, HistoryFilter};
 use shipdesk::state::AppState;
 use shipdesk::ErrorKey;
 use shipdesk::{AppError, PageQuery, Timestamp};
@@ -113,7 +114,7 @@ pub async fn find_history_sessions(
         let filter = HistoryFilter {
             q: q.name.filter(|n| !n.trim().is_empty()),
         };
-        let p = lists::history_for(&state, &staff, &filter, mine_only, page).await?;
+        let p = list::history_for(&state, &staff, &filter, mine_only, page).await?;
         Ok::<_, AppError>(json!({
             "records": p.items.iter().map(record).collect::<Vec<_>>(),
             "current": p.page, "size": p.size, "total": p.total,

@@ -13,7 +13,8 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use futures_util::TryStreamExt;
 use serde::Deserialize;
-use shipdesk::chat::attachment;
+use shipdesk::chat::file_type;
+use shipdesk::chat::service::attachment;
 use shipdesk::state::AppState;
 use shipdesk::ErrorKey;
 use shipdesk::{AppError, Id};
@@ -108,7 +109,7 @@ pub async fn download(
         header::CACHE_CONTROL,
         HeaderValue::from_static("private, max-age=86400"),
     );
-    let disposition = attachment::content_disposition(&att.name, &att.mime);
+    let disposition = file_type::content_disposition(&att.name, &att.mime);
     if let Ok(v) = HeaderValue::from_str(&disposition) {
         h.insert(header::CONTENT_DISPOSITION, v);
     }

@@ -198,62 +198,15 @@ pub async fn start_fan_out(app: &AppState) -> Result<(), String> {
     Ok(())
 }
 
-/// How often conversations of absent or silent agents move on, and queues
-/// are drained (a safety net: routing happens when things change).
-pub const CHAT_JOB_SECS: u64 = 20;
-// The same job renews presence leases, so it must run often enough.
-const _: () = assert!(CHAT_JOB_SECS as i64 * 1000 <= shipdesk::chat::presence::RENEW_EVERY_MS);
-
-/// Background jobs: the outbox (events to webhook deliveries) and the
-/// webhook sender; every 20 s chat reassignment, queue drains, presence
-/// leases (`chat::presence::RENEW_EVERY_MS`);
-/// housekeeping every ten minutes (expired sessions, ended rate-limit
-/// windows, attachments no message names a day after their upload, old
-/// deliveries and handed-on events).
+/// Background jobs (`jobs/`): the outbox (events to webhook deliveries)
+/// and the webhook sender; every 20 s chat reassignment, queue drains and
+/// presence leases; housekeeping every ten minutes.
 pub fn spawn_jobs(app: AppState) {
     let wake_sender = std::sync::Arc::new(tokio::sync::Notify::new());
     jobs::events::spawn(app.clone(), wake_sender.clone());
     jobs::webhook::spawn(app.clone(), wake_sender);
-    let chat = app.clone();
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(Duration::from_secs(CHAT_JOB_SECS));
-        loop {
-            tick.tick().await;
-            if let Err(e) = shipdesk::chat::agents::reassign_stale(&chat).await {
-                tracing::warn!(error = %e, "chat reassignment failed");
-            }
-            if let Err(e) = shipdesk::chat::agents::drain_all(&chat).await {
-                tracing::warn!(error = %e, "draining chat queues failed");
-            }
-            if let Err(e) = shipdesk::chat::presence::keep(&chat).await {
-                tracing::warn!(error = %e, "renewing chat presence failed");
-            }
-        }
-    });
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(Duration::from_secs(600));
-        loop {
-            tick.tick().await;
-            let now = app.now();
-            if let Err(e) = shipdesk::auth::session_repo::prune(&app.db, now).await {
-                tracing::warn!(error = %e, "pruning sessions failed");
-            }
-            if let Err(e) = shipdesk::ratelimit::prune(&app.db, now).await {
-                tracing::warn!(error = %e, "pruning rate-limit windows failed");
-            }
-            match shipdesk::chat::attachment::sweep(&app).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(count = n, "unsent attachments deleted"),
-                Err(e) => tracing::warn!(error = %e, "sweeping unsent attachments failed"),
-            }
-            if let Err(e) = shipdesk::webhook::service::prune(&app).await {
-                tracing::warn!(error = %e, "pruning webhook deliveries failed");
-            }
-            if let Err(e) = shipdesk::events::service::prune(&app).await {
-                tracing::warn!(error = %e, "pruning outbox events failed");
-            }
-        }
-    });
+    jobs::chat::spawn(app.clone());
+    jobs::housekeeping::spawn(app);
 }
 
 /// Serves `router` on `listener` with client addresses available, until

@@ -1,7 +1,7 @@
 //! `GET /ws`: the chat WebSocket. The session cookie says who connects; a
 //! page of another site may not open it (its Origin must be this host). The
 //! loop passes client frames and hub deliveries to the socket's session
-//! (`shipdesk::chat::socket`) and checks that the caller is still signed in
+//! (`shipdesk::chat::live::socket`) and checks that the caller is still signed in
 //! as they were (a sign-out, a reset password, changed roles or a disabled
 //! account end it): at once when the account's change is published to the
 //! hub, and every minute whatever happens.
@@ -13,8 +13,8 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use shipdesk::auth::Principal;
-use shipdesk::chat::presence;
-use shipdesk::chat::socket::{self, Out, SocketSession};
+use shipdesk::chat::live::presence;
+use shipdesk::chat::live::socket::{self, Out, SocketSession};
 use shipdesk::chat::wire::MAX_FRAME_BYTES;
 use shipdesk::state::AppState;
 use shipdesk::AppError;

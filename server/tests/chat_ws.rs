@@ -11,7 +11,7 @@ use std::time::Duration;
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Value};
 use shipdesk::auth::Staff;
-use shipdesk::chat::CsRole;
+use shipdesk::chat::Desk;
 use support::*;
 use tokio::net::TcpStream;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
@@ -23,13 +23,13 @@ type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
 
 struct Chat {
     app: TestApp,
-    role: CsRole,
+    desk: Desk,
     agent: Staff,
     agent_cookie: String,
     member_cookie: String,
 }
 
-/// An admin, one role, one online agent (cap 5) and one member, all signed in.
+/// An admin, one desk, one online agent (cap 5) and one member, all signed in.
 async fn chat() -> Chat {
     let app = spawn_app().await;
     chat_on(app).await
@@ -46,15 +46,15 @@ async fn chat_with(set: impl FnOnce(&mut shipdesk::state::Config)) -> Chat {
 
 async fn chat_on(app: TestApp) -> Chat {
     let admin = shipdesk::testing::staff(&app.state, "root", &["admin"]).await;
-    let role = shipdesk::testing::cs_role(&app.state, &admin, "presales", None).await;
-    let agent = shipdesk::testing::agent(&app.state, &admin, "cs_a", &[role.id], 5).await;
+    let desk = shipdesk::testing::desk(&app.state, &admin, "presales", None).await;
+    let agent = shipdesk::testing::agent(&app.state, &admin, "cs_a", &[desk.id], 5).await;
     app.company_with_member(&admin, "海通跨境", None, "13900000001")
         .await;
     let agent_cookie = staff_cookie(&app, "cs_a", PASSWORD).await;
     let member_cookie = member_cookie(&app, "13900000001").await;
     Chat {
         app,
-        role,
+        desk,
         agent,
         agent_cookie,
         member_cookie,
@@ -136,13 +136,14 @@ fn text(conv: i64, client_id: &str, body: &str) -> Value {
            "kind": "text", "body": body, "reply_to_seq": null})
 }
 
-/// The member opens a conversation in the role (assigned to the agent).
+/// The member opens a conversation in the desk (assigned to the agent).
 async fn open(c: &Chat) -> i64 {
     let client = bare_client();
     let res = client
         .post(c.app.url("/api/chat_open"))
         .header("cookie", &c.member_cookie)
-        .json(&json!({"role_id": c.role.id}))
+        // `role_id`: the name older clients send.
+        .json(&json!({"role_id": c.desk.id}))
         .send()
         .await
         .unwrap();
@@ -320,7 +321,7 @@ async fn a_member_cannot_touch_another_members_conversation_over_the_socket() {
         );
     }
     quiet(&mut other, "message", 200).await;
-    let conv_now = shipdesk::chat::service::messages_after(
+    let conv_now = shipdesk::chat::service::message::messages_after(
         &c.app.state,
         &shipdesk::auth::Principal::Staff(c.agent.clone()),
         conv,
@@ -591,7 +592,7 @@ async fn a_resume_of_500_cursors_over_a_long_history_sends_one_page_then_http_pa
     let c = chat().await;
     let conv = open(&c).await;
     let member = the_member(&c).await;
-    let stored = shipdesk::chat::repo::conversation_by_id(&c.app.state.db, conv)
+    let stored = shipdesk::chat::repo::conversation::by_id(&c.app.state.db, conv)
         .await
         .unwrap()
         .unwrap();
@@ -659,7 +660,7 @@ async fn a_socket_sending_too_fast_gets_rate_limit_errors_and_stays_up() {
 }
 
 async fn agent_status(app: &TestApp, id: i64) -> shipdesk::chat::AgentStatus {
-    shipdesk::chat::agent_repo::agent_load(&app.state.db, id)
+    shipdesk::chat::repo::agent::agent_load(&app.state.db, id)
         .await
         .unwrap()
         .unwrap()

@@ -19,8 +19,8 @@ async fn get(app: &TestApp, query: &str, token: Option<&str>) -> (u16, Value) {
 async fn history_sessions_answer_in_the_old_envelope_for_a_token() {
     let app = spawn_app().await;
     let admin = shipdesk::testing::staff(&app.state, "root", &["admin"]).await;
-    let role = shipdesk::testing::cs_role(&app.state, &admin, "presales", None).await;
-    let agent = shipdesk::testing::agent(&app.state, &admin, "cs_a", &[role.id], 5).await;
+    let desk = shipdesk::testing::desk(&app.state, &admin, "presales", None).await;
+    let agent = shipdesk::testing::agent(&app.state, &admin, "cs_a", &[desk.id], 5).await;
     let (_, alice) = app
         .company_with_member(&admin, "海通跨境", None, "17091266528")
         .await;
@@ -36,7 +36,7 @@ async fn history_sessions_answer_in_the_old_envelope_for_a_token() {
     )
     .await;
     for m in [&alice, &bob] {
-        shipdesk::chat::send::open_conversation(&app.state, m, role.id)
+        shipdesk::chat::service::send::open_conversation(&app.state, m, desk.id)
             .await
             .unwrap();
     }

@@ -32,12 +32,12 @@ async fn files_app(set: impl FnOnce(&mut shipdesk::state::Config)) -> Files {
     state.config = Arc::new(config);
     let app = spawn_app_with(state).await;
     let admin = shipdesk::testing::staff(&app.state, "root", &["admin"]).await;
-    let role = shipdesk::testing::cs_role(&app.state, &admin, "presales", None).await;
-    shipdesk::testing::agent(&app.state, &admin, "cs_a", &[role.id], 5).await;
+    let desk = shipdesk::testing::desk(&app.state, &admin, "presales", None).await;
+    shipdesk::testing::agent(&app.state, &admin, "cs_a", &[desk.id], 5).await;
     let (_, member) = app
         .company_with_member(&admin, "海通跨境", None, "13900000001")
         .await;
-    let conv = shipdesk::chat::send::open_conversation(&app.state, &member, role.id)
+    let conv = shipdesk::chat::service::send::open_conversation(&app.state, &member, desk.id)
         .await
         .unwrap();
     Files {

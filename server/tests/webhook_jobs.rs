@@ -8,7 +8,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use shipdesk::auth::Principal;
-use shipdesk::chat::{send, MessageForSend, MessageKind};
+use shipdesk::chat::service::send;
+use shipdesk::chat::{MessageForSend, MessageKind};
 use shipdesk::state::{AppState, Config};
 use shipdesk::testing;
 use shipdesk::webhook::{service, target::AllowList, WebhookForCreate};
@@ -49,7 +50,7 @@ async fn a_sent_message_reaches_its_webhook_through_the_jobs() {
     };
     let state = AppState::new(testing::fresh_db().await, config);
     let admin = testing::staff(&state, "root", &["admin"]).await;
-    let role = testing::cs_role(&state, &admin, "presales", None).await;
+    let desk = testing::desk(&state, &admin, "presales", None).await;
     let company = testing::company(&state, &admin, "海通", None).await;
     let alice = testing::member(&state, &admin, &company, "张三", "13900000001").await;
     let seen = Arc::new(Mutex::new(vec![]));
@@ -62,7 +63,7 @@ async fn a_sent_message_reaches_its_webhook_through_the_jobs() {
     let app = support::spawn_app_with(state.clone()).await;
     shipdesk_server::spawn_jobs(app.state.clone());
 
-    let conv = send::open_conversation(&state, &alice, role.id)
+    let conv = send::open_conversation(&state, &alice, desk.id)
         .await
         .unwrap();
     let msg = MessageForSend {

@@ -237,7 +237,7 @@ pub fn signed_out(state: &AppState, who: SessionUser) {
 /// Tells `who`'s live connections (chat sockets, on every instance) to
 /// re-check their sign-in now rather than at their next periodic check.
 fn account_changed(state: &AppState, who: SessionUser) {
-    crate::chat::events::account_changed(state, who);
+    crate::chat::live::events::account_changed(state, who);
 }
 
 pub async fn set_language(state: &AppState, who: SessionUser, lang: Lang) -> AppResult<()> {

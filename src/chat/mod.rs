@@ -1,25 +1,26 @@
-//! Customer-service chat (客服会话): CS roles (售前, 售后, 财务…), the agents
+//! Customer-service chat (客服会话): desks (售前, 售后, 财务…), the agents
 //! who serve them with a cap on concurrent conversations, conversations
 //! between one member and the platform, and their messages.
 //!
 //! A conversation is queued → open (assigned) → resolved. Routing gives a new
-//! or re-opened conversation to the least-loaded online agent of its role
-//! under their cap, else it waits in the role's queue, drained oldest first
+//! or re-opened conversation to the least-loaded online agent of its desk
+//! under their cap, else it waits in the desk's queue, drained oldest first
 //! when an agent comes online, gets more room or resolves a conversation.
-//! Roles may move stale conversations on (assignee offline, or a customer
-//! waiting N minutes); a background job calls `agents::reassign_stale`.
+//! Desks may move stale conversations on (assignee offline, or a customer
+//! waiting N minutes); a background job calls
+//! `service::agent::reassign_stale`.
 //!
-//! Files: `model` (types, parsing), `routing` (pure rules: who gets a
-//! conversation, who may touch one), `send` (open, send), `service` (access,
-//! reads, read marks, recall), `agents` (status, routing, queue, claim,
-//! resolve), `handover` (transfer, takeover, re-activate, agent-started),
-//! `admin` (roles, agents, canned replies), `lists`, `limit` (send rates);
-//! `*repo` hold the SQL.
-//! Live: `wire` (socket frames, shared with the client), `hub` (fan-out to
-//! sockets, across instances on PostgreSQL), `events` (what services
-//! publish live), `outbox` (what they write for webhooks, in their
-//! transaction), `socket` (one socket's commands and catch-up), `presence`
-//! (agents' sockets on every instance, the grace period, leases).
+//! Files: `model` (types, parsing), `policy` (which staff roles chat
+//! admits), `routing` (pure rules: who gets a conversation, who may touch
+//! one), `file_type` (pure rules of attachment files), `wire` (socket
+//! frames, shared with the client); behind `ssr`, `repo/` (the SQL, one file
+//! per table), `service/` (what people and jobs do: sends, reads, routing
+//! and queues, transfers and hand-overs, set-up, lists, send rates,
+//! attachments, the outbox of webhook events), `live/` (the hub that fans
+//! events out to sockets, across instances on PostgreSQL, what services
+//! publish live, one socket's session, presence). Background loops that
+//! drive chat (reassignment, queue drains, presence leases, the attachment
+//! sweep) are the server's jobs.
 //!
 //! Invariants:
 //! - Messages of a conversation are numbered 1, 2, 3… without gaps: the seq
@@ -34,59 +35,28 @@
 //! - An agent never holds more open conversations than their cap: each
 //!   assignment locks the agent's row, then updates the conversation only if
 //!   it is still as expected and the agent's open count is under the cap.
-//! - A member has at most one unresolved conversation per role, and reaches
+//! - A member has at most one unresolved conversation per desk, and reaches
 //!   only their own conversations (others' do not exist for them). Staff
 //!   need the cs or admin role; an agent acts only on conversations assigned
-//!   to them and reads those of the roles they serve; admins do anything.
+//!   to them and reads those of the desks they serve; admins do anything.
 //! - Notes are staff-only: members never receive them, so a member's seqs
 //!   may skip the notes' numbers (a client must not read such a gap as loss).
 //!
 //! Lock order on PostgreSQL: an agent's row before a conversation's row;
 //! sending locks only the conversation, and routing runs after its commit.
 
+pub mod file_type;
 pub mod model;
 pub mod policy;
 pub mod routing;
 pub mod wire;
 
 #[cfg(feature = "ssr")]
-pub mod admin;
-#[cfg(feature = "ssr")]
-pub mod agent_repo;
-#[cfg(feature = "ssr")]
-pub mod agents;
-#[cfg(feature = "ssr")]
-pub mod attachment;
-#[cfg(feature = "ssr")]
-pub mod attachment_repo;
-#[cfg(feature = "ssr")]
-pub mod events;
-#[cfg(feature = "ssr")]
-pub mod handover;
-#[cfg(feature = "ssr")]
-pub mod hub;
-#[cfg(feature = "ssr")]
-pub mod limit;
-#[cfg(feature = "ssr")]
-pub mod limits_repo;
-#[cfg(feature = "ssr")]
-pub mod list_repo;
-#[cfg(feature = "ssr")]
-pub mod lists;
-#[cfg(feature = "ssr")]
-pub mod outbox;
-#[cfg(feature = "ssr")]
-pub mod presence;
+pub mod live;
 #[cfg(feature = "ssr")]
 pub mod repo;
 #[cfg(feature = "ssr")]
-pub mod routing_repo;
-#[cfg(feature = "ssr")]
-pub mod send;
-#[cfg(feature = "ssr")]
 pub mod service;
-#[cfg(feature = "ssr")]
-pub mod socket;
 
 pub use model::*;
 

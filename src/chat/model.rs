@@ -7,7 +7,7 @@ use crate::types::{Id, Timestamp};
 use crate::ErrorKey;
 
 crate::string_enum! {
-    /// queued (waiting in the role's queue) → open (assigned) → resolved.
+    /// queued (waiting in the desk's queue) → open (assigned) → resolved.
     pub enum ConversationStatus("status", ConversationStatusInvalid) {
         Queued = "queued",
         Open = "open",
@@ -47,9 +47,9 @@ crate::string_enum! {
     }
 }
 
-/// A service role customers choose from (售前, 售后, 财务…).
+/// A desk customers choose from (售前, 售后, 财务…).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CsRole {
+pub struct Desk {
     pub id: Id,
     pub code: String,
     pub name_zh: String,
@@ -63,7 +63,8 @@ pub struct Conversation {
     pub id: Id,
     pub company_id: Id,
     pub member_id: Id,
-    pub role_id: Id,
+    #[serde(alias = "role_id")]
+    pub desk_id: Id,
     pub status: ConversationStatus,
     pub assignee_staff_id: Option<Id>,
     pub assigned_at: Option<Timestamp>,
@@ -105,11 +106,12 @@ pub struct AgentLoad {
     pub open_count: i64,
 }
 
-/// An agent as the supervisors' board shows them: load and roles served.
+/// An agent as the supervisors' board shows them: load and desks served.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AgentSetup {
     pub load: AgentLoad,
-    pub role_ids: Vec<Id>,
+    #[serde(alias = "role_ids")]
+    pub desk_ids: Vec<Id>,
 }
 
 /// A conversation as lists show it. `unread` counts from the viewer's side;
@@ -120,8 +122,10 @@ pub struct ConversationSummary {
     pub member_name: String,
     pub member_phone: String,
     pub company_name: String,
-    pub role_name_zh: String,
-    pub role_name_en: String,
+    #[serde(alias = "role_name_zh")]
+    pub desk_name_zh: String,
+    #[serde(alias = "role_name_en")]
+    pub desk_name_en: String,
     pub assignee_name: Option<String>,
     pub unread: i64,
     /// The newest message the member sees (notes excluded), its body cut
@@ -157,7 +161,7 @@ pub struct MessageForSend {
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct CsRoleForCreate {
+pub struct DeskForCreate {
     pub code: String,
     pub name_zh: String,
     pub name_en: String,
@@ -172,7 +176,7 @@ pub struct HistoryFilter {
 
 crate::string_enum! {
     /// A list of the agents' console: their open conversations, those where
-    /// a customer waits for an answer, or a role's queue.
+    /// a customer waits for an answer, or a desk's queue.
     pub enum AgentTab("tab", ChatTabInvalid) {
         Current = "current",
         Unreplied = "unreplied",
@@ -180,19 +184,22 @@ crate::string_enum! {
     }
 }
 
-/// Where a transfer goes: an agent, or a role's queue.
+/// Where a transfer goes: an agent, or a desk's queue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TransferTo {
     Agent(Id),
-    Role(Id),
+    /// `role` is the name older clients send.
+    #[serde(alias = "role")]
+    Desk(Id),
 }
 
-/// A reply agents insert with one click; `role_id` None: for every role.
+/// A reply agents insert with one click; `desk_id` None: for every desk.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CannedReply {
     pub id: Id,
-    pub role_id: Option<Id>,
+    #[serde(alias = "role_id")]
+    pub desk_id: Option<Id>,
     pub title: String,
     pub body: String,
     pub created_at: Timestamp,
@@ -200,9 +207,22 @@ pub struct CannedReply {
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CannedReplyForCreate {
-    pub role_id: Option<Id>,
+    #[serde(alias = "role_id")]
+    pub desk_id: Option<Id>,
     pub title: String,
     pub body: String,
+}
+
+/// A file uploaded to a conversation; an image or file message's body is
+/// this as JSON.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub key: String,
+    pub conversation_id: Id,
+    pub name: String,
+    pub mime: String,
+    pub size: i64,
+    pub created_at: Timestamp,
 }
 
 pub const MAX_BODY_CHARS: usize = 5_000;
@@ -243,8 +263,8 @@ pub fn parse_client_id(s: &str) -> AppResult<String> {
     }
 }
 
-/// A CS role code: 2–32 lower-case letters, digits, `_` or `-` (`presales`).
-pub fn parse_role_code(s: &str) -> AppResult<String> {
+/// A desk code: 2–32 lower-case letters, digits, `_` or `-` (`presales`).
+pub fn parse_desk_code(s: &str) -> AppResult<String> {
     let s = s.trim().to_ascii_lowercase();
     let ok = (2..=32).contains(&s.len())
         && s.bytes()
@@ -252,7 +272,7 @@ pub fn parse_role_code(s: &str) -> AppResult<String> {
     if ok {
         Ok(s)
     } else {
-        Err(AppError::validation("code", ErrorKey::CsRoleCodeInvalid))
+        Err(AppError::validation("code", ErrorKey::DeskCodeInvalid))
     }
 }
 
@@ -314,9 +334,19 @@ mod tests {
     }
 
     #[test]
-    fn role_codes_are_lowercased() {
-        assert_eq!(parse_role_code(" PreSales ").unwrap(), "presales");
-        assert!(parse_role_code("x").is_err());
-        assert!(parse_role_code("售前").is_err());
+    fn inputs_with_the_old_role_names_still_parse() {
+        let to: TransferTo = serde_json::from_str(r#"{"role":5}"#).unwrap();
+        assert_eq!(to, TransferTo::Desk(5));
+        assert_eq!(serde_json::to_string(&to).unwrap(), r#"{"desk":5}"#);
+        let c: CannedReplyForCreate =
+            serde_json::from_str(r#"{"role_id":3,"title":"t","body":"b"}"#).unwrap();
+        assert_eq!(c.desk_id, Some(3));
+    }
+
+    #[test]
+    fn desk_codes_are_lowercased() {
+        assert_eq!(parse_desk_code(" PreSales ").unwrap(), "presales");
+        assert!(parse_desk_code("x").is_err());
+        assert!(parse_desk_code("售前").is_err());
     }
 }

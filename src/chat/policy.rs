@@ -7,8 +7,8 @@ use crate::auth::Role;
 /// Staff who work conversations at all: agents and supervisors.
 pub const CHAT_STAFF: &[Role] = &[Role::Cs, Role::Admin];
 
-/// Agents: staff with a status, a cap and roles to serve.
+/// Agents: staff with a status, a cap and desks to serve.
 pub const AGENTS: &[Role] = &[Role::Cs];
 
-/// Supervisors: take over, release, set up roles, agents and canned replies.
+/// Supervisors: take over, release, set up desks, agents and canned replies.
 pub const SUPERVISORS: &[Role] = &[Role::Admin];

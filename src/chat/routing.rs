@@ -35,12 +35,12 @@ pub struct Sender {
 /// May `who` read or act on `conv`? A member only on their own (others'
 /// conversations do not exist for them); staff need the cs or admin role;
 /// admins may do anything; an agent acts only on conversations assigned to
-/// them and reads those of the roles they serve (`serves_role`).
+/// them and reads those of the desks they serve (`serves_desk`).
 pub fn check_access(
     who: &Principal,
     conv: &Conversation,
     need: Need,
-    serves_role: bool,
+    serves_desk: bool,
 ) -> AppResult<Sender> {
     match who {
         Principal::Member(m) if m.id == conv.member_id => Ok(Sender {
@@ -51,7 +51,7 @@ pub fn check_access(
         Principal::Staff(s) => {
             let assigned = conv.assignee_staff_id == Some(s.id);
             let ok = s.has(Role::Admin)
-                || (s.has(Role::Cs) && (assigned || (need == Need::Read && serves_role)));
+                || (s.has(Role::Cs) && (assigned || (need == Need::Read && serves_desk)));
             if ok {
                 Ok(Sender {
                     kind: SenderKind::Staff,
@@ -118,7 +118,7 @@ mod tests {
             id: 1,
             company_id: 1,
             member_id,
-            role_id: 1,
+            desk_id: 1,
             status: ConversationStatus::Open,
             assignee_staff_id: assignee,
             assigned_at: None,
@@ -163,7 +163,7 @@ mod tests {
     }
 
     #[test]
-    fn agents_act_on_their_own_conversations_and_read_their_roles() {
+    fn agents_act_on_their_own_conversations_and_read_their_desks() {
         let c = conv(7, Some(1));
         let owner = staff(1, &[Role::Cs]);
         let colleague = staff(2, &[Role::Cs]);

@@ -280,7 +280,7 @@ pub async fn set_member_disabled(
     if !auth_repo::set_member_disabled(&state.db, company_id, member_id, disabled).await? {
         return Err(AppError::not_found("member"));
     }
-    crate::chat::events::account_changed(state, crate::auth::SessionUser::Member(member_id));
+    crate::chat::live::events::account_changed(state, crate::auth::SessionUser::Member(member_id));
     get_company(state, staff, company_id).await
 }
 

@@ -1,46 +1,88 @@
-//! Server functions of chat. Members open conversations in a CS role and
+//! Server functions of chat. Members open conversations in a desk and
 //! read their own; agents (cs) and supervisors (admin) work the lists, the
 //! queue and hand-overs. Live traffic goes over the socket (`/ws`); these
 //! calls are the typed API for the same actions and for reading history.
 //! Each resolves the caller and calls the core, which checks what they may
 //! do. Rust names are `verb_noun`; the endpoints keep their `chat_*` names
-//! (the public API).
+//! (the public API), and inputs that name desks take `desk_id`/`desk_ids`
+//! or, as older clients send them, `role_id`/`role_ids` ([`DeskArg`]…).
 
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 use server_fn::codec::Json;
 use shipdesk::chat::{
     AgentLoad, AgentSetup, AgentStatus, AgentTab, CannedReply, CannedReplyForCreate, Conversation,
-    ConversationSummary, CsRole, CsRoleForCreate, HistoryFilter, Message, MessageForSend,
-    TransferTo,
+    ConversationSummary, Desk, DeskForCreate, HistoryFilter, Message, MessageForSend, TransferTo,
 };
 use shipdesk::{AppError, Id, Page};
 
 #[cfg(feature = "ssr")]
 use {
     crate::server::*,
-    shipdesk::chat::{admin, agents, handover, lists, send, service},
+    shipdesk::chat::service::{admin, agent, handover, list, message, send, transfer},
     shipdesk::PageQuery,
 };
 
-/// The CS roles (售前, 售后, 财务…): anyone signed in may list them.
-#[server(prefix = "/api", endpoint = "chat_roles", input = Json)]
-pub async fn list_cs_roles() -> Result<Vec<CsRole>, AppError> {
-    principal().await?;
-    admin::list_cs_roles(&state()?).await
+/// A desk in a server function's input: `desk_id`, or `role_id` as older
+/// clients send it (a server function's argument cannot have an alias, a
+/// flattened struct's field can).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct DeskArg {
+    #[serde(alias = "role_id")]
+    pub desk_id: Id,
 }
 
-/// A member's conversation in a role: their unresolved one, or a new one.
+impl From<Id> for DeskArg {
+    fn from(desk_id: Id) -> Self {
+        DeskArg { desk_id }
+    }
+}
+
+/// A desk or none, as [`DeskArg`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct MaybeDeskArg {
+    #[serde(default, alias = "role_id")]
+    pub desk_id: Option<Id>,
+}
+
+impl From<Option<Id>> for MaybeDeskArg {
+    fn from(desk_id: Option<Id>) -> Self {
+        MaybeDeskArg { desk_id }
+    }
+}
+
+/// Desks, as [`DeskArg`]: `desk_ids` or `role_ids`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DeskIdsArg {
+    #[serde(alias = "role_ids")]
+    pub desk_ids: Vec<Id>,
+}
+
+impl From<Vec<Id>> for DeskIdsArg {
+    fn from(desk_ids: Vec<Id>) -> Self {
+        DeskIdsArg { desk_ids }
+    }
+}
+
+/// The desks (售前, 售后, 财务…): anyone signed in may list them.
+#[server(prefix = "/api", endpoint = "chat_roles", input = Json)]
+pub async fn list_desks() -> Result<Vec<Desk>, AppError> {
+    principal().await?;
+    admin::list_desks(&state()?).await
+}
+
+/// A member's conversation in a desk: their unresolved one, or a new one.
 #[server(prefix = "/api", endpoint = "chat_open", input = Json)]
-pub async fn open_conversation(role_id: Id) -> Result<Conversation, AppError> {
+pub async fn open_conversation(#[server(flatten)] desk: DeskArg) -> Result<Conversation, AppError> {
     let p = principal().await?;
-    send::open_conversation(&state()?, p.require_member()?, role_id).await
+    send::open_conversation(&state()?, p.require_member()?, desk.desk_id).await
 }
 
 /// The member's conversations, latest first.
 #[server(prefix = "/api", endpoint = "chat_my_conversations", input = Json)]
 pub async fn list_my_conversations() -> Result<Vec<ConversationSummary>, AppError> {
     let p = principal().await?;
-    lists::member_conversations(&state()?, p.require_member()?).await
+    list::member_conversations(&state()?, p.require_member()?).await
 }
 
 /// Messages after `after_seq` (at most 200) of a conversation the caller may read.
@@ -51,8 +93,8 @@ pub async fn list_messages(
     limit: Option<i64>,
 ) -> Result<Vec<Message>, AppError> {
     let p = principal().await?;
-    let limit = limit.unwrap_or(service::MAX_READ);
-    service::messages_after(&state()?, &p, conversation_id, after_seq, limit).await
+    let limit = limit.unwrap_or(message::MAX_READ);
+    message::messages_after(&state()?, &p, conversation_id, after_seq, limit).await
 }
 
 /// Sends a message (the socket's `send`, for API consumers). Returns the
@@ -67,30 +109,30 @@ pub async fn send_message(input: MessageForSend) -> Result<(Message, bool), AppE
 #[server(prefix = "/api", endpoint = "chat_mark_read", input = Json)]
 pub async fn mark_read(conversation_id: Id, seq: i64) -> Result<i64, AppError> {
     let p = principal().await?;
-    service::mark_read(&state()?, &p, conversation_id, seq).await
+    message::mark_read(&state()?, &p, conversation_id, seq).await
 }
 
 #[server(prefix = "/api", endpoint = "chat_recall", input = Json)]
 pub async fn recall_message(conversation_id: Id, seq: i64) -> Result<Message, AppError> {
     let p = principal().await?;
-    service::recall(&state()?, &p, conversation_id, seq).await
+    message::recall(&state()?, &p, conversation_id, seq).await
 }
 
 /// A conversation as the caller sees it (with names and their unread count).
 #[server(prefix = "/api", endpoint = "chat_conversation", input = Json)]
 pub async fn get_conversation(conversation_id: Id) -> Result<ConversationSummary, AppError> {
     let p = principal().await?;
-    lists::summary(&state()?, &p, conversation_id).await
+    list::summary(&state()?, &p, conversation_id).await
 }
 
-/// The agent's console lists: `current`, `unreplied`, or a role's `queue`.
+/// The agent's console lists: `current`, `unreplied`, or a desk's `queue`.
 #[server(prefix = "/api", endpoint = "chat_agent_list", input = Json)]
 pub async fn list_agent_conversations(
     tab: AgentTab,
-    role_id: Option<Id>,
+    #[server(flatten)] desk: MaybeDeskArg,
 ) -> Result<Vec<ConversationSummary>, AppError> {
     let p = principal().await?;
-    lists::agent_list(&state()?, p.as_staff()?, tab, role_id).await
+    list::agent_list(&state()?, p.as_staff()?, tab, desk.desk_id).await
 }
 
 /// History by customer name or phone, paged (seed 000 find-history-sessions).
@@ -103,20 +145,20 @@ pub async fn list_history(
     let p = principal().await?;
     let staff = p.as_staff()?;
     let page = PageQuery::parse(page, size)?;
-    lists::history(&state()?, staff, &filter, page).await
+    list::history(&state()?, staff, &filter, page).await
 }
 
-/// The roles the calling agent serves (all for admins).
+/// The desks the calling agent serves (all for admins).
 #[server(prefix = "/api", endpoint = "chat_my_roles", input = Json)]
-pub async fn list_my_cs_roles() -> Result<Vec<CsRole>, AppError> {
+pub async fn list_my_desks() -> Result<Vec<Desk>, AppError> {
     let p = principal().await?;
-    admin::roles_of(&state()?, p.as_staff()?).await
+    admin::desks_of(&state()?, p.as_staff()?).await
 }
 
 #[server(prefix = "/api", endpoint = "chat_set_status", input = Json)]
 pub async fn set_agent_status(status: AgentStatus) -> Result<(), AppError> {
     let p = principal().await?;
-    agents::set_agent_status(&state()?, p.as_staff()?, status).await?;
+    agent::set_agent_status(&state()?, p.as_staff()?, status).await?;
     Ok(())
 }
 
@@ -130,13 +172,13 @@ pub async fn get_my_status() -> Result<Option<AgentLoad>, AppError> {
 #[server(prefix = "/api", endpoint = "chat_claim", input = Json)]
 pub async fn claim_conversation(conversation_id: Id) -> Result<Conversation, AppError> {
     let p = principal().await?;
-    agents::claim(&state()?, p.as_staff()?, conversation_id).await
+    agent::claim(&state()?, p.as_staff()?, conversation_id).await
 }
 
 #[server(prefix = "/api", endpoint = "chat_resolve", input = Json)]
 pub async fn resolve_conversation(conversation_id: Id) -> Result<Conversation, AppError> {
     let p = principal().await?;
-    agents::resolve(&state()?, p.as_staff()?, conversation_id).await
+    agent::resolve(&state()?, p.as_staff()?, conversation_id).await
 }
 
 #[server(prefix = "/api", endpoint = "chat_reactivate", input = Json)]
@@ -153,7 +195,7 @@ pub async fn transfer_conversation(
 ) -> Result<Conversation, AppError> {
     let p = principal().await?;
     let note = note.unwrap_or_default();
-    handover::transfer(&state()?, p.as_staff()?, conversation_id, &to, &note).await
+    transfer::transfer(&state()?, p.as_staff()?, conversation_id, &to, &note).await
 }
 
 #[server(prefix = "/api", endpoint = "chat_take_over", input = Json)]
@@ -170,19 +212,24 @@ pub async fn release_conversation(conversation_id: Id) -> Result<Conversation, A
 
 /// An agent starts a conversation with a customer (seed 000 客服发起会话).
 #[server(prefix = "/api", endpoint = "chat_start", input = Json)]
-pub async fn start_conversation(member_id: Id, role_id: Id) -> Result<Conversation, AppError> {
+pub async fn start_conversation(
+    member_id: Id,
+    #[server(flatten)] desk: DeskArg,
+) -> Result<Conversation, AppError> {
     let p = principal().await?;
-    handover::start_with_member(&state()?, p.as_staff()?, member_id, role_id).await
+    handover::start_with_member(&state()?, p.as_staff()?, member_id, desk.desk_id).await
 }
 
-/// The agents of a role with their load (seed 003 `accepted_case`).
+/// The agents of a desk with their load (seed 003 `accepted_case`).
 #[server(prefix = "/api", endpoint = "chat_agents", input = Json)]
-pub async fn list_role_agents(role_id: Id) -> Result<Vec<AgentLoad>, AppError> {
+pub async fn list_desk_agents(
+    #[server(flatten)] desk: DeskArg,
+) -> Result<Vec<AgentLoad>, AppError> {
     let p = principal().await?;
-    admin::role_agents(&state()?, p.as_staff()?, role_id).await
+    admin::desk_agents(&state()?, p.as_staff()?, desk.desk_id).await
 }
 
-/// Every agent with status, load and roles: the supervisors' board (admins).
+/// Every agent with status, load and desks: the supervisors' board (admins).
 #[server(prefix = "/api", endpoint = "chat_all_agents", input = Json)]
 pub async fn list_all_agents() -> Result<Vec<AgentSetup>, AppError> {
     let p = principal().await?;
@@ -190,20 +237,21 @@ pub async fn list_all_agents() -> Result<Vec<AgentSetup>, AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "chat_create_role", input = Json)]
-pub async fn create_cs_role(input: CsRoleForCreate) -> Result<CsRole, AppError> {
+pub async fn create_desk(input: DeskForCreate) -> Result<Desk, AppError> {
     let p = principal().await?;
-    admin::create_cs_role(&state()?, p.as_staff()?, &input).await
+    admin::create_desk(&state()?, p.as_staff()?, &input).await
 }
 
 #[server(prefix = "/api", endpoint = "chat_set_agent", input = Json)]
-pub async fn set_agent_roles(
+pub async fn set_agent_desks(
     staff_id: Id,
-    role_ids: Vec<Id>,
+    #[server(flatten)] desks: DeskIdsArg,
     max_concurrent: i64,
 ) -> Result<(), AppError> {
     let p = principal().await?;
     let staff = p.as_staff()?;
-    admin::set_agent_roles(&state()?, staff, staff_id, &role_ids, max_concurrent).await?;
+    let ids = &desks.desk_ids;
+    admin::set_agent_desks(&state()?, staff, staff_id, ids, max_concurrent).await?;
     Ok(())
 }
 

@@ -83,7 +83,7 @@ pub fn ChatConsole() -> impl IntoView {
     let selected =
         RwSignal::new(query.with_untracked(|q| q.get("c").and_then(|c| c.parse::<Id>().ok())));
     Effect::new(move |_| remember_in_url("c", selected.get()));
-    let roles = Resource::new(|| (), |_| list_my_cs_roles());
+    let roles = Resource::new(|| (), |_| list_my_desks());
     // The first role is the queue shown by default.
     Effect::new(move |_| {
         if role.get_untracked().is_none() {
@@ -108,14 +108,14 @@ pub fn ChatConsole() -> impl IntoView {
         },
         |(tab, role, q, page, _, _)| async move {
             match tab {
-                Tab::Current => list_agent_conversations(AgentTab::Current, None)
+                Tab::Current => list_agent_conversations(AgentTab::Current, None.into())
                     .await
                     .map(|l| (l, None)),
-                Tab::Unreplied => list_agent_conversations(AgentTab::Unreplied, None)
+                Tab::Unreplied => list_agent_conversations(AgentTab::Unreplied, None.into())
                     .await
                     .map(|l| (l, None)),
                 Tab::Queue => match role {
-                    Some(r) => list_agent_conversations(AgentTab::Queue, Some(r))
+                    Some(r) => list_agent_conversations(AgentTab::Queue, Some(r).into())
                         .await
                         .map(|l| (l, None)),
                     None => Ok((vec![], None)),
@@ -447,7 +447,7 @@ fn ListItem(s: ConversationSummary, selected: RwSignal<Option<Id>>) -> impl Into
     let id = s.conversation.id;
     let unread = s.unread;
     let status = s.conversation.status;
-    let role = role_label(&s.role_name_zh, &s.role_name_en);
+    let role = role_label(&s.desk_name_zh, &s.desk_name_en);
     view! {
         <li>
             <button
@@ -574,7 +574,7 @@ fn SidePanel(
             .and_then(|r| r.ok())
             .flatten()
             .filter(|s| s.conversation.id == id)
-            .map(|s| s.conversation.role_id)
+            .map(|s| s.conversation.desk_id)
     });
     let targets = LocalResource::new(move || {
         let desk = desk.get();
@@ -582,8 +582,8 @@ fn SidePanel(
             let Some(desk) = desk else {
                 return Ok((vec![], vec![], 0));
             };
-            let agents = list_role_agents(desk).await?;
-            let desks = list_cs_roles().await?;
+            let agents = list_desk_agents(desk.into()).await?;
+            let desks = list_desks().await?;
             Ok::<_, shipdesk::AppError>((agents, desks, desk))
         }
     });
@@ -632,7 +632,7 @@ fn SidePanel(
                         let queued = c.status == ConversationStatus::Queued;
                         let open = c.status == ConversationStatus::Open;
                         let resolved = c.status == ConversationStatus::Resolved;
-                        let role = role_label(&s.role_name_zh, &s.role_name_en);
+                        let role = role_label(&s.desk_name_zh, &s.desk_name_en);
                         view! {
                             <div class="space-y-3">
                                 <div>
@@ -762,7 +762,7 @@ fn SidePanel(
                                                     let to = transfer_to.get_untracked();
                                                     let target = match to.split_once(':') {
                                                         Some(("a", n)) => n.parse().ok().map(TransferTo::Agent),
-                                                        Some(("r", n)) => n.parse().ok().map(TransferTo::Role),
+                                                        Some(("r", n)) => n.parse().ok().map(TransferTo::Desk),
                                                         _ => None,
                                                     };
                                                     if let Some(target) = target {
@@ -854,12 +854,12 @@ fn SidePanel(
 /// its members in a desk they serve (seed 000 客服发起会话).
 #[component]
 pub fn StartChat(members: Vec<(Id, String)>) -> impl IntoView {
-    let roles = Resource::new(|| (), |_| list_my_cs_roles());
+    let roles = Resource::new(|| (), |_| list_my_desks());
     let member = RwSignal::new(members.first().map(|m| m.0));
     let role = RwSignal::new(None::<Id>);
     let start = Action::new(|(m, r): &(Id, Id)| {
         let (m, r) = (*m, *r);
-        async move { start_conversation(m, r).await }
+        async move { start_conversation(m, r.into()).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(conv)) = start.value().get() {

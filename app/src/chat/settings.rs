@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use shipdesk::auth::{Role, StaffFilter};
-use shipdesk::chat::{AgentStatus, CannedReplyForCreate, CsRole, CsRoleForCreate};
+use shipdesk::chat::{AgentStatus, CannedReplyForCreate, Desk, DeskForCreate};
 use shipdesk::Id;
 
 use super::api::*;
@@ -15,7 +15,7 @@ use crate::i18n::{lang, t};
 use crate::staff::api::list_staff;
 use crate::staff::text as staff_text;
 
-fn name_of(r: &CsRole) -> String {
+fn name_of(r: &Desk) -> String {
     match lang() {
         shipdesk::auth::Lang::Zh => r.name_zh.clone(),
         shipdesk::auth::Lang::En => r.name_en.clone(),
@@ -25,7 +25,7 @@ fn name_of(r: &CsRole) -> String {
 #[component]
 pub fn ChatSettingsPage() -> impl IntoView {
     let version = RwSignal::new(0u32);
-    let roles = Resource::new(move || version.get(), |_| list_cs_roles());
+    let roles = Resource::new(move || version.get(), |_| list_desks());
     view! {
         <div class="flex items-center gap-4">
             <h1 class="text-xl font-semibold">{move || t(chat::SETTINGS)}</h1>
@@ -43,16 +43,16 @@ pub fn ChatSettingsPage() -> impl IntoView {
 
 #[component]
 fn Roles(
-    roles: Resource<Result<Vec<CsRole>, shipdesk::AppError>>,
+    roles: Resource<Result<Vec<Desk>, shipdesk::AppError>>,
     version: RwSignal<u32>,
 ) -> impl IntoView {
     let code = RwSignal::new(String::new());
     let zh = RwSignal::new(String::new());
     let en = RwSignal::new(String::new());
     let minutes = RwSignal::new(String::new());
-    let create = Action::new(|i: &CsRoleForCreate| {
+    let create = Action::new(|i: &DeskForCreate| {
         let i = i.clone();
-        async move { create_cs_role(i).await }
+        async move { create_desk(i).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(_)) = create.value().get() {
@@ -120,7 +120,7 @@ fn Roles(
                 on:submit=move |e| {
                     e.prevent_default();
                     create
-                        .dispatch(CsRoleForCreate {
+                        .dispatch(DeskForCreate {
                             code: code.get_untracked(),
                             name_zh: zh.get_untracked(),
                             name_en: en.get_untracked(),
@@ -184,7 +184,7 @@ fn Roles(
 }
 
 #[component]
-fn Canned(roles: Resource<Result<Vec<CsRole>, shipdesk::AppError>>) -> impl IntoView {
+fn Canned(roles: Resource<Result<Vec<Desk>, shipdesk::AppError>>) -> impl IntoView {
     let title = RwSignal::new(String::new());
     let body = RwSignal::new(String::new());
     let role = RwSignal::new(None::<Id>);
@@ -266,7 +266,7 @@ fn Canned(roles: Resource<Result<Vec<CsRole>, shipdesk::AppError>>) -> impl Into
                     e.prevent_default();
                     create
                         .dispatch(CannedReplyForCreate {
-                            role_id: role.get_untracked(),
+                            desk_id: role.get_untracked(),
                             title: title.get_untracked(),
                             body: body.get_untracked(),
                         });
@@ -348,12 +348,12 @@ fn Canned(roles: Resource<Result<Vec<CsRole>, shipdesk::AppError>>) -> impl Into
 /// and the desks they serve with their cap (editable).
 #[component]
 fn Agents(
-    roles: Resource<Result<Vec<CsRole>, shipdesk::AppError>>,
+    roles: Resource<Result<Vec<Desk>, shipdesk::AppError>>,
     version: RwSignal<u32>,
 ) -> impl IntoView {
     let save = Action::new(|(staff, roles, cap): &(Id, Vec<Id>, i64)| {
         let (staff, roles, cap) = (*staff, roles.clone(), *cap);
-        async move { set_agent_roles(staff, roles, cap).await }
+        async move { set_agent_desks(staff, roles.into(), cap).await }
     });
     let cs_staff = Resource::new(
         || (),
@@ -443,7 +443,7 @@ fn Agents(
                                         let chosen = RwSignal::new(
                                             setup
                                                 .as_ref()
-                                                .map(|a| a.role_ids.clone())
+                                                .map(|a| a.desk_ids.clone())
                                                 .unwrap_or_default(),
                                         );
                                         let cap = RwSignal::new(

@@ -109,8 +109,8 @@ crate::i18n::texts! {
     // transfer.*
     TRANSFER_NOTE_TOO_LONG = "转接备注最多 500 字", "The note is at most 500 characters";
     TRANSFER_SAME_AGENT = "已经是该客服在接待", "That agent already has it";
-    TRANSFER_SAME_ROLE = "已在该咨询类型中", "It is already in that desk";
-    TRANSFER_AGENT_NOT_IN_ROLE = "该客服不负责此咨询类型", "That agent does not serve this desk";
+    TRANSFER_SAME_DESK = "已在该咨询类型中", "It is already in that desk";
+    TRANSFER_AGENT_NOT_IN_DESK = "该客服不负责此咨询类型", "That agent does not serve this desk";
 
     // conversation.*
     CONVERSATION_CHANGED = "会话刚刚被他人更改，请刷新", "The conversation just changed; refresh";
@@ -119,7 +119,7 @@ crate::i18n::texts! {
     CONVERSATION_ASSIGNED_ELSEWHERE = "该客户的会话正由其他客服接待", "Another agent has this customer's conversation";
     CONVERSATION_STATUS_INVALID = "会话状态无效", "Unknown conversation status";
     CONVERSATION_NOT_QUEUED = "该会话已被接入", "This conversation is no longer waiting";
-    CONVERSATION_OTHER_ACTIVE = "该客服角色下已有进行中的会话", "Another conversation with this role is open";
+    CONVERSATION_OTHER_ACTIVE = "该客服角色下已有进行中的会话", "Another conversation with this desk is open";
     CONVERSATION_RESOLVED = "会话已结束", "The conversation is resolved";
 
     // canned.*
@@ -144,11 +144,11 @@ crate::i18n::texts! {
     AGENT_NOT_CS = "该员工不是客服", "This staff member is not an agent";
     AGENT_MAX_INVALID = "同时接待上限为 1–50", "The limit is 1–50";
 
-    // cs_role.*
-    CS_ROLE_CODE_INVALID = "代码为 2–32 位小写字母、数字、_ 或 -", "2–32 letters, digits, _ or -";
-    CS_ROLE_CODE_TAKEN = "该代码已存在", "This role code exists already";
-    CS_ROLE_UNKNOWN = "客服角色不存在", "Unknown service role";
-    CS_ROLE_REASSIGN_INVALID = "转派时间为 1–1440 分钟", "Reassign after 1–1440 minutes";
+    // cs_role.* (desks)
+    DESK_CODE_INVALID = "代码为 2–32 位小写字母、数字、_ 或 -", "2–32 letters, digits, _ or -";
+    DESK_CODE_TAKEN = "该代码已存在", "This desk code exists already";
+    DESK_UNKNOWN = "客服角色不存在", "Unknown desk";
+    DESK_REASSIGN_INVALID = "转派时间为 1–1440 分钟", "Reassign after 1–1440 minutes";
 }
 
 /// A desk's automatic reassignment: `无人回复 5 分钟后转派` / `Reassign after 5 minutes`.

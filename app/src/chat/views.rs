@@ -4,14 +4,14 @@
 
 use leptos::prelude::*;
 use shipdesk::chat::wire::ClientMsg;
-use shipdesk::chat::CsRole;
+use shipdesk::chat::Desk;
 use shipdesk::chat::{
     Conversation, ConversationStatus, ConversationSummary, Message, MessageKind, MessagePreview,
     SenderKind,
 };
 use shipdesk::{AppError, Id};
 
-use super::api::{list_cs_roles, list_messages, list_my_conversations, open_conversation};
+use super::api::{list_desks, list_messages, list_my_conversations, open_conversation};
 use super::client::{now_ms, send, use_chat, TYPING_MS};
 use crate::auth::MemberGuard;
 use crate::chat::text as chat;
@@ -55,8 +55,8 @@ pub fn system_text(body: &str, at_ms: i64) -> String {
 
 fn role_name(s: &ConversationSummary) -> String {
     match lang() {
-        shipdesk::auth::Lang::Zh => s.role_name_zh.clone(),
-        shipdesk::auth::Lang::En => s.role_name_en.clone(),
+        shipdesk::auth::Lang::Zh => s.desk_name_zh.clone(),
+        shipdesk::auth::Lang::En => s.desk_name_en.clone(),
     }
 }
 
@@ -622,7 +622,7 @@ pub fn MemberChatPage(mobile: bool) -> impl IntoView {
 #[component]
 fn MemberChat(mobile: bool) -> impl IntoView {
     let store = use_chat();
-    let desks = Resource::new(|| (), |_| list_cs_roles());
+    let desks = Resource::new(|| (), |_| list_desks());
     let refresh = RwSignal::new(0u32);
     // Refetched on every conversation change (assigned, resolved…): the
     // open conversation's line says who serves it.
@@ -644,7 +644,7 @@ fn MemberChat(mobile: bool) -> impl IntoView {
     });
     let open = Action::new(move |desk: &Id| {
         let desk = *desk;
-        async move { open_conversation(desk).await }
+        async move { open_conversation(desk.into()).await }
     });
     // An id the list does not hold (another's, or gone) falls back to the
     // picker; one just opened waits for the list's next fetch.
@@ -671,7 +671,7 @@ fn MemberChat(mobile: bool) -> impl IntoView {
     });
     let restart = Callback::new(move |_| {
         if let Some(s) = current.get_untracked() {
-            open.dispatch(s.conversation.role_id);
+            open.dispatch(s.conversation.desk_id);
         }
     });
     let width = if mobile { "max-w-md" } else { "max-w-4xl" };
@@ -774,7 +774,7 @@ fn ServingLine(current: Memo<Option<ConversationSummary>>) -> impl IntoView {
 /// The desk picker and the customer's earlier conversations.
 #[component]
 fn Picker(
-    desks: Resource<Result<Vec<CsRole>, AppError>>,
+    desks: Resource<Result<Vec<Desk>, AppError>>,
     mine: Resource<Result<Vec<ConversationSummary>, AppError>>,
     open: Action<Id, Result<Conversation, AppError>>,
     current_id: RwSignal<Option<Id>>,

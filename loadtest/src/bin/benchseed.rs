@@ -6,7 +6,8 @@
 //! twice.
 
 use shipdesk::auth::{repo as auth_repo, service as auth, StaffForCreate};
-use shipdesk::chat::{admin as chat_admin, handover, CsRoleForCreate};
+use shipdesk::chat::service::{admin as chat_admin, handover};
+use shipdesk::chat::DeskForCreate;
 use shipdesk::customer::{service as customer, CompanyForCreate, MemberForCreate};
 use shipdesk::state::{AppState, Config};
 
@@ -43,17 +44,17 @@ async fn main() -> Result<(), String> {
                 .ok_or("bench account vanished")?
         }
     };
-    let desk = match chat_admin::list_cs_roles(&state)
+    let desk = match chat_admin::list_desks(&state)
         .await
         .map_err(e)?
         .into_iter()
         .find(|r| r.code == "bench")
     {
         Some(r) => r,
-        None => chat_admin::create_cs_role(
+        None => chat_admin::create_desk(
             &state,
             &bench,
-            &CsRoleForCreate {
+            &DeskForCreate {
                 code: "bench".into(),
                 name_zh: "压测".into(),
                 name_en: "Bench".into(),
@@ -63,7 +64,7 @@ async fn main() -> Result<(), String> {
         .await
         .map_err(e)?,
     };
-    chat_admin::set_agent_roles(
+    chat_admin::set_agent_desks(
         &state,
         &bench,
         bench.id,

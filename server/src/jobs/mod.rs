@@ -1,4 +1,6 @@
 //! Background loops, one file per domain.
 
+pub mod chat;
 pub mod events;
+pub mod housekeeping;
 pub mod webhook;

@@ -48,20 +48,24 @@ impl World {
         } else {
             self.fresh_member(&self.company).await
         };
-        let active = chat::repo::active_conversation(&self.state().db, member.id, self.desk.id)
+        let active = chat::repo::conversation::active(&self.state().db, member.id, self.desk.id)
             .await
             .unwrap();
         if let Some(c) = active {
-            chat::agents::resolve(self.state(), &self.admin, c.id)
+            chat::service::agent::resolve(self.state(), &self.admin, c.id)
                 .await
                 .unwrap();
         }
-        let conv =
-            chat::handover::start_with_member(self.state(), &self.cs, member.id, self.desk.id)
-                .await
-                .unwrap();
+        let conv = chat::service::handover::start_with_member(
+            self.state(),
+            &self.cs,
+            member.id,
+            self.desk.id,
+        )
+        .await
+        .unwrap();
         self.say(&conv, &Principal::Member(member), "hello").await;
-        chat::repo::conversation_by_id(&self.state().db, conv.id)
+        chat::repo::conversation::by_id(&self.state().db, conv.id)
             .await
             .unwrap()
             .unwrap()
@@ -84,7 +88,7 @@ impl World {
                 .await
                 .unwrap();
         for id in open {
-            chat::agents::resolve(self.state(), &self.admin, id)
+            chat::service::agent::resolve(self.state(), &self.admin, id)
                 .await
                 .unwrap();
         }
@@ -97,9 +101,14 @@ impl World {
             return self.conversation(who).await;
         };
         let member = self.fresh_member(&self.company).await;
-        chat::handover::start_with_member(self.state(), staff, member.id, self.desk_of(who).id)
-            .await
-            .unwrap()
+        chat::service::handover::start_with_member(
+            self.state(),
+            staff,
+            member.id,
+            self.desk_of(who).id,
+        )
+        .await
+        .unwrap()
     }
 
     /// A conversation of a new member waiting in the queue of `who`'s desk.
@@ -110,7 +119,7 @@ impl World {
             id: shipdesk::db::new_id(),
             company_id: member.company_id,
             member_id: member.id,
-            role_id: self.desk_of(who).id,
+            desk_id: self.desk_of(who).id,
             status: chat::ConversationStatus::Queued,
             assignee_staff_id: None,
             assigned_at: None,
@@ -124,7 +133,7 @@ impl World {
             resolved_at: None,
         };
         let mut conn = self.state().db.acquire().await.unwrap();
-        chat::repo::insert_conversation(&mut *conn, &conv)
+        chat::repo::conversation::insert(&mut *conn, &conv)
             .await
             .unwrap();
         conv
@@ -139,7 +148,7 @@ impl World {
             body: body.into(),
             reply_to_seq: None,
         };
-        chat::send::send_message(self.state(), who, &input)
+        chat::service::send::send_message(self.state(), who, &input)
             .await
             .unwrap()
             .0
@@ -177,14 +186,14 @@ impl World {
             .id
     }
 
-    /// A new canned reply of `role` (None: every desk): its id.
-    pub async fn canned(&self, role: Option<Id>) -> Id {
+    /// A new canned reply of `desk` (None: every desk): its id.
+    pub async fn canned(&self, desk: Option<Id>) -> Id {
         let input = chat::CannedReplyForCreate {
-            role_id: role,
+            desk_id: desk,
             title: format!("Canned {}", self.n()),
             body: "您好".into(),
         };
-        chat::admin::create_canned(self.state(), &self.admin, &input)
+        chat::service::admin::create_canned(self.state(), &self.admin, &input)
             .await
             .unwrap()
             .id

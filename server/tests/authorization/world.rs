@@ -11,7 +11,7 @@ use reqwest::header::{HeaderMap, HeaderValue, AUTHORIZATION};
 use reqwest::{Client, StatusCode};
 use serde_json::json;
 use shipdesk::auth::{Member, Staff};
-use shipdesk::chat::{self, AgentStatus, CsRole};
+use shipdesk::chat::{self, AgentStatus, Desk};
 use shipdesk::customer::Company;
 
 use crate::support::{spawn_app, TestApp, PASSWORD};
@@ -119,8 +119,8 @@ pub struct World {
     pub other_company: Company,
     pub outsider: Member,
     /// The desk of `cs` and `peer`, and the one of `sales_cs`.
-    pub desk: CsRole,
-    pub other_desk: CsRole,
+    pub desk: Desk,
+    pub other_desk: Desk,
     next: AtomicU32,
 }
 
@@ -147,18 +147,18 @@ impl World {
         let (other_company, outsider) = app
             .company_with_member(&admin, "Globex Ltd", Some(&sales_cs), "13800138002")
             .await;
-        let desk = shipdesk::testing::cs_role(s, &admin, "presales", None).await;
-        let other_desk = shipdesk::testing::cs_role(s, &admin, "aftersales", None).await;
+        let desk = shipdesk::testing::desk(s, &admin, "presales", None).await;
+        let other_desk = shipdesk::testing::desk(s, &admin, "aftersales", None).await;
         // cs takes the desk's new conversations; peer serves it, busy.
-        for (agent, role, status) in [
+        for (agent, desk, status) in [
             (&cs, &desk, AgentStatus::Online),
             (&peer, &desk, AgentStatus::Busy),
             (&sales_cs, &other_desk, AgentStatus::Online),
         ] {
-            chat::admin::set_agent_roles(s, &admin, agent.id, &[role.id], 50)
+            chat::service::admin::set_agent_desks(s, &admin, agent.id, &[desk.id], 50)
                 .await
                 .unwrap();
-            chat::agents::set_agent_status(s, agent, status)
+            chat::service::agent::set_agent_status(s, agent, status)
                 .await
                 .unwrap();
         }
@@ -233,7 +233,7 @@ impl World {
     }
 
     /// The desk an agent caller serves (the first one for everybody else).
-    pub fn desk_of(&self, who: Who) -> &CsRole {
+    pub fn desk_of(&self, who: Who) -> &Desk {
         if who == Who::SalesCs {
             &self.other_desk
         } else {

@@ -9,8 +9,7 @@ use std::task::{Context, Poll};
 use tokio::io::{AsyncRead, ReadBuf};
 
 use super::*;
-use crate::chat::attachment::{self, Attachment};
-use crate::chat::attachment_repo;
+use crate::chat::service::attachment;
 use crate::error::{AppError, AppResult};
 
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR-not-a-real-image";
@@ -41,7 +40,7 @@ async fn upload(
 
 async fn used(w: &World, m: &Member) -> i64 {
     let day = attachment::quota_day(w.state.now());
-    attachment_repo::quota_used(&w.state.db, (SenderKind::Member, m.id), day)
+    repo::attachment::quota_used(&w.state.db, (SenderKind::Member, m.id), day)
         .await
         .unwrap()
 }
@@ -224,7 +223,7 @@ async fn attachments_no_message_names_are_swept_a_day_after_their_upload() {
         ..text(conv.id, "file-1", &recalled.key)
     };
     let (msg, _) = send::send_message(&w.state, &me, &file).await.unwrap();
-    service::recall(&w.state, &me, conv.id, msg.seq)
+    message::recall(&w.state, &me, conv.id, msg.seq)
         .await
         .unwrap();
     assert_eq!(
@@ -240,7 +239,7 @@ async fn attachments_no_message_names_are_swept_a_day_after_their_upload() {
     assert_eq!(attachment::sweep(&w.state).await.unwrap(), 2);
     let exists = |key: String| {
         let db = w.state.db.clone();
-        async move { attachment_repo::by_key(&db, &key).await.unwrap().is_some() }
+        async move { repo::attachment::by_key(&db, &key).await.unwrap().is_some() }
     };
     assert!(exists(sent.key.clone()).await);
     assert!(exists(fresh.key.clone()).await);

@@ -6,10 +6,10 @@ use crate::chat::*;
 #[tokio::test]
 async fn two_agents_claiming_one_queued_conversation_at_once_get_it_once() {
     let w = world(None).await;
-    let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 20).await;
-    let b = testing::agent(&w.state, &w.admin, "cs_b", &[w.role.id], 20).await;
+    let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 20).await;
+    let b = testing::agent(&w.state, &w.admin, "cs_b", &[w.desk.id], 20).await;
     for s in [&a, &b] {
-        agents::set_agent_status(&w.state, s, AgentStatus::Busy)
+        agent::set_agent_status(&w.state, s, AgentStatus::Busy)
             .await
             .unwrap();
     }
@@ -19,8 +19,8 @@ async fn two_agents_claiming_one_queued_conversation_at_once_get_it_once() {
         assert_eq!(queued.status, ConversationStatus::Queued);
         let (sa, sb) = (w.state.clone(), w.state.clone());
         let (aa, bb) = (a.clone(), b.clone());
-        let ta = tokio::spawn(async move { agents::claim(&sa, &aa, queued.id).await });
-        let tb = tokio::spawn(async move { agents::claim(&sb, &bb, queued.id).await });
+        let ta = tokio::spawn(async move { agent::claim(&sa, &aa, queued.id).await });
+        let tb = tokio::spawn(async move { agent::claim(&sb, &bb, queued.id).await });
         let (ra, rb) = (ta.await.unwrap(), tb.await.unwrap());
         let winners: Vec<_> = [&ra, &rb]
             .into_iter()
@@ -32,7 +32,7 @@ async fn two_agents_claiming_one_queued_conversation_at_once_get_it_once() {
         let now = service::existing(&w.state, queued.id).await.unwrap();
         assert_eq!(now.assignee_staff_id, winners[0].assignee_staff_id);
     }
-    let loads = admin::role_agents(&w.state, &w.admin, w.role.id)
+    let loads = admin::desk_agents(&w.state, &w.admin, w.desk.id)
         .await
         .unwrap();
     assert_eq!(loads.iter().map(|l| l.open_count).sum::<i64>(), 8);

@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 
 use super::*;
-use crate::chat::limit::{self, SEND_RATE_LIMITED};
-use crate::chat::socket::{Out, SocketSession, RESUME_CAP};
+use crate::chat::live::socket::{Out, SocketSession, RESUME_CAP};
+use crate::chat::service::limit::{self, SEND_RATE_LIMITED};
 use crate::chat::wire::{ClientMsg, Cursor, ServerMsg};
 use crate::chat::*;
 use crate::error::AppError;
@@ -31,11 +31,11 @@ async fn frame(sock: &mut SocketSession, msg: &ClientMsg) -> Vec<ServerMsg> {
 #[tokio::test]
 async fn a_resume_of_duplicate_cursors_sends_each_conversation_once_and_at_most_a_page() {
     let w = world(None).await;
-    testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
+    testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 5).await;
     let long = open(&w, &w.alice).await;
     testing::chat_history(&w.state, &long, &w.alice, 3000, "你好").await;
-    let other_role = testing::cs_role(&w.state, &w.admin, "finance", None).await;
-    let short = send::open_conversation(&w.state, &w.alice, other_role.id)
+    let other_desk = testing::desk(&w.state, &w.admin, "finance", None).await;
+    let short = send::open_conversation(&w.state, &w.alice, other_desk.id)
         .await
         .unwrap();
     testing::chat_history(&w.state, &short, &w.alice, 5, "账单").await;
@@ -96,7 +96,7 @@ async fn a_resume_of_duplicate_cursors_sends_each_conversation_once_and_at_most_
     let mut sub = w
         .state
         .hub
-        .register(crate::chat::hub::Listener::Member(w.alice.id));
+        .register(crate::chat::live::hub::Listener::Member(w.alice.id));
     send(&w, &member(&w.alice), long.id, "live-1").await;
     let d = sub.rx.try_recv().unwrap();
     let mut out = vec![];
@@ -110,7 +110,7 @@ async fn a_resume_of_duplicate_cursors_sends_each_conversation_once_and_at_most_
 #[tokio::test]
 async fn a_gap_of_more_than_a_page_is_left_to_http_paging() {
     let w = world(None).await;
-    testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
+    testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 5).await;
     let conv = open(&w, &w.alice).await;
     let mut sock = SocketSession::new(w.state.clone(), member(&w.alice)).unwrap();
     let resume = ClientMsg::Resume {
@@ -127,7 +127,7 @@ async fn a_gap_of_more_than_a_page_is_left_to_http_paging() {
     let mut sub = w
         .state
         .hub
-        .register(crate::chat::hub::Listener::Member(w.alice.id));
+        .register(crate::chat::live::hub::Listener::Member(w.alice.id));
     send(&w, &member(&w.alice), conv.id, "after-gap").await;
     let mut out = vec![];
     sock.on_delivery(sub.rx.try_recv().unwrap(), &mut out).await;
@@ -159,7 +159,7 @@ fn rate_limited(m: &ServerMsg, id: &str) -> bool {
 #[tokio::test]
 async fn a_socket_that_sends_too_fast_is_told_so_and_keeps_working() {
     let w = world(None).await;
-    testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
+    testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 5).await;
     let conv = open(&w, &w.alice).await;
     let mut sock = SocketSession::new(w.state.clone(), member(&w.alice)).unwrap();
     for i in 0..limit::SOCKET_BURST as usize {
@@ -193,11 +193,11 @@ async fn a_socket_that_sends_too_fast_is_told_so_and_keeps_working() {
 #[tokio::test]
 async fn a_member_is_limited_across_sockets_instances_and_the_api() {
     let w = world(None).await;
-    testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
+    testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 5).await;
     let conv = open(&w, &w.alice).await;
     // A second instance: its own hub on the same database.
     let other = AppState {
-        hub: crate::chat::hub::Hub::default(),
+        hub: crate::chat::live::hub::Hub::default(),
         ..w.state.clone()
     };
     let mut here = SocketSession::new(w.state.clone(), member(&w.alice)).unwrap();
@@ -246,7 +246,7 @@ async fn conv_assignee(w: &World, conv: Id) -> Id {
 /// A second instance on the world's database: its own hub (and instance id).
 fn second_instance(w: &World) -> AppState {
     AppState {
-        hub: crate::chat::hub::Hub::default(),
+        hub: crate::chat::live::hub::Hub::default(),
         ..w.state.clone()
     }
 }
@@ -258,18 +258,18 @@ fn without_grace(w: &mut World) {
 }
 
 async fn status_of(w: &World, id: Id) -> AgentStatus {
-    agent_repo::agent_load(&w.state.db, id)
+    repo::agent::agent_load(&w.state.db, id)
         .await
         .unwrap()
         .unwrap()
         .status
 }
 
-fn agent_listener(w: &World, id: Id) -> crate::chat::hub::Listener {
-    crate::chat::hub::Listener::Staff {
+fn agent_listener(w: &World, id: Id) -> crate::chat::live::hub::Listener {
+    crate::chat::live::hub::Listener::Staff {
         id,
         admin: false,
-        roles: vec![w.role.id],
+        desks: vec![w.desk.id],
     }
 }
 
@@ -277,7 +277,7 @@ fn agent_listener(w: &World, id: Id) -> crate::chat::hub::Listener {
 async fn an_agent_with_a_socket_on_another_instance_stays_online_when_one_closes() {
     let mut w = world(None).await;
     without_grace(&mut w);
-    let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
+    let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 5).await;
     let (on_a, on_b) = (w.state.clone(), second_instance(&w));
     let who = agent_listener(&w, a.id);
     let sub_a = on_a.hub.register(who.clone());
@@ -301,8 +301,8 @@ async fn an_agent_with_a_socket_on_another_instance_stays_online_when_one_closes
 #[tokio::test]
 async fn the_sockets_of_an_instance_that_stopped_expire_and_their_agents_go_offline() {
     let w = world(None).await;
-    let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
-    let b = testing::agent(&w.state, &w.admin, "cs_b", &[w.role.id], 5).await;
+    let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 5).await;
+    let b = testing::agent(&w.state, &w.admin, "cs_b", &[w.desk.id], 5).await;
     let dead = second_instance(&w);
     // a's only socket is on the instance that will stop; b's is here.
     let _gone = dead.hub.register(agent_listener(&w, a.id));

@@ -3,9 +3,8 @@
 //! the right people, catch-up is exact, bad frames get errors.
 
 use super::*;
-use crate::chat::handover;
-use crate::chat::hub::{Listener, Subscription};
-use crate::chat::socket::{Out, SocketSession};
+use crate::chat::live::hub::{Listener, Subscription};
+use crate::chat::live::socket::{Out, SocketSession};
 use crate::chat::wire::{ClientMsg, Cursor, ServerMsg};
 use crate::chat::*;
 use crate::error::AppError;
@@ -38,67 +37,67 @@ fn seqs(list: &[ServerMsg]) -> Vec<i64> {
 }
 
 #[tokio::test]
-async fn transfer_to_an_agent_or_a_role_with_a_note_for_staff() {
+async fn transfer_to_an_agent_or_a_desk_with_a_note_for_staff() {
     let w = world(None).await;
-    let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
+    let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 5).await;
     let conv = open(&w, &w.alice).await;
     assert_eq!(conv.assignee_staff_id, Some(a.id));
-    let b = testing::agent(&w.state, &w.admin, "cs_b", &[w.role.id], 5).await;
+    let b = testing::agent(&w.state, &w.admin, "cs_b", &[w.desk.id], 5).await;
     let outsider = testing::agent(&w.state, &w.admin, "cs_c", &[], 5).await;
 
-    // b may not transfer what is not theirs; a cannot send to someone outside the role.
+    // b may not transfer what is not theirs; a cannot send to someone outside the desk.
     let to_b = TransferTo::Agent(b.id);
     assert_eq!(
-        handover::transfer(&w.state, &b, conv.id, &to_b, "")
+        transfer::transfer(&w.state, &b, conv.id, &to_b, "")
             .await
             .unwrap_err(),
         AppError::Forbidden
     );
     assert_eq!(
-        handover::transfer(&w.state, &a, conv.id, &TransferTo::Agent(outsider.id), "")
+        transfer::transfer(&w.state, &a, conv.id, &TransferTo::Agent(outsider.id), "")
             .await
             .unwrap_err()
             .key(),
         "transfer.agent_not_in_role"
     );
-    let long = "长".repeat(handover::MAX_NOTE_CHARS + 1);
+    let long = "长".repeat(transfer::MAX_NOTE_CHARS + 1);
     assert_eq!(
-        handover::transfer(&w.state, &a, conv.id, &to_b, &long)
+        transfer::transfer(&w.state, &a, conv.id, &to_b, &long)
             .await
             .unwrap_err()
             .field(),
         Some("note")
     );
-    let moved = handover::transfer(&w.state, &a, conv.id, &to_b, "客户问清关")
+    let moved = transfer::transfer(&w.state, &a, conv.id, &to_b, "客户问清关")
         .await
         .unwrap();
     assert_eq!(moved.assignee_staff_id, Some(b.id));
-    let staff_view = service::messages_after(&w.state, &staff(&b), conv.id, 0, 50)
+    let staff_view = message::messages_after(&w.state, &staff(&b), conv.id, 0, 50)
         .await
         .unwrap();
     assert_eq!(staff_view.len(), 1);
     assert_eq!(staff_view[0].kind, MessageKind::Note);
     assert!(staff_view[0].body.contains("客户问清关"));
-    let member_view = service::messages_after(&w.state, &member(&w.alice), conv.id, 0, 50)
+    let member_view = message::messages_after(&w.state, &member(&w.alice), conv.id, 0, 50)
         .await
         .unwrap();
     assert!(member_view.is_empty(), "the member never sees the note");
 
-    // To another role: queued there (nobody serves it), the old role's agents told.
-    let finance = testing::cs_role(&w.state, &w.admin, "finance", None).await;
-    let queued = handover::transfer(&w.state, &b, conv.id, &TransferTo::Role(finance.id), "")
+    // To another desk: queued there (nobody serves it), the old desk's agents told.
+    let finance = testing::desk(&w.state, &w.admin, "finance", None).await;
+    let queued = transfer::transfer(&w.state, &b, conv.id, &TransferTo::Desk(finance.id), "")
         .await
         .unwrap();
     assert_eq!(
-        (queued.role_id, queued.status, queued.assignee_staff_id),
+        (queued.desk_id, queued.status, queued.assignee_staff_id),
         (finance.id, ConversationStatus::Queued, None)
     );
     assert_eq!(
-        handover::transfer(
+        transfer::transfer(
             &w.state,
             &w.admin,
             conv.id,
-            &TransferTo::Role(finance.id),
+            &TransferTo::Desk(finance.id),
             ""
         )
         .await
@@ -109,29 +108,29 @@ async fn transfer_to_an_agent_or_a_role_with_a_note_for_staff() {
 }
 
 #[tokio::test]
-async fn a_transfer_into_a_role_where_the_member_is_active_changes_nothing() {
+async fn a_transfer_into_a_desk_where_the_member_is_active_changes_nothing() {
     let w = world(None).await;
-    let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
-    let finance = testing::cs_role(&w.state, &w.admin, "finance", None).await;
+    let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 5).await;
+    let finance = testing::desk(&w.state, &w.admin, "finance", None).await;
     let conv = open(&w, &w.alice).await;
     send::open_conversation(&w.state, &w.alice, finance.id)
         .await
         .unwrap();
-    let err = handover::transfer(&w.state, &a, conv.id, &TransferTo::Role(finance.id), "")
+    let err = transfer::transfer(&w.state, &a, conv.id, &TransferTo::Desk(finance.id), "")
         .await
         .unwrap_err();
     assert_eq!(err.key(), "conversation.other_active");
     let still = service::existing(&w.state, conv.id).await.unwrap();
     assert_eq!(
-        (still.role_id, still.assignee_staff_id),
-        (w.role.id, Some(a.id))
+        (still.desk_id, still.assignee_staff_id),
+        (w.desk.id, Some(a.id))
     );
 }
 
 #[tokio::test]
 async fn a_supervisor_takes_over_and_gives_back() {
     let w = world(None).await;
-    let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
+    let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 5).await;
     let conv = open(&w, &w.alice).await;
     assert_eq!(
         handover::take_over(&w.state, &a, conv.id)
@@ -167,9 +166,9 @@ async fn a_supervisor_takes_over_and_gives_back() {
 #[tokio::test]
 async fn a_released_takeover_is_reassigned_again_when_its_agent_goes_away() {
     let w = world(Some(5)).await;
-    let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
+    let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 5).await;
     let conv = open(&w, &w.alice).await;
-    let b = testing::agent(&w.state, &w.admin, "cs_b", &[w.role.id], 5).await;
+    let b = testing::agent(&w.state, &w.admin, "cs_b", &[w.desk.id], 5).await;
     handover::take_over(&w.state, &w.admin, conv.id)
         .await
         .unwrap();
@@ -178,7 +177,7 @@ async fn a_released_takeover_is_reassigned_again_when_its_agent_goes_away() {
         .unwrap();
     assert_eq!(back.assignee_staff_id, Some(a.id));
     assert_eq!(
-        routing_repo::taken_over_from(&w.state.db, conv.id)
+        repo::assignment::taken_over_from(&w.state.db, conv.id)
             .await
             .unwrap(),
         None,
@@ -186,10 +185,10 @@ async fn a_released_takeover_is_reassigned_again_when_its_agent_goes_away() {
     );
 
     // a goes offline: the reassignment job moves the conversation to b.
-    agents::set_agent_status(&w.state, &a, AgentStatus::Offline)
+    agent::set_agent_status(&w.state, &a, AgentStatus::Offline)
         .await
         .unwrap();
-    let moved = agents::reassign_stale(&w.state).await.unwrap();
+    let moved = agent::reassign_stale(&w.state).await.unwrap();
     assert_eq!(moved.len(), 1, "{moved:?}");
     assert_eq!(moved[0].assignee_staff_id, Some(b.id));
 
@@ -197,7 +196,7 @@ async fn a_released_takeover_is_reassigned_again_when_its_agent_goes_away() {
     handover::take_over(&w.state, &w.admin, conv.id)
         .await
         .unwrap();
-    agents::set_agent_status(&w.state, &b, AgentStatus::Offline)
+    agent::set_agent_status(&w.state, &b, AgentStatus::Offline)
         .await
         .unwrap();
     let queued = handover::release(&w.state, &w.admin, conv.id)
@@ -205,7 +204,7 @@ async fn a_released_takeover_is_reassigned_again_when_its_agent_goes_away() {
         .unwrap();
     assert_eq!(queued.status, ConversationStatus::Queued);
     assert_eq!(
-        routing_repo::taken_over_from(&w.state.db, conv.id)
+        repo::assignment::taken_over_from(&w.state.db, conv.id)
             .await
             .unwrap(),
         None
@@ -213,10 +212,10 @@ async fn a_released_takeover_is_reassigned_again_when_its_agent_goes_away() {
 }
 
 #[tokio::test]
-async fn resolved_conversations_are_reactivated_by_an_agent_of_the_role() {
+async fn resolved_conversations_are_reactivated_by_an_agent_of_the_desk() {
     let w = world(None).await;
-    let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
-    let b = testing::agent(&w.state, &w.admin, "cs_b", &[w.role.id], 5).await;
+    let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 5).await;
+    let b = testing::agent(&w.state, &w.admin, "cs_b", &[w.desk.id], 5).await;
     let stranger = testing::agent(&w.state, &w.admin, "cs_x", &[], 5).await;
     let conv = open(&w, &w.alice).await;
     assert_eq!(
@@ -226,7 +225,7 @@ async fn resolved_conversations_are_reactivated_by_an_agent_of_the_role() {
             .key(),
         "conversation.not_resolved"
     );
-    agents::resolve(&w.state, &a, conv.id).await.unwrap();
+    agent::resolve(&w.state, &a, conv.id).await.unwrap();
     assert_eq!(
         handover::reactivate(&w.state, &stranger, conv.id)
             .await
@@ -243,44 +242,44 @@ async fn resolved_conversations_are_reactivated_by_an_agent_of_the_role() {
 #[tokio::test]
 async fn an_agent_starts_a_conversation_with_a_customer() {
     let w = world(None).await;
-    let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 1).await;
-    let b = testing::agent(&w.state, &w.admin, "cs_b", &[w.role.id], 1).await;
-    let started = handover::start_with_member(&w.state, &a, w.alice.id, w.role.id)
+    let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 1).await;
+    let b = testing::agent(&w.state, &w.admin, "cs_b", &[w.desk.id], 1).await;
+    let started = handover::start_with_member(&w.state, &a, w.alice.id, w.desk.id)
         .await
         .unwrap();
     assert_eq!(started.assignee_staff_id, Some(a.id));
     // Starting again returns it; a colleague cannot take it this way.
-    let again = handover::start_with_member(&w.state, &a, w.alice.id, w.role.id)
+    let again = handover::start_with_member(&w.state, &a, w.alice.id, w.desk.id)
         .await
         .unwrap();
     assert_eq!(again.id, started.id);
     assert_eq!(
-        handover::start_with_member(&w.state, &b, w.alice.id, w.role.id)
+        handover::start_with_member(&w.state, &b, w.alice.id, w.desk.id)
             .await
             .unwrap_err()
             .key(),
         "conversation.assigned_elsewhere"
     );
     assert_eq!(
-        handover::start_with_member(&w.state, &a, 999, w.role.id)
+        handover::start_with_member(&w.state, &a, 999, w.desk.id)
             .await
             .unwrap_err(),
         AppError::not_found("member")
     );
     // The member sees it as theirs.
-    let mine = lists::member_conversations(&w.state, &w.alice)
+    let mine = list::member_conversations(&w.state, &w.alice)
         .await
         .unwrap();
     assert_eq!(mine[0].conversation.id, started.id);
 }
 
 #[tokio::test]
-async fn canned_replies_by_role_are_managed_by_admins() {
+async fn canned_replies_by_desk_are_managed_by_admins() {
     let w = world(None).await;
-    let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
-    let finance = testing::cs_role(&w.state, &w.admin, "finance", None).await;
-    let new = |role_id, title: &str| CannedReplyForCreate {
-        role_id,
+    let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 5).await;
+    let finance = testing::desk(&w.state, &w.admin, "finance", None).await;
+    let new = |desk_id, title: &str| CannedReplyForCreate {
+        desk_id,
         title: title.into(),
         body: "您好，请稍等".into(),
     };
@@ -300,7 +299,7 @@ async fn canned_replies_by_role_are_managed_by_admins() {
     admin::create_canned(&w.state, &w.admin, &new(None, "问候"))
         .await
         .unwrap();
-    admin::create_canned(&w.state, &w.admin, &new(Some(w.role.id), "报价"))
+    admin::create_canned(&w.state, &w.admin, &new(Some(w.desk.id), "报价"))
         .await
         .unwrap();
     let other = admin::create_canned(&w.state, &w.admin, &new(Some(finance.id), "账单"))
@@ -312,7 +311,7 @@ async fn canned_replies_by_role_are_managed_by_admins() {
         .into_iter()
         .map(|c| c.title)
         .collect();
-    assert_eq!(mine.len(), 2, "shared and own role only: {mine:?}");
+    assert_eq!(mine.len(), 2, "shared and own desk only: {mine:?}");
     assert_eq!(
         admin::canned_replies(&w.state, &w.admin)
             .await
@@ -334,8 +333,8 @@ async fn canned_replies_by_role_are_managed_by_admins() {
 #[tokio::test]
 async fn events_reach_the_member_the_assignee_and_supervisors_but_notes_skip_the_member() {
     let w = world(None).await;
-    let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
-    let b = testing::agent(&w.state, &w.admin, "cs_b", &[w.role.id], 5).await;
+    let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 5).await;
+    let b = testing::agent(&w.state, &w.admin, "cs_b", &[w.desk.id], 5).await;
     let conv = open(&w, &w.alice).await;
     let assignee = if conv.assignee_staff_id == Some(a.id) {
         &a
@@ -349,17 +348,17 @@ async fn events_reach_the_member_the_assignee_and_supervisors_but_notes_skip_the
     let mut mine = hub.register(Listener::Staff {
         id: assignee.id,
         admin: false,
-        roles: vec![w.role.id],
+        desks: vec![w.desk.id],
     });
     let mut theirs = hub.register(Listener::Staff {
         id: other.id,
         admin: false,
-        roles: vec![w.role.id],
+        desks: vec![w.desk.id],
     });
     let mut boss = hub.register(Listener::Staff {
         id: w.admin.id,
         admin: true,
-        roles: vec![],
+        desks: vec![],
     });
 
     send(&w, &member(&w.alice), conv.id, "m1").await;
@@ -380,7 +379,7 @@ async fn events_reach_the_member_the_assignee_and_supervisors_but_notes_skip_the
     assert_eq!(seqs(&drain(&mut boss)), vec![1, 2]);
 
     // The member reads up to the note's seq: the assignee sees the mark.
-    service::mark_read(&w.state, &member(&w.alice), conv.id, 2)
+    message::mark_read(&w.state, &member(&w.alice), conv.id, 2)
         .await
         .unwrap();
     assert!(matches!(
@@ -393,9 +392,9 @@ async fn events_reach_the_member_the_assignee_and_supervisors_but_notes_skip_the
     ));
     assert!(drain(&mut theirs).is_empty());
     drain(&mut alice);
-    // Resolving tells the role (the queue view) and the member, who also
+    // Resolving tells the desk (the queue view) and the member, who also
     // gets the system line saying who ended it.
-    agents::resolve(&w.state, assignee, conv.id).await.unwrap();
+    agent::resolve(&w.state, assignee, conv.id).await.unwrap();
     match drain(&mut alice).as_slice() {
         [ServerMsg::Message { message }, ServerMsg::Conversation { .. }] => {
             assert_eq!(message.kind, MessageKind::System);
@@ -412,7 +411,7 @@ async fn events_reach_the_member_the_assignee_and_supervisors_but_notes_skip_the
 #[tokio::test]
 async fn a_resuming_socket_gets_exactly_what_it_missed_then_live_messages_once() {
     let w = world(None).await;
-    let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
+    let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 5).await;
     let conv = open(&w, &w.alice).await;
     for i in 0..5 {
         send(&w, &member(&w.alice), conv.id, &format!("m{i}")).await;
@@ -465,7 +464,7 @@ async fn a_resuming_socket_gets_exactly_what_it_missed_then_live_messages_once()
 #[tokio::test]
 async fn bad_frames_and_foreign_conversations_get_errors_and_touch_nothing() {
     let w = world(None).await;
-    testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
+    testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 5).await;
     let conv = open(&w, &w.alice).await;
     let mut sock = SocketSession::new(w.state.clone(), member(&w.bob)).unwrap();
     let mut out = vec![];
@@ -527,11 +526,11 @@ async fn an_agent_whose_sockets_closed_goes_away_after_the_grace_and_comes_back(
     let mut config = (*w.state.config).clone();
     config.presence_grace_secs = 0;
     w.state.config = std::sync::Arc::new(config);
-    let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
+    let a = testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 5).await;
     let listener = Listener::Staff {
         id: a.id,
         admin: false,
-        roles: vec![w.role.id],
+        desks: vec![w.desk.id],
     };
     let sub = w.state.hub.register(listener.clone());
     let row = presence::connected(&w.state, &listener).await;
@@ -540,7 +539,7 @@ async fn an_agent_whose_sockets_closed_goes_away_after_the_grace_and_comes_back(
     let mut status = AgentStatus::Online;
     for _ in 0..50 {
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-        status = agent_repo::agent_load(&w.state.db, a.id)
+        status = repo::agent::agent_load(&w.state.db, a.id)
             .await
             .unwrap()
             .unwrap()
@@ -555,7 +554,7 @@ async fn an_agent_whose_sockets_closed_goes_away_after_the_grace_and_comes_back(
     assert_eq!(conv.status, ConversationStatus::Queued);
     let _sub = w.state.hub.register(listener.clone());
     presence::connected(&w.state, &listener).await;
-    let back = agent_repo::agent_load(&w.state.db, a.id)
+    let back = repo::agent::agent_load(&w.state.db, a.id)
         .await
         .unwrap()
         .unwrap();

@@ -8,18 +8,18 @@ use crate::testing;
 #[tokio::test]
 async fn sequence_numbers_run_one_two_three_across_senders() {
     let w = world(None).await;
-    let cs = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
+    let cs = testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 5).await;
     let conv = open(&w, &w.alice).await;
     let m1 = send(&w, &member(&w.alice), conv.id, "c1").await;
     let m2 = send(&w, &staff(&cs), conv.id, "c1").await;
     let m3 = send(&w, &member(&w.alice), conv.id, "c2").await;
     assert_eq!((m1.seq, m2.seq, m3.seq), (1, 2, 3));
     assert_eq!(m2.sender_kind, SenderKind::Staff);
-    let all = service::messages_after(&w.state, &member(&w.alice), conv.id, 0, 50)
+    let all = message::messages_after(&w.state, &member(&w.alice), conv.id, 0, 50)
         .await
         .unwrap();
     assert_eq!(all.iter().map(|m| m.seq).collect::<Vec<_>>(), vec![1, 2, 3]);
-    let tail = service::messages_after(&w.state, &staff(&cs), conv.id, 2, 50)
+    let tail = message::messages_after(&w.state, &staff(&cs), conv.id, 2, 50)
         .await
         .unwrap();
     assert_eq!(tail.iter().map(|m| m.id).collect::<Vec<_>>(), vec![m3.id]);
@@ -50,7 +50,7 @@ async fn a_resend_with_the_same_client_id_returns_the_stored_message_and_adds_no
 #[tokio::test]
 async fn concurrent_sends_get_distinct_consecutive_seqs() {
     let w = world(None).await;
-    let cs = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
+    let cs = testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 5).await;
     let conv = open(&w, &w.alice).await;
     let (a, b) = (member(&w.alice), staff(&cs));
     let inputs = [
@@ -96,19 +96,19 @@ async fn a_member_cannot_send_to_or_read_another_members_conversation() {
         .await
         .unwrap_err();
     assert_eq!(e, AppError::not_found("conversation"));
-    let e = service::messages_after(&w.state, &bob, conv.id, 0, 10)
+    let e = message::messages_after(&w.state, &bob, conv.id, 0, 10)
         .await
         .unwrap_err();
     assert_eq!(e, AppError::not_found("conversation"));
-    assert!(service::mark_read(&w.state, &bob, conv.id, 1)
+    assert!(message::mark_read(&w.state, &bob, conv.id, 1)
         .await
         .is_err());
-    assert!(lists::member_conversations(&w.state, &w.bob)
+    assert!(list::member_conversations(&w.state, &w.bob)
         .await
         .unwrap()
         .is_empty());
     let sales = testing::staff(&w.state, "sales_a", &["sales"]).await;
-    let e = service::messages_after(&w.state, &staff(&sales), conv.id, 0, 10)
+    let e = message::messages_after(&w.state, &staff(&sales), conv.id, 0, 10)
         .await
         .unwrap_err();
     assert_eq!(e, AppError::Forbidden);
@@ -122,7 +122,7 @@ async fn a_member_cannot_send_to_or_read_another_members_conversation() {
 #[tokio::test]
 async fn notes_are_hidden_from_members_and_only_staff_write_them() {
     let w = world(None).await;
-    let cs = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
+    let cs = testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 5).await;
     let conv = open(&w, &w.alice).await;
     send(&w, &member(&w.alice), conv.id, "c1").await;
     let note = MessageForSend {
@@ -133,11 +133,11 @@ async fn notes_are_hidden_from_members_and_only_staff_write_them() {
         .await
         .unwrap();
     send(&w, &staff(&cs), conv.id, "c2").await;
-    let seen = service::messages_after(&w.state, &member(&w.alice), conv.id, 0, 10)
+    let seen = message::messages_after(&w.state, &member(&w.alice), conv.id, 0, 10)
         .await
         .unwrap();
     assert_eq!(seen.iter().map(|m| m.seq).collect::<Vec<_>>(), vec![1, 3]);
-    let staff_seen = service::messages_after(&w.state, &staff(&cs), conv.id, 0, 10)
+    let staff_seen = message::messages_after(&w.state, &staff(&cs), conv.id, 0, 10)
         .await
         .unwrap();
     assert_eq!(staff_seen.len(), 3);
@@ -164,7 +164,7 @@ async fn notes_are_hidden_from_members_and_only_staff_write_them() {
         Some("reply_to_seq"),
         "members cannot quote a note"
     );
-    let list = lists::member_conversations(&w.state, &w.alice)
+    let list = list::member_conversations(&w.state, &w.alice)
         .await
         .unwrap();
     assert_eq!(list[0].unread, 1, "the note does not count for the member");
@@ -173,78 +173,78 @@ async fn notes_are_hidden_from_members_and_only_staff_write_them() {
 #[tokio::test]
 async fn read_marks_only_move_forward_and_never_past_the_last_message() {
     let w = world(None).await;
-    let cs = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
+    let cs = testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 5).await;
     let conv = open(&w, &w.alice).await;
     for id in ["s1", "s2", "s3"] {
         send(&w, &staff(&cs), conv.id, id).await;
     }
     let alice = member(&w.alice);
     assert_eq!(
-        lists::member_conversations(&w.state, &w.alice)
+        list::member_conversations(&w.state, &w.alice)
             .await
             .unwrap()[0]
             .unread,
         3
     );
     assert_eq!(
-        service::mark_read(&w.state, &alice, conv.id, 2)
+        message::mark_read(&w.state, &alice, conv.id, 2)
             .await
             .unwrap(),
         2
     );
     assert_eq!(
-        service::mark_read(&w.state, &alice, conv.id, 1)
+        message::mark_read(&w.state, &alice, conv.id, 1)
             .await
             .unwrap(),
         2
     );
     assert_eq!(
-        service::mark_read(&w.state, &alice, conv.id, 99)
+        message::mark_read(&w.state, &alice, conv.id, 99)
             .await
             .unwrap(),
         3
     );
     assert_eq!(
-        lists::member_conversations(&w.state, &w.alice)
+        list::member_conversations(&w.state, &w.alice)
             .await
             .unwrap()[0]
             .unread,
         0
     );
     send(&w, &alice, conv.id, "m1").await;
-    let mine = lists::agent_conversations(&w.state, &cs).await.unwrap();
+    let mine = list::agent_conversations(&w.state, &cs).await.unwrap();
     assert_eq!(
         (mine[0].unread, mine[0].member_phone.as_str()),
         (1, "139****0001")
     );
-    assert_eq!(lists::unreplied(&w.state, &cs).await.unwrap().len(), 1);
+    assert_eq!(list::unreplied(&w.state, &cs).await.unwrap().len(), 1);
 }
 
 #[tokio::test]
 async fn a_message_can_be_recalled_by_its_sender_within_two_minutes_only() {
     let w = world(None).await;
-    let cs = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
+    let cs = testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 5).await;
     let conv = open(&w, &w.alice).await;
     let alice = member(&w.alice);
     let m1 = send(&w, &alice, conv.id, "c1").await;
     let m2 = send(&w, &alice, conv.id, "c2").await;
     assert_eq!(
-        service::recall(&w.state, &staff(&cs), conv.id, m1.seq)
+        message::recall(&w.state, &staff(&cs), conv.id, m1.seq)
             .await
             .unwrap_err(),
         AppError::Forbidden
     );
-    w.state.clock.advance(service::RECALL_WINDOW_MS);
-    let recalled = service::recall(&w.state, &alice, conv.id, m1.seq)
+    w.state.clock.advance(message::RECALL_WINDOW_MS);
+    let recalled = message::recall(&w.state, &alice, conv.id, m1.seq)
         .await
         .unwrap();
     assert!(recalled.recalled && recalled.body.is_empty());
     w.state.clock.advance(1);
-    let e = service::recall(&w.state, &alice, conv.id, m2.seq)
+    let e = message::recall(&w.state, &alice, conv.id, m2.seq)
         .await
         .unwrap_err();
     assert_eq!(e.key(), "message.recall_expired");
-    let seen = service::messages_after(&w.state, &staff(&cs), conv.id, 0, 10)
+    let seen = message::messages_after(&w.state, &staff(&cs), conv.id, 0, 10)
         .await
         .unwrap();
     assert_eq!((seen[0].recalled, seen[1].recalled), (true, false));
@@ -253,10 +253,10 @@ async fn a_message_can_be_recalled_by_its_sender_within_two_minutes_only() {
 #[tokio::test]
 async fn a_member_writing_to_a_resolved_conversation_reopens_it() {
     let w = world(None).await;
-    let cs = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
+    let cs = testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 5).await;
     let conv = open(&w, &w.alice).await;
     send(&w, &member(&w.alice), conv.id, "c1").await;
-    let done = agents::resolve(&w.state, &cs, conv.id).await.unwrap();
+    let done = agent::resolve(&w.state, &cs, conv.id).await.unwrap();
     assert_eq!(done.status, ConversationStatus::Resolved);
     let e = send::send_message(&w.state, &staff(&cs), &text(conv.id, "s9", "late"))
         .await
@@ -277,13 +277,13 @@ async fn a_member_writing_to_a_resolved_conversation_reopens_it() {
 #[tokio::test]
 async fn resolving_writes_a_system_line_naming_who_ended_it_that_staff_have_read() {
     let w = world(None).await;
-    let cs = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
+    let cs = testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 5).await;
     let conv = open(&w, &w.alice).await;
     send(&w, &member(&w.alice), conv.id, "c1").await;
 
-    agents::resolve(&w.state, &cs, conv.id).await.unwrap();
+    agent::resolve(&w.state, &cs, conv.id).await.unwrap();
 
-    let seen = service::messages_after(&w.state, &member(&w.alice), conv.id, 0, 100)
+    let seen = service::message::messages_after(&w.state, &member(&w.alice), conv.id, 0, 100)
         .await
         .unwrap();
     let line = seen.last().unwrap();
@@ -300,12 +300,12 @@ async fn resolving_writes_a_system_line_naming_who_ended_it_that_staff_have_read
         (2, 2),
         "staff caused it"
     );
-    let mine = lists::member_conversations(&w.state, &w.alice)
+    let mine = list::member_conversations(&w.state, &w.alice)
         .await
         .unwrap();
     assert_eq!(mine[0].unread, 1, "the member is told");
     // Resolving again changes nothing and writes no second line.
-    agents::resolve(&w.state, &cs, conv.id).await.unwrap();
+    agent::resolve(&w.state, &cs, conv.id).await.unwrap();
     let again = service::existing(&w.state, conv.id).await.unwrap();
     assert_eq!(again.last_seq, 2);
 }
@@ -316,17 +316,17 @@ async fn a_members_list_shows_the_last_message_they_see_and_their_place_in_the_q
     // No agent: both wait, alice first.
     let first = open(&w, &w.alice).await;
     let second = open(&w, &w.bob).await;
-    let queued = lists::member_conversations(&w.state, &w.bob).await.unwrap();
+    let queued = list::member_conversations(&w.state, &w.bob).await.unwrap();
     assert_eq!(queued[0].conversation.id, second.id);
     assert_eq!(queued[0].queue_ahead, Some(1));
     assert_eq!(queued[0].last_message, None, "nothing written yet");
-    let mine = lists::member_conversations(&w.state, &w.alice)
+    let mine = list::member_conversations(&w.state, &w.alice)
         .await
         .unwrap();
     assert_eq!(mine[0].queue_ahead, Some(0));
 
     // An agent with room for one takes the oldest: alice's.
-    let cs = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 1).await;
+    let cs = testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 1).await;
     send::send_message(
         &w.state,
         &member(&w.alice),
@@ -342,7 +342,7 @@ async fn a_members_list_shows_the_last_message_they_see_and_their_place_in_the_q
         .await
         .unwrap();
 
-    let mine = lists::member_conversations(&w.state, &w.alice)
+    let mine = list::member_conversations(&w.state, &w.alice)
         .await
         .unwrap();
     assert_eq!(mine[0].queue_ahead, None, "open, not queued");
@@ -353,6 +353,6 @@ async fn a_members_list_shows_the_last_message_they_see_and_their_place_in_the_q
         "the note is not theirs"
     );
     assert_eq!(last.sender_kind, SenderKind::Member);
-    let bob = lists::member_conversations(&w.state, &w.bob).await.unwrap();
+    let bob = list::member_conversations(&w.state, &w.bob).await.unwrap();
     assert_eq!(bob[0].queue_ahead, Some(0), "alice left the queue");
 }

@@ -14,6 +14,8 @@ mod messages;
 mod outbox;
 mod routing;
 
+use super::live::{presence, socket};
+use super::service::{admin, agent, handover, list, message, send, transfer};
 use super::*;
 use crate::auth::{Member, Principal, Staff};
 use crate::db::Clock;
@@ -26,25 +28,25 @@ pub const T0: i64 = 1_800_000_000_000;
 pub struct World {
     pub state: AppState,
     pub admin: Staff,
-    pub role: CsRole,
+    pub desk: Desk,
     pub alice: Member,
     pub bob: Member,
 }
 
-/// An admin, one CS role (reassignment after `reassign` minutes, if any) and
+/// An admin, one desk (reassignment after `reassign` minutes, if any) and
 /// two members of one company, on a manual clock.
 pub async fn world(reassign: Option<i64>) -> World {
     let mut state = test_state().await;
     state.clock = Clock::manual(T0);
     let admin = testing::staff(&state, "root", &["admin"]).await;
-    let role = testing::cs_role(&state, &admin, "presales", reassign).await;
+    let desk = testing::desk(&state, &admin, "presales", reassign).await;
     let company = testing::company(&state, &admin, "海通跨境", None).await;
     let alice = testing::member(&state, &admin, &company, "张三", "13900000001").await;
     let bob = testing::member(&state, &admin, &company, "李四", "13900000002").await;
     World {
         state,
         admin,
-        role,
+        desk,
         alice,
         bob,
     }
@@ -87,9 +89,9 @@ pub async fn another_member(w: &World, name: &str, phone: &str) -> Member {
     testing::member(&w.state, &w.admin, &company_of(w).await, name, phone).await
 }
 
-/// The member's conversation in the world's role.
+/// The member's conversation in the world's desk.
 pub async fn open(w: &World, m: &Member) -> Conversation {
-    send::open_conversation(&w.state, m, w.role.id)
+    send::open_conversation(&w.state, m, w.desk.id)
         .await
         .unwrap()
 }

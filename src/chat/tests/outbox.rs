@@ -13,10 +13,10 @@ async fn topics(w: &World) -> Vec<String> {
 #[tokio::test]
 async fn each_committed_chat_change_writes_one_outbox_event_and_nothing_else_does() {
     let w = world(None).await;
-    let conv = send::open_conversation(&w.state, &w.alice, w.role.id)
+    let conv = send::open_conversation(&w.state, &w.alice, w.desk.id)
         .await
         .unwrap();
-    let agent = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
+    let agent = testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 5).await;
     send(&w, &member(&w.alice), conv.id, "m1").await;
     send(&w, &member(&w.alice), conv.id, "m1").await; // a resend
     let note = MessageForSend {
@@ -32,10 +32,10 @@ async fn each_committed_chat_change_writes_one_outbox_event_and_nothing_else_doe
             .await
             .is_err()
     );
-    service::recall(&w.state, &member(&w.alice), conv.id, 1)
+    message::recall(&w.state, &member(&w.alice), conv.id, 1)
         .await
         .unwrap();
-    agents::resolve(&w.state, &agent, conv.id).await.unwrap();
+    agent::resolve(&w.state, &agent, conv.id).await.unwrap();
     send(&w, &member(&w.alice), conv.id, "m2").await; // re-opens it
 
     assert_eq!(outbox::pending_count(&w.state.db).await.unwrap(), 9);

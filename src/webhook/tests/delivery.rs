@@ -132,7 +132,7 @@ async fn every_subscribed_chat_event_is_delivered_and_notes_never_leave() {
     let conv = w.conversation().await;
     w.pump().await;
     assert_eq!(last_event(), "conversation.queued");
-    let agent = testing::agent(&w.state, &w.admin, "cs_a", &[w.role.id], 5).await;
+    let agent = testing::agent(&w.state, &w.admin, "cs_a", &[w.desk.id], 5).await;
     w.pump().await;
     assert_eq!(last_event(), "conversation.assigned");
     w.say(&conv, "在吗").await;
@@ -149,12 +149,17 @@ async fn every_subscribed_chat_event_is_delivered_and_notes_never_leave() {
         .await
         .unwrap();
     assert_eq!(w.pump().await, 0, "notes stay inside");
-    crate::chat::service::recall(&w.state, &Principal::Member(w.alice.clone()), conv.id, 1)
-        .await
-        .unwrap();
+    crate::chat::service::message::recall(
+        &w.state,
+        &Principal::Member(w.alice.clone()),
+        conv.id,
+        1,
+    )
+    .await
+    .unwrap();
     w.pump().await;
     assert_eq!(last_event(), "message.recalled");
-    crate::chat::agents::resolve(&w.state, &agent, conv.id)
+    crate::chat::service::agent::resolve(&w.state, &agent, conv.id)
         .await
         .unwrap();
     w.pump().await;

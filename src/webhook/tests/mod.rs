@@ -15,7 +15,8 @@ use super::client::WebhookClient;
 use super::target::AllowList;
 use super::*;
 use crate::auth::{Member, Principal, Staff};
-use crate::chat::{send, Conversation, CsRole, MessageForSend, MessageKind};
+use crate::chat::service::send;
+use crate::chat::{Conversation, Desk, MessageForSend, MessageKind};
 use crate::db::Clock;
 use crate::state::{AppState, Config};
 use crate::testing;
@@ -29,7 +30,7 @@ pub const TEST_ALLOW: &str = "127.0.0.1";
 pub struct World {
     pub state: AppState,
     pub admin: Staff,
-    pub role: CsRole,
+    pub desk: Desk,
     pub alice: Member,
     pub client: WebhookClient,
 }
@@ -45,18 +46,18 @@ pub async fn state_allowing(allow: &str) -> AppState {
     state
 }
 
-/// An admin, a CS role without agents, a member; webhooks may reach loopback.
+/// An admin, a desk without agents, a member; webhooks may reach loopback.
 pub async fn world() -> World {
     let state = state_allowing(TEST_ALLOW).await;
     let admin = testing::staff(&state, "root", &["admin"]).await;
-    let role = testing::cs_role(&state, &admin, "presales", None).await;
+    let desk = testing::desk(&state, &admin, "presales", None).await;
     let company = testing::company(&state, &admin, "海通", None).await;
     let alice = testing::member(&state, &admin, &company, "张三", "13900000001").await;
     let client = WebhookClient::new(&state.config).unwrap();
     World {
         state,
         admin,
-        role,
+        desk,
         alice,
         client,
     }
@@ -74,7 +75,7 @@ impl World {
     }
 
     pub async fn conversation(&self) -> Conversation {
-        send::open_conversation(&self.state, &self.alice, self.role.id)
+        send::open_conversation(&self.state, &self.alice, self.desk.id)
             .await
             .unwrap()
     }

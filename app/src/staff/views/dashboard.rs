@@ -11,7 +11,7 @@ use shipdesk::Page;
 use super::role_text;
 use super::tokens::ApiTokens;
 use crate::auth::CurrentStaff;
-use crate::chat::api::{list_agent_conversations, list_my_cs_roles};
+use crate::chat::api::{list_agent_conversations, list_my_desks};
 use crate::components::text as common;
 use crate::components::{ClientOnly, Empty, ErrorBanner, Loaded, LoadedList};
 use crate::customer::api::list_companies;
@@ -89,7 +89,10 @@ fn Card(
 /// An agent's open conversations (unread first) and their desks' queues.
 #[component]
 fn CsWork() -> impl IntoView {
-    let mine = Resource::new(|| (), |_| list_agent_conversations(AgentTab::Current, None));
+    let mine = Resource::new(
+        || (),
+        |_| list_agent_conversations(AgentTab::Current, None.into()),
+    );
     view! {
         <Card class="dash-cs" title=staff_text::DASH_MY_CONVERSATIONS href="/admin/chat">
             <LoadedList
@@ -193,8 +196,8 @@ fn SalesWork() -> impl IntoView {
 fn QueueCounts() -> impl IntoView {
     let queues = LocalResource::new(|| async move {
         let mut out = vec![];
-        for d in list_my_cs_roles().await? {
-            let n = list_agent_conversations(AgentTab::Queue, Some(d.id))
+        for d in list_my_desks().await? {
+            let n = list_agent_conversations(AgentTab::Queue, Some(d.id).into())
                 .await?
                 .len();
             let name = match lang() {

@@ -30,11 +30,12 @@ pub async fn target(w: &World, endpoint: &str, who: Who) -> Option<Target> {
             } else {
                 w.member.id
             };
-            api(json!({"role_id": w.desk.id}), field("/member_id", me))
+            api(json!({"desk_id": w.desk.id}), field("/member_id", me))
         }
         "chat_my_conversations" => {
             let c = if who == Who::Outsider {
-                let c = chat::send::open_conversation(w.state(), &w.outsider, w.other_desk.id);
+                let c =
+                    chat::service::send::open_conversation(w.state(), &w.outsider, w.other_desk.id);
                 c.await.unwrap()
             } else {
                 w.conversation(who).await
@@ -71,6 +72,7 @@ pub async fn target(w: &World, endpoint: &str, who: Who) -> Option<Target> {
         }
         "chat_agent_list" => {
             let c = w.assigned_to(who).await;
+            // `role_id`: the name older clients send.
             let body = json!({"tab": "current", "role_id": null});
             api(body, has("", "/conversation/id", c.id))
         }
@@ -103,7 +105,7 @@ pub async fn target(w: &World, endpoint: &str, who: Who) -> Option<Target> {
         "chat_start" => {
             let m = w.fresh_member(&w.company).await;
             let me = w.staff(who).map(|s| s.id);
-            let body = json!({"member_id": m.id, "role_id": w.desk_of(who).id});
+            let body = json!({"member_id": m.id, "desk_id": w.desk_of(who).id});
             api(body, field("/assignee_staff_id", me))
         }
         "chat_transfer" => {
@@ -111,13 +113,13 @@ pub async fn target(w: &World, endpoint: &str, who: Who) -> Option<Target> {
             let body = json!({"conversation_id": c.id, "to": {"agent": w.peer.id}, "note": "x"});
             api(body, field("/assignee_staff_id", w.peer.id))
         }
-        "chat_agents" => api(json!({"role_id": w.desk.id}), has("", "/staff_id", w.cs.id)),
+        "chat_agents" => api(json!({"desk_id": w.desk.id}), has("", "/staff_id", w.cs.id)),
         "chat_all_agents" => {
             let desks = Check::Item {
                 list: "",
                 key: "/load/staff_id",
                 id: w.cs.id.into(),
-                field: "/role_ids",
+                field: "/desk_ids",
                 value: json!([w.desk.id]),
             };
             api(none(), desks)
@@ -132,7 +134,7 @@ pub async fn target(w: &World, endpoint: &str, who: Who) -> Option<Target> {
         }
         "chat_release" => {
             let c = w.conversation(who).await;
-            chat::handover::take_over(w.state(), &w.admin, c.id)
+            chat::service::handover::take_over(w.state(), &w.admin, c.id)
                 .await
                 .unwrap();
             api(conversation_id(&c), field("/assignee_staff_id", w.cs.id))
@@ -143,7 +145,7 @@ pub async fn target(w: &World, endpoint: &str, who: Who) -> Option<Target> {
         }
         "chat_reactivate" => {
             let c = w.conversation(who).await;
-            chat::agents::resolve(w.state(), &w.admin, c.id)
+            chat::service::agent::resolve(w.state(), &w.admin, c.id)
                 .await
                 .unwrap();
             let me = w.staff(who).map(|s| s.id);
@@ -166,7 +168,7 @@ async fn admin(w: &World, endpoint: &str, who: Who) -> Option<Target> {
         }
         "chat_set_agent" => {
             let s = w.fresh_staff(&["cs"]).await;
-            let body = json!({"staff_id": s.id, "role_ids": [w.desk.id], "max_concurrent": 7});
+            let body = json!({"staff_id": s.id, "desk_ids": [w.desk.id], "max_concurrent": 7});
             let set = Check::Item {
                 list: "",
                 key: "/load/staff_id",
@@ -178,6 +180,7 @@ async fn admin(w: &World, endpoint: &str, who: Who) -> Option<Target> {
         }
         "chat_create_canned" => {
             let title = format!("Greeting {}", w.n());
+            // `role_id`: the name older clients send.
             let body = json!({"input": {"role_id": null, "title": title, "body": "您好"}});
             api(body, field("/title", title))
         }
@@ -209,7 +212,7 @@ async fn admin(w: &World, endpoint: &str, who: Who) -> Option<Target> {
             let c = w.conversation(who).await;
             let cs = Principal::Staff(w.cs.clone());
             let bytes = format!("file {}", w.n()).into_bytes();
-            let a = chat::attachment::upload(
+            let a = chat::service::attachment::upload(
                 w.state(),
                 &cs,
                 c.id,

@@ -10,8 +10,8 @@
 //! A refused send is `AppError::RateLimited`; the socket answers it with an
 //! `error` frame of key [`SEND_RATE_LIMITED`] and stays up.
 
-use super::model::SenderKind;
 use crate::auth::Principal;
+use crate::chat::model::SenderKind;
 use crate::error::{AppResult, ErrorKey};
 use crate::ratelimit::{self, Limit};
 use crate::state::AppState;

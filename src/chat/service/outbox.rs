@@ -1,6 +1,6 @@
 //! The chat events that leave the process (webhooks subscribe to them),
 //! written to the outbox in the transaction of the change they report. The
-//! live fan-out to sockets (`events`, after commit) is separate.
+//! live fan-out to sockets (`live::events`, after commit) is separate.
 //!
 //! Topics: `message.created` (not for notes: they never leave the company),
 //! `message.recalled`, and `conversation.queued` / `.assigned` / `.resolved`
@@ -8,8 +8,8 @@
 
 use sqlx::AnyConnection;
 
-use super::model::*;
-use super::repo;
+use crate::chat::model::*;
+use crate::chat::repo;
 use crate::error::{AppError, AppResult};
 use crate::events::{repo as outbox, OutboxEvent};
 
@@ -56,7 +56,7 @@ pub async fn conversation_changed(
     id: crate::types::Id,
     now: i64,
 ) -> AppResult<Conversation> {
-    let c = repo::conversation_by_id(&mut *conn, id)
+    let c = repo::conversation::by_id(&mut *conn, id)
         .await?
         .ok_or(AppError::Internal)?;
     let e = OutboxEvent::new(conversation_topic(c.status), AGGREGATE, c.id, &c, now);

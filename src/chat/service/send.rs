@@ -3,28 +3,30 @@
 
 use sqlx::AnyConnection;
 
-use super::model::*;
-use super::routing::{check_access, Need, Sender};
-use super::service::existing;
-use super::{agent_repo, agents, events, outbox, repo, routing_repo};
 use crate::auth::{Member, Principal};
+use crate::chat::live::events;
+use crate::chat::model::*;
+use crate::chat::repo;
+use crate::chat::routing::{check_access, Need, Sender};
+use crate::chat::service::{agent, attachment, existing, limit, outbox};
 use crate::db::new_id;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::types::{Id, Timestamp};
 use crate::ErrorKey;
 
-/// The member's unresolved conversation in `role_id`, or a new one routed to
-/// an agent of the role (or queued when none is free).
+/// The member's unresolved conversation in `desk_id`, or a new one routed to
+/// an agent of the desk (or queued when none is free).
 pub async fn open_conversation(
     state: &AppState,
     member: &Member,
-    role_id: Id,
+    desk_id: Id,
 ) -> AppResult<Conversation> {
-    agent_repo::role_by_id(&state.db, role_id)
+    repo::desk::by_id(&state.db, desk_id)
         .await?
+        // `cs_role`: the API's name for a desk in its errors.
         .ok_or_else(|| AppError::not_found("cs_role"))?;
-    if let Some(c) = repo::active_conversation(&state.db, member.id, role_id).await? {
+    if let Some(c) = repo::conversation::active(&state.db, member.id, desk_id).await? {
         return Ok(c);
     }
     let now = Timestamp(state.now());
@@ -32,7 +34,7 @@ pub async fn open_conversation(
         id: new_id(),
         company_id: member.company_id,
         member_id: member.id,
-        role_id,
+        desk_id,
         status: ConversationStatus::Queued,
         assignee_staff_id: None,
         assigned_at: None,
@@ -46,18 +48,18 @@ pub async fn open_conversation(
         resolved_at: None,
     };
     if let Err(e) = insert_queued(state, &conv).await {
-        // A concurrent open of the same role won: answer with its conversation.
+        // A concurrent open of the same desk won: answer with its conversation.
         return match e {
-            AppError::Conflict { .. } => repo::active_conversation(&state.db, member.id, role_id)
+            AppError::Conflict { .. } => repo::conversation::active(&state.db, member.id, desk_id)
                 .await?
                 .ok_or(AppError::Internal),
             other => Err(other),
         };
     }
-    let routed = agents::route(state, &conv, None).await?;
+    let routed = agent::route(state, &conv, None).await?;
     let conv = existing(state, conv.id).await?;
-    if !matches!(routed, agents::Routed::To(_)) {
-        // Queued: the role's agents see it arrive (an assignment told them already).
+    if !matches!(routed, agent::Routed::To(_)) {
+        // Queued: the desk's agents see it arrive (an assignment told them already).
         events::conversation(state, &conv, None);
     }
     Ok(conv)
@@ -66,7 +68,7 @@ pub async fn open_conversation(
 /// Stores a new conversation and its `conversation.queued` event.
 async fn insert_queued(state: &AppState, conv: &Conversation) -> AppResult<()> {
     let mut tx = state.db.begin().await?;
-    repo::insert_conversation(&mut *tx, conv).await?;
+    repo::conversation::insert(&mut *tx, conv).await?;
     outbox::conversation_changed(&mut tx, conv.id, conv.created_at.0).await?;
     tx.commit().await?;
     Ok(())
@@ -96,7 +98,7 @@ pub async fn send_from_client(
     who: &Principal,
     input: &MessageForSend,
 ) -> AppResult<(Message, bool)> {
-    super::limit::count_send(state, who).await?;
+    limit::count_send(state, who).await?;
     send_message(state, who, input).await
 }
 
@@ -113,8 +115,7 @@ pub async fn send_message(
     let client_id = parse_client_id(&input.client_id)?;
     let body = match input.kind {
         MessageKind::Image | MessageKind::File => {
-            super::attachment::message_body(state, input.conversation_id, input.kind, &input.body)
-                .await?
+            attachment::message_body(state, input.conversation_id, input.kind, &input.body).await?
         }
         _ => input.body.clone(),
     };
@@ -132,7 +133,7 @@ pub async fn send_message(
         // with the winner's message.
         Err(e @ AppError::Conflict { .. }) => {
             let sender = sender_of(who);
-            repo::message_by_client_id(
+            repo::message::by_client_id(
                 &state.db,
                 input.conversation_id,
                 sender.kind,
@@ -175,8 +176,8 @@ pub(super) async fn note_for(
 
 /// Routes a conversation a member re-opened, and tells who needs to know.
 async fn reroute(state: &AppState, conv: &Conversation) {
-    match agents::route(state, conv, None).await {
-        Ok(agents::Routed::To(_)) => {}
+    match agent::route(state, conv, None).await {
+        Ok(agent::Routed::To(_)) => {}
         Ok(_) => match existing(state, conv.id).await {
             Ok(now) => events::conversation(state, &now, conv.assignee_staff_id),
             Err(e) => tracing::warn!(error = %e, "reading a re-opened conversation failed"),
@@ -215,7 +216,7 @@ async fn check_send(
     client_id: &str,
     trusted: bool,
 ) -> AppResult<Found> {
-    let conv = repo::conversation_by_id(&mut *conn, input.conversation_id)
+    let conv = repo::conversation::by_id(&mut *conn, input.conversation_id)
         .await?
         .ok_or_else(|| AppError::not_found("conversation"))?;
     let sender = if trusted {
@@ -225,13 +226,13 @@ async fn check_send(
     };
     check_kind(sender, input.kind)?;
     let stored =
-        repo::message_by_client_id(&mut *conn, conv.id, sender.kind, sender.id, client_id).await?;
+        repo::message::by_client_id(&mut *conn, conv.id, sender.kind, sender.id, client_id).await?;
     if let Some(m) = stored {
         return Ok(Found::Stored(m));
     }
     if let Some(r) = input.reply_to_seq {
         // Quoting needs an existing message the sender may see.
-        let target = repo::message_by_seq(&mut *conn, conv.id, r).await?;
+        let target = repo::message::by_seq(&mut *conn, conv.id, r).await?;
         if !target.is_some_and(|t| sender.kind == SenderKind::Staff || t.kind != MessageKind::Note)
         {
             return Err(AppError::validation(
@@ -268,7 +269,7 @@ async fn store_message(
 ) -> AppResult<Stored> {
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    if !repo::lock_conversation(&mut *tx, input.conversation_id).await? {
+    if !repo::conversation::lock(&mut *tx, input.conversation_id).await? {
         return Err(AppError::not_found("conversation"));
     }
     let (conv, sender) = match check_send(&mut tx, who, input, client_id, trusted).await? {
@@ -277,7 +278,7 @@ async fn store_message(
     };
     let reopened = conv.status == ConversationStatus::Resolved;
     if reopened {
-        routing_repo::reopen(&mut *tx, conv.id, now)
+        repo::assignment::reopen(&mut *tx, conv.id, now)
             .await
             .map_err(|e| match e {
                 AppError::Conflict { .. } => {
@@ -290,7 +291,7 @@ async fn store_message(
     let msg = Message {
         id: new_id(),
         conversation_id: conv.id,
-        seq: repo::next_seq(&mut *tx, conv.id, sender.kind, input.kind, now).await?,
+        seq: repo::conversation::next_seq(&mut *tx, conv.id, sender.kind, input.kind, now).await?,
         sender_kind: sender.kind,
         sender_id: sender.id,
         client_id: client_id.to_owned(),
@@ -300,7 +301,7 @@ async fn store_message(
         recalled: false,
         created_at: Timestamp(now),
     };
-    repo::insert_message(&mut *tx, &msg).await?;
+    repo::message::insert(&mut *tx, &msg).await?;
     outbox::message_created(&mut tx, &msg).await?;
     tx.commit().await?;
     Ok(Stored::New(msg, conv, reopened))
@@ -317,7 +318,7 @@ pub async fn system_line(
     event: &str,
     now: i64,
 ) -> AppResult<Message> {
-    let seq = repo::next_seq(
+    let seq = repo::conversation::next_seq(
         &mut *conn,
         conversation_id,
         SenderKind::System,
@@ -338,7 +339,7 @@ pub async fn system_line(
         recalled: false,
         created_at: Timestamp(now),
     };
-    repo::insert_message(&mut *conn, &msg).await?;
+    repo::message::insert(&mut *conn, &msg).await?;
     outbox::message_created(conn, &msg).await?;
     Ok(msg)
 }

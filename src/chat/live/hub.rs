@@ -1,18 +1,14 @@
 //! The hub: the live sockets of this instance and the fan-out of chat events
-//! to them. An event names its conversation's member, role and staff, and
+//! to them. An event names its conversation's member, desk and staff, and
 //! who may see it; the hub hands it to exactly the sockets entitled to it:
 //!
 //! - the member's sockets, unless the event is staff-only (notes);
 //! - the sockets of the staff it names (assignee, previous assignee);
-//! - the agents of the role, for queue events (`to_role`);
+//! - the agents of the desk, for queue events (`to_desk`);
 //! - every admin socket (supervisors watch all conversations).
 //!
 //! One instance (SQLite) delivers in-process. Several instances (PostgreSQL)
-//! also `NOTIFY` each event on one channel, in publish order; every instance
-//! `LISTEN`s and delivers the events of the others. A payload too large for
-//! NOTIFY travels as a reference the listener loads from the database. When
-//! the listening connection drops, events may be lost: sockets are told to
-//! `resume`, which catches them up from the database.
+//! also hand every event to the others (`pg`: LISTEN/NOTIFY).
 //!
 //! Each socket has a bounded queue; a socket that falls too far behind is
 //! dropped (its client reconnects and resumes) rather than slowing others.
@@ -24,30 +20,28 @@ use std::sync::{Arc, OnceLock, RwLock};
 use serde::{Deserialize, Serialize};
 use tokio::sync::mpsc;
 
-use super::model::{Conversation, SenderKind};
-use super::wire::ServerMsg;
-use crate::db::Db;
+use super::pg::Outbound;
+use crate::chat::model::{Conversation, SenderKind};
+use crate::chat::wire::ServerMsg;
 use crate::types::Id;
 
-/// NOTIFY's channel.
-pub const CHANNEL: &str = "shipdesk_chat";
 /// Frames a socket may have queued before it is dropped.
 pub const SOCKET_QUEUE: usize = 4096;
-/// NOTIFY payloads must stay under 8,000 bytes.
-const MAX_NOTIFY_BYTES: usize = 7_500;
 
 /// Who an event reaches.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Target {
     Conversation {
         member_id: Id,
-        role_id: Id,
+        #[serde(alias = "role_id")]
+        desk_id: Id,
         /// Staff named by the event (assignee, previous assignee).
         staff_ids: Vec<Id>,
         /// False for staff-only events (notes).
         to_member: bool,
-        /// True for queue events: every agent of the role.
-        to_role: bool,
+        /// True for queue events: every agent of the desk.
+        #[serde(alias = "to_role")]
+        to_desk: bool,
     },
     /// Every staff socket (presence).
     AllStaff,
@@ -60,10 +54,10 @@ impl Target {
     pub fn conversation(conv: &Conversation) -> Target {
         Target::Conversation {
             member_id: conv.member_id,
-            role_id: conv.role_id,
+            desk_id: conv.desk_id,
             staff_ids: conv.assignee_staff_id.into_iter().collect(),
             to_member: true,
-            to_role: false,
+            to_desk: false,
         }
     }
 
@@ -74,14 +68,14 @@ impl Target {
         self
     }
 
-    /// Also the agents of the role (the queue changed) and `also` (a
+    /// Also the agents of the desk (the queue changed) and `also` (a
     /// previous assignee).
-    pub fn with_role(mut self, also: Option<Id>) -> Target {
+    pub fn with_desk(mut self, also: Option<Id>) -> Target {
         if let Target::Conversation {
-            to_role, staff_ids, ..
+            to_desk, staff_ids, ..
         } = &mut self
         {
-            *to_role = true;
+            *to_desk = true;
             staff_ids.extend(also);
         }
         self
@@ -116,8 +110,8 @@ pub enum Listener {
     Staff {
         id: Id,
         admin: bool,
-        /// CS roles the agent serves.
-        roles: Vec<Id>,
+        /// desks the agent serves.
+        desks: Vec<Id>,
     },
 }
 
@@ -134,7 +128,7 @@ struct Registry {
     members: HashMap<Id, Vec<u64>>,
     staff: HashMap<Id, Vec<u64>>,
     admins: Vec<u64>,
-    role_agents: HashMap<Id, Vec<u64>>,
+    desk_agents: HashMap<Id, Vec<u64>>,
 }
 
 fn remove_from(map: &mut HashMap<Id, Vec<u64>>, key: Id, conn: u64) -> usize {
@@ -156,10 +150,10 @@ impl Registry {
         let entry = self.conns.remove(&conn)?;
         let left = match &entry.who {
             Listener::Member(id) => remove_from(&mut self.members, *id, conn),
-            Listener::Staff { id, roles, .. } => {
+            Listener::Staff { id, desks, .. } => {
                 self.admins.retain(|c| *c != conn);
-                for r in roles {
-                    remove_from(&mut self.role_agents, *r, conn);
+                for r in desks {
+                    remove_from(&mut self.desk_agents, *r, conn);
                 }
                 remove_from(&mut self.staff, *id, conn)
             }
@@ -173,10 +167,10 @@ impl Registry {
         match target {
             Target::Conversation {
                 member_id,
-                role_id,
+                desk_id,
                 staff_ids,
                 to_member,
-                to_role,
+                to_desk,
             } => {
                 if *to_member && skip_side != Some(SenderKind::Member) {
                     out.extend(self.members.get(member_id).into_iter().flatten());
@@ -185,8 +179,8 @@ impl Registry {
                     for s in staff_ids {
                         out.extend(self.staff.get(s).into_iter().flatten());
                     }
-                    if *to_role {
-                        out.extend(self.role_agents.get(role_id).into_iter().flatten());
+                    if *to_desk {
+                        out.extend(self.desk_agents.get(desk_id).into_iter().flatten());
                     }
                     out.extend(&self.admins);
                 }
@@ -208,22 +202,12 @@ impl Registry {
     }
 }
 
-/// An event as NOTIFY carries it between instances.
-#[derive(Debug, Serialize, Deserialize)]
-struct Wire {
-    origin: u64,
-    target: Target,
-    skip_side: Option<SenderKind>,
-    /// The event, or None when too large: then `message_ref` names it.
-    msg: Option<ServerMsg>,
-    message_ref: Option<(Id, i64)>,
-}
-
 struct Inner {
     instance: u64,
     next_conn: AtomicU64,
     reg: RwLock<Registry>,
-    notify: OnceLock<mpsc::UnboundedSender<String>>,
+    /// Set on PostgreSQL: events for the other instances.
+    outbound: OnceLock<Outbound>,
 }
 
 /// A socket's end of the hub: its id and its queue of deliveries. Give it
@@ -245,7 +229,7 @@ impl Default for Hub {
                 instance: crate::db::new_id() as u64,
                 next_conn: AtomicU64::new(1),
                 reg: RwLock::new(Registry::default()),
-                notify: OnceLock::new(),
+                outbound: OnceLock::new(),
             }),
         }
     }
@@ -265,14 +249,14 @@ impl Hub {
             Listener::Staff {
                 id: s,
                 admin,
-                roles,
+                desks,
             } => {
                 reg.staff.entry(*s).or_default().push(id);
                 if *admin {
                     reg.admins.push(id);
                 }
-                for r in roles {
-                    reg.role_agents.entry(*r).or_default().push(id);
+                for r in desks {
+                    reg.desk_agents.entry(*r).or_default().push(id);
                 }
                 SenderKind::Staff
             }
@@ -313,35 +297,25 @@ impl Hub {
 
     /// As `publish`, but not to sockets of `skip_side` (typing is not echoed).
     pub fn publish_from(&self, target: Target, skip_side: Option<SenderKind>, msg: ServerMsg) {
-        if let Some(tx) = self.inner.notify.get() {
-            let message_ref = match &msg {
-                ServerMsg::Message { message } => Some((message.conversation_id, message.seq)),
-                _ => None,
-            };
-            let mut wire = Wire {
-                origin: self.inner.instance,
-                target: target.clone(),
-                skip_side,
-                msg: Some(msg.clone()),
-                message_ref: None,
-            };
-            let mut text = serde_json::to_string(&wire).unwrap_or_default();
-            if text.len() > MAX_NOTIFY_BYTES && message_ref.is_some() {
-                wire.msg = None;
-                wire.message_ref = message_ref;
-                text = serde_json::to_string(&wire).unwrap_or_default();
-            }
-            if text.len() <= MAX_NOTIFY_BYTES {
-                let _ = tx.send(text);
-            } else {
-                tracing::warn!("chat event too large for NOTIFY; other instances miss it");
-            }
+        if let Some(out) = self.inner.outbound.get() {
+            out.send(self.inner.instance, &target, skip_side, &msg);
         }
         self.deliver(&target, skip_side, msg);
     }
 
+    /// Starts handing events to other instances through `out`; false if
+    /// that was done already.
+    pub(super) fn set_outbound(&self, out: Outbound) -> bool {
+        self.inner.outbound.set(out).is_ok()
+    }
+
+    /// Did this instance publish an event that came back from elsewhere?
+    pub(super) fn is_own(&self, origin: u64) -> bool {
+        origin == self.inner.instance
+    }
+
     /// Hands `msg` to this instance's sockets that `target` reaches.
-    fn deliver(&self, target: &Target, skip_side: Option<SenderKind>, msg: ServerMsg) {
+    pub(super) fn deliver(&self, target: &Target, skip_side: Option<SenderKind>, msg: ServerMsg) {
         let text = match serde_json::to_string(&msg) {
             Ok(t) => t,
             Err(e) => {
@@ -375,7 +349,7 @@ impl Hub {
     }
 
     /// Tells every socket here to resume (events may have been missed).
-    fn resync_all(&self) {
+    pub(super) fn resync_all(&self) {
         let delivery = Arc::new(Delivery {
             text: serde_json::to_string(&ServerMsg::Resync).unwrap_or_default(),
             msg: ServerMsg::Resync,
@@ -384,75 +358,6 @@ impl Hub {
         for entry in reg.conns.values() {
             let _ = entry.tx.try_send(delivery.clone());
         }
-    }
-
-    /// On PostgreSQL: publishes every event with NOTIFY too and delivers
-    /// those of other instances. Returns once listening.
-    pub async fn start_postgres(&self, db: Db) -> Result<(), sqlx::Error> {
-        let url = db.connect_options().database_url.to_string();
-        let mut listener = sqlx::postgres::PgListener::connect(&url).await?;
-        listener.listen(CHANNEL).await?;
-        let (tx, mut rx) = mpsc::unbounded_channel::<String>();
-        if self.inner.notify.set(tx).is_err() {
-            return Ok(()); // already started
-        }
-        // One task sends the NOTIFYs in publish order.
-        let notify_db = db.clone();
-        tokio::spawn(async move {
-            while let Some(payload) = rx.recv().await {
-                let sent = super::repo::notify(&notify_db, CHANNEL, &payload).await;
-                if let Err(e) = sent {
-                    tracing::warn!(error = %e, "NOTIFY failed; other instances miss an event");
-                }
-            }
-        });
-        let hub = self.clone();
-        tokio::spawn(async move {
-            let mut failed = false;
-            loop {
-                match listener.try_recv().await {
-                    Ok(Some(n)) => {
-                        if std::mem::take(&mut failed) {
-                            hub.resync_all();
-                        }
-                        hub.on_notification(&db, n.payload()).await
-                    }
-                    // The connection dropped and is back: events may be lost.
-                    Ok(None) => {
-                        failed = false;
-                        hub.resync_all()
-                    }
-                    Err(e) => {
-                        tracing::warn!(error = %e, "LISTEN connection failed; retrying");
-                        failed = true;
-                        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
-                    }
-                }
-            }
-        });
-        Ok(())
-    }
-
-    async fn on_notification(&self, db: &Db, payload: &str) {
-        let wire: Wire = match serde_json::from_str(payload) {
-            Ok(w) => w,
-            Err(e) => {
-                tracing::warn!(error = %e, "unreadable chat notification");
-                return;
-            }
-        };
-        if wire.origin == self.inner.instance {
-            return;
-        }
-        let msg = match (wire.msg, wire.message_ref) {
-            (Some(m), _) => m,
-            (None, Some((conv, seq))) => match super::repo::message_by_seq(db, conv, seq).await {
-                Ok(Some(message)) => ServerMsg::Message { message },
-                _ => return,
-            },
-            (None, None) => return,
-        };
-        self.deliver(&wire.target, wire.skip_side, msg);
     }
 }
 
@@ -463,10 +368,10 @@ mod tests {
     fn target(member: Id, staff: &[Id]) -> Target {
         Target::Conversation {
             member_id: member,
-            role_id: 1,
+            desk_id: 1,
             staff_ids: staff.to_vec(),
             to_member: true,
-            to_role: false,
+            to_desk: false,
         }
     }
 
@@ -486,17 +391,17 @@ mod tests {
         let mut agent = hub.register(Listener::Staff {
             id: 10,
             admin: false,
-            roles: vec![1],
+            desks: vec![1],
         });
         let mut other_agent = hub.register(Listener::Staff {
             id: 11,
             admin: false,
-            roles: vec![1],
+            desks: vec![1],
         });
         let mut boss = hub.register(Listener::Staff {
             id: 12,
             admin: true,
-            roles: vec![],
+            desks: vec![],
         });
         hub.publish(target(1, &[10]), ServerMsg::Pong);
         assert_eq!(got(&mut m1).len(), 1);
@@ -510,8 +415,8 @@ mod tests {
         assert!(got(&mut m1).is_empty());
         assert_eq!(got(&mut agent).len(), 1);
 
-        // A queue event reaches the role's agents, once each.
-        hub.publish(target(1, &[10]).with_role(None), ServerMsg::Pong);
+        // A queue event reaches the desk's agents, once each.
+        hub.publish(target(1, &[10]).with_desk(None), ServerMsg::Pong);
         assert_eq!(got(&mut agent).len(), 1);
         assert_eq!(got(&mut other_agent).len(), 1);
         assert_eq!(got(&mut m1).len(), 1);
@@ -543,7 +448,7 @@ mod tests {
         let mut same_id_staff = hub.register(Listener::Staff {
             id: 1,
             admin: true,
-            roles: vec![1],
+            desks: vec![1],
         });
         let mut other = hub.register(Listener::Member(2));
         let member_1 = Target::Person {

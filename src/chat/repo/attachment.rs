@@ -2,8 +2,7 @@
 
 use sqlx::{Any, Executor, Row};
 
-use super::attachment::Attachment;
-use super::model::SenderKind;
+use crate::chat::model::{Attachment, SenderKind};
 use crate::error::AppResult;
 use crate::types::{Id, Timestamp};
 

@@ -1,10 +1,10 @@
 //! The chat events the services publish once their change is committed, and
 //! who each reaches (see `hub`).
 
-use super::hub::Target;
-use super::model::*;
-use super::wire::ServerMsg;
 use crate::auth::SessionUser;
+use crate::chat::live::hub::Target;
+use crate::chat::model::*;
+use crate::chat::wire::ServerMsg;
 use crate::state::AppState;
 use crate::types::Id;
 
@@ -28,13 +28,13 @@ pub fn message(state: &AppState, conv: &Conversation, message: &Message) {
     );
 }
 
-/// A conversation's status or assignee changed. The role's agents hear of it
+/// A conversation's status or assignee changed. The desk's agents hear of it
 /// too (the queue may have changed), and so does `previous` (an assignee
 /// who lost it).
 pub fn conversation(state: &AppState, conv: &Conversation, previous: Option<Id>) {
     let previous = previous.filter(|p| Some(*p) != conv.assignee_staff_id);
     state.hub.publish(
-        Target::conversation(conv).with_role(previous),
+        Target::conversation(conv).with_desk(previous),
         ServerMsg::Conversation {
             conversation: conv.clone(),
         },

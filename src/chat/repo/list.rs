@@ -1,12 +1,14 @@
 //! SQL of the conversation lists: an agent's current and unreplied
-//! conversations, a role's queue, a member's conversations and the history.
+//! conversations, a desk's queue, a member's conversations and the history.
 
 use const_format::formatcp;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Executor, FromRow, Row};
 
-use super::model::{ConversationSummary, HistoryFilter, MessageKind, MessagePreview, SenderKind};
-use super::repo::{conversation_from_row, CONV_COLS};
+use super::conversation::{from_row as conversation_from_row, CONV_COLS};
+use crate::chat::model::{
+    ConversationSummary, HistoryFilter, MessageKind, MessagePreview, SenderKind,
+};
 use crate::customer::phone_query;
 use crate::db::{like_pattern, paged, Db};
 use crate::error::AppResult;
@@ -14,11 +16,11 @@ use crate::types::{Id, Page, PageQuery, Timestamp};
 
 /// `member_unread` counts what the member has not read, notes excluded;
 /// `lm` is the newest message the member sees; `queue_ahead` counts the
-/// role's queued conversations served before this one (the queue's order:
+/// desk's queued conversations served before this one (the queue's order:
 /// created_at, id).
 const SUMMARY_SELECT: &str = formatcp!(
     "SELECT {CONV_COLS}, m.name AS member_name, m.phone AS member_phone, \
-     co.name AS company_name, r.name_zh AS role_name_zh, r.name_en AS role_name_en, \
+     co.name AS company_name, r.name_zh AS desk_name_zh, r.name_en AS desk_name_en, \
      s.name AS assignee_name, \
      (SELECT COUNT(*) FROM messages x WHERE x.conversation_id = c.id \
         AND x.seq > c.customer_read_seq AND x.kind <> 'note') AS member_unread, \
@@ -26,11 +28,11 @@ const SUMMARY_SELECT: &str = formatcp!(
      SUBSTR(lm.body, 1, 120) AS lm_body, lm.recalled AS lm_recalled, \
      lm.created_at AS lm_created_at, \
      CASE WHEN c.status = 'queued' THEN (SELECT COUNT(*) FROM conversations q \
-        WHERE q.role_id = c.role_id AND q.status = 'queued' \
+        WHERE q.desk_id = c.desk_id AND q.status = 'queued' \
         AND (q.created_at < c.created_at OR (q.created_at = c.created_at AND q.id < c.id))) \
      END AS queue_ahead \
      FROM conversations c JOIN members m ON m.id = c.member_id \
-     JOIN companies co ON co.id = c.company_id JOIN cs_roles r ON r.id = c.role_id \
+     JOIN companies co ON co.id = c.company_id JOIN desks r ON r.id = c.desk_id \
      LEFT JOIN staff s ON s.id = c.assignee_staff_id \
      LEFT JOIN messages lm ON lm.conversation_id = c.id AND lm.seq = \
        (SELECT MAX(y.seq) FROM messages y WHERE y.conversation_id = c.id AND y.kind <> 'note')"
@@ -81,8 +83,8 @@ fn summary_from_row(r: &AnyRow) -> Result<ConversationSummary, sqlx::Error> {
         member_name: r.try_get("member_name")?,
         member_phone: r.try_get("member_phone")?,
         company_name: r.try_get("company_name")?,
-        role_name_zh: r.try_get("role_name_zh")?,
-        role_name_en: r.try_get("role_name_en")?,
+        desk_name_zh: r.try_get("desk_name_zh")?,
+        desk_name_en: r.try_get("desk_name_en")?,
         assignee_name: r.try_get("assignee_name")?,
         unread: r.try_get("member_unread")?,
         last_message: PreviewRow::from_row(r)?.preview()?,
@@ -124,15 +126,15 @@ pub async fn by_assignee(
 }
 
 const QUEUE: &str = formatcp!(
-    "{SUMMARY_SELECT} WHERE c.role_id = $1 AND c.status = 'queued' ORDER BY c.created_at, c.id"
+    "{SUMMARY_SELECT} WHERE c.desk_id = $1 AND c.status = 'queued' ORDER BY c.created_at, c.id"
 );
 
-/// A role's queue, longest waiting first.
+/// A desk's queue, longest waiting first.
 pub async fn queue(
     ex: impl Executor<'_, Database = Any>,
-    role_id: Id,
+    desk_id: Id,
 ) -> AppResult<Vec<ConversationSummary>> {
-    fetch(ex, QUEUE, role_id).await
+    fetch(ex, QUEUE, desk_id).await
 }
 
 const BY_MEMBER: &str =
@@ -145,10 +147,10 @@ pub async fn by_member(
     fetch(ex, BY_MEMBER, member_id).await
 }
 
-/// The filter of `history`: the agent's roles or assignments, the search
+/// The filter of `history`: the agent's desks or assignments, the search
 /// text (name, phone) and the assignee.
-const HISTORY_FILTER: &str = "($1 IS NULL OR c.assignee_staff_id = $1 OR c.role_id IN \
-       (SELECT ar.role_id FROM cs_agent_roles ar WHERE ar.staff_id = $1)) \
+const HISTORY_FILTER: &str = "($1 IS NULL OR c.assignee_staff_id = $1 OR c.desk_id IN \
+       (SELECT ar.desk_id FROM agent_desks ar WHERE ar.staff_id = $1)) \
      AND ($2 IS NULL OR LOWER(m.name) LIKE $2 ESCAPE '\\' OR m.phone = $4 \
           OR ($5 = 1 AND m.phone LIKE $2 ESCAPE '\\')) \
      AND ($3 IS NULL OR c.assignee_staff_id = $3)";
@@ -162,7 +164,7 @@ const HISTORY: &str = formatcp!(
 );
 
 /// Conversations in every status, latest activity first, searched by the
-/// member's name or phone. `agent`: only those of the roles the agent serves
+/// member's name or phone. `agent`: only those of the desks the agent serves
 /// or assigned to them; None: all (admins).
 /// `assignee`: only conversations assigned to them.
 /// `phone_digits`: a part of the phone matches; else only the whole number.

@@ -4,8 +4,8 @@
 use const_format::formatcp;
 use sqlx::{Any, AnyConnection, Executor};
 
-use super::model::Conversation;
-use super::repo::{conversation_from_row, CONV_COLS};
+use super::conversation::{from_row as conversation_from_row, CONV_COLS};
+use crate::chat::model::Conversation;
 use crate::error::AppResult;
 use crate::types::Id;
 
@@ -56,7 +56,7 @@ pub async fn try_assign(
 const RELEASE_TO_QUEUE: &str = "UPDATE conversations SET status = 'queued', assignee_staff_id = NULL, assigned_at = NULL, \
          taken_over_from = NULL, updated_at = $1 WHERE id = $2 AND status = 'open' AND assignee_staff_id = $3";
 
-/// Puts an open conversation of `from` back in its role's queue (ending any
+/// Puts an open conversation of `from` back in its desk's queue (ending any
 /// takeover).
 pub async fn release_to_queue(
     ex: impl Executor<'_, Database = Any>,
@@ -87,25 +87,25 @@ const REOPEN: &str =
     "UPDATE conversations SET status = 'queued', assignee_staff_id = NULL, assigned_at = NULL, \
          resolved_at = NULL, updated_at = $1 WHERE id = $2 AND status = 'resolved'";
 
-/// Sends a resolved conversation back to its role's queue. Fails with a
-/// conflict if the member has since opened another one in the same role.
+/// Sends a resolved conversation back to its desk's queue. Fails with a
+/// conflict if the member has since opened another one in the same desk.
 pub async fn reopen(ex: impl Executor<'_, Database = Any>, id: Id, now: i64) -> AppResult<bool> {
     let r = sqlx::query(REOPEN).bind(now).bind(id).execute(ex).await?;
     Ok(r.rows_affected() == 1)
 }
 
 const OLDEST_QUEUED: &str = formatcp!(
-    "SELECT {CONV_COLS} FROM conversations c WHERE c.role_id = $1 AND c.status = 'queued' \
+    "SELECT {CONV_COLS} FROM conversations c WHERE c.desk_id = $1 AND c.status = 'queued' \
          ORDER BY c.created_at, c.id LIMIT 1"
 );
 
-/// The conversation that has waited longest in a role's queue.
+/// The conversation that has waited longest in a desk's queue.
 pub async fn oldest_queued(
     ex: impl Executor<'_, Database = Any>,
-    role_id: Id,
+    desk_id: Id,
 ) -> AppResult<Option<Conversation>> {
     let row = sqlx::query(OLDEST_QUEUED)
-        .bind(role_id)
+        .bind(desk_id)
         .fetch_optional(ex)
         .await?;
     Ok(row.as_ref().map(conversation_from_row).transpose()?)
@@ -113,7 +113,7 @@ pub async fn oldest_queued(
 
 const STALE: &str = formatcp!(
     "SELECT {CONV_COLS} FROM conversations c \
-         JOIN cs_roles r ON r.id = c.role_id \
+         JOIN desks r ON r.id = c.desk_id \
          JOIN cs_agents a ON a.staff_id = c.assignee_staff_id \
          WHERE c.status = 'open' AND r.reassign_after_minutes IS NOT NULL \
            AND c.taken_over_from IS NULL \
@@ -123,7 +123,7 @@ const STALE: &str = formatcp!(
          ORDER BY c.id"
 );
 
-/// Open conversations of roles with automatic reassignment whose assignee is
+/// Open conversations of desks with automatic reassignment whose assignee is
 /// offline, or whose customer has waited N minutes for an answer (counted
 /// from the assignment too, so a new assignee gets the full N minutes).
 /// A supervisor's takeover, or a conversation held by staff who are not
@@ -149,7 +149,7 @@ const FORCE_ASSIGN: &str =
 /// cap (a supervisor's takeover, an agent's re-activation or own start).
 /// `expect_status`/`expect_assignee` guard against a concurrent change;
 /// `taken_over_from` remembers whom to give it back to. Conflicts with
-/// another unresolved conversation of the member in the role.
+/// another unresolved conversation of the member in the desk.
 pub async fn force_assign(
     ex: impl Executor<'_, Database = Any>,
     id: Id,
@@ -171,35 +171,35 @@ pub async fn force_assign(
     Ok(r.rows_affected() == 1)
 }
 
+const TAKEN_OVER_FROM: &str = "SELECT taken_over_from FROM conversations WHERE id = $1";
+
 /// Whom a taken-over conversation came from.
 pub async fn taken_over_from(
     ex: impl Executor<'_, Database = Any>,
     id: Id,
 ) -> AppResult<Option<Id>> {
-    Ok(sqlx::query_scalar::<_, Option<i64>>(
-        "SELECT taken_over_from FROM conversations WHERE id = $1",
-    )
-    .bind(id)
-    .fetch_optional(ex)
-    .await?
-    .flatten())
+    Ok(sqlx::query_scalar::<_, Option<i64>>(TAKEN_OVER_FROM)
+        .bind(id)
+        .fetch_optional(ex)
+        .await?
+        .flatten())
 }
 
-const MOVE_TO_ROLE: &str =
-    "UPDATE conversations SET role_id = $1, status = 'queued', assignee_staff_id = NULL, \
+const MOVE_TO_DESK: &str =
+    "UPDATE conversations SET desk_id = $1, status = 'queued', assignee_staff_id = NULL, \
          assigned_at = NULL, taken_over_from = NULL, updated_at = $2 \
          WHERE id = $3 AND status <> 'resolved'";
 
-/// Moves an open or queued conversation to another role's queue. Conflicts
+/// Moves an open or queued conversation to another desk's queue. Conflicts
 /// if the member already has an unresolved conversation there.
-pub async fn move_to_role(
+pub async fn move_to_desk(
     ex: impl Executor<'_, Database = Any>,
     id: Id,
-    role_id: Id,
+    desk_id: Id,
     now: i64,
 ) -> AppResult<bool> {
-    let r = sqlx::query(MOVE_TO_ROLE)
-        .bind(role_id)
+    let r = sqlx::query(MOVE_TO_DESK)
+        .bind(desk_id)
         .bind(now)
         .bind(id)
         .execute(ex)
@@ -220,5 +220,6 @@ pub const STATEMENTS: &[(&str, &str)] = &[
     ("oldest_queued", OLDEST_QUEUED),
     ("stale", STALE),
     ("force_assign", FORCE_ASSIGN),
-    ("move_to_role", MOVE_TO_ROLE),
+    ("taken_over_from", TAKEN_OVER_FROM),
+    ("move_to_desk", MOVE_TO_DESK),
 ];

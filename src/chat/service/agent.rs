@@ -2,18 +2,20 @@
 //! conversations, draining the queue, stale reassignment, claiming from the
 //! queue and resolving.
 
-use super::model::*;
-use super::policy::{AGENTS, CHAT_STAFF};
-use super::routing::{pick_agent, Need};
-use super::{agent_repo, events, handover, outbox, presence, routing_repo, send, service};
-use crate::auth::{Principal, Role, Staff};
+use crate::auth::{Role, Staff};
+use crate::chat::live::{events, presence};
+use crate::chat::model::*;
+use crate::chat::policy::{AGENTS, CHAT_STAFF};
+use crate::chat::repo;
+use crate::chat::routing::{pick_agent, Need};
+use crate::chat::service::{self, handover, outbox, send};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::types::Id;
 use crate::ErrorKey;
 
 /// An agent sets their own status; going online hands them (or their
-/// colleagues) the oldest queued conversations of their roles.
+/// colleagues) the oldest queued conversations of their desks.
 pub async fn set_agent_status(
     state: &AppState,
     agent: &Staff,
@@ -21,7 +23,7 @@ pub async fn set_agent_status(
 ) -> AppResult<Vec<Conversation>> {
     agent.require(AGENTS)?;
     let mut tx = state.db.begin().await?;
-    agent_repo::upsert_agent(&mut *tx, agent.id, Some(status), None, state.now()).await?;
+    repo::agent::upsert_agent(&mut *tx, agent.id, Some(status), None, state.now()).await?;
     tx.commit().await?;
     let connected = presence::is_connected(state, agent.id).await?;
     events::presence(state, agent.id, status, connected);
@@ -41,14 +43,14 @@ pub enum Routed {
     Lost,
 }
 
-/// Gives `conv` to the best agent of its role other than `exclude`: a queued
+/// Gives `conv` to the best agent of its desk other than `exclude`: a queued
 /// (or just re-opened) conversation is assigned, an open one moves on.
 pub async fn route(
     state: &AppState,
     conv: &Conversation,
     exclude: Option<Id>,
 ) -> AppResult<Routed> {
-    let loads = agent_repo::agent_loads(&state.db, conv.role_id).await?;
+    let loads = repo::agent::agent_loads(&state.db, conv.desk_id).await?;
     let candidates: Vec<AgentLoad> = loads
         .into_iter()
         .filter(|a| Some(a.staff_id) != exclude)
@@ -62,7 +64,7 @@ pub async fn route(
     };
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    let done = routing_repo::try_assign(&mut tx, conv.id, agent, from, false, now).await?;
+    let done = repo::assignment::try_assign(&mut tx, conv.id, agent, from, false, now).await?;
     if !done {
         return Ok(Routed::Lost);
     }
@@ -73,12 +75,12 @@ pub async fn route(
     Ok(Routed::To(agent))
 }
 
-/// Assigns the role's queued conversations, oldest first, while its agents
+/// Assigns the desk's queued conversations, oldest first, while its agents
 /// have room. Returns the conversations assigned.
-pub async fn drain_queue(state: &AppState, role_id: Id) -> AppResult<Vec<Conversation>> {
+pub async fn drain_queue(state: &AppState, desk_id: Id) -> AppResult<Vec<Conversation>> {
     let mut assigned = vec![];
     let mut lost = 0;
-    while let Some(conv) = routing_repo::oldest_queued(&state.db, role_id).await? {
+    while let Some(conv) = repo::assignment::oldest_queued(&state.db, desk_id).await? {
         match route(state, &conv, None).await? {
             Routed::To(_) => assigned.push(service::existing(state, conv.id).await?),
             Routed::NoAgent => break,
@@ -90,31 +92,31 @@ pub async fn drain_queue(state: &AppState, role_id: Id) -> AppResult<Vec<Convers
     Ok(assigned)
 }
 
-/// Drains the queues of every role the agent serves.
+/// Drains the queues of every desk the agent serves.
 pub async fn drain_for_agent(state: &AppState, staff_id: Id) -> AppResult<Vec<Conversation>> {
     let mut assigned = vec![];
-    for role_id in agent_repo::agent_role_ids(&state.db, staff_id).await? {
-        assigned.extend(drain_queue(state, role_id).await?);
+    for desk_id in repo::desk::agent_desk_ids(&state.db, staff_id).await? {
+        assigned.extend(drain_queue(state, desk_id).await?);
     }
     Ok(assigned)
 }
 
-/// Drains the queue of every role.
+/// Drains the queue of every desk.
 pub async fn drain_all(state: &AppState) -> AppResult<Vec<Conversation>> {
     let mut assigned = vec![];
-    for role in agent_repo::roles(&state.db).await? {
-        assigned.extend(drain_queue(state, role.id).await?);
+    for desk in repo::desk::all(&state.db).await? {
+        assigned.extend(drain_queue(state, desk.id).await?);
     }
     Ok(assigned)
 }
 
-/// For roles with automatic reassignment: open conversations whose assignee
-/// is offline, or whose customer has waited the role's N minutes for an
+/// For desks with automatic reassignment: open conversations whose assignee
+/// is offline, or whose customer has waited the desk's N minutes for an
 /// answer, go to another online agent, or back to the queue. Run by a
 /// background job; returns the conversations that changed.
 pub async fn reassign_stale(state: &AppState) -> AppResult<Vec<Conversation>> {
     let mut changed = vec![];
-    for conv in routing_repo::stale(&state.db, state.now()).await? {
+    for conv in repo::assignment::stale(&state.db, state.now()).await? {
         let Some(old) = conv.assignee_staff_id else {
             continue;
         };
@@ -137,11 +139,11 @@ pub async fn reassign_stale(state: &AppState) -> AppResult<Vec<Conversation>> {
     Ok(changed)
 }
 
-/// Puts an open conversation of `from` back in its role's queue, with its event.
+/// Puts an open conversation of `from` back in its desk's queue, with its event.
 pub(super) async fn release_to_queue(state: &AppState, id: Id, from: Id) -> AppResult<bool> {
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    let released = routing_repo::release_to_queue(&mut *tx, id, from, now).await?;
+    let released = repo::assignment::release_to_queue(&mut *tx, id, from, now).await?;
     if released {
         outbox::conversation_changed(&mut tx, id, now).await?;
         tx.commit().await?;
@@ -149,7 +151,7 @@ pub(super) async fn release_to_queue(state: &AppState, id: Id, from: Id) -> AppR
     Ok(released)
 }
 
-/// An agent of the conversation's role takes it from the queue, within their
+/// An agent of the conversation's desk takes it from the queue, within their
 /// cap; an admin who is no agent takes it as a supervisor (outside any cap,
 /// as `handover::take_over` would).
 pub async fn claim(
@@ -160,18 +162,18 @@ pub async fn claim(
     agent.require(CHAT_STAFF)?;
     let conv = service::existing(state, conversation_id).await?;
     if !agent.has(Role::Admin)
-        && !agent_repo::serves_role(&state.db, agent.id, conv.role_id).await?
+        && !repo::desk::serves_desk(&state.db, agent.id, conv.desk_id).await?
     {
         return Err(AppError::Forbidden);
     }
-    match agent_repo::agent_load(&state.db, agent.id).await? {
+    match repo::agent::agent_load(&state.db, agent.id).await? {
         Some(a) if a.status != AgentStatus::Offline => {}
         None if agent.has(Role::Admin) => return handover::claim_queued(state, agent, &conv).await,
         _ => return Err(AppError::validation("status", ErrorKey::AgentOffline)),
     }
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    let done = routing_repo::try_assign(&mut tx, conv.id, agent.id, None, true, now).await?;
+    let done = repo::assignment::try_assign(&mut tx, conv.id, agent.id, None, true, now).await?;
     if done {
         outbox::conversation_changed(&mut tx, conv.id, now).await?;
         tx.commit().await?;
@@ -196,18 +198,16 @@ pub async fn claim(
 }
 
 /// The assignee (or an admin) resolves a conversation; the assignee's freed
-/// place goes to the oldest queued conversation of their roles.
+/// place goes to the oldest queued conversation of their desks.
 pub async fn resolve(
     state: &AppState,
     staff: &Staff,
     conversation_id: Id,
 ) -> AppResult<Conversation> {
-    staff.require(CHAT_STAFF)?;
-    let who = Principal::Staff(staff.clone());
-    let (conv, _) = service::authorize(state, &who, conversation_id, Need::Act).await?;
+    let conv = service::authorize_staff(state, staff, conversation_id, Need::Act).await?;
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    let resolved = routing_repo::resolve(&mut *tx, conv.id, now).await?;
+    let resolved = repo::assignment::resolve(&mut *tx, conv.id, now).await?;
     // Both sides see who ended it and when, in the history too.
     let line = if resolved {
         let line = send::system_line(&mut tx, conv.id, staff, "resolved", now).await?;

@@ -1,10 +1,12 @@
-//! Access to conversations, and what participants do besides sending:
-//! reading messages, moving read marks, recalling a message.
+//! What participants do with messages besides sending: reading them,
+//! moving read marks, recalling one.
 
-use super::model::*;
-use super::routing::{check_access, Need, Sender};
-use super::{agent_repo, events, repo};
 use crate::auth::Principal;
+use crate::chat::live::events;
+use crate::chat::model::*;
+use crate::chat::repo;
+use crate::chat::routing::Need;
+use crate::chat::service::{authorize, existing, outbox};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::types::Id;
@@ -14,30 +16,6 @@ use crate::ErrorKey;
 pub const RECALL_WINDOW_MS: i64 = 2 * 60 * 1000;
 /// The most messages one read returns.
 pub const MAX_READ: i64 = 200;
-
-pub(super) async fn existing(state: &AppState, id: Id) -> AppResult<Conversation> {
-    repo::conversation_by_id(&state.db, id)
-        .await?
-        .ok_or_else(|| AppError::not_found("conversation"))
-}
-
-/// A conversation `who` may read or act on, and who they are in it.
-pub(super) async fn authorize(
-    state: &AppState,
-    who: &Principal,
-    id: Id,
-    need: Need,
-) -> AppResult<(Conversation, Sender)> {
-    let conv = existing(state, id).await?;
-    let serves = match who {
-        Principal::Staff(s) if need == Need::Read => {
-            agent_repo::serves_role(&state.db, s.id, conv.role_id).await?
-        }
-        _ => false,
-    };
-    let sender = check_access(who, &conv, need, serves)?;
-    Ok((conv, sender))
-}
 
 /// Messages after `after_seq`, in seq order, at most `limit` (1–200). Members
 /// never see notes, so their seqs may skip the notes' numbers.
@@ -51,7 +29,7 @@ pub async fn messages_after(
     let (conv, me) = authorize(state, who, conversation_id, Need::Read).await?;
     let with_notes = me.kind == SenderKind::Staff;
     let limit = limit.clamp(1, MAX_READ);
-    repo::messages_after(&state.db, conv.id, after_seq.max(0), limit, with_notes).await
+    repo::message::after(&state.db, conv.id, after_seq.max(0), limit, with_notes).await
 }
 
 /// Moves the caller's side's read mark forward to `seq` (capped at the last
@@ -66,7 +44,7 @@ pub async fn mark_read(
         return Err(AppError::validation("seq", ErrorKey::MessageSeqInvalid));
     }
     let (conv, me) = authorize(state, who, conversation_id, Need::Act).await?;
-    repo::mark_read(&state.db, conv.id, me.kind, seq.min(conv.last_seq)).await?;
+    repo::conversation::mark_read(&state.db, conv.id, me.kind, seq.min(conv.last_seq)).await?;
     let after = existing(state, conv.id).await?;
     let (before, mark) = match me.kind {
         SenderKind::Member => (conv.customer_read_seq, after.customer_read_seq),
@@ -87,7 +65,7 @@ pub async fn recall(
     seq: i64,
 ) -> AppResult<Message> {
     let (conv, me) = authorize(state, who, conversation_id, Need::Act).await?;
-    let msg = repo::message_by_seq(&state.db, conv.id, seq)
+    let msg = repo::message::by_seq(&state.db, conv.id, seq)
         .await?
         .filter(|m| me.kind == SenderKind::Staff || m.kind != MessageKind::Note)
         .ok_or_else(|| AppError::not_found("message"))?;
@@ -101,10 +79,10 @@ pub async fn recall(
         return Err(AppError::validation("seq", ErrorKey::MessageRecallExpired));
     }
     let mut tx = state.db.begin().await?;
-    if repo::set_recalled(&mut *tx, msg.id).await? {
-        super::outbox::message_recalled(&mut tx, &msg, state.now()).await?;
+    if repo::message::set_recalled(&mut *tx, msg.id).await? {
+        outbox::message_recalled(&mut tx, &msg, state.now()).await?;
     }
-    let msg = repo::message_by_seq(&mut *tx, conv.id, seq)
+    let msg = repo::message::by_seq(&mut *tx, conv.id, seq)
         .await?
         .ok_or(AppError::Internal)?;
     tx.commit().await?;

@@ -19,19 +19,16 @@
 //!   ([`sweep`]); a message may name only attachments younger than half
 //!   that, so the sweep never races a send.
 
-mod file_type;
-
 use std::path::PathBuf;
 
-use serde::{Deserialize, Serialize};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
 
-pub use self::file_type::*;
-use super::attachment_repo as repo;
-use super::model::{MessageKind, SenderKind};
-use super::routing::Need;
-use super::service;
 use crate::auth::Principal;
+use crate::chat::file_type::*;
+use crate::chat::model::{Attachment, MessageKind, SenderKind};
+use crate::chat::repo::attachment as repo;
+use crate::chat::routing::Need;
+use crate::chat::service;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::types::{Id, Timestamp};
@@ -42,16 +39,6 @@ const DAY_MS: i64 = 24 * 3600 * 1000;
 pub const UNSENT_KEPT_MS: i64 = DAY_MS;
 /// A message may name an attachment uploaded at most this long ago.
 pub const SEND_WITHIN_MS: i64 = UNSENT_KEPT_MS / 2;
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Attachment {
-    pub key: String,
-    pub conversation_id: Id,
-    pub name: String,
-    pub mime: String,
-    pub size: i64,
-    pub created_at: Timestamp,
-}
 
 fn path_of(state: &AppState, key: &str) -> PathBuf {
     state.config.upload_dir.join(key)

@@ -14,18 +14,20 @@
 //! sending each one's frames before the next is read; a conversation gets at
 //! most [`RESUME_CAP`] messages (then `synced` with `more`: the client pages
 //! the rest over HTTP), and so does a gap fill. Sends are rate-limited
-//! (`limit`).
+//! (`service::limit`).
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::Arc;
 
-use super::hub::{Delivery, Listener};
-use super::limit::{SendBucket, SEND_RATE_LIMITED};
-use super::model::*;
-use super::routing::Need;
-use super::wire::{ClientMsg, Cursor, ServerMsg};
-use super::{agent_repo, agents, events, send, service};
 use crate::auth::{Principal, Role};
+use crate::chat::live::events;
+use crate::chat::live::hub::{Delivery, Listener};
+use crate::chat::model::*;
+use crate::chat::repo;
+use crate::chat::routing::Need;
+use crate::chat::service::limit::{SendBucket, SEND_RATE_LIMITED};
+use crate::chat::service::{self, agent, message, send};
+use crate::chat::wire::{ClientMsg, Cursor, ServerMsg};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::types::Id;
@@ -37,7 +39,7 @@ pub const TYPING_EVERY_MS: i64 = 2_000;
 /// socket may have waiting to be resumed.
 pub const MAX_CURSORS: usize = 500;
 /// The most messages a conversation gets in one resume or gap fill.
-pub const RESUME_CAP: i64 = service::MAX_READ;
+pub const RESUME_CAP: i64 = message::MAX_READ;
 
 /// What the transport sends: a frame made for this socket, or an event
 /// serialized once for all its recipients.
@@ -88,15 +90,15 @@ fn error(client_id: Option<String>, e: &AppError) -> ServerMsg {
 }
 
 /// Who the hub should treat this socket as: a member, or staff with the CS
-/// roles they serve.
+/// desks they serve.
 pub async fn listener_for(state: &AppState, who: &Principal) -> AppResult<Listener> {
     Ok(match who {
         Principal::Member(m) => Listener::Member(m.id),
         Principal::Staff(s) => Listener::Staff {
             id: s.id,
             admin: s.has(Role::Admin),
-            roles: if s.has(Role::Cs) {
-                agent_repo::agent_role_ids(&state.db, s.id).await?
+            desks: if s.has(Role::Cs) {
+                repo::desk::agent_desk_ids(&state.db, s.id).await?
             } else {
                 vec![]
             },
@@ -203,7 +205,7 @@ impl SocketSession {
                 conversation_id,
                 seq,
             } => {
-                service::mark_read(&state, &self.who, conversation_id, seq)
+                message::mark_read(&state, &self.who, conversation_id, seq)
                     .await
                     .map_err(|e| (None, e))?;
             }
@@ -211,7 +213,7 @@ impl SocketSession {
                 conversation_id,
                 seq,
             } => {
-                service::recall(&state, &self.who, conversation_id, seq)
+                message::recall(&state, &self.who, conversation_id, seq)
                     .await
                     .map_err(|e| (None, e))?;
             }
@@ -219,7 +221,7 @@ impl SocketSession {
                 let Principal::Staff(s) = &self.who else {
                     return Err((None, AppError::Forbidden));
                 };
-                agents::set_agent_status(&state, s, status)
+                agent::set_agent_status(&state, s, status)
                     .await
                     .map_err(|e| (None, e))?;
             }
@@ -275,7 +277,7 @@ impl SocketSession {
         };
         let after = self.pending.remove(&conv_id).unwrap_or(0);
         let page =
-            service::messages_after(&self.state, &self.who, conv_id, after, RESUME_CAP).await;
+            message::messages_after(&self.state, &self.who, conv_id, after, RESUME_CAP).await;
         let page = match page {
             Ok(p) => p,
             Err(e) => {
@@ -353,7 +355,7 @@ impl SocketSession {
         }
         // A gap: read what lies between from the database (the member's
         // gap may be only notes they do not see), one page at most.
-        let page = service::messages_after(&self.state, &self.who, conv_id, last, RESUME_CAP).await;
+        let page = message::messages_after(&self.state, &self.who, conv_id, last, RESUME_CAP).await;
         let list = match page {
             Ok(list) => list,
             Err(e) => {

@@ -1,12 +1,12 @@
 //! The conversation lists of agents, supervisors and members. Staff see
 //! their side's unread count and, unless admin, masked phone numbers.
 
-use super::model::{AgentTab, ConversationSummary, HistoryFilter};
-use super::policy::CHAT_STAFF;
-use super::routing::Need;
-use super::service;
-use super::{agent_repo, list_repo};
 use crate::auth::{Member, Principal, Role, Staff};
+use crate::chat::model::{AgentTab, ConversationSummary, HistoryFilter};
+use crate::chat::policy::CHAT_STAFF;
+use crate::chat::repo;
+use crate::chat::routing::Need;
+use crate::chat::service;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::types::{mask_phone, Id, Page, PageQuery};
@@ -32,19 +32,19 @@ fn all_for_staff(staff: &Staff, list: Vec<ConversationSummary>) -> Vec<Conversat
     list.into_iter().map(|s| for_staff(staff, s)).collect()
 }
 
-/// One list of the agents' console; a queue names its role.
+/// One list of the agents' console; a queue names its desk.
 pub async fn agent_list(
     state: &AppState,
     staff: &Staff,
     tab: AgentTab,
-    role_id: Option<Id>,
+    desk_id: Option<Id>,
 ) -> AppResult<Vec<ConversationSummary>> {
     staff.require(CHAT_STAFF)?;
-    match (tab, role_id) {
+    match (tab, desk_id) {
         (AgentTab::Current, _) => agent_conversations(state, staff).await,
         (AgentTab::Unreplied, _) => unreplied(state, staff).await,
-        (AgentTab::Queue, Some(r)) => role_queue(state, staff, r).await,
-        (AgentTab::Queue, None) => Err(AppError::validation("role_id", ErrorKey::FieldRequired)),
+        (AgentTab::Queue, Some(r)) => desk_queue(state, staff, r).await,
+        (AgentTab::Queue, None) => Err(AppError::validation("desk_id", ErrorKey::FieldRequired)),
     }
 }
 
@@ -54,28 +54,28 @@ pub async fn agent_conversations(
     agent: &Staff,
 ) -> AppResult<Vec<ConversationSummary>> {
     agent.require(CHAT_STAFF)?;
-    let list = list_repo::by_assignee(&state.db, agent.id, false).await?;
+    let list = repo::list::by_assignee(&state.db, agent.id, false).await?;
     Ok(all_for_staff(agent, list))
 }
 
 /// The agent's open conversations where a customer waits for an answer.
 pub async fn unreplied(state: &AppState, agent: &Staff) -> AppResult<Vec<ConversationSummary>> {
     agent.require(CHAT_STAFF)?;
-    let list = list_repo::by_assignee(&state.db, agent.id, true).await?;
+    let list = repo::list::by_assignee(&state.db, agent.id, true).await?;
     Ok(all_for_staff(agent, list))
 }
 
-/// The queue of a role the agent serves (any role for admins).
-pub async fn role_queue(
+/// The queue of a desk the agent serves (any desk for admins).
+pub async fn desk_queue(
     state: &AppState,
     staff: &Staff,
-    role_id: Id,
+    desk_id: Id,
 ) -> AppResult<Vec<ConversationSummary>> {
     staff.require(CHAT_STAFF)?;
-    if !staff.has(Role::Admin) && !agent_repo::serves_role(&state.db, staff.id, role_id).await? {
+    if !staff.has(Role::Admin) && !repo::desk::serves_desk(&state.db, staff.id, desk_id).await? {
         return Err(AppError::Forbidden);
     }
-    let list = list_repo::queue(&state.db, role_id).await?;
+    let list = repo::list::queue(&state.db, desk_id).await?;
     Ok(all_for_staff(staff, list))
 }
 
@@ -84,7 +84,7 @@ pub async fn member_conversations(
     state: &AppState,
     member: &Member,
 ) -> AppResult<Vec<ConversationSummary>> {
-    list_repo::by_member(&state.db, member.id).await
+    repo::list::by_member(&state.db, member.id).await
 }
 
 /// History search by the customer's name or phone (seed 000's
@@ -110,7 +110,7 @@ pub async fn history_for(
     let scope = (!staff.has(Role::Admin)).then_some(staff.id);
     let assignee = mine_only.then_some(staff.id);
     let digits = sees_full_phones(staff);
-    let mut p = list_repo::history(&state.db, scope, assignee, digits, f, page).await?;
+    let mut p = repo::list::history(&state.db, scope, assignee, digits, f, page).await?;
     p.items = all_for_staff(staff, std::mem::take(&mut p.items));
     Ok(p)
 }
@@ -122,7 +122,7 @@ pub async fn summary(
     conversation_id: Id,
 ) -> AppResult<ConversationSummary> {
     service::authorize(state, who, conversation_id, Need::Read).await?;
-    let s = list_repo::by_id(&state.db, conversation_id)
+    let s = repo::list::by_id(&state.db, conversation_id)
         .await?
         .ok_or_else(|| AppError::not_found("conversation"))?;
     Ok(match who {

@@ -1,5 +1,6 @@
-//! SQL of the chat state every instance shares: staff sockets with their
-//! leases (presence). Send counts live in the shared limiter.
+//! SQL of the live layer that instances share: staff sockets with their
+//! leases (presence), and NOTIFY (the hub's fan-out on PostgreSQL). Send
+//! counts live in the shared limiter.
 
 use sqlx::{Any, Executor};
 
@@ -83,6 +84,23 @@ pub async fn live_sockets(
         .await?)
 }
 
+const NOTIFY: &str = "SELECT pg_notify($1, $2)";
+
+/// Publishes `payload` on the PostgreSQL channel (the hub's fan-out to other
+/// instances; PostgreSQL only).
+pub async fn notify(
+    ex: impl Executor<'_, Database = Any>,
+    channel: &str,
+    payload: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(NOTIFY)
+        .bind(channel)
+        .bind(payload)
+        .execute(ex)
+        .await
+        .map(|_| ())
+}
+
 /// Every statement of this file, by name, for the test that prepares
 /// them all on both databases (`crate::statements`).
 pub const STATEMENTS: &[(&str, &str)] = &[
@@ -92,3 +110,6 @@ pub const STATEMENTS: &[(&str, &str)] = &[
     ("expire_sockets", EXPIRE_SOCKETS),
     ("live_sockets", LIVE_SOCKETS),
 ];
+
+/// The statements that exist only on PostgreSQL.
+pub const PG_STATEMENTS: &[(&str, &str)] = &[("notify", NOTIFY)];

@@ -1,11 +1,11 @@
-//! Admin set-up of chat: CS roles, which agents serve them and with what
+//! Admin set-up of chat: desks, which agents serve them and with what
 //! cap, and the supervisors' view of agents and their loads.
 
-use super::agent_repo;
-use super::agents::drain_for_agent;
-use super::model::*;
-use super::policy::{AGENTS, CHAT_STAFF, SUPERVISORS};
 use crate::auth::{parse_person_name, repo as auth_repo, Role, Staff};
+use crate::chat::model::*;
+use crate::chat::policy::{AGENTS, CHAT_STAFF, SUPERVISORS};
+use crate::chat::repo;
+use crate::chat::service::agent::drain_for_agent;
 use crate::db::{new_id, on_unique};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -15,47 +15,47 @@ use crate::ErrorKey;
 /// The most conversations an agent may be given at once.
 pub const MAX_CONCURRENT_LIMIT: i64 = 50;
 
-pub async fn create_cs_role(
+pub async fn create_desk(
     state: &AppState,
     admin: &Staff,
-    input: &CsRoleForCreate,
-) -> AppResult<CsRole> {
+    input: &DeskForCreate,
+) -> AppResult<Desk> {
     admin.require(SUPERVISORS)?;
-    let role = CsRole {
+    let desk = Desk {
         id: new_id(),
-        code: parse_role_code(&input.code)?,
+        code: parse_desk_code(&input.code)?,
         name_zh: parse_person_name("name_zh", &input.name_zh)?,
         name_en: parse_person_name("name_en", &input.name_en)?,
         reassign_after_minutes: input.reassign_after_minutes,
         created_at: Timestamp(state.now()),
     };
-    if role
+    if desk
         .reassign_after_minutes
         .is_some_and(|m| !(1..=24 * 60).contains(&m))
     {
         return Err(AppError::validation(
             "reassign_after_minutes",
-            ErrorKey::CsRoleReassignInvalid,
+            ErrorKey::DeskReassignInvalid,
         ));
     }
-    agent_repo::insert_role(&state.db, &role)
+    repo::desk::insert(&state.db, &desk)
         .await
-        .map_err(on_unique("code", "code", ErrorKey::CsRoleCodeTaken))?;
-    Ok(role)
+        .map_err(on_unique("code", "code", ErrorKey::DeskCodeTaken))?;
+    Ok(desk)
 }
 
-/// The roles customers choose from, oldest first.
-pub async fn list_cs_roles(state: &AppState) -> AppResult<Vec<CsRole>> {
-    agent_repo::roles(&state.db).await
+/// The desks customers choose from, oldest first.
+pub async fn list_desks(state: &AppState) -> AppResult<Vec<Desk>> {
+    repo::desk::all(&state.db).await
 }
 
-/// Makes a cs staff member an agent of `role_ids` with a cap of
+/// Makes a cs staff member an agent of `desk_ids` with a cap of
 /// `max_concurrent`, and gives them queued conversations if they are online.
-pub async fn set_agent_roles(
+pub async fn set_agent_desks(
     state: &AppState,
     admin: &Staff,
     staff_id: Id,
-    role_ids: &[Id],
+    desk_ids: &[Id],
     max_concurrent: i64,
 ) -> AppResult<Vec<Conversation>> {
     admin.require(SUPERVISORS)?;
@@ -70,36 +70,36 @@ pub async fn set_agent_roles(
             ErrorKey::AgentMaxInvalid,
         ));
     }
-    let mut ids = role_ids.to_vec();
+    let mut ids = desk_ids.to_vec();
     ids.sort_unstable();
     ids.dedup();
     for id in &ids {
-        if agent_repo::role_by_id(&state.db, *id).await?.is_none() {
-            return Err(AppError::validation("role_ids", ErrorKey::CsRoleUnknown));
+        if repo::desk::by_id(&state.db, *id).await?.is_none() {
+            return Err(AppError::validation("desk_ids", ErrorKey::DeskUnknown));
         }
     }
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    agent_repo::upsert_agent(&mut *tx, staff_id, None, Some(max_concurrent), now).await?;
-    agent_repo::replace_agent_roles(&mut tx, staff_id, &ids, now).await?;
+    repo::agent::upsert_agent(&mut *tx, staff_id, None, Some(max_concurrent), now).await?;
+    repo::desk::replace_agent_desks(&mut tx, staff_id, &ids, now).await?;
     tx.commit().await?;
     drain_for_agent(state, staff_id).await
 }
 
-/// The agents of a role with their load (seed 003's `accepted_case`).
-pub async fn role_agents(
+/// The agents of a desk with their load (seed 003's `accepted_case`).
+pub async fn desk_agents(
     state: &AppState,
     staff: &Staff,
-    role_id: Id,
+    desk_id: Id,
 ) -> AppResult<Vec<AgentLoad>> {
     staff.require(CHAT_STAFF)?;
-    agent_repo::agent_loads(&state.db, role_id).await
+    repo::agent::agent_loads(&state.db, desk_id).await
 }
 
 /// The longest canned reply title.
 pub const MAX_CANNED_TITLE: usize = 40;
 
-/// An admin adds a canned reply for one role or all.
+/// An admin adds a canned reply for one desk or all.
 pub async fn create_canned(
     state: &AppState,
     admin: &Staff,
@@ -111,66 +111,66 @@ pub async fn create_canned(
         return Err(AppError::validation("title", ErrorKey::CannedTitleInvalid));
     }
     let body = parse_message_body(MessageKind::Text, &input.body)?;
-    if let Some(role) = input.role_id {
-        if agent_repo::role_by_id(&state.db, role).await?.is_none() {
-            return Err(AppError::validation("role_id", ErrorKey::CsRoleUnknown));
+    if let Some(desk) = input.desk_id {
+        if repo::desk::by_id(&state.db, desk).await?.is_none() {
+            return Err(AppError::validation("desk_id", ErrorKey::DeskUnknown));
         }
     }
     let c = CannedReply {
         id: new_id(),
-        role_id: input.role_id,
+        desk_id: input.desk_id,
         title: title.to_owned(),
         body,
         created_at: Timestamp(state.now()),
     };
-    agent_repo::insert_canned(&state.db, &c, admin.id).await?;
+    repo::canned::insert(&state.db, &c, admin.id).await?;
     Ok(c)
 }
 
-/// The canned replies an agent may use (their roles' and the shared ones);
+/// The canned replies an agent may use (their desks' and the shared ones);
 /// admins see all.
 pub async fn canned_replies(state: &AppState, staff: &Staff) -> AppResult<Vec<CannedReply>> {
     if staff.has_any(SUPERVISORS) {
-        return agent_repo::canned_for(&state.db, None).await;
+        return repo::canned::visible_to(&state.db, None).await;
     }
     staff.require(AGENTS)?;
-    agent_repo::canned_for(&state.db, Some(staff.id)).await
+    repo::canned::visible_to(&state.db, Some(staff.id)).await
 }
 
 pub async fn delete_canned(state: &AppState, admin: &Staff, id: Id) -> AppResult<()> {
     admin.require(SUPERVISORS)?;
-    if agent_repo::delete_canned(&state.db, id).await? {
+    if repo::canned::delete(&state.db, id).await? {
         Ok(())
     } else {
         Err(AppError::not_found("canned_reply"))
     }
 }
 
-/// Every agent with their status, roles and load, for the supervisors'
+/// Every agent with their status, desks and load, for the supervisors'
 /// board (seed 003's online agents with `accepted_case`).
 pub async fn all_agents(state: &AppState, staff: &Staff) -> AppResult<Vec<AgentSetup>> {
     staff.require(SUPERVISORS)?;
     let mut out = vec![];
-    for load in agent_repo::all_agent_loads(&state.db).await? {
-        let role_ids = agent_repo::agent_role_ids(&state.db, load.staff_id).await?;
-        out.push(AgentSetup { load, role_ids });
+    for load in repo::agent::all_agent_loads(&state.db).await? {
+        let desk_ids = repo::desk::agent_desk_ids(&state.db, load.staff_id).await?;
+        out.push(AgentSetup { load, desk_ids });
     }
     Ok(out)
 }
 
-/// The roles `staff` serves (every role for admins).
-pub async fn roles_of(state: &AppState, staff: &Staff) -> AppResult<Vec<CsRole>> {
+/// The desks `staff` serves (every desk for admins).
+pub async fn desks_of(state: &AppState, staff: &Staff) -> AppResult<Vec<Desk>> {
     staff.require(CHAT_STAFF)?;
-    let all = agent_repo::roles(&state.db).await?;
+    let all = repo::desk::all(&state.db).await?;
     if staff.has_any(SUPERVISORS) {
         return Ok(all);
     }
-    let mine = agent_repo::agent_role_ids(&state.db, staff.id).await?;
+    let mine = repo::desk::agent_desk_ids(&state.db, staff.id).await?;
     Ok(all.into_iter().filter(|r| mine.contains(&r.id)).collect())
 }
 
 /// The caller's own agent status and load (None: not set up as an agent).
 pub async fn own_load(state: &AppState, staff: &Staff) -> AppResult<Option<AgentLoad>> {
     staff.require(CHAT_STAFF)?;
-    agent_repo::agent_load(&state.db, staff.id).await
+    repo::agent::agent_load(&state.db, staff.id).await
 }

@@ -15,9 +15,10 @@
 
 use std::time::Duration;
 
-use super::hub::Listener;
-use super::model::AgentStatus;
-use super::{agent_repo, agents, events, limits_repo};
+use crate::chat::live::{events, hub::Listener};
+use crate::chat::model::AgentStatus;
+use crate::chat::repo;
+use crate::chat::service::agent;
 use crate::db::new_id;
 use crate::error::AppResult;
 use crate::state::AppState;
@@ -39,20 +40,19 @@ pub async fn connected(state: &AppState, who: &Listener) -> Option<Id> {
     let now = state.now();
     let row = new_id();
     let instance = state.hub.instance_id();
-    let row = match limits_repo::insert_socket(&state.db, row, instance, *id, now + LEASE_MS, now)
-        .await
-    {
-        Ok(()) => Some(row),
-        Err(e) => {
-            tracing::warn!(error = %e, "recording an agent's socket failed");
-            None
-        }
-    };
-    match agent_repo::return_from_away(&state.db, *id, now).await {
+    let row =
+        match repo::live::insert_socket(&state.db, row, instance, *id, now + LEASE_MS, now).await {
+            Ok(()) => Some(row),
+            Err(e) => {
+                tracing::warn!(error = %e, "recording an agent's socket failed");
+                None
+            }
+        };
+    match repo::agent::return_from_away(&state.db, *id, now).await {
         Ok(Some(status)) => {
             events::presence(state, *id, status, true);
             if status == AgentStatus::Online {
-                if let Err(e) = agents::drain_for_agent(state, *id).await {
+                if let Err(e) = agent::drain_for_agent(state, *id).await {
                     tracing::warn!(error = %e, "draining the queue for a returning agent failed");
                 }
             }
@@ -79,7 +79,7 @@ pub async fn closed(state: &AppState, who: &Listener, row: Option<Id>) {
         return;
     };
     if let Some(row) = row {
-        if let Err(e) = limits_repo::delete_socket(&state.db, row).await {
+        if let Err(e) = repo::live::delete_socket(&state.db, row).await {
             tracing::warn!(error = %e, "forgetting an agent's socket failed");
         }
     }
@@ -92,7 +92,7 @@ pub async fn closed(state: &AppState, who: &Listener, row: Option<Id>) {
 
 /// Sets `staff_id` offline if no live socket of theirs is left anywhere.
 async fn go_away(state: &AppState, staff_id: Id) {
-    match agent_repo::go_away(&state.db, staff_id, state.now()).await {
+    match repo::agent::go_away(&state.db, staff_id, state.now()).await {
         Ok(true) => events::presence(state, staff_id, AgentStatus::Offline, false),
         Ok(false) => {}
         Err(e) => tracing::warn!(error = %e, "setting an agent away failed"),
@@ -101,17 +101,17 @@ async fn go_away(state: &AppState, staff_id: Id) {
 
 /// Is a socket of `staff_id` open on any instance?
 pub async fn is_connected(state: &AppState, staff_id: Id) -> AppResult<bool> {
-    Ok(limits_repo::live_sockets(&state.db, staff_id, state.now()).await? > 0)
+    Ok(repo::live::live_sockets(&state.db, staff_id, state.now()).await? > 0)
 }
 
 /// Renews this instance's leases, then treats sockets whose lease ran out
 /// (an instance that stopped) as closed. Returns the agents set offline.
 pub async fn keep(state: &AppState) -> AppResult<Vec<Id>> {
     let now = state.now();
-    limits_repo::renew_instance(&state.db, state.hub.instance_id(), now + LEASE_MS).await?;
+    repo::live::renew_instance(&state.db, state.hub.instance_id(), now + LEASE_MS).await?;
     let mut gone = vec![];
-    for staff_id in limits_repo::expire_sockets(&state.db, now).await? {
-        if agent_repo::go_away(&state.db, staff_id, now).await? {
+    for staff_id in repo::live::expire_sockets(&state.db, now).await? {
+        if repo::agent::go_away(&state.db, staff_id, now).await? {
             events::presence(state, staff_id, AgentStatus::Offline, false);
             gone.push(staff_id);
         }
