@@ -9,7 +9,7 @@ use super::company_card::{CompanyCard, MemberList};
 use super::company_form::EditCompanyForm;
 use super::members::EditableMembers;
 use crate::components::text as common;
-use crate::components::{action_error, ClientOnly, ErrorBanner};
+use crate::components::{action_error, ClientOnly, ErrorBanner, Notice};
 use crate::customer::api::{get_company, list_salespeople, set_company_owner};
 use crate::customer::text as customer;
 use crate::i18n::t;
@@ -28,11 +28,16 @@ pub fn CompanyPage() -> impl IntoView {
     let detail = Resource::new(move || (id(), version.get()), |(id, _)| get_company(id));
     let refresh =
         Callback::new(move |_: Result<CompanyDetail, AppError>| version.update(|v| *v += 1));
+    // Outlives the detail, which is drawn again after every change.
+    let notice = RwSignal::new(None::<String>);
     view! {
         <a href="/admin/customers" class="text-sm text-sky-700 hover:underline">
             "← "
             {move || t(customer::BACK)}
         </a>
+        <div class="mt-3">
+            <Notice text=notice />
+        </div>
         <Transition fallback=|| {
             view! { <p class="text-slate-500">{t(common::LOADING)}</p> }
         }>
@@ -49,7 +54,7 @@ pub fn CompanyPage() -> impl IntoView {
                         }
                             .into_any()
                     }
-                    Ok(d) => view! { <Detail detail=d on_change=refresh /> }.into_any(),
+                    Ok(d) => view! { <Detail detail=d on_change=refresh notice /> }.into_any(),
                 }
             })}
         </Transition>
@@ -60,6 +65,7 @@ pub fn CompanyPage() -> impl IntoView {
 fn Detail(
     detail: CompanyDetail,
     on_change: Callback<Result<CompanyDetail, AppError>>,
+    notice: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let company_id = detail.company.id;
     let editing = RwSignal::new(false);
@@ -108,7 +114,9 @@ fn Detail(
             <section class="bg-white rounded-xl border border-slate-200 p-4">
                 <h2 class="font-semibold mb-2">{move || t(customer::MEMBERS)}</h2>
                 {if can_edit {
-                    view! { <EditableMembers company_id members=members.clone() on_change /> }
+                    view! {
+                        <EditableMembers company_id members=members.clone() on_change notice />
+                    }
                         .into_any()
                 } else {
                     view! { <MemberList members=members.clone() /> }.into_any()

@@ -5,7 +5,7 @@ use shipdesk::customer::{CompanyDetail, MemberForCreate, MemberView};
 use shipdesk::{AppError, Id};
 
 use crate::auth::text as auth;
-use crate::components::{confirm, field_error, ErrorBanner, Field, Notice};
+use crate::components::{confirm, field_error, ErrorBanner, Field};
 use crate::customer::api::{add_member, set_member_disabled};
 use crate::customer::text as customer;
 use crate::i18n::t;
@@ -16,6 +16,8 @@ pub fn EditableMembers(
     company_id: Id,
     members: Vec<MemberView>,
     on_change: Callback<Result<CompanyDetail, AppError>>,
+    /// Where a success is said (the page's, which outlives this list).
+    notice: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let name = RwSignal::new(String::new());
     let phone = RwSignal::new(String::new());
@@ -33,10 +35,9 @@ pub fn EditableMembers(
             .and_then(|r| r.err())
             .or_else(|| toggle.value().get().and_then(|r| r.err()))
     });
-    let added = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         if let Some(r @ Ok(_)) = add.value().get() {
-            added.set(Some(customer::member_added(&name.get_untracked())));
+            notice.set(Some(customer::member_added(&name.get_untracked())));
             name.set(String::new());
             phone.set(String::new());
             on_change.run(r);
@@ -49,7 +50,7 @@ pub fn EditableMembers(
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        added.set(None);
+        notice.set(None);
         add.dispatch(MemberForCreate {
             name: name.get_untracked(),
             phone: phone.get_untracked(),
@@ -102,7 +103,6 @@ pub fn EditableMembers(
         >
             <div class="md:col-span-3">
                 <ErrorBanner error=error />
-                <Notice text=added />
             </div>
             <Field
                 label=customer::MEMBER_NAME
