@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, idempotently: the wasm target,
-# npm tools (Tailwind, binaryen's wasm-opt), Playwright (without a browser
+# npm tools (Tailwind, binaryen's wasm-opt, Swagger UI for /api/docs), Playwright (without a browser
 # download) and Debian's Chromium with CJK fonts for the browser tests. Safe
 # to run every time. No cargo-leptos or wasm-bindgen-cli: scripts/site.sh
 # builds the site with cargo and the site tool in xtask/.
@@ -18,7 +18,8 @@ if [[ "$targets" != *wasm32-unknown-unknown* ]]; then
   rustup target add wasm32-unknown-unknown
 fi
 
-if [ ! -x node_modules/.bin/tailwindcss ] || [ ! -x node_modules/.bin/wasm-opt ]; then
+if [ ! -x node_modules/.bin/tailwindcss ] || [ ! -x node_modules/.bin/wasm-opt ] ||
+  [ ! -f node_modules/swagger-ui-dist/swagger-ui-bundle.js ]; then
   say "installing npm build tools"
   npm install --no-audit --no-fund
 fi

@@ -64,5 +64,8 @@ tailwindcss -i style/tailwind.css -o "$LOGS/shipdesk.css" --minify 2>"$LOGS/css.
   --wasm "$CARGO_TARGET_DIR/front/wasm32-unknown-unknown/$front_dir/shipdesk_frontend.wasm" \
   --site "$SITE" --css "$LOGS/shipdesk.css" ${release:+--optimize}
 cp -R public/. "$SITE/"
+# The API reference's renderer (/api/docs), from the npm registry.
+cp node_modules/swagger-ui-dist/swagger-ui-bundle.js node_modules/swagger-ui-dist/swagger-ui.css \
+  "$SITE/api-docs/"
 rm -rf "$LOGS"
 say "server: $CARGO_TARGET_DIR/$server_dir/shipdesk, site: $SITE ($(( $(date +%s) - start )) s in all)"

@@ -12,7 +12,7 @@ macro_rules! error_keys {
     ($($(#[$meta:meta])* $name:ident = $key:literal,)*) => {
         /// What went wrong, for a person: the message key of an error. On the
         /// wire it is the key string (`"phone.invalid"`), a public contract.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
         pub enum ErrorKey {
             $($(#[$meta])* #[serde(rename = $key)] $name,)*
         }
@@ -150,7 +150,9 @@ impl PartialEq<&str> for ErrorKey {
 
 pub type AppResult<T> = Result<T, AppError>;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error, schemars::JsonSchema,
+)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum AppError {
     #[error("sign-in required")]

@@ -10,7 +10,19 @@ use crate::ErrorKey;
 pub type Id = i64;
 
 /// UTC milliseconds since the Unix epoch.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(transparent)]
 pub struct Timestamp(pub i64);
 
@@ -55,7 +67,19 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 }
 
 /// An amount in fen (1/100 yuan).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(transparent)]
 pub struct Money(i64);
 
@@ -83,7 +107,7 @@ impl Money {
 }
 
 /// Which page of a list to return. Page numbers start at 1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PageQuery {
     pub page: u32,
     pub size: u32,
@@ -118,7 +142,7 @@ impl PageQuery {
 }
 
 /// One page of a list and the size of the whole list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Page<T> {
     pub items: Vec<T>,
     pub total: i64,

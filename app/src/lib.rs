@@ -10,6 +10,10 @@ pub mod chat;
 pub mod components;
 pub mod customer;
 pub mod i18n;
+#[cfg(feature = "ssr")]
+pub mod openapi;
+#[cfg(feature = "ssr")]
+mod openapi_extra;
 pub mod portal;
 pub mod routes;
 #[cfg(feature = "ssr")]

@@ -85,3 +85,16 @@ for (const [who, paths] of PAGES) {
     await page.waitForTimeout(500);
   });
 }
+
+test("the API reference renders every operation from /api/openapi.json", async ({ page }) => {
+  const doc = await (await page.request.get("/api/openapi.json")).json();
+  const count = (items: Record<string, object>) =>
+    Object.values(items).reduce((n: number, item) => n + Object.keys(item).length, 0);
+  // Every path's operations and every webhook event.
+  const operations = count(doc.paths) + count(doc.webhooks);
+  await page.goto("/api/docs");
+  await expect(page.locator(".opblock").first()).toBeVisible();
+  await expect(page.locator(".opblock")).toHaveCount(operations);
+  await expect(page.locator(".opblock-summary-path", { hasText: "/api/chat_send" })).toBeVisible();
+  await shot(page, "api-docs");
+});

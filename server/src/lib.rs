@@ -77,6 +77,8 @@ pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
         .with_state(state.clone());
     let main = Router::new()
         .route("/healthz", get(healthz))
+        .route("/api/openapi.json", get(openapi_json))
+        .route("/api/docs", get(api_docs))
         .route("/ws", get(ws::handler))
         .route("/chat/files/{key}", get(files::download))
         .route(
@@ -165,6 +167,41 @@ pub fn current_pkg_dir(options: &mut LeptosOptions) {
             tracing::warn!(marker = %marker.display(), "ignoring a malformed pkg.current");
         }
     }
+}
+
+/// The OpenAPI 3.1 document of the API, built from the code once.
+async fn openapi_json() -> impl IntoResponse {
+    static DOC: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let doc = DOC.get_or_init(|| shipdesk_app::openapi::document().to_string());
+    (
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        doc.as_str(),
+    )
+}
+
+/// The human reference: Swagger UI (bundled into the site by
+/// `scripts/site.sh`) rendering `/api/openapi.json`, with no inline script.
+async fn api_docs() -> impl IntoResponse {
+    // The site's policy, with the renderer's inline icons (data: images).
+    let csp = "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'";
+    let page = axum::response::Html(
+        r#"<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8" />
+<meta name="viewport" content="width=device-width, initial-scale=1" />
+<title>Shipdesk API</title>
+<link rel="icon" href="/favicon.ico" sizes="32x32 48x48" />
+<link rel="stylesheet" href="/api-docs/swagger-ui.css" />
+</head>
+<body>
+<div id="docs"></div>
+<script src="/api-docs/swagger-ui-bundle.js"></script>
+<script src="/api-docs/init.js"></script>
+</body>
+</html>"#,
+    );
+    ([(axum::http::header::CONTENT_SECURITY_POLICY, csp)], page)
 }
 
 async fn healthz(State(app): State<AppState>) -> impl IntoResponse {

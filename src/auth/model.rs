@@ -51,7 +51,9 @@ impl Role {
 }
 
 /// The UI language of a person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema,
+)]
 pub enum Lang {
     #[default]
     #[serde(rename = "zh-CN")]
@@ -81,7 +83,7 @@ fn trimmed(s: &str) -> &str {
 }
 
 /// A mainland China mobile number: 11 digits starting with 1[3-9].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Phone(String);
 
 impl Phone {
@@ -184,7 +186,7 @@ pub fn parse_sms_code(s: &str) -> AppResult<String> {
 }
 
 /// A staff member as others see them (never with the password hash).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Staff {
     pub id: Id,
     pub account: String,
@@ -230,7 +232,7 @@ impl Staff {
 }
 
 /// A member of a customer company, signed in by phone.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Member {
     pub id: Id,
     pub company_id: Id,
@@ -242,7 +244,7 @@ pub struct Member {
 }
 
 /// Who is calling.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum Principal {
     Staff(Staff),
     Member(Member),
@@ -282,14 +284,14 @@ impl Principal {
 }
 
 /// What a session remembers about who signed in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum SessionUser {
     Staff(Id),
     Member(Id),
 }
 
 /// Inputs of staff management.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct StaffForCreate {
     pub account: String,
     pub name: String,
@@ -297,7 +299,7 @@ pub struct StaffForCreate {
     pub roles: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct StaffFilter {
     pub q: Option<String>,
     pub role: Option<String>,
@@ -365,7 +367,7 @@ mod tests {
 /// An API token as its owner (or an admin) sees it; the secret is shown
 /// only once. It ends when revoked, when it expires, or when its owner's
 /// password is reset or the account disabled.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ApiToken {
     pub id: Id,
     pub name: String,

@@ -48,7 +48,7 @@ crate::string_enum! {
 }
 
 /// A desk customers choose from (售前, 售后, 财务…).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Desk {
     pub id: Id,
     pub code: String,
@@ -58,7 +58,7 @@ pub struct Desk {
     pub created_at: Timestamp,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Conversation {
     pub id: Id,
     pub company_id: Id,
@@ -81,7 +81,7 @@ pub struct Conversation {
 }
 
 /// A stored message. A recalled message keeps its seq and loses its body.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Message {
     pub id: Id,
     pub conversation_id: Id,
@@ -97,7 +97,7 @@ pub struct Message {
 }
 
 /// An agent as routing sees them (`open_count` is seed 003's `accepted_case`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AgentLoad {
     pub staff_id: Id,
     pub name: String,
@@ -107,7 +107,7 @@ pub struct AgentLoad {
 }
 
 /// An agent as the supervisors' board shows them: load and desks served.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AgentSetup {
     pub load: AgentLoad,
     #[serde(alias = "role_ids")]
@@ -116,7 +116,7 @@ pub struct AgentSetup {
 
 /// A conversation as lists show it. `unread` counts from the viewer's side;
 /// `member_phone` is masked for staff other than admins.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ConversationSummary {
     pub conversation: Conversation,
     pub member_name: String,
@@ -140,7 +140,7 @@ pub struct ConversationSummary {
 
 /// A message as a list shows it: its kind, who wrote it, when, and the
 /// start of its body (empty once recalled).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct MessagePreview {
     pub seq: i64,
     pub sender_kind: SenderKind,
@@ -150,7 +150,7 @@ pub struct MessagePreview {
     pub created_at: Timestamp,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct MessageForSend {
     pub conversation_id: Id,
     /// Made by the client, 1–64 of `[A-Za-z0-9_-]`; a resend reuses it.
@@ -160,7 +160,7 @@ pub struct MessageForSend {
     pub reply_to_seq: Option<i64>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DeskForCreate {
     pub code: String,
     pub name_zh: String,
@@ -168,7 +168,7 @@ pub struct DeskForCreate {
     pub reassign_after_minutes: Option<i64>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct HistoryFilter {
     /// Matches the member's name or phone.
     pub q: Option<String>,
@@ -185,7 +185,7 @@ crate::string_enum! {
 }
 
 /// Where a transfer goes: an agent, or a desk's queue.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TransferTo {
     Agent(Id),
@@ -195,7 +195,7 @@ pub enum TransferTo {
 }
 
 /// A reply agents insert with one click; `desk_id` None: for every desk.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CannedReply {
     pub id: Id,
     #[serde(alias = "role_id")]
@@ -205,7 +205,7 @@ pub struct CannedReply {
     pub created_at: Timestamp,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CannedReplyForCreate {
     #[serde(alias = "role_id")]
     pub desk_id: Option<Id>,
@@ -215,7 +215,7 @@ pub struct CannedReplyForCreate {
 
 /// A file uploaded to a conversation; an image or file message's body is
 /// this as JSON.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Attachment {
     pub key: String,
     pub conversation_id: Id,

@@ -17,14 +17,14 @@ use crate::types::Id;
 use crate::ErrorKey;
 
 /// Where a client stands in one conversation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Cursor {
     pub conversation_id: Id,
     /// The newest seq the client holds (0: none).
     pub after_seq: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ClientMsg {
     /// Catch up on these conversations, then follow them live.
@@ -54,7 +54,7 @@ pub enum ClientMsg {
     Ping,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ServerMsg {
     /// First frame of a socket: who it serves.

@@ -49,7 +49,7 @@ pub fn parse_optional_text(field: &str, s: &str, max: usize) -> AppResult<String
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Company {
     pub id: Id,
     pub name: String,
@@ -65,7 +65,7 @@ pub struct Company {
 }
 
 /// A member as listed on a company page; `phone` may be masked.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct MemberView {
     pub id: Id,
     pub name: String,
@@ -74,7 +74,7 @@ pub struct MemberView {
     pub created_at: Timestamp,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CompanyDetail {
     pub company: Company,
     pub members: Vec<MemberView>,
@@ -84,7 +84,7 @@ pub struct CompanyDetail {
     pub can_change_owner: bool,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CompanyForCreate {
     pub name: String,
     /// Generated when empty.
@@ -95,7 +95,7 @@ pub struct CompanyForCreate {
     pub address: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CompanyForUpdate {
     pub name: String,
     pub contact_name: String,
@@ -104,14 +104,14 @@ pub struct CompanyForUpdate {
     pub certification: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CompanyFilter {
     /// Matches name, code or a member's phone.
     pub q: Option<String>,
     pub certification: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct MemberForCreate {
     pub name: String,
     pub phone: String,

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::types::{Id, Timestamp};
 
 /// One event, as written by the service that made the change.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct OutboxEvent {
     pub id: Id,
     /// What happened: `message.created`, `conversation.assigned`…

@@ -15,7 +15,7 @@ pub const EVENTS: &[&str] = &[
     "conversation.resolved",
 ];
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Webhook {
     pub id: Id,
     pub url: String,
@@ -24,7 +24,7 @@ pub struct Webhook {
     pub created_at: Timestamp,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct WebhookForCreate {
     pub url: String,
     pub events: Vec<String>,
@@ -39,7 +39,7 @@ crate::string_enum! {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Delivery {
     pub id: Id,
     pub webhook_id: Id,

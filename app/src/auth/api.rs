@@ -42,7 +42,7 @@ fn has_lang_cookie() -> bool {
 }
 
 /// Staff sign-in with account and password. Starts a new session.
-#[server(prefix = "/api", endpoint = "staff_login", input = Json)]
+#[server(prefix = "/api", endpoint = "staff_login", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn staff_login(account: String, password: String) -> Result<Staff, AppError> {
     let state = state()?;
     let ip = client_ip().await;
@@ -53,14 +53,14 @@ pub async fn staff_login(account: String, password: String) -> Result<Staff, App
 }
 
 /// The answer to a code request. `dev_code` is set only in dev mode.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CodeSent {
     pub resend_after_secs: u32,
     pub dev_code: Option<String>,
 }
 
 /// Sends a sign-in code by SMS to a customer member's phone.
-#[server(prefix = "/api", endpoint = "request_login_code", input = Json)]
+#[server(prefix = "/api", endpoint = "request_login_code", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn request_login_code(phone: String) -> Result<CodeSent, AppError> {
     let state = state()?;
     let ip = client_ip().await;
@@ -72,7 +72,7 @@ pub async fn request_login_code(phone: String) -> Result<CodeSent, AppError> {
 }
 
 /// Customer sign-in with phone and SMS code. Starts a new session.
-#[server(prefix = "/api", endpoint = "member_login", input = Json)]
+#[server(prefix = "/api", endpoint = "member_login", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn member_login(phone: String, code: String) -> Result<Member, AppError> {
     let state = state()?;
     let ip = client_ip().await;
@@ -83,19 +83,19 @@ pub async fn member_login(phone: String, code: String) -> Result<Member, AppErro
 }
 
 /// Ends the session.
-#[server(prefix = "/api", endpoint = "logout", input = Json)]
+#[server(prefix = "/api", endpoint = "logout", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn logout() -> Result<(), AppError> {
     sign_out().await
 }
 
 /// Who is signed in (None for anonymous callers).
-#[server(prefix = "/api", endpoint = "current_user", input = Json)]
+#[server(prefix = "/api", endpoint = "current_user", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn current_user() -> Result<Option<Principal>, AppError> {
     current_principal().await
 }
 
 /// Switches the UI language: a cookie, and the account's setting when signed in.
-#[server(prefix = "/api", endpoint = "set_language", input = Json)]
+#[server(prefix = "/api", endpoint = "set_language", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn set_language(lang: String) -> Result<(), AppError> {
     let lang = Lang::from_code(&lang)
         .ok_or_else(|| AppError::validation("lang", shipdesk::ErrorKey::BadRequest))?;
@@ -112,7 +112,7 @@ pub async fn set_language(lang: String) -> Result<(), AppError> {
 
 /// Mints an API token acting as the caller (staff), valid `expires_in_days`
 /// (omitted: until revoked); the secret is returned once.
-#[server(prefix = "/api", endpoint = "create_api_token", input = Json)]
+#[server(prefix = "/api", endpoint = "create_api_token", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn create_api_token(
     name: String,
     #[server(default)] expires_in_days: Option<i64>,
@@ -123,14 +123,15 @@ pub async fn create_api_token(
 }
 
 /// Every account's API tokens (admins).
-#[server(prefix = "/api", endpoint = "list_all_api_tokens", input = Json)]
+#[server(prefix = "/api", endpoint = "list_all_api_tokens", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn list_all_api_tokens() -> Result<Vec<ApiToken>, AppError> {
     let p = principal().await?;
     let staff = p.as_staff()?;
     shipdesk::auth::api_token::list_all(&state()?, staff).await
 }
 
-#[server(prefix = "/api", endpoint = "list_api_tokens", input = Json)]
+/// The caller's own API tokens (never their secrets), newest first.
+#[server(prefix = "/api", endpoint = "list_api_tokens", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn list_api_tokens() -> Result<Vec<ApiToken>, AppError> {
     let p = principal().await?;
     let staff = p.as_staff()?;
@@ -138,7 +139,7 @@ pub async fn list_api_tokens() -> Result<Vec<ApiToken>, AppError> {
 }
 
 /// Revokes one of the caller's tokens (an admin: anyone's).
-#[server(prefix = "/api", endpoint = "revoke_api_token", input = Json)]
+#[server(prefix = "/api", endpoint = "revoke_api_token", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn revoke_api_token(id: Id) -> Result<(), AppError> {
     let p = principal().await?;
     let staff = p.as_staff()?;

@@ -1,0 +1,297 @@
+//! The OpenAPI 3.1 document of the public API (`GET /api/openapi.json`),
+//! assembled from the code: every server function as `POST /api/<name>`
+//! with the JSON schema its input struct and output type derive, its doc
+//! comment as the description, the error shape with its statuses, and who
+//! may call it; the socket's frames, uploads and downloads, the old
+//! client's endpoint and the webhooks (events, payloads, signature).
+//!
+//! `OPERATIONS` lists the server functions with their tag and callers; a
+//! test fails when a registered server function is missing from it.
+
+use schemars::generate::SchemaSettings;
+use schemars::{JsonSchema, SchemaGenerator};
+use serde_json::{json, Map, Value};
+use server_fn::ServerFn;
+use shipdesk::AppError;
+
+use crate::auth::api as auth;
+use crate::chat::api as chat;
+use crate::customer::api as customer;
+use crate::staff::api as staff;
+use crate::webhook::api as webhook;
+
+/// Who may call an operation, as the core's policies decide it (and the
+/// authorization matrix in `server/tests/authorization` proves it).
+mod who {
+    pub const ANYONE: &str = "anyone, signed in or not";
+    pub const STAFF_ADMIN: &str = "staff: admin";
+    pub const STAFF_ANY: &str = "any staff member (not customers)";
+    pub const SIGNED_IN: &str = "any signed-in staff member or customer member";
+    pub const CUSTOMER_STAFF: &str =
+        "staff: admin, sales, cs, ops, finance (sales: only the companies they own)";
+    pub const CUSTOMER_EDITORS: &str = "staff: admin, sales (sales: only the companies they own)";
+    pub const MEMBER: &str = "customer member (their own company and conversations)";
+    pub const CHAT_READ: &str =
+        "the conversation's member; staff: admin, cs serving the conversation's desk";
+    pub const CHAT_WRITE: &str = "the conversation's member; staff: admin, or the cs assignee";
+    pub const CHAT_AGENT: &str = "staff: admin, cs (cs: the desks they serve)";
+    pub const CHAT_ASSIGNEE: &str = "staff: admin, or the cs assignee";
+    pub const AGENT_SELF: &str = "staff: cs (agents set their own status)";
+}
+
+/// One documented server function.
+struct Operation {
+    tag: &'static str,
+    access: &'static str,
+    add: fn(&mut SchemaGenerator) -> (String, Value),
+}
+
+const fn op<S>(tag: &'static str, access: &'static str) -> Operation
+where
+    S: ServerFn + JsonSchema,
+    S::Output: JsonSchema,
+{
+    Operation {
+        tag,
+        access,
+        add: describe::<S>,
+    }
+}
+
+/// Every server function, by domain.
+const OPERATIONS: &[Operation] = &[
+    op::<auth::StaffLogin>("auth", who::ANYONE),
+    op::<auth::RequestLoginCode>("auth", who::ANYONE),
+    op::<auth::MemberLogin>("auth", who::ANYONE),
+    op::<auth::Logout>("auth", who::ANYONE),
+    op::<auth::CurrentUser>("auth", who::ANYONE),
+    op::<auth::SetLanguage>("auth", who::ANYONE),
+    op::<auth::CreateApiToken>("auth", who::STAFF_ANY),
+    op::<auth::ListAllApiTokens>("auth", who::STAFF_ADMIN),
+    op::<auth::ListApiTokens>("auth", who::STAFF_ANY),
+    op::<auth::RevokeApiToken>("auth", who::STAFF_ANY),
+    op::<staff::ListStaff>("staff", who::STAFF_ADMIN),
+    op::<staff::CreateStaff>("staff", who::STAFF_ADMIN),
+    op::<staff::SetStaffRoles>("staff", who::STAFF_ADMIN),
+    op::<staff::ResetStaffPassword>("staff", who::STAFF_ADMIN),
+    op::<staff::SetStaffDisabled>("staff", who::STAFF_ADMIN),
+    op::<customer::ListCompanies>("customer", who::CUSTOMER_STAFF),
+    op::<customer::GetCompany>("customer", who::CUSTOMER_STAFF),
+    op::<customer::CreateCompany>("customer", who::CUSTOMER_EDITORS),
+    op::<customer::UpdateCompany>("customer", who::CUSTOMER_EDITORS),
+    op::<customer::SetCompanyOwner>("customer", who::STAFF_ADMIN),
+    op::<customer::AddMember>("customer", who::CUSTOMER_EDITORS),
+    op::<customer::SetMemberDisabled>("customer", who::CUSTOMER_EDITORS),
+    op::<customer::ListSalespeople>("customer", who::CUSTOMER_EDITORS),
+    op::<customer::MyCompany>("customer", who::MEMBER),
+    op::<chat::ListDesks>("chat", who::SIGNED_IN),
+    op::<chat::OpenConversation>("chat", who::MEMBER),
+    op::<chat::ListMyConversations>("chat", who::MEMBER),
+    op::<chat::ListMessages>("chat", who::CHAT_READ),
+    op::<chat::SendMessage>("chat", who::CHAT_WRITE),
+    op::<chat::MarkRead>("chat", who::CHAT_WRITE),
+    op::<chat::RecallMessage>("chat", who::CHAT_WRITE),
+    op::<chat::GetConversation>("chat", who::CHAT_READ),
+    op::<chat::ListAgentConversations>("chat", who::CHAT_AGENT),
+    op::<chat::ListHistory>("chat", who::CHAT_AGENT),
+    op::<chat::ListMyDesks>("chat", who::CHAT_AGENT),
+    op::<chat::SetAgentStatus>("chat", who::AGENT_SELF),
+    op::<chat::GetMyStatus>("chat", who::CHAT_AGENT),
+    op::<chat::ClaimConversation>("chat", who::CHAT_AGENT),
+    op::<chat::ResolveConversation>("chat", who::CHAT_ASSIGNEE),
+    op::<chat::ReactivateConversation>("chat", who::CHAT_AGENT),
+    op::<chat::TransferConversation>("chat", who::CHAT_ASSIGNEE),
+    op::<chat::TakeOverConversation>("chat", who::STAFF_ADMIN),
+    op::<chat::ReleaseConversation>("chat", who::STAFF_ADMIN),
+    op::<chat::StartConversation>("chat", who::CHAT_AGENT),
+    op::<chat::ListDeskAgents>("chat", who::CHAT_AGENT),
+    op::<chat::ListAllAgents>("chat", who::STAFF_ADMIN),
+    op::<chat::CreateDesk>("chat", who::STAFF_ADMIN),
+    op::<chat::SetAgentDesks>("chat", who::STAFF_ADMIN),
+    op::<chat::ListCannedReplies>("chat", who::CHAT_AGENT),
+    op::<chat::CreateCannedReply>("chat", who::STAFF_ADMIN),
+    op::<chat::DeleteCannedReply>("chat", who::STAFF_ADMIN),
+    op::<webhook::ListWebhooks>("webhook", who::STAFF_ADMIN),
+    op::<webhook::CreateWebhook>("webhook", who::STAFF_ADMIN),
+    op::<webhook::SetWebhookActive>("webhook", who::STAFF_ADMIN),
+    op::<webhook::RotateWebhookSecret>("webhook", who::STAFF_ADMIN),
+    op::<webhook::ListWebhookDeliveries>("webhook", who::STAFF_ADMIN),
+];
+
+/// The paths of every documented server function (`/api/<name>`).
+pub fn documented_paths() -> Vec<String> {
+    let mut g = generator();
+    OPERATIONS.iter().map(|o| (o.add)(&mut g).0).collect()
+}
+
+/// The statuses a server function may answer with besides 200, each with
+/// the error body (`AppError`, tagged by `kind`).
+const ERRORS: &[(u16, &str)] = &[
+    (401, "Not signed in (`kind: unauthorized`)."),
+    (403, "Signed in, but not allowed (`kind: forbidden`)."),
+    (404, "Not found, or not yours to see (`kind: not_found`)."),
+    (
+        409,
+        "Conflicts with what is stored, `field` names the input (`kind: conflict`).",
+    ),
+    (
+        422,
+        "Bad input: `field` names the input, `key` the message (`kind: validation`).",
+    ),
+    (
+        429,
+        "Too many attempts; the `Retry-After` header and `retry_after_secs` say when to retry.",
+    ),
+    (
+        500,
+        "Internal error; the cause is logged, never sent (`kind: internal`).",
+    ),
+];
+
+fn generator() -> SchemaGenerator {
+    let mut settings = SchemaSettings::draft2020_12();
+    settings.definitions_path = "/components/schemas".into();
+    settings.meta_schema = None;
+    settings.into_generator()
+}
+
+/// The path and operation object of server function `S`.
+fn describe<S>(g: &mut SchemaGenerator) -> (String, Value)
+where
+    S: ServerFn + JsonSchema,
+    S::Output: JsonSchema,
+{
+    let input = g.subschema_for::<S>().to_value();
+    let output = g.subschema_for::<S::Output>().to_value();
+    let name = S::PATH.rsplit('/').next().unwrap_or(S::PATH).to_owned();
+    // The input struct carries the function's doc comment, after the
+    // macro's own line ("Serialized arguments for the […] server function.").
+    let raw = g
+        .definitions()
+        .get(&*S::schema_name())
+        .and_then(|d| d.get("description"))
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_owned();
+    let doc = match raw.split_once("server function.") {
+        Some((_, rest)) if raw.starts_with("Serialized arguments") => rest.trim().to_owned(),
+        _ => raw.trim().to_owned(),
+    };
+    if let Some(d) = g.definitions_mut().get_mut(&*S::schema_name()) {
+        d["description"] = json!(format!("The arguments of `{name}`."));
+    }
+    let op = json!({
+        "operationId": name,
+        "summary": doc.lines().next().unwrap_or(&name),
+        "description": doc,
+        "requestBody": {
+            "required": true,
+            "content": {"application/json": {"schema": input}},
+        },
+        "responses": {
+            "200": {"description": "Done.", "content": {"application/json": {"schema": output}}},
+        },
+    });
+    (S::PATH.to_owned(), op)
+}
+
+/// The whole document.
+pub fn document() -> Value {
+    let mut g = generator();
+    let error = g.subschema_for::<AppError>().to_value();
+    let mut paths = Map::new();
+    for o in OPERATIONS {
+        let (path, mut op) = (o.add)(&mut g);
+        op["tags"] = json!([o.tag]);
+        if o.access == who::ANYONE {
+            op["security"] = json!([]);
+        }
+        op["x-callers"] = json!(o.access);
+        op["description"] = json!(format!(
+            "{}\n\n**Who may call it:** {}.",
+            op["description"].as_str().unwrap_or(""),
+            o.access
+        ));
+        let responses = op["responses"].as_object_mut().expect("responses");
+        for (status, text) in ERRORS {
+            responses.insert(
+                status.to_string(),
+                json!({"description": text, "content": {"application/json": {"schema": error}}}),
+            );
+        }
+        paths.insert(path, json!({ "post": op }));
+    }
+    super::openapi_extra::add_routes(&mut g, &mut paths);
+    let webhooks = super::openapi_extra::webhooks(&mut g);
+    json!({
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Shipdesk API",
+            "version": env!("CARGO_PKG_VERSION"),
+            "description": INTRO,
+        },
+        "servers": [{"url": "/"}],
+        "tags": [
+            {"name": "auth", "description": "Sign-in, sessions, language and API tokens."},
+            {"name": "staff", "description": "Staff accounts (admins)."},
+            {"name": "customer", "description": "Customer companies and their members."},
+            {"name": "chat", "description": "Customer-service chat over HTTP; live events on `/ws`."},
+            {"name": "webhook", "description": "Webhook subscriptions and their deliveries."},
+            {"name": "realtime", "description": "The chat socket, uploads and downloads."},
+            {"name": "compat", "description": "Endpoints kept for existing clients (the seeds' shapes)."},
+        ],
+        "paths": paths,
+        "webhooks": webhooks,
+        "components": {
+            "schemas": g.take_definitions(true),
+            "securitySchemes": {
+                "session": {"type": "apiKey", "in": "cookie", "name": "sd_session",
+                    "description": "The session cookie set by `staff_login` or `member_login`."},
+                "apiToken": {"type": "apiKey", "in": "header", "name": "token",
+                    "description": "An API token (`create_api_token`), for the compatibility endpoints."},
+            },
+        },
+        "security": [{"session": []}],
+    })
+}
+
+const INTRO: &str = "Every server function is `POST /api/<name>` with a JSON body of its \
+arguments and a JSON answer. Sign in with `staff_login` (staff) or `request_login_code` + \
+`member_login` (customers): the session cookie authenticates later calls. Writes from \
+another origin are refused. An error answers with its status and an `AppError` body tagged \
+by `kind`; validation errors name the `field` and a message `key` (translated in the UI).";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_operation_has_a_description_and_resolvable_schemas() {
+        let doc = document();
+        let text = doc.to_string();
+        let schemas = doc["components"]["schemas"].as_object().unwrap();
+        for (path, item) in doc["paths"].as_object().unwrap() {
+            for op in item.as_object().unwrap().values() {
+                // Server functions take it from their doc comment.
+                let summary = op["summary"].as_str().unwrap_or("");
+                assert!(
+                    !summary.is_empty() && summary != op["operationId"].as_str().unwrap_or(""),
+                    "{path} has no doc comment"
+                );
+                assert!(!summary.starts_with("Serialized"), "{path}: {summary}");
+            }
+        }
+        // Every $ref points at a schema of the document.
+        for part in text.split("\"$ref\":\"#/components/schemas/").skip(1) {
+            let name = &part[..part.find('"').unwrap()];
+            assert!(schemas.contains_key(name), "dangling $ref to {name}");
+        }
+    }
+
+    #[test]
+    fn operations_are_listed_once_each() {
+        let paths = documented_paths();
+        let unique: std::collections::BTreeSet<_> = paths.iter().collect();
+        assert_eq!(unique.len(), paths.len(), "an operation is listed twice");
+    }
+}

@@ -1,0 +1,206 @@
+//! The parts of the OpenAPI document that are not server functions: the
+//! chat socket and its frames, uploads and downloads, the health check, the
+//! old client's endpoint, and the webhooks with their signature.
+
+use schemars::SchemaGenerator;
+use serde_json::{json, Map, Value};
+use shipdesk::chat::wire::{ClientMsg, ServerMsg};
+use shipdesk::chat::{Conversation, Message};
+
+/// Adds the routes the axum server serves itself.
+pub fn add_routes(g: &mut SchemaGenerator, paths: &mut Map<String, Value>) {
+    let client = g.subschema_for::<ClientMsg>().to_value();
+    let server = g.subschema_for::<ServerMsg>().to_value();
+    paths.insert(
+        "/ws".into(),
+        json!({"get": {
+            "tags": ["realtime"],
+            "operationId": "chat_socket",
+            "summary": "The chat socket: live messages, read marks, typing, presence.",
+            "description": "A WebSocket upgrade (`101`), one per tab, authenticated by the \
+session cookie and refused from another origin (`403`). Text frames of at most 64 KB, JSON: \
+the client sends `ClientMsg` (`resume` with the last seq held per conversation, `send`, \
+`typing`, `read`, `recall`, `status`, `ping`); the server sends `ServerMsg` (`hello`, \
+`message`, `ack` after commit, `synced`, `conversation`, `read`, `typing`, `recalled`, \
+`presence`, `resync`, `error`, `pong`). A bad frame gets an `error` frame and the socket stays \
+up; a sign-out elsewhere closes it with code 4401; the session is checked again every 60 s.\n\n\
+**Who may call it:** customer members; staff: admin, cs.",
+            "x-callers": "customer members; staff: admin, cs",
+            "x-client-frames": client,
+            "x-server-frames": server,
+            "responses": {
+                "101": {"description": "Switching to the WebSocket protocol."},
+                "401": {"description": "Not signed in."},
+                "403": {"description": "Another origin, or a caller who does not chat."},
+            },
+        }}),
+    );
+    paths.insert(
+        "/chat/upload".into(),
+        json!({"post": {
+            "tags": ["realtime"],
+            "operationId": "chat_upload",
+            "summary": "Uploads an image or a file into a conversation; send its key in a message.",
+            "description": "The body is the file's bytes (10 MB at most by default). The type \
+is read from the content (images, PDF, xlsx/docx/zip, csv/txt), not from the name. The \
+answer names the attachment: a message of kind `image` or `file` with the key as its body \
+sends it.\n\n**Who may call it:** the conversation's member; staff: admin, or the cs assignee.",
+            "x-callers": "the conversation's member; staff: admin, or the cs assignee",
+            "parameters": [
+                {"name": "conversation_id", "in": "query", "required": true, "schema": {"type": "integer"}},
+                {"name": "name", "in": "query", "required": true, "schema": {"type": "string"},
+                 "description": "The file's name (cleaned before it is stored)."},
+            ],
+            "requestBody": {"required": true, "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}},
+            "responses": {
+                "200": {"description": "Stored.", "content": {"application/json": {"schema": {
+                    "type": "object",
+                    "properties": {"key": {"type": "string"}, "name": {"type": "string"},
+                        "mime": {"type": "string"}, "size": {"type": "integer"}},
+                    "required": ["key", "name", "mime", "size"],
+                }}}},
+                "401": {"description": "Not signed in."},
+                "404": {"description": "No such conversation for this caller."},
+                "413": {"description": "Larger than the limit."},
+                "422": {"description": "A refused type, an empty file or a bad name."},
+                "429": {"description": "The day's upload quota is used up."},
+            },
+        }}),
+    );
+    paths.insert(
+        "/chat/files/{key}".into(),
+        json!({"get": {
+            "tags": ["realtime"],
+            "operationId": "chat_download",
+            "summary": "Downloads an attachment: images inline, other files as downloads.",
+            "description": "**Who may call it:** whoever may read the attachment's conversation; \
+anyone else gets 404, as if it did not exist.",
+            "x-callers": "whoever may read the conversation",
+            "parameters": [{"name": "key", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "responses": {
+                "200": {"description": "The file.", "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}},
+                "401": {"description": "Not signed in."},
+                "404": {"description": "No such file for this caller."},
+            },
+        }}),
+    );
+    paths.insert(
+        "/healthz".into(),
+        json!({"get": {
+            "tags": ["realtime"],
+            "operationId": "healthz",
+            "summary": "Liveness and the database's state (`backend`: sqlite or postgres).",
+            "security": [],
+            "responses": {
+                "200": {"description": "Up.", "content": {"application/json": {"schema": {
+                    "type": "object",
+                    "properties": {"status": {"type": "string"}, "database": {"type": "string"}, "backend": {"type": "string"}},
+                }}}},
+                "503": {"description": "The database does not answer."},
+            },
+        }}),
+    );
+    paths.insert(
+        "/im/cs/find-history-sessions".into(),
+        json!({"get": {
+            "tags": ["compat"],
+            "operationId": "find_history_sessions",
+            "summary": "Seed 000 查询登录人的历史会话: the caller's past conversations, in the old envelope.",
+            "description": "Authenticated by an API token in the `token` header. The answer is \
+`{code, success, msg, message, timestamp, data: {records, total, size, current, pages}, cause, \
+fail}`; each record's `id` is `0_<conversation id>`, `from` the customer, `to` the agent; \
+phones are masked unless the token's owner is an admin.\n\n**Who may call it:** an API token of \
+a staff member with the cs or admin role.",
+            "x-callers": "API token of staff: admin, cs",
+            "security": [{"apiToken": []}],
+            "parameters": [
+                {"name": "name", "in": "query", "schema": {"type": "string"}, "description": "The customer's name or phone."},
+                {"name": "page", "in": "query", "schema": {"type": "string"}},
+                {"name": "size", "in": "query", "schema": {"type": "string"}},
+                {"name": "staffSessionType", "in": "query", "schema": {"type": "string"},
+                 "description": "`1`: only conversations assigned to the caller."},
+            ],
+            "responses": {
+                "200": {"description": "The envelope with the page.", "content": {"application/json": {"schema": {"type": "object"}}}},
+                "401": {"description": "No token, or a revoked or expired one."},
+                "403": {"description": "The token's owner does not chat."},
+                "422": {"description": "A bad page or size."},
+            },
+        }}),
+    );
+}
+
+/// The webhooks: what each event POSTs and how it is signed.
+pub fn webhooks(g: &mut SchemaGenerator) -> Value {
+    let message = g.subschema_for::<Message>().to_value();
+    let conversation = g.subschema_for::<Conversation>().to_value();
+    let recalled = json!({
+        "type": "object",
+        "properties": {"conversation_id": {"type": "integer"}, "seq": {"type": "integer"}},
+        "required": ["conversation_id", "seq"],
+    });
+    let events = [
+        (
+            "message.created",
+            "A message was stored (staff notes never leave).",
+            message,
+        ),
+        (
+            "message.recalled",
+            "A message was recalled: its body is gone.",
+            recalled,
+        ),
+        (
+            "conversation.queued",
+            "A conversation waits in its desk's queue.",
+            conversation.clone(),
+        ),
+        (
+            "conversation.assigned",
+            "A conversation was given to an agent.",
+            conversation.clone(),
+        ),
+        (
+            "conversation.resolved",
+            "A conversation was resolved.",
+            conversation,
+        ),
+    ];
+    let mut out = Map::new();
+    for (event, summary, data) in events {
+        out.insert(
+            event.into(),
+            json!({"post": {
+                "summary": summary,
+                "description": SIGNATURE,
+                "parameters": [
+                    {"name": "x-shipdesk-event", "in": "header", "required": true, "schema": {"const": event}},
+                    {"name": "x-shipdesk-event-id", "in": "header", "required": true, "schema": {"type": "string"},
+                     "description": "`evt_<id>`, the same on every retry: deduplicate on it."},
+                    {"name": "x-shipdesk-timestamp", "in": "header", "required": true, "schema": {"type": "integer"},
+                     "description": "Milliseconds since the epoch when this attempt was signed."},
+                    {"name": "x-shipdesk-signature", "in": "header", "required": true, "schema": {"type": "string"},
+                     "description": "`sha256=<hex HMAC-SHA256 of \"<timestamp>.<body>\">`, keyed by the webhook's secret."},
+                ],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {
+                    "type": "object",
+                    "properties": {
+                        "event": {"const": event},
+                        "event_id": {"type": "string"},
+                        "occurred_at": {"type": "integer"},
+                        "data": data,
+                    },
+                    "required": ["event", "event_id", "occurred_at", "data"],
+                }}}},
+                "responses": {"2XX": {"description": "Received; anything else is retried with backoff."}},
+            }}),
+        );
+    }
+    Value::Object(out)
+}
+
+const SIGNATURE: &str = "POSTed to every active subscription of the event, from the outbox \
+(written in the transaction of the change, so no committed change is lost). Verify \
+`x-shipdesk-signature` = `sha256=` + hex(HMAC-SHA256(secret, timestamp + \".\" + raw body)) \
+and refuse old timestamps; a non-2xx answer is retried with growing pauses until the last \
+attempt marks the delivery failed.";
