@@ -1,0 +1,47 @@
+//! One conversation in the console's lists: member, company, desk, status,
+//! unread badge.
+
+use leptos::prelude::*;
+use shipdesk::chat::ConversationSummary;
+use shipdesk::Id;
+
+use super::format::{role_label, status_text};
+use crate::i18n::t;
+
+/// One conversation of a console list; a click selects it.
+#[component]
+pub fn ListItem(s: ConversationSummary, selected: RwSignal<Option<Id>>) -> impl IntoView {
+    let id = s.conversation.id;
+    let unread = s.unread;
+    let status = s.conversation.status;
+    let role = role_label(&s.desk_name_zh, &s.desk_name_en);
+    view! {
+        <li>
+            <button
+                type="button"
+                class=move || {
+                    format!(
+                        "chat-item w-full text-left px-3 py-2 hover:bg-slate-50 {}",
+                        if selected.get() == Some(id) { "bg-sky-50" } else { "" },
+                    )
+                }
+                on:click=move |_| selected.set(Some(id))
+            >
+                <div class="flex items-center gap-2">
+                    <span class="font-medium truncate flex-1">{s.member_name.clone()}</span>
+                    {(unread > 0)
+                        .then(|| {
+                            view! {
+                                <span class="unread-badge rounded-full bg-red-500 text-white text-xs px-2">
+                                    {unread}
+                                </span>
+                            }
+                        })}
+                </div>
+                <div class="text-xs text-slate-500 truncate">
+                    {s.company_name.clone()}" · "{role}" · "{move || t(status_text(status))}
+                </div>
+            </button>
+        </li>
+    }
+}
