@@ -1,16 +1,42 @@
-//! One conversation in the console's lists: member, company, desk, status,
-//! unread badge.
+//! A console list: its conversations in their live order, each with
+//! member, company, desk, status and unread badge.
 
 use leptos::prelude::*;
 use shipdesk::chat::ConversationSummary;
 use shipdesk::Id;
 
 use super::format::{role_label, status_text};
+use crate::chat::client::use_chat;
+use crate::chat::live_list::{self, Order};
 use crate::i18n::t;
+
+/// A list's conversations in their live `order` (the current tab by latest
+/// message, the unreplied one by who waits longest, others as fetched).
+#[component]
+pub fn ConversationList(
+    items: Vec<ConversationSummary>,
+    order: Signal<Order>,
+    selected: RwSignal<Option<Id>>,
+) -> impl IntoView {
+    let store = use_chat();
+    view! {
+        <ul class="chat-list divide-y divide-slate-100">
+            {move || {
+                let order = order.get_untracked();
+                let items = store
+                    .messages
+                    .with(|m| {
+                        store.reads.with(|r| live_list::live(items.clone(), order, m, r))
+                    });
+                items.into_iter().map(|s| view! { <ListItem s selected /> }).collect_view()
+            }}
+        </ul>
+    }
+}
 
 /// One conversation of a console list; a click selects it.
 #[component]
-pub fn ListItem(s: ConversationSummary, selected: RwSignal<Option<Id>>) -> impl IntoView {
+fn ListItem(s: ConversationSummary, selected: RwSignal<Option<Id>>) -> impl IntoView {
     let id = s.conversation.id;
     let unread = s.unread;
     let status = s.conversation.status;

@@ -3,7 +3,7 @@
 //! across a reload.
 
 use leptos::prelude::*;
-use shipdesk::chat::SenderKind;
+use shipdesk::chat::{ConversationSummary, SenderKind};
 use shipdesk::Id;
 
 use super::format::{remember_in_url, role_name};
@@ -84,51 +84,7 @@ fn MemberChat(mobile: bool) -> impl IntoView {
     let back = if mobile { "/h5" } else { "/portal" };
     view! {
         <div class=format!("member-chat h-screen flex flex-col mx-auto bg-white {width}")>
-            <header class="bg-sky-600 text-white px-4 py-3 flex items-center gap-3 shrink-0">
-                // Inside a Transition: what it shows depends on the list, which
-                // the server renders before the page hydrates.
-                <Transition fallback=move || {
-                    view! {
-                        <a href=back class="text-lg">
-                            "‹"
-                        </a>
-                    }
-                }>
-                    {move || match shown.get() {
-                        Some(_) => {
-                            view! {
-                                <button
-                                    type="button"
-                                    class="chat-back text-lg"
-                                    on:click=move |_| current_id.set(None)
-                                >
-                                    "‹"
-                                </button>
-                            }
-                                .into_any()
-                        }
-                        None => {
-                            view! {
-                                <a href=back class="text-lg">
-                                    "‹"
-                                </a>
-                            }
-                                .into_any()
-                        }
-                    }}
-                </Transition>
-                <h1 class="flex-1 font-semibold truncate">
-                    <Transition fallback=move || t(
-                        chat::TITLE,
-                    )>
-                        {move || match current.get() {
-                            Some(s) => format!("{} · {}", t(chat::TITLE), role_name(&s)),
-                            None => t(chat::TITLE).to_owned(),
-                        }}
-                    </Transition>
-                </h1>
-                <LangSwitch />
-            </header>
+            <Header back shown current current_id />
             <Transition fallback=|| {
                 view! { <p class="p-4 text-slate-400 text-sm">{t(common::LOADING)}</p> }
             }>
@@ -155,5 +111,63 @@ fn MemberChat(mobile: bool) -> impl IntoView {
                 }}
             </Transition>
         </div>
+    }
+}
+
+/// The header: back (to the list when a conversation is open, else out of
+/// the chat), the title with the open conversation's desk, the language.
+#[component]
+fn Header(
+    back: &'static str,
+    shown: Memo<Option<Id>>,
+    current: Memo<Option<ConversationSummary>>,
+    current_id: RwSignal<Option<Id>>,
+) -> impl IntoView {
+    view! {
+        <header class="bg-sky-600 text-white px-4 py-3 flex items-center gap-3 shrink-0">
+            // Inside a Transition: what it shows depends on the list, which
+            // the server renders before the page hydrates.
+            <Transition fallback=move || {
+                view! {
+                    <a href=back class="text-lg">
+                        "‹"
+                    </a>
+                }
+            }>
+                {move || match shown.get() {
+                    Some(_) => {
+                        view! {
+                            <button
+                                type="button"
+                                class="chat-back text-lg"
+                                on:click=move |_| current_id.set(None)
+                            >
+                                "‹"
+                            </button>
+                        }
+                            .into_any()
+                    }
+                    None => {
+                        view! {
+                            <a href=back class="text-lg">
+                                "‹"
+                            </a>
+                        }
+                            .into_any()
+                    }
+                }}
+            </Transition>
+            <h1 class="flex-1 font-semibold truncate">
+                <Transition fallback=move || t(
+                    chat::TITLE,
+                )>
+                    {move || match current.get() {
+                        Some(s) => format!("{} · {}", t(chat::TITLE), role_name(&s)),
+                        None => t(chat::TITLE).to_owned(),
+                    }}
+                </Transition>
+            </h1>
+            <LangSwitch />
+        </header>
     }
 }

@@ -26,10 +26,7 @@ pub fn Selected(
     let reactivate = Action::new(move |_: &()| reactivate_conversation(id));
     Effect::new(move |_| {
         if let Some(Ok(conv)) = reactivate.value().get() {
-            store.conversations.update(|c| {
-                c.insert(conv.id, conv);
-            });
-            store.changes.update(|n| *n += 1);
+            store.changed(conv);
         }
     });
     view! {

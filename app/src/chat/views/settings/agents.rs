@@ -1,11 +1,11 @@
-//! The supervisors' board of agents.
+//! The supervisors' board of agents: every cs staff member, one row each.
 
 use leptos::prelude::*;
 use shipdesk::auth::{Role, StaffFilter};
-use shipdesk::chat::{AgentStatus, Desk};
+use shipdesk::chat::Desk;
 use shipdesk::Id;
 
-use super::name_of;
+use super::agent_row::{AgentRow, Save};
 use crate::chat::api::{list_all_agents, set_agent_desks};
 use crate::chat::text as chat;
 use crate::components::text as common;
@@ -21,7 +21,7 @@ pub fn Agents(
     roles: Resource<Result<Vec<Desk>, shipdesk::AppError>>,
     version: RwSignal<u32>,
 ) -> impl IntoView {
-    let save = Action::new(|(staff, roles, cap): &(Id, Vec<Id>, i64)| {
+    let save: Save = Action::new(|(staff, roles, cap): &(Id, Vec<Id>, i64)| {
         let (staff, roles, cap) = (*staff, roles.clone(), *cap);
         async move { set_agent_desks(staff, roles.into(), cap).await }
     });
@@ -110,116 +110,8 @@ pub fn Agents(
                                             .iter()
                                             .find(|a| a.load.staff_id == s.id)
                                             .cloned();
-                                        let chosen = RwSignal::new(
-                                            setup
-                                                .as_ref()
-                                                .map(|a| a.desk_ids.clone())
-                                                .unwrap_or_default(),
-                                        );
-                                        let cap = RwSignal::new(
-                                            setup
-                                                .as_ref()
-                                                .map(|a| a.load.max_concurrent)
-                                                .unwrap_or(5)
-                                                .to_string(),
-                                        );
-                                        let status = setup.as_ref().map(|a| a.load.status);
-                                        let load = setup
-                                            .as_ref()
-                                            .map(|a| {
-                                                format!("{}/{}", a.load.open_count, a.load.max_concurrent)
-                                            })
-                                            .unwrap_or_else(|| "—".into());
-                                        let id = s.id;
-                                        let roles = roles.clone();
-                                        view! {
-                                            <tr class="agent-row border-t border-slate-100">
-                                                <td class="py-2">{s.name.clone()}</td>
-                                                <td>
-                                                    {match status {
-                                                        Some(AgentStatus::Online) => {
-                                                            view! {
-                                                                <span class="text-emerald-700">
-                                                                    {t(chat::AGENT_STATUS_ONLINE)}
-                                                                </span>
-                                                            }
-                                                                .into_any()
-                                                        }
-                                                        Some(AgentStatus::Busy) => {
-                                                            view! {
-                                                                <span class="text-amber-700">
-                                                                    {t(chat::AGENT_STATUS_BUSY)}
-                                                                </span>
-                                                            }
-                                                                .into_any()
-                                                        }
-                                                        _ => {
-                                                            view! {
-                                                                <span class="text-slate-400">
-                                                                    {t(chat::AGENT_STATUS_OFFLINE)}
-                                                                </span>
-                                                            }
-                                                                .into_any()
-                                                        }
-                                                    }}
-                                                </td>
-                                                <td class="agent-load">{load}</td>
-                                                <td>
-                                                    <div class="flex flex-wrap gap-2">
-                                                        {roles
-                                                            .into_iter()
-                                                            .map(|r| {
-                                                                let rid = r.id;
-                                                                view! {
-                                                                    <label class="flex items-center gap-1">
-                                                                        <input
-                                                                            type="checkbox"
-                                                                            prop:checked=move || chosen.get().contains(&rid)
-                                                                            on:change=move |e| {
-                                                                                let on = event_target_checked(&e);
-                                                                                chosen
-                                                                                    .update(|l| {
-                                                                                        l.retain(|x| *x != rid);
-                                                                                        if on {
-                                                                                            l.push(rid);
-                                                                                        }
-                                                                                    });
-                                                                            }
-                                                                        />
-                                                                        {name_of(&r)}
-                                                                    </label>
-                                                                }
-                                                            })
-                                                            .collect_view()}
-                                                    </div>
-                                                </td>
-                                                <td>
-                                                    <input
-                                                        class="w-16 rounded border border-slate-300 px-1"
-                                                        type="number"
-                                                        min="1"
-                                                        max="50"
-                                                        prop:value=move || cap.get()
-                                                        on:input=move |e| cap.set(event_target_value(&e))
-                                                    />
-                                                </td>
-                                                <td>
-                                                    <button
-                                                        type="button"
-                                                        class="agent-save rounded border border-slate-300 px-2"
-                                                        on:click=move |_| {
-                                                            save.dispatch((
-                                                                id,
-                                                                chosen.get_untracked(),
-                                                                cap.get_untracked().trim().parse().unwrap_or(0),
-                                                            ));
-                                                        }
-                                                    >
-                                                        {t(common::SAVE)}
-                                                    </button>
-                                                </td>
-                                            </tr>
-                                        }
+                                        let desks = roles.clone();
+                                        view! { <AgentRow s setup desks save /> }
                                     })
                                     .collect_view()}
                             </tbody>

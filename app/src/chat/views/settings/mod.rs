@@ -9,6 +9,7 @@ use crate::chat::api::list_desks;
 use crate::chat::text as chat;
 use crate::i18n::{lang, t};
 
+mod agent_row;
 mod agents;
 mod canned;
 mod desks;
