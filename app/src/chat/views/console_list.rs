@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use shipdesk::chat::ConversationSummary;
 use shipdesk::Id;
 
-use super::format::{role_label, status_text};
+use super::format::{desk_label, status_text};
 use crate::chat::client::use_chat;
 use crate::chat::live_list::{self, Order};
 use crate::i18n::t;
@@ -40,7 +40,7 @@ fn ListItem(s: ConversationSummary, selected: RwSignal<Option<Id>>) -> impl Into
     let id = s.conversation.id;
     let unread = s.unread;
     let status = s.conversation.status;
-    let role = role_label(&s.desk_name_zh, &s.desk_name_en);
+    let desk = desk_label(&s.desk_name_zh, &s.desk_name_en);
     view! {
         <li>
             <button
@@ -65,7 +65,7 @@ fn ListItem(s: ConversationSummary, selected: RwSignal<Option<Id>>) -> impl Into
                         })}
                 </div>
                 <div class="text-xs text-slate-500 truncate">
-                    {s.company_name.clone()}" · "{role}" · "{move || t(status_text(status))}
+                    {s.company_name.clone()}" · "{desk}" · "{move || t(status_text(status))}
                 </div>
             </button>
         </li>

@@ -8,7 +8,7 @@ use shipdesk::chat::{AgentTab, ConversationSummary, Desk, HistoryFilter};
 use shipdesk::{AppError, Id};
 
 use super::console_list::ConversationList;
-use super::format::role_label;
+use super::format::desk_label;
 use crate::chat::api::{list_agent_conversations, list_history, list_my_desks};
 use crate::chat::client::use_chat;
 use crate::chat::live_list::{self, Order};
@@ -44,15 +44,15 @@ type Listed = (Vec<ConversationSummary>, Option<(i64, u32, u32)>);
 pub fn ChatLists(selected: RwSignal<Option<Id>>) -> impl IntoView {
     let store = use_chat();
     let tab = RwSignal::new(Tab::Current);
-    let role = RwSignal::new(None::<Id>);
+    let desk = RwSignal::new(None::<Id>);
     let search = RwSignal::new(String::new());
     let page = RwSignal::new(1u32);
-    let roles = Resource::new(|| (), |_| list_my_desks());
-    // The first role is the queue shown by default.
+    let desks = Resource::new(|| (), |_| list_my_desks());
+    // The first desk is the queue shown by default.
     Effect::new(move |_| {
-        if role.get_untracked().is_none() {
-            if let Some(Ok(list)) = roles.get() {
-                role.set(list.first().map(|r| r.id));
+        if desk.get_untracked().is_none() {
+            if let Some(Ok(list)) = desks.get() {
+                desk.set(list.first().map(|r| r.id));
             }
         }
     });
@@ -63,14 +63,14 @@ pub fn ChatLists(selected: RwSignal<Option<Id>>) -> impl IntoView {
         move || {
             (
                 tab.get(),
-                role.get(),
+                desk.get(),
                 search.get(),
                 page.get(),
                 store.changes.get(),
                 (tab.get() == Tab::Unreplied).then(|| awaiting.get()),
             )
         },
-        |(tab, role, q, page, _, _)| load(tab, role, q, page),
+        |(tab, desk, q, page, _, _)| load(tab, desk, q, page),
     );
     let order = Signal::derive(move || match tab.get() {
         Tab::Current => Order::Latest,
@@ -80,7 +80,7 @@ pub fn ChatLists(selected: RwSignal<Option<Id>>) -> impl IntoView {
     view! {
         <section class="chat-lists flex flex-col min-h-0 bg-white rounded-xl border border-slate-200">
             <Tabs tab page />
-            {move || (tab.get() == Tab::Queue).then(|| view! { <QueueDesk roles role /> })}
+            {move || (tab.get() == Tab::Queue).then(|| view! { <QueueDesk desks desk /> })}
             {move || (tab.get() == Tab::History).then(|| view! { <HistorySearch search page /> })}
             <div class="flex-1 overflow-y-auto">
                 <Transition fallback=|| {
@@ -126,9 +126,9 @@ pub fn ChatLists(selected: RwSignal<Option<Id>>) -> impl IntoView {
     }
 }
 
-/// The conversations of `tab` (`role`: the queue's desk; `q` and `page`:
+/// The conversations of `tab` (`desk`: the queue's desk; `q` and `page`:
 /// the history's search and page).
-async fn load(tab: Tab, role: Option<Id>, q: String, page: u32) -> Result<Listed, AppError> {
+async fn load(tab: Tab, desk: Option<Id>, q: String, page: u32) -> Result<Listed, AppError> {
     match tab {
         Tab::Current => list_agent_conversations(AgentTab::Current, None.into())
             .await
@@ -136,7 +136,7 @@ async fn load(tab: Tab, role: Option<Id>, q: String, page: u32) -> Result<Listed
         Tab::Unreplied => list_agent_conversations(AgentTab::Unreplied, None.into())
             .await
             .map(|l| (l, None)),
-        Tab::Queue => match role {
+        Tab::Queue => match desk {
             Some(r) => list_agent_conversations(AgentTab::Queue, Some(r).into())
                 .await
                 .map(|l| (l, None)),
@@ -192,19 +192,19 @@ fn Tabs(tab: RwSignal<Tab>, page: RwSignal<u32>) -> impl IntoView {
 /// The queue tab's desk (one of the agent's), drawn again once they load.
 #[component]
 fn QueueDesk(
-    roles: Resource<Result<Vec<Desk>, AppError>>,
-    role: RwSignal<Option<Id>>,
+    desks: Resource<Result<Vec<Desk>, AppError>>,
+    desk: RwSignal<Option<Id>>,
 ) -> impl IntoView {
     move || {
-        let options = roles
+        let options = desks
             .get()
             .and_then(|r| r.ok())
             .unwrap_or_default()
             .into_iter()
             .map(|r| {
                 view! {
-                    <option value=r.id.to_string() selected=role.get_untracked() == Some(r.id)>
-                        {role_label(&r.name_zh, &r.name_en)}
+                    <option value=r.id.to_string() selected=desk.get_untracked() == Some(r.id)>
+                        {desk_label(&r.name_zh, &r.name_en)}
                     </option>
                 }
             })
@@ -212,7 +212,7 @@ fn QueueDesk(
         view! {
             <select
                 class="queue-role m-2 rounded border border-slate-300 px-2 py-1 text-sm"
-                on:change=move |e| { role.set(event_target_value(&e).parse().ok()) }
+                on:change=move |e| { desk.set(event_target_value(&e).parse().ok()) }
             >
                 {options}
             </select>

@@ -8,8 +8,8 @@ use shipdesk::Id;
 use crate::chat::text as chat;
 use crate::i18n::{lang, t, Text};
 
+/// `HH:MM` in China time (UTC+8), the company's working clock.
 pub fn time_of(ms: i64) -> String {
-    // HH:MM in China time (UTC+8), the company's working clock.
     let mins = (ms / 60_000 + 8 * 60).rem_euclid(24 * 60);
     format!("{:02}:{:02}", mins / 60, mins % 60)
 }
@@ -39,14 +39,13 @@ pub fn system_text(body: &str, at_ms: i64) -> String {
     }
 }
 
-pub fn role_name(s: &ConversationSummary) -> String {
-    match lang() {
-        shipdesk::auth::Lang::Zh => s.desk_name_zh.clone(),
-        shipdesk::auth::Lang::En => s.desk_name_en.clone(),
-    }
+/// The desk of a conversation in the reader's language.
+pub fn desk_name(s: &ConversationSummary) -> String {
+    desk_label(&s.desk_name_zh, &s.desk_name_en)
 }
 
-pub fn role_label(zh: &str, en: &str) -> String {
+/// A desk's name in the reader's language, of its Chinese and English ones.
+pub fn desk_label(zh: &str, en: &str) -> String {
     match lang() {
         shipdesk::auth::Lang::Zh => zh.to_owned(),
         shipdesk::auth::Lang::En => en.to_owned(),
@@ -97,6 +96,7 @@ pub fn remember_in_url(key: &str, value: Option<Id>) {
     let _ = (key, value);
 }
 
+/// The name of a conversation's status.
 pub fn status_text(s: shipdesk::chat::ConversationStatus) -> Text {
     use shipdesk::chat::ConversationStatus::*;
     match s {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use shipdesk::chat::{ConversationSummary, SenderKind};
 use shipdesk::Id;
 
-use super::format::{remember_in_url, role_name};
+use super::format::{desk_name, remember_in_url};
 use super::member_picker::Picker;
 use super::pane::ConversationPane;
 use super::serving_line::ServingLine;
@@ -162,7 +162,7 @@ fn Header(
                     chat::TITLE,
                 )>
                     {move || match current.get() {
-                        Some(s) => format!("{} · {}", t(chat::TITLE), role_name(&s)),
+                        Some(s) => format!("{} · {}", t(chat::TITLE), desk_name(&s)),
                         None => t(chat::TITLE).to_owned(),
                     }}
                 </Transition>

@@ -5,11 +5,10 @@ use leptos::prelude::*;
 use shipdesk::chat::{Conversation, ConversationSummary, Desk};
 use shipdesk::{AppError, Id};
 
-use super::format::{day_time_of, preview_of, role_name, status_text};
+use super::format::{day_time_of, desk_label, desk_name, preview_of, status_text};
 use crate::chat::text as chat;
-use crate::components::text as common;
-use crate::components::{action_error, ErrorBanner};
-use crate::i18n::{lang, t};
+use crate::components::{action_error, ErrorBanner, LoadedList};
+use crate::i18n::t;
 
 /// The desk picker and the customer's earlier conversations.
 #[component]
@@ -22,94 +21,61 @@ pub fn Picker(
     view! {
         <div class="flex-1 overflow-y-auto p-4 space-y-5">
             <section>
-                <h2 class="text-sm text-slate-500 mb-2">{move || t(chat::CHOOSE_ROLE)}</h2>
-                <Suspense fallback=|| {
-                    view! { <p class="text-slate-400 text-sm">{t(common::LOADING)}</p> }
-                }>
-                    {move || Suspend::new(async move {
-                        match desks.await {
-                            Err(e) => {
-                                view! {
-                                    <ErrorBanner
-                                        error=Signal::derive(move || Some(e.clone()))
-                                        all=true
-                                    />
-                                }
-                                    .into_any()
-                            }
-                            Ok(list) if list.is_empty() => {
-                                view! { <p class="text-sm text-slate-400">{t(chat::NO_ROLES)}</p> }
-                                    .into_any()
-                            }
-                            Ok(list) => {
-                                view! {
-                                    <div class="chat-roles grid grid-cols-2 gap-3">
-                                        {list
-                                            .into_iter()
-                                            .map(|r| {
-                                                let id = r.id;
-                                                let name = move || match lang() {
-                                                    shipdesk::auth::Lang::Zh => r.name_zh.clone(),
-                                                    shipdesk::auth::Lang::En => r.name_en.clone(),
-                                                };
-                                                view! {
-                                                    <button
-                                                        type="button"
-                                                        class="chat-role rounded-xl border border-sky-200 bg-sky-50 px-3 py-4 text-sky-800 font-medium hover:bg-sky-100 disabled:opacity-50"
-                                                        disabled=move || open.pending().get()
-                                                        on:click=move |_| {
-                                                            open.dispatch(id);
-                                                        }
-                                                    >
-                                                        {name}
-                                                    </button>
-                                                }
-                                            })
-                                            .collect_view()}
-                                    </div>
-                                }
-                                    .into_any()
-                            }
-                        }
-                    })}
-                </Suspense>
+                <h2 class="text-sm text-slate-500 mb-2">{move || t(chat::CHOOSE_DESK)}</h2>
+                <LoadedList
+                    resource=desks
+                    empty=chat::NO_DESKS
+                    children={move |list: Vec<Desk>| view! { <DeskButtons list open /> }}
+                />
                 <div class="mt-2">
                     <ErrorBanner error=action_error(open) all=true />
                 </div>
             </section>
             <section>
                 <h2 class="text-sm text-slate-500 mb-2">{move || t(chat::MY_CONVERSATIONS)}</h2>
-                <Suspense fallback=|| ()>
-                    {move || Suspend::new(async move {
-                        match mine.await {
-                            Err(e) => {
-                                view! {
-                                    <ErrorBanner
-                                        error=Signal::derive(move || Some(e.clone()))
-                                        all=true
-                                    />
-                                }
-                                    .into_any()
-                            }
-                            Ok(list) if list.is_empty() => {
-                                view! { <p class="text-sm text-slate-400">{t(chat::NONE_YET)}</p> }
-                                    .into_any()
-                            }
-                            Ok(list) => {
-                                view! {
-                                    <ul class="chat-history divide-y divide-slate-100 rounded-xl border border-slate-200">
-                                        {list
-                                            .into_iter()
-                                            .map(|s| view! { <MineItem s current_id /> })
-                                            .collect_view()}
-                                    </ul>
-                                }
-                                    .into_any()
-                            }
+                <LoadedList
+                    resource=mine
+                    empty=chat::NONE_YET
+                    quiet=true
+                    children={move |list: Vec<ConversationSummary>| {
+                        view! {
+                            <ul class="chat-history divide-y divide-slate-100 rounded-xl border border-slate-200">
+                                {list
+                                    .into_iter()
+                                    .map(|s| view! { <MineItem s current_id /> })
+                                    .collect_view()}
+                            </ul>
                         }
-                    })}
-                </Suspense>
+                    }}
+                />
             </section>
+        </div>
+    }
+}
+
+/// A button per desk; a click opens a conversation there.
+#[component]
+fn DeskButtons(list: Vec<Desk>, open: Action<Id, Result<Conversation, AppError>>) -> impl IntoView {
+    view! {
+        <div class="chat-roles grid grid-cols-2 gap-3">
+            {list
+                .into_iter()
+                .map(|d| {
+                    let id = d.id;
+                    view! {
+                        <button
+                            type="button"
+                            class="chat-role rounded-xl border border-sky-200 bg-sky-50 px-3 py-4 text-sky-800 font-medium hover:bg-sky-100 disabled:opacity-50"
+                            disabled=move || open.pending().get()
+                            on:click=move |_| {
+                                open.dispatch(id);
+                            }
+                        >
+                            {move || desk_label(&d.name_zh, &d.name_en)}
+                        </button>
+                    }
+                })
+                .collect_view()}
         </div>
     }
 }
@@ -135,7 +101,7 @@ fn MineItem(s: ConversationSummary, current_id: RwSignal<Option<Id>>) -> impl In
             >
                 <span class="flex-1 min-w-0">
                     <span class="flex items-center gap-2">
-                        <span class="font-medium">{role_name(&s)}</span>
+                        <span class="font-medium">{desk_name(&s)}</span>
                         <span class="text-xs text-slate-400">{move || t(status_text(status))}</span>
                         <span class="mine-time ml-auto text-xs text-slate-400">
                             {day_time_of(at)}

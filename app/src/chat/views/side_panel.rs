@@ -7,7 +7,7 @@ use shipdesk::chat::{Conversation, ConversationStatus, ConversationSummary};
 use shipdesk::{AppError, Id};
 
 use super::console::Current;
-use super::format::{role_label, status_text};
+use super::format::{desk_label, status_text};
 use super::transfer_form::{Transfer, TransferForm};
 use crate::chat::api::*;
 use crate::chat::client::use_chat;
@@ -95,7 +95,7 @@ pub fn SidePanel(
 #[component]
 fn CustomerInfo(s: ConversationSummary) -> impl IntoView {
     let c = s.conversation.clone();
-    let role = role_label(&s.desk_name_zh, &s.desk_name_en);
+    let desk = desk_label(&s.desk_name_zh, &s.desk_name_en);
     view! {
         <div>
             <div class="text-xs text-slate-400">{move || t(chat::CUSTOMER)}</div>
@@ -113,8 +113,8 @@ fn CustomerInfo(s: ConversationSummary) -> impl IntoView {
         </div>
         <div class="grid grid-cols-2 gap-2">
             <div>
-                <div class="text-xs text-slate-400">{move || t(chat::ROLE)}</div>
-                {role}
+                <div class="text-xs text-slate-400">{move || t(chat::DESK)}</div>
+                {desk}
             </div>
             <div>
                 <div class="text-xs text-slate-400">{move || t(staff::STATUS)}</div>

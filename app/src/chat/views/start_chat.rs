@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use shipdesk::Id;
 
-use super::format::role_label;
+use super::format::desk_label;
 use crate::chat::api::{list_my_desks, start_conversation};
 use crate::chat::text as chat;
 use crate::components::{ClientOnly, ErrorBanner};
@@ -14,9 +14,9 @@ use crate::i18n::t;
 /// its members in a desk they serve (seed 000 客服发起会话).
 #[component]
 pub fn StartChat(members: Vec<(Id, String)>) -> impl IntoView {
-    let roles = Resource::new(|| (), |_| list_my_desks());
+    let desks = Resource::new(|| (), |_| list_my_desks());
     let member = RwSignal::new(members.first().map(|m| m.0));
-    let role = RwSignal::new(None::<Id>);
+    let desk = RwSignal::new(None::<Id>);
     let start = Action::new(|(m, r): &(Id, Id)| {
         let (m, r) = (*m, *r);
         async move { start_conversation(m, r.into()).await }
@@ -27,9 +27,9 @@ pub fn StartChat(members: Vec<(Id, String)>) -> impl IntoView {
         }
     });
     Effect::new(move |_| {
-        if role.get_untracked().is_none() {
-            if let Some(Ok(list)) = roles.get() {
-                role.set(list.first().map(|r| r.id));
+        if desk.get_untracked().is_none() {
+            if let Some(Ok(list)) = desks.get() {
+                desk.set(list.first().map(|r| r.id));
             }
         }
     });
@@ -42,7 +42,7 @@ pub fn StartChat(members: Vec<(Id, String)>) -> impl IntoView {
                     class="flex flex-wrap gap-2"
                     on:submit=move |e| {
                         e.prevent_default();
-                        if let (Some(m), Some(r)) = (member.get_untracked(), role.get_untracked()) {
+                        if let (Some(m), Some(r)) = (member.get_untracked(), desk.get_untracked()) {
                             start.dispatch((m, r));
                         }
                     }
@@ -62,7 +62,7 @@ pub fn StartChat(members: Vec<(Id, String)>) -> impl IntoView {
                     <ClientOnly>
                         <Suspense>
                             {move || Suspend::new(async move {
-                                let options = roles
+                                let options = desks
                                     .await
                                     .unwrap_or_default()
                                     .into_iter()
@@ -70,7 +70,7 @@ pub fn StartChat(members: Vec<(Id, String)>) -> impl IntoView {
                                         view! {
                                             <option value=r
                                                 .id
-                                                .to_string()>{role_label(&r.name_zh, &r.name_en)}</option>
+                                                .to_string()>{desk_label(&r.name_zh, &r.name_en)}</option>
                                         }
                                     })
                                     .collect_view();
@@ -78,7 +78,7 @@ pub fn StartChat(members: Vec<(Id, String)>) -> impl IntoView {
                                     <select
                                         class=select
                                         on:change=move |e| {
-                                            role.set(event_target_value(&e).parse().ok())
+                                            desk.set(event_target_value(&e).parse().ok())
                                         }
                                     >
                                         {options}

@@ -6,7 +6,7 @@ use shipdesk::chat::{AgentLoad, Conversation, Desk, TransferTo};
 use shipdesk::{AppError, Id};
 
 use super::console::Current;
-use super::format::role_label;
+use super::format::desk_label;
 use crate::chat::api::{list_desk_agents, list_desks, transfer_conversation};
 use crate::chat::client::use_chat;
 use crate::chat::text as chat;
@@ -149,7 +149,7 @@ fn TargetSelect(targets: Targets, to: RwSignal<String>, my_id: Id) -> impl IntoV
                             <option value=format!(
                                 "r:{}",
                                 r.id,
-                            )>{role_label(&r.name_zh, &r.name_en)}</option>
+                            )>{desk_label(&r.name_zh, &r.name_en)}</option>
                         }
                     })
                     .collect_view();

@@ -6,8 +6,8 @@ use shipdesk::auth::Staff;
 use shipdesk::chat::{AgentSetup, AgentStatus, Desk};
 use shipdesk::Id;
 
-use super::name_of;
 use crate::chat::text as chat;
+use crate::chat::views::format::desk_label;
 use crate::components::text as common;
 use crate::i18n::t;
 
@@ -42,7 +42,6 @@ pub fn AgentRow(
         .map(|a| format!("{}/{}", a.load.open_count, a.load.max_concurrent))
         .unwrap_or_else(|| "—".into());
     let id = s.id;
-    let roles = desks;
     view! {
         <tr class="agent-row border-t border-slate-100">
             <td class="py-2">{s.name.clone()}</td>
@@ -69,7 +68,7 @@ pub fn AgentRow(
             <td class="agent-load">{load}</td>
             <td>
                 <div class="flex flex-wrap gap-2">
-                    {roles
+                    {desks
                         .into_iter()
                         .map(|r| {
                             let rid = r.id;
@@ -89,7 +88,7 @@ pub fn AgentRow(
                                                 });
                                         }
                                     />
-                                    {name_of(&r)}
+                                    {desk_label(&r.name_zh, &r.name_en)}
                                 </label>
                             }
                         })

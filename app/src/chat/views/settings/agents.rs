@@ -18,12 +18,12 @@ use crate::staff::text as staff_text;
 /// and the desks they serve with their cap (editable).
 #[component]
 pub fn Agents(
-    roles: Resource<Result<Vec<Desk>, shipdesk::AppError>>,
+    desks: Resource<Result<Vec<Desk>, shipdesk::AppError>>,
     version: RwSignal<u32>,
 ) -> impl IntoView {
-    let save: Save = Action::new(|(staff, roles, cap): &(Id, Vec<Id>, i64)| {
-        let (staff, roles, cap) = (*staff, roles.clone(), *cap);
-        async move { set_agent_desks(staff, roles.into(), cap).await }
+    let save: Save = Action::new(|(staff, desks, cap): &(Id, Vec<Id>, i64)| {
+        let (staff, desks, cap) = (*staff, desks.clone(), *cap);
+        async move { set_agent_desks(staff, desks.into(), cap).await }
     });
     let cs_staff = Resource::new(
         || (),
@@ -64,15 +64,15 @@ pub fn Agents(
                 view! { <p class="text-sm text-slate-400">{t(common::LOADING)}</p> }
             }>
                 {move || {
-                    let (Some(staff), Some(board), Some(roles)) = (
+                    let (Some(staff), Some(board), Some(desks)) = (
                         cs_staff.get(),
                         board.get(),
-                        roles.get(),
+                        desks.get(),
                     ) else {
                         return view! { <p class="text-sm text-slate-400">{t(common::LOADING)}</p> }
                             .into_any();
                     };
-                    let (staff, board, roles) = match (staff, board, roles) {
+                    let (staff, board, desks) = match (staff, board, desks) {
                         (Ok(s), Ok(b), Ok(r)) => (s.items, b, r),
                         (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => {
                             return view! {
@@ -110,8 +110,7 @@ pub fn Agents(
                                             .iter()
                                             .find(|a| a.load.staff_id == s.id)
                                             .cloned();
-                                        let desks = roles.clone();
-                                        view! { <AgentRow s setup desks save /> }
+                                        view! { <AgentRow s setup desks=desks.clone() save /> }
                                     })
                                     .collect_view()}
                             </tbody>

@@ -5,19 +5,19 @@ use leptos::prelude::*;
 use shipdesk::chat::{CannedReplyForCreate, Desk};
 use shipdesk::Id;
 
-use super::name_of;
 use crate::chat::api::{create_canned_reply, delete_canned_reply, list_canned_replies};
 use crate::chat::text as chat;
+use crate::chat::views::format::desk_label;
 use crate::components::text as common;
 use crate::components::{ClientOnly, ErrorBanner};
 use crate::i18n::t;
 
 /// The canned replies agents pick from above the composer.
 #[component]
-pub fn Canned(roles: Resource<Result<Vec<Desk>, shipdesk::AppError>>) -> impl IntoView {
+pub fn Canned(desks: Resource<Result<Vec<Desk>, shipdesk::AppError>>) -> impl IntoView {
     let title = RwSignal::new(String::new());
     let body = RwSignal::new(String::new());
-    let role = RwSignal::new(None::<Id>);
+    let desk = RwSignal::new(None::<Id>);
     let create = Action::new(|i: &CannedReplyForCreate| {
         let i = i.clone();
         async move { create_canned_reply(i).await }
@@ -96,7 +96,7 @@ pub fn Canned(roles: Resource<Result<Vec<Desk>, shipdesk::AppError>>) -> impl In
                     e.prevent_default();
                     create
                         .dispatch(CannedReplyForCreate {
-                            desk_id: role.get_untracked(),
+                            desk_id: desk.get_untracked(),
                             title: title.get_untracked(),
                             body: body.get_untracked(),
                         });
@@ -113,13 +113,15 @@ pub fn Canned(roles: Resource<Result<Vec<Desk>, shipdesk::AppError>>) -> impl In
                     <ClientOnly>
                         <Suspense>
                             {move || Suspend::new(async move {
-                                let options = roles
+                                let options = desks
                                     .await
                                     .unwrap_or_default()
                                     .into_iter()
                                     .map(|r| {
                                         view! {
-                                            <option value=r.id.to_string()>{name_of(&r)}</option>
+                                            <option value=r
+                                                .id
+                                                .to_string()>{desk_label(&r.name_zh, &r.name_en)}</option>
                                         }
                                     })
                                     .collect_view();
@@ -127,7 +129,7 @@ pub fn Canned(roles: Resource<Result<Vec<Desk>, shipdesk::AppError>>) -> impl In
                                     <select
                                         class=input
                                         on:change=move |e| {
-                                            role.set(event_target_value(&e).parse().ok())
+                                            desk.set(event_target_value(&e).parse().ok())
                                         }
                                     >
                                         <option value="">{t(chat::ALL_DESKS)}</option>

@@ -11,8 +11,8 @@ use crate::i18n::t;
 
 /// The desks customers choose from, and a form to add one.
 #[component]
-pub fn Roles(
-    roles: Resource<Result<Vec<Desk>, shipdesk::AppError>>,
+pub fn Desks(
+    desks: Resource<Result<Vec<Desk>, shipdesk::AppError>>,
     version: RwSignal<u32>,
 ) -> impl IntoView {
     let code = RwSignal::new(String::new());
@@ -37,7 +37,7 @@ pub fn Roles(
             <h2 class="font-semibold">{move || t(chat::DESKS)}</h2>
             <Transition fallback=|| ()>
                 {move || {
-                    roles
+                    desks
                         .get()
                         .map(|r| match r {
                             Err(e) => {

@@ -3,11 +3,10 @@
 //! the desks they serve with what cap).
 
 use leptos::prelude::*;
-use shipdesk::chat::Desk;
 
 use crate::chat::api::list_desks;
 use crate::chat::text as chat;
-use crate::i18n::{lang, t};
+use crate::i18n::t;
 
 mod agent_row;
 mod agents;
@@ -16,19 +15,12 @@ mod desks;
 
 use agents::Agents;
 use canned::Canned;
-use desks::Roles;
-
-pub(super) fn name_of(r: &Desk) -> String {
-    match lang() {
-        shipdesk::auth::Lang::Zh => r.name_zh.clone(),
-        shipdesk::auth::Lang::En => r.name_en.clone(),
-    }
-}
+use desks::Desks;
 
 #[component]
 pub fn ChatSettingsPage() -> impl IntoView {
     let version = RwSignal::new(0u32);
-    let roles = Resource::new(move || version.get(), |_| list_desks());
+    let desks = Resource::new(move || version.get(), |_| list_desks());
     view! {
         <div class="flex items-center gap-4">
             <h1 class="text-xl font-semibold">{move || t(chat::SETTINGS)}</h1>
@@ -37,9 +29,9 @@ pub fn ChatSettingsPage() -> impl IntoView {
             </a>
         </div>
         <div class="grid grid-cols-1 xl:grid-cols-2 gap-4 mt-4">
-            <Roles roles version />
-            <Canned roles />
+            <Desks desks version />
+            <Canned desks />
         </div>
-        <Agents roles version />
+        <Agents desks version />
     }
 }
