@@ -54,11 +54,11 @@ lazy_page!(
 );
 lazy_page!(
     /// `/admin/chat`
-    ConsoleRoute => view! { <chat::console::ChatConsole /> }
+    ConsoleRoute => view! { <chat::views::ChatConsole /> }
 );
 lazy_page!(
     /// `/admin/chat/settings`
-    ChatSettingsRoute => view! { <chat::settings::ChatSettingsPage /> }
+    ChatSettingsRoute => view! { <chat::views::ChatSettingsPage /> }
 );
 lazy_page!(
     /// `/admin/webhooks`

@@ -159,6 +159,16 @@ impl ChatStore {
         });
     }
 
+    /// An action's answer (claimed, resolved, transferred…): the
+    /// conversation as it now is, before its live event arrives; lists
+    /// refetch.
+    pub fn changed(&self, conversation: Conversation) {
+        self.conversations.update(|c| {
+            c.insert(conversation.id, conversation);
+        });
+        self.changes.update(|n| *n += 1);
+    }
+
     #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
     fn on_message(&self, msg: ServerMsg) {
         match msg {

@@ -33,8 +33,8 @@ crate::i18n::texts! {
     START = "咨询客服", "Talk to us";
     START_STAFF = "发起会话", "Start a conversation";
     CONSOLE = "客服工作台", "Service console";
-    CHOOSE_ROLE = "选择咨询类型", "What is it about?";
-    NO_ROLES = "暂未开通客服", "No service desks yet";
+    CHOOSE_DESK = "选择咨询类型", "What is it about?";
+    NO_DESKS = "暂未开通客服", "No service desks yet";
     MY_CONVERSATIONS = "我的会话", "My conversations";
     NONE_YET = "还没有会话", "No conversations yet";
     NO_MESSAGES = "还没有消息，说点什么吧", "No messages yet — say hello";
@@ -75,7 +75,7 @@ crate::i18n::texts! {
     SIDE_EMPTY = "客户资料会显示在这里", "The customer's details show here";
     CUSTOMER = "客户", "Customer";
     COMPANY = "公司", "Company";
-    ROLE = "咨询类型", "Desk";
+    DESK = "咨询类型", "Desk";
     ASSIGNEE = "接待客服", "Agent";
     CLAIM = "接入", "Claim";
     RESOLVE = "结束会话", "Resolve";

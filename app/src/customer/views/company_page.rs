@@ -108,7 +108,7 @@ fn Detail(
                 </Show>
                 {can_chat
                     .then(|| {
-                        view! { <crate::chat::console::StartChat members=chat_members.clone() /> }
+                        view! { <crate::chat::views::StartChat members=chat_members.clone() /> }
                     })}
             </div>
             <section class="bg-white rounded-xl border border-slate-200 p-4">
