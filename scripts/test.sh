@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: core unit and service tests, app tests and the HTTP/API
 # tests on SQLite, the same on PostgreSQL, then the Playwright browser tests
-# against a freshly seeded server. Exits non-zero on the first failure.
+# against a freshly seeded server (SQLite, then PostgreSQL), then fuzzes every
+# operation of /api/openapi.json with schemathesis (scripts/fuzz-api.sh) on
+# both. Exits non-zero on the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -115,6 +117,23 @@ if pg_up; then
   case "$PG_BASE" in *\?*) pg_query="?${PG_BASE#*\?}" ;; esac
   pg_path=${PG_BASE%%\?*}
   run_e2e PostgreSQL "${pg_path%/*}/$E2E_DB$pg_query"
+fi
+
+# Every operation of /api/openapi.json fuzzed: anonymous, admin, member.
+fuzz() {
+  local label=$1 db_url=$2
+  say "API fuzzing (schemathesis) on $label"
+  if ! FUZZ_DATABASE_URL=$db_url ./scripts/fuzz-api.sh "$TARGET_DIR/debug/shipdesk" >"$LOG.fuzz" 2>&1; then
+    cat "$LOG.fuzz" >&2
+    exit 1
+  fi
+  grep -E '\[fuzz\]|generated,' "$LOG.fuzz" | tee -a "$LOG"
+}
+fuzz SQLite ""
+if pg_up; then
+  FUZZ_DB="sdtest_fuzz_$$"
+  psql "$PG_BASE" -qc "CREATE DATABASE $FUZZ_DB" >/dev/null
+  fuzz PostgreSQL "${pg_path%/*}/$FUZZ_DB$pg_query"
 fi
 
 passed=$(grep -Eo 'test result: ok\. [0-9]+ passed' "$LOG" | awk '{s+=$4} END {print s+0}')

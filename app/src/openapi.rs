@@ -223,7 +223,7 @@ pub fn document() -> Value {
     }
     super::openapi_extra::add_routes(&mut g, &mut paths);
     let webhooks = super::openapi_extra::webhooks(&mut g);
-    json!({
+    let mut doc = json!({
         "openapi": "3.1.0",
         "info": {
             "title": "Shipdesk API",
@@ -252,7 +252,31 @@ pub fn document() -> Value {
             },
         },
         "security": [{"session": []}],
-    })
+    });
+    tuples_as_prefix_items(&mut doc);
+    doc
+}
+
+/// Tuples (`(Message, bool)`, `(Id, String)`): JSON Schema 2020-12 says
+/// them with `prefixItems`, which some OpenAPI tools (schemathesis among
+/// them) do not read yet; written as a fixed-length array whose items are
+/// any of the positions' schemas, the positions named in the description.
+fn tuples_as_prefix_items(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            if let Some(Value::Array(parts)) = map.remove("prefixItems") {
+                let n = parts.len();
+                map.insert("items".into(), json!({ "anyOf": parts }));
+                map.insert("minItems".into(), json!(n));
+                map.insert("maxItems".into(), json!(n));
+                map.entry("description")
+                    .or_insert(json!(format!("A tuple of {n}, in order.")));
+            }
+            map.values_mut().for_each(tuples_as_prefix_items);
+        }
+        Value::Array(items) => items.iter_mut().for_each(tuples_as_prefix_items),
+        _ => {}
+    }
 }
 
 const INTRO: &str = "Every server function is `POST /api/<name>` with a JSON body of its \

@@ -10,6 +10,9 @@ use shipdesk::chat::{Conversation, Message};
 /// Adds the routes the axum server serves itself.
 pub fn add_routes(g: &mut SchemaGenerator, paths: &mut Map<String, Value>) {
     let client = g.subschema_for::<ClientMsg>().to_value();
+    let error = g.subschema_for::<shipdesk::AppError>().to_value();
+    // A refusal with the error shape (`AppError`).
+    let refusal = |text: &str| json!({"description": text, "content": {"application/json": {"schema": error.clone()}}});
     let server = g.subschema_for::<ServerMsg>().to_value();
     paths.insert(
         "/ws".into(),
@@ -30,6 +33,7 @@ up; a sign-out elsewhere closes it with code 4401; the session is checked again 
             "x-server-frames": server,
             "responses": {
                 "101": {"description": "Switching to the WebSocket protocol."},
+                "400": {"description": "Not a WebSocket upgrade request.", "content": {"text/plain": {"schema": {"type": "string"}}}},
                 "401": {"description": "Not signed in."},
                 "403": {"description": "Another origin, or a caller who does not chat."},
             },
@@ -59,11 +63,11 @@ sends it.\n\n**Who may call it:** the conversation's member; staff: admin, or th
                         "mime": {"type": "string"}, "size": {"type": "integer"}},
                     "required": ["key", "name", "mime", "size"],
                 }}}},
-                "401": {"description": "Not signed in."},
-                "404": {"description": "No such conversation for this caller."},
-                "413": {"description": "Larger than the limit."},
-                "422": {"description": "A refused type, an empty file or a bad name."},
-                "429": {"description": "The day's upload quota is used up."},
+                "401": refusal("Not signed in."),
+                "404": refusal("No such conversation for this caller."),
+                "413": refusal("Larger than the limit."),
+                "422": refusal("A refused type, an empty file or a bad name."),
+                "429": refusal("The day's upload quota is used up."),
             },
         }}),
     );
@@ -79,8 +83,8 @@ anyone else gets 404, as if it did not exist.",
             "parameters": [{"name": "key", "in": "path", "required": true, "schema": {"type": "string"}}],
             "responses": {
                 "200": {"description": "The file.", "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}},
-                "401": {"description": "Not signed in."},
-                "404": {"description": "No such file for this caller."},
+                "401": refusal("Not signed in."),
+                "404": refusal("No such file for this caller."),
             },
         }}),
     );

@@ -48,9 +48,17 @@ pub struct UploadQuery {
 pub async fn upload(
     State(state): State<AppState>,
     session: Session,
-    Query(q): Query<UploadQuery>,
+    q: Result<Query<UploadQuery>, axum::extract::rejection::QueryRejection>,
     req: Request,
 ) -> Response {
+    // A malformed query (`conversation_id=abc`) is the input's fault: 422
+    // with the error shape, like every other refusal, not axum's plain 400.
+    let Ok(Query(q)) = q else {
+        return error(AppError::validation(
+            "conversation_id",
+            ErrorKey::BadRequest,
+        ));
+    };
     let who = match principal_in(&state, &session).await {
         Ok(Some(p)) => p,
         Ok(None) => return error(AppError::Unauthorized),

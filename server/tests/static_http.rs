@@ -122,7 +122,9 @@ async fn the_icons_and_the_web_manifest_are_served_from_public() {
     let public = Path::new(env!("CARGO_MANIFEST_DIR")).join("../public");
     for f in std::fs::read_dir(&public).unwrap() {
         let f = f.unwrap().path();
-        std::fs::copy(&f, root.join(f.file_name().unwrap())).unwrap();
+        if f.is_file() {
+            std::fs::copy(&f, root.join(f.file_name().unwrap())).unwrap();
+        }
     }
     let (app, _) = serve_site(&root).await;
     let c = bare_client();
