@@ -136,6 +136,11 @@ test("a new customer chats: typing ends, read marks survive reloads, the end is 
   await page.waitForURL((u) => u.searchParams.get("c") !== null && u.searchParams.get("c") !== id);
   await expect(page.locator(".chat-input")).toBeVisible();
   await expect(page.locator(".chat-ended")).toHaveCount(0);
+  // Leave the agents as they were: the new conversation is resolved again, so
+  // the next spec's conversation is routed as if this one never happened.
+  const again = new URL(page.url()).searchParams.get("c")!;
+  const resolved = await admin.request.post("/api/chat_resolve", { data: { conversation_id: Number(again) } });
+  expect(resolved.status()).toBe(200);
   await desk.close();
   await agentDesk.close();
 });

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use shipdesk::chat::{ConversationSummary, SenderKind};
-use shipdesk::Id;
+use shipdesk::{AppError, Id};
 
 use super::format::{desk_name, remember_in_url};
 use super::member_picker::Picker;
@@ -84,11 +84,14 @@ fn MemberChat(mobile: bool) -> impl IntoView {
     let back = if mobile { "/h5" } else { "/portal" };
     view! {
         <div class=format!("member-chat h-screen flex flex-col mx-auto bg-white {width}")>
-            <Header back shown current current_id />
+            <Header back mine shown current current_id />
             <Transition fallback=|| {
                 view! { <p class="p-4 text-slate-400 text-sm">{t(common::LOADING)}</p> }
             }>
-                {move || match shown.get() {
+                // The list is read here, not only through `current`: a Suspense
+                // waits for the resources read inside it, and a memo's reads are
+                // its own (the server would render before the list came).
+                {move || match mine.with(|_| shown.get()) {
                     Some(id) => {
                         let seed = current.get_untracked().map(|s| s.conversation);
                         view! {
@@ -119,6 +122,7 @@ fn MemberChat(mobile: bool) -> impl IntoView {
 #[component]
 fn Header(
     back: &'static str,
+    mine: Resource<Result<Vec<ConversationSummary>, AppError>>,
     shown: Memo<Option<Id>>,
     current: Memo<Option<ConversationSummary>>,
     current_id: RwSignal<Option<Id>>,
@@ -134,7 +138,7 @@ fn Header(
                     </a>
                 }
             }>
-                {move || match shown.get() {
+                {move || match mine.with(|_| shown.get()) {
                     Some(_) => {
                         view! {
                             <button
@@ -161,7 +165,7 @@ fn Header(
                 <Transition fallback=move || t(
                     chat::TITLE,
                 )>
-                    {move || match current.get() {
+                    {move || match mine.with(|_| current.get()) {
                         Some(s) => format!("{} · {}", t(chat::TITLE), desk_name(&s)),
                         None => t(chat::TITLE).to_owned(),
                     }}
