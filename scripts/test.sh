@@ -25,6 +25,10 @@ RUSTFLAGS="$TEST_RUSTFLAGS" cargo test --workspace --exclude shipdesk-frontend -
 
 say "core and HTTP tests on PostgreSQL"
 PG_BASE=${SHIPDESK_TEST_PG_BASE:-postgres://postgres@127.0.0.1:5432/test}
+# The base's path and ?query, for the databases the browser and fuzz runs make.
+pg_query=""
+case "$PG_BASE" in *\?*) pg_query="?${PG_BASE#*\?}" ;; esac
+pg_path=${PG_BASE%%\?*}
 pg_up() { pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; }
 if ! pg_up && [ -d /etc/postgresql ]; then
   pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start 2>/dev/null || true
@@ -112,10 +116,6 @@ run_e2e SQLite ""
 if pg_up; then
   E2E_DB="sdtest_e2e_$$"
   psql "$PG_BASE" -qc "CREATE DATABASE $E2E_DB" >/dev/null
-  # The same server and options, another database: keep any ?query of the base.
-  pg_query=""
-  case "$PG_BASE" in *\?*) pg_query="?${PG_BASE#*\?}" ;; esac
-  pg_path=${PG_BASE%%\?*}
   run_e2e PostgreSQL "${pg_path%/*}/$E2E_DB$pg_query"
 fi
 

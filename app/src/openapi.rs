@@ -30,6 +30,7 @@ mod who {
     pub const CUSTOMER_STAFF: &str =
         "staff: admin, sales, cs, ops, finance (sales: only the companies they own)";
     pub const CUSTOMER_EDITORS: &str = "staff: admin, sales (sales: only the companies they own)";
+    pub const SALES_PICKERS: &str = "staff: admin, sales";
     pub const MEMBER: &str = "customer member (their own company and conversations)";
     pub const CHAT_READ: &str =
         "the conversation's member; staff: admin, cs serving the conversation's desk";
@@ -82,7 +83,7 @@ const OPERATIONS: &[Operation] = &[
     op::<customer::SetCompanyOwner>("customer", who::STAFF_ADMIN),
     op::<customer::AddMember>("customer", who::CUSTOMER_EDITORS),
     op::<customer::SetMemberDisabled>("customer", who::CUSTOMER_EDITORS),
-    op::<customer::ListSalespeople>("customer", who::CUSTOMER_EDITORS),
+    op::<customer::ListSalespeople>("customer", who::SALES_PICKERS),
     op::<customer::MyCompany>("customer", who::MEMBER),
     op::<chat::ListDesks>("chat", who::SIGNED_IN),
     op::<chat::OpenConversation>("chat", who::MEMBER),

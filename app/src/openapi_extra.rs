@@ -182,7 +182,7 @@ pub fn webhooks(g: &mut SchemaGenerator) -> Value {
                     {"name": "x-shipdesk-event-id", "in": "header", "required": true, "schema": {"type": "string"},
                      "description": "`evt_<id>`, the same on every retry: deduplicate on it."},
                     {"name": "x-shipdesk-timestamp", "in": "header", "required": true, "schema": {"type": "integer"},
-                     "description": "Milliseconds since the epoch when this attempt was signed."},
+                     "description": "Seconds since the epoch when this attempt was signed."},
                     {"name": "x-shipdesk-signature", "in": "header", "required": true, "schema": {"type": "string"},
                      "description": "`sha256=<hex HMAC-SHA256 of \"<timestamp>.<body>\">`, keyed by the webhook's secret."},
                 ],

@@ -387,3 +387,6 @@ pub struct ApiToken {
 
 /// The longest lifetime a token may be given, in days.
 pub const API_TOKEN_MAX_DAYS: i64 = 3650;
+
+/// How long a phone waits before another sign-in code is sent.
+pub const RESEND_COOLDOWN_MS: i64 = 60 * 1000;

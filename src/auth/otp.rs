@@ -15,7 +15,8 @@ use crate::state::AppState;
 use crate::ErrorKey;
 
 pub const CODE_TTL_MS: i64 = 10 * 60 * 1000;
-pub const RESEND_COOLDOWN_MS: i64 = 60 * 1000;
+
+pub use super::model::RESEND_COOLDOWN_MS;
 pub const MAX_ATTEMPTS: i64 = 5;
 pub const DAILY_PER_PHONE: i64 = 10;
 pub const DAILY_PER_IP: i64 = 30;

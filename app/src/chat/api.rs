@@ -179,7 +179,7 @@ pub async fn claim_conversation(conversation_id: Id) -> Result<Conversation, App
     agent::claim(&state()?, p.as_staff()?, conversation_id).await
 }
 
-/// Resolves an open conversation; a system line records who ended it and when.
+/// Resolves a queued or open conversation (a resolved one stays as it is); a system line records who ended it and when.
 #[server(prefix = "/api", endpoint = "chat_resolve", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn resolve_conversation(conversation_id: Id) -> Result<Conversation, AppError> {
     let p = principal().await?;

@@ -203,11 +203,12 @@ impl ChatStore {
             } => self.fetch_after(conversation_id, last_seq),
             ServerMsg::Synced { .. } | ServerMsg::Pong | ServerMsg::AccountChanged => {}
             ServerMsg::Conversation { conversation } => {
+                // Read marks only move forward (an older copy never undoes a
+                // live `read` event).
                 self.reads.update(|r| {
-                    r.insert(
-                        conversation.id,
-                        (conversation.customer_read_seq, conversation.staff_read_seq),
-                    );
+                    let e = r.entry(conversation.id).or_default();
+                    e.0 = e.0.max(conversation.customer_read_seq);
+                    e.1 = e.1.max(conversation.staff_read_seq);
                 });
                 self.conversations.update(|c| {
                     c.insert(conversation.id, conversation);

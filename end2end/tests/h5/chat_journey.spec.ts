@@ -113,6 +113,9 @@ test("a new customer chats: typing ends, read marks survive reloads, the end is 
   await expect(admin.locator(".msg-read").last()).toHaveText("已读");
 
   // Defect 3: resolving is shown on both sides; the customer starts again with one tap.
+  // The pane is the same element through the list's refetches (a change of
+  // the conversation refetches 我的会话 for the serving line).
+  await page.locator(".chat-pane").evaluate((el: HTMLElement) => (el.dataset.mark = "kept"));
   await admin.click(".chat-resolve");
   await expect(admin.locator(".chat-ended")).toContainText("会话已结束");
   await expect(admin.locator(".chat-read-only")).toHaveCount(0);
@@ -120,6 +123,7 @@ test("a new customer chats: typing ends, read marks survive reloads, the end is 
   await expect(page.locator(".msg-system")).toContainText("结束了会话");
   await expect(page.locator(".chat-ended")).toContainText("会话已结束");
   await expect(page.locator(".chat-input")).toHaveCount(0);
+  await expect(page.locator(".chat-pane[data-mark=kept]")).toHaveCount(1);
   await shot(page, "h5-chat-ended");
   await page.reload();
   await hydrated(page);

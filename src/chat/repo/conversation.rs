@@ -122,7 +122,9 @@ pub async fn lock(ex: impl Executor<'_, Database = Any>, id: Id) -> AppResult<bo
 /// `next_seq` by who sends what: each moves the sender's read mark; a
 /// member's message starts the wait for an answer, a staff message (not a
 /// note) ends it; notes leave the last-message time alone. A system line
-/// (written for a staff action, e.g. resolving) counts as read by staff.
+/// (written for a staff action, e.g. resolving) counts as read by staff
+/// when they had read everything before it (it never marks a customer's
+/// unread message read).
 const NEXT_SEQ_MEMBER: &str = "UPDATE conversations SET last_seq = last_seq + 1, updated_at = $2, \
      customer_read_seq = last_seq + 1, awaiting_since = COALESCE(awaiting_since, $2), \
      last_message_at = $2 WHERE id = $1 RETURNING last_seq";
@@ -132,7 +134,8 @@ const NEXT_SEQ_STAFF: &str = "UPDATE conversations SET last_seq = last_seq + 1, 
      staff_read_seq = last_seq + 1, awaiting_since = NULL, last_message_at = $2 \
      WHERE id = $1 RETURNING last_seq";
 const NEXT_SEQ_SYSTEM: &str = "UPDATE conversations SET last_seq = last_seq + 1, updated_at = $2, \
-     staff_read_seq = last_seq + 1, last_message_at = $2 WHERE id = $1 RETURNING last_seq";
+     staff_read_seq = CASE WHEN staff_read_seq = last_seq THEN last_seq + 1 ELSE staff_read_seq END, \
+     last_message_at = $2 WHERE id = $1 RETURNING last_seq";
 
 /// Takes the next seq of a conversation and moves what a new message moves:
 /// the sender's read mark, the wait for an answer, the last-message time

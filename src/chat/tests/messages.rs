@@ -297,13 +297,22 @@ async fn resolving_writes_a_system_line_naming_who_ended_it_that_staff_have_read
     let after = service::existing(&w.state, conv.id).await.unwrap();
     assert_eq!(
         (after.last_seq, after.staff_read_seq),
-        (2, 2),
-        "staff caused it"
+        (2, 0),
+        "the customer's unread message stays unread"
     );
     let mine = list::member_conversations(&w.state, &w.alice)
         .await
         .unwrap();
     assert_eq!(mine[0].unread, 1, "the member is told");
+    // Read up to date, the system line counts as read by staff (they caused it).
+    let other = open(&w, &w.bob).await;
+    send(&w, &member(&w.bob), other.id, "b1").await;
+    service::message::mark_read(&w.state, &staff(&cs), other.id, 1)
+        .await
+        .unwrap();
+    agent::resolve(&w.state, &cs, other.id).await.unwrap();
+    let read = service::existing(&w.state, other.id).await.unwrap();
+    assert_eq!((read.last_seq, read.staff_read_seq), (2, 2));
     // Resolving again changes nothing and writes no second line.
     agent::resolve(&w.state, &cs, conv.id).await.unwrap();
     let again = service::existing(&w.state, conv.id).await.unwrap();

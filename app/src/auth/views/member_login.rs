@@ -39,7 +39,7 @@ pub fn MemberLoginPage(mobile: bool) -> impl IntoView {
                 send.value()
                     .get()
                     .and_then(|r| r.err())
-                    .filter(|e| !matches!(e, shipdesk::AppError::RateLimited { .. }))
+                    .filter(|e| !is_cooldown(e))
             })
     });
     // The last code sent (and, in dev mode, the code itself) stays shown
@@ -54,7 +54,10 @@ pub fn MemberLoginPage(mobile: bool) -> impl IntoView {
             cooldown.set(s.resend_after_secs);
             tick(cooldown, ticking);
         }
-        Some(Err(shipdesk::AppError::RateLimited { retry_after_secs })) => {
+        // Only the resend cooldown counts down; a daily cap stays an error.
+        Some(Err(shipdesk::AppError::RateLimited { retry_after_secs }))
+            if retry_after_secs <= (shipdesk::auth::RESEND_COOLDOWN_MS / 1000) as u64 =>
+        {
             cooling.set(true);
             cooldown.set(u32::try_from(retry_after_secs).unwrap_or(u32::MAX));
             tick(cooldown, ticking);
@@ -207,4 +210,10 @@ fn tick(cooldown: RwSignal<u32>, ticking: StoredValue<bool>) {
     }
     #[cfg(feature = "ssr")]
     let _ = (cooldown, ticking);
+}
+
+/// A refused resend that is the cooldown still running (not a daily cap).
+fn is_cooldown(e: &shipdesk::AppError) -> bool {
+    matches!(e, shipdesk::AppError::RateLimited { retry_after_secs }
+        if *retry_after_secs <= (shipdesk::auth::RESEND_COOLDOWN_MS / 1000) as u64)
 }

@@ -91,28 +91,34 @@ fn MemberChat(mobile: bool) -> impl IntoView {
                 // The list is read here, not only through `current`: a Suspense
                 // waits for the resources read inside it, and a memo's reads are
                 // its own (the server would render before the list came).
-                {move || match mine.with(|_| shown.get()) {
-                    Some(id) => {
-                        let seed = current.get_untracked().map(|s| s.conversation);
-                        view! {
-                            <ServingLine current />
-                            <div class="flex-1 min-h-0">
-                                <ClientOnly>
-                                    <ConversationPane
-                                        conversation_id=id
-                                        side=SenderKind::Member
-                                        seed=seed.clone().expect("shown implies current")
-                                        on_restart=restart
-                                        mobile
-                                    />
-                                </ClientOnly>
-                            </div>
-                        }
-                            .into_any()
-                    }
+                {move || match mine.with_untracked(|_| shown.get()) {
+                    Some(_) => view! { <ServingLine current /> }.into_any(),
                     None => view! { <Picker desks mine open current_id /> }.into_any(),
                 }}
             </Transition>
+            // The pane lives outside the Transition, which draws its content
+            // again whenever the list is fetched again (a conversation event):
+            // the open pane, its draft and its scroll stay until the id changes.
+            <ClientOnly>
+                {move || {
+                    shown
+                        .get()
+                        .map(|id| {
+                            let seed = current.get_untracked().map(|s| s.conversation);
+                            view! {
+                                <div class="flex-1 min-h-0">
+                                    <ConversationPane
+                                        conversation_id=id
+                                        side=SenderKind::Member
+                                        seed=seed.expect("shown implies current")
+                                        on_restart=restart
+                                        mobile
+                                    />
+                                </div>
+                            }
+                        })
+                }}
+            </ClientOnly>
         </div>
     }
 }
@@ -138,7 +144,7 @@ fn Header(
                     </a>
                 }
             }>
-                {move || match mine.with(|_| shown.get()) {
+                {move || match mine.with_untracked(|_| shown.get()) {
                     Some(_) => {
                         view! {
                             <button
@@ -165,7 +171,7 @@ fn Header(
                 <Transition fallback=move || t(
                     chat::TITLE,
                 )>
-                    {move || match mine.with(|_| current.get()) {
+                    {move || match mine.with_untracked(|_| current.get()) {
                         Some(s) => format!("{} · {}", t(chat::TITLE), desk_name(&s)),
                         None => t(chat::TITLE).to_owned(),
                     }}
