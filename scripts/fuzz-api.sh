@@ -48,7 +48,10 @@ run() {
       --max-examples "$EXAMPLES" --seed 1 --no-color --generation-database none \
       --report ndjson --report-ndjson-path "$data/$who.ndjson" "$@" >"$out" 2>&1; then
     cat "$out"
-    echo "schemathesis found problems ($who); server log: $data/server.log" >&2
+    echo "schemathesis found problems ($who); what the server logged as errors:" >&2
+    grep -E "ERROR|panicked" "$data/server.log" | tail -n 20 >&2 || true
+    trap_dir=""
+    echo "server log kept: $data/server.log" >&2
     exit 1
   fi
   tail -n 12 "$out"

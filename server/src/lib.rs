@@ -97,6 +97,7 @@ pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
         // whatever asks first (the page, a server function, the socket).
         .layer(middleware::from_fn(shipdesk_app::server::caller_layer))
         .layer(sessions)
+        .layer(middleware::from_fn(security::refuse_nul_text))
         .layer(middleware::from_fn(security::api_error_status))
         .layer(middleware::from_fn_with_state(
             app.clone(),

@@ -65,6 +65,43 @@ pub async fn refuse_cross_origin_writes(
     next.run(req).await
 }
 
+/// Refuses a server function's JSON body whose text holds a NUL character
+/// (`\u0000`): PostgreSQL cannot store one in a text column, so it would
+/// fail deep inside a statement; here it is the input's fault, a 422 naming
+/// the request, on both databases alike.
+pub async fn refuse_nul_text(req: Request, next: Next) -> Response {
+    if !req.uri().path().starts_with("/api/") || req.method() != Method::POST {
+        return next.run(req).await;
+    }
+    let (parts, body) = req.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+        let e = AppError::validation("request", shipdesk::ErrorKey::BadRequest);
+        return refusal(StatusCode::PAYLOAD_TOO_LARGE, &e);
+    };
+    let has_nul = bytes.contains(&0)
+        || serde_json::from_slice::<serde_json::Value>(&bytes).is_ok_and(|v| holds_nul(&v));
+    if has_nul {
+        let e = AppError::validation("request", shipdesk::ErrorKey::BadRequest);
+        return refusal(StatusCode::UNPROCESSABLE_ENTITY, &e);
+    }
+    next.run(Request::from_parts(parts, Body::from(bytes)))
+        .await
+}
+
+fn holds_nul(v: &serde_json::Value) -> bool {
+    match v {
+        serde_json::Value::String(s) => s.contains('\0'),
+        serde_json::Value::Array(a) => a.iter().any(holds_nul),
+        serde_json::Value::Object(m) => m.iter().any(|(k, v)| k.contains('\0') || holds_nul(v)),
+        _ => false,
+    }
+}
+
+fn refusal(status: StatusCode, e: &AppError) -> Response {
+    let body = serde_json::to_string(e).unwrap_or_default();
+    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
 /// A failed server function answers 500 with its `AppError` as the body
 /// (server functions set no status of their own, and errors raised while
 /// decoding arguments are client errors too); this gives each the status of

@@ -6,7 +6,7 @@ mod support;
 use reqwest::header::CONTENT_TYPE;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-use support::{error_of, spawn_app};
+use support::{bare_client, error_of, spawn_app};
 
 #[tokio::test]
 async fn bad_staff_input_names_the_field() {
@@ -82,4 +82,22 @@ async fn a_page_size_over_the_limit_is_refused() {
 
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(error_of(&body), ("validation", "size"));
+}
+
+#[tokio::test]
+async fn a_nul_character_in_any_text_is_refused_as_bad_input_on_both_databases() {
+    let app = spawn_app().await;
+    let r = bare_client()
+        .post(format!("{}/api/staff_login", app.base))
+        .header("content-type", "application/json")
+        .body(r#"{"account":"ad\u0000min","password":"x"}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    let e: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(
+        (e["kind"].as_str(), e["field"].as_str()),
+        (Some("validation"), Some("request"))
+    );
 }

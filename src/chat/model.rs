@@ -237,6 +237,11 @@ pub fn parse_message_body(kind: MessageKind, s: &str) -> AppResult<String> {
     if s.chars().count() > MAX_BODY_CHARS {
         return Err(AppError::validation("body", ErrorKey::MessageTooLong));
     }
+    // No text column stores a NUL on PostgreSQL (the socket's frames reach
+    // here without the API's NUL check).
+    if s.contains('\0') {
+        return Err(AppError::validation("body", ErrorKey::BadRequest));
+    }
     if kind == MessageKind::Card
         && !matches!(
             serde_json::from_str::<serde_json::Value>(s),
@@ -341,6 +346,12 @@ mod tests {
         let c: CannedReplyForCreate =
             serde_json::from_str(r#"{"role_id":3,"title":"t","body":"b"}"#).unwrap();
         assert_eq!(c.desk_id, Some(3));
+    }
+
+    #[test]
+    fn a_message_body_with_a_nul_is_refused() {
+        let e = parse_message_body(MessageKind::Text, "a\0b").unwrap_err();
+        assert_eq!(e.field(), Some("body"));
     }
 
     #[test]
