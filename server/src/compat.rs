@@ -111,6 +111,10 @@ pub async fn find_history_sessions(
         let staff = api_token::staff_for(&state, token).await?;
         let page = PageQuery::parse(number("page", q.page)?, number("size", q.size)?)?;
         let mine_only = number("staffSessionType", q.staff_session_type)? == Some(1);
+        // No text column or pattern takes a NUL on PostgreSQL.
+        if q.name.as_deref().is_some_and(|n| n.contains('\0')) {
+            return Err(AppError::validation("name", ErrorKey::BadRequest));
+        }
         let filter = HistoryFilter {
             q: q.name.filter(|n| !n.trim().is_empty()),
         };

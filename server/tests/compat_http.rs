@@ -147,6 +147,9 @@ async fn history_sessions_answer_in_the_old_envelope_for_a_token() {
     );
     let (status, _) = get(&app, "?size=1000", Some(&token)).await;
     assert_eq!(status, 422);
+    // A NUL in the search is bad input (PostgreSQL would refuse the pattern).
+    let (status, _) = get(&app, "?name=a%00b", Some(&token)).await;
+    assert_eq!(status, 422);
     let (status, denied) = get(&app, "", Some("sdk_wrong")).await;
     assert_eq!((status, denied["code"].as_str()), (401, Some("401")));
     assert_eq!(get(&app, "", None).await.0, 401);
