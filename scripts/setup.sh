@@ -37,10 +37,12 @@ if [ ! -x /usr/bin/chromium ] || [[ "${fonts,,}" != *"noto sans cjk"* ]]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 fi
 # schemathesis (PyPI) fuzzes the API in the tests (scripts/fuzz-api.sh), in
-# its own virtualenv beside the build cache.
+# its own virtualenv beside the build cache; only for the tests
+# (`scripts/setup.sh --tests`, as scripts/test.sh calls it): the demo does not
+# wait for it.
 ST_VENV=${SCHEMATHESIS_VENV:-$HOME/.cache/shipdesk/st-venv}
 st_version=$("$ST_VENV/bin/schemathesis" --version 2>/dev/null || true)
-if [[ "$st_version" != *4.32.5* ]]; then
+if [ "${1:-}" = "--tests" ] && [[ "$st_version" != *4.32.5* ]]; then
   say "installing schemathesis 4.32.5"
   python3 -m venv "$ST_VENV"
   "$ST_VENV/bin/pip" install -q --disable-pip-version-check schemathesis==4.32.5

@@ -10,7 +10,7 @@ ROOT=$PWD
 LOG=$(mktemp -d)/test.log
 say() { printf '\n\033[1;34m== %s\033[0m\n' "$*"; }
 
-./scripts/setup.sh
+./scripts/setup.sh --tests
 # The flags scripts/site.sh builds with: with them the test builds and the
 # browser-test build below share their compiled dependencies.
 TEST_RUSTFLAGS="--cfg erase_components"

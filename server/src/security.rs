@@ -78,23 +78,16 @@ pub async fn refuse_nul_text(req: Request, next: Next) -> Response {
         let e = AppError::validation("request", shipdesk::ErrorKey::BadRequest);
         return refusal(StatusCode::PAYLOAD_TOO_LARGE, &e);
     };
-    let has_nul = bytes.contains(&0)
-        || serde_json::from_slice::<serde_json::Value>(&bytes).is_ok_and(|v| holds_nul(&v));
+    // JSON spells a NUL `\u0000` (any case); a raw 0 byte is refused too. A
+    // byte scan, not a second parse of every body.
+    let has_nul =
+        bytes.contains(&0) || bytes.windows(6).any(|w| w.eq_ignore_ascii_case(b"\\u0000"));
     if has_nul {
         let e = AppError::validation("request", shipdesk::ErrorKey::BadRequest);
         return refusal(StatusCode::UNPROCESSABLE_ENTITY, &e);
     }
     next.run(Request::from_parts(parts, Body::from(bytes)))
         .await
-}
-
-fn holds_nul(v: &serde_json::Value) -> bool {
-    match v {
-        serde_json::Value::String(s) => s.contains('\0'),
-        serde_json::Value::Array(a) => a.iter().any(holds_nul),
-        serde_json::Value::Object(m) => m.iter().any(|(k, v)| k.contains('\0') || holds_nul(v)),
-        _ => false,
-    }
 }
 
 fn refusal(status: StatusCode, e: &AppError) -> Response {
