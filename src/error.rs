@@ -128,6 +128,19 @@ error_keys! {
     WebhookStatusInvalid = "webhook.status_invalid",
     WebhookUrlForbidden = "webhook.url_forbidden",
     WebhookUrlInvalid = "webhook.url_invalid",
+    // Partner apps
+    PartnerNameInvalid = "partner.name_invalid",
+    PartnerFunctionUnknown = "partner.function_unknown",
+    PartnerFunctionsEmpty = "partner.functions_empty",
+    PartnerRateInvalid = "partner.rate_invalid",
+    PartnerCompanyUnknown = "partner.company_unknown",
+    PartnerAccountUnknown = "partner.account_unknown",
+    PartnerSignatureInvalid = "partner.signature_invalid",
+    PartnerTimestampExpired = "partner.timestamp_expired",
+    PartnerNonceInvalid = "partner.nonce_invalid",
+    PartnerNonceReused = "partner.nonce_reused",
+    PartnerDisabled = "partner.disabled",
+    PartnerLoginNotAllowed = "partner.login_not_allowed",
 }
 
 impl std::fmt::Display for ErrorKey {

@@ -17,6 +17,7 @@ use crate::auth::text as auth;
 use crate::chat::text as chat;
 use crate::components::text as common;
 use crate::customer::text as customer;
+use crate::partner::text as partner;
 use crate::staff::text as staff;
 use crate::webhook::text as webhook;
 
@@ -193,6 +194,18 @@ pub fn error_message(key: ErrorKey) -> Text {
         ErrorKey::WebhookStatusInvalid => webhook::STATUS_INVALID,
         ErrorKey::WebhookUrlForbidden => webhook::URL_FORBIDDEN,
         ErrorKey::WebhookUrlInvalid => webhook::URL_INVALID,
+        ErrorKey::PartnerNameInvalid => partner::NAME_INVALID,
+        ErrorKey::PartnerFunctionUnknown => partner::FUNCTION_UNKNOWN,
+        ErrorKey::PartnerFunctionsEmpty => partner::FUNCTIONS_EMPTY,
+        ErrorKey::PartnerRateInvalid => partner::RATE_INVALID,
+        ErrorKey::PartnerCompanyUnknown => partner::COMPANY_UNKNOWN,
+        ErrorKey::PartnerAccountUnknown => partner::ACCOUNT_UNKNOWN,
+        ErrorKey::PartnerSignatureInvalid => partner::SIGNATURE_INVALID,
+        ErrorKey::PartnerTimestampExpired => partner::TIMESTAMP_EXPIRED,
+        ErrorKey::PartnerNonceInvalid => partner::NONCE_INVALID,
+        ErrorKey::PartnerNonceReused => partner::NONCE_REUSED,
+        ErrorKey::PartnerDisabled => partner::APP_DISABLED,
+        ErrorKey::PartnerLoginNotAllowed => partner::LOGIN_NOT_ALLOWED,
         ErrorKey::WsBadFrame => chat::WS_BAD_FRAME,
         ErrorKey::WsTooManyCursors => chat::WS_TOO_MANY_CURSORS,
         ErrorKey::ConversationResolved => chat::CONVERSATION_RESOLVED,
@@ -216,6 +229,7 @@ mod tests {
             customer::ALL,
             staff::ALL,
             webhook::ALL,
+            partner::ALL,
         ]
         .into_iter()
         .flatten()

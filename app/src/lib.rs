@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod openapi;
 #[cfg(feature = "ssr")]
 mod openapi_extra;
+pub mod partner;
 pub mod portal;
 pub mod routes;
 #[cfg(feature = "ssr")]
@@ -86,6 +87,7 @@ pub fn App() -> impl IntoView {
                         view={Lazy::<routes::ChatSettingsRoute>::new()}
                     />
                     <Route path=path!("webhooks") view={Lazy::<routes::WebhooksRoute>::new()} />
+                    <Route path=path!("partners") view={Lazy::<routes::PartnersRoute>::new()} />
                 </ParentRoute>
                 <Route path=path!("/h5/login") view={Lazy::<routes::H5LoginRoute>::new()} />
                 <Route

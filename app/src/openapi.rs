@@ -17,6 +17,7 @@ use shipdesk::AppError;
 use crate::auth::api as auth;
 use crate::chat::api as chat;
 use crate::customer::api as customer;
+use crate::partner::api as partner;
 use crate::staff::api as staff;
 use crate::webhook::api as webhook;
 
@@ -38,12 +39,15 @@ mod who {
     pub const CHAT_AGENT: &str = "staff: admin, cs (cs: the desks they serve)";
     pub const CHAT_ASSIGNEE: &str = "staff: admin, or the cs assignee";
     pub const AGENT_SELF: &str = "staff: cs (agents set their own status)";
+    pub const PARTNER_SECRET: &str =
+        "anyone holding a partner app's secret (the request is signed)";
 }
 
 /// One documented server function.
 struct Operation {
     tag: &'static str,
     access: &'static str,
+    path: &'static str,
     add: fn(&mut SchemaGenerator) -> (String, Value),
 }
 
@@ -55,6 +59,7 @@ where
     Operation {
         tag,
         access,
+        path: S::PATH,
         add: describe::<S>,
     }
 }
@@ -117,7 +122,24 @@ const OPERATIONS: &[Operation] = &[
     op::<webhook::SetWebhookActive>("webhook", who::STAFF_ADMIN),
     op::<webhook::RotateWebhookSecret>("webhook", who::STAFF_ADMIN),
     op::<webhook::ListWebhookDeliveries>("webhook", who::STAFF_ADMIN),
+    op::<partner::GetPartnerToken>("partner", who::PARTNER_SECRET),
+    op::<partner::ListPartnerApps>("partner", who::STAFF_ADMIN),
+    op::<partner::CreatePartnerApp>("partner", who::STAFF_ADMIN),
+    op::<partner::UpdatePartnerApp>("partner", who::STAFF_ADMIN),
+    op::<partner::SetPartnerAppEnabled>("partner", who::STAFF_ADMIN),
+    op::<partner::RotatePartnerAppSecret>("partner", who::STAFF_ADMIN),
+    op::<partner::ListPartnerRequests>("partner", who::STAFF_ADMIN),
+    op::<partner::ListPartnerFunctions>("partner", who::STAFF_ADMIN),
 ];
+
+/// Every server function as `(domain, name)`, `name` being the path after
+/// `/api/`: what a partner app may be given.
+pub fn operation_names() -> Vec<(&'static str, &'static str)> {
+    OPERATIONS
+        .iter()
+        .map(|o| (o.tag, o.path.strip_prefix("/api/").unwrap_or(o.path)))
+        .collect()
+}
 
 /// The paths of every documented server function (`/api/<name>`).
 pub fn documented_paths() -> Vec<String> {
@@ -204,7 +226,7 @@ pub fn document() -> Value {
     for o in OPERATIONS {
         let (path, mut op) = (o.add)(&mut g);
         op["tags"] = json!([o.tag]);
-        if o.access == who::ANYONE {
+        if o.access == who::ANYONE || o.access == who::PARTNER_SECRET {
             op["security"] = json!([]);
         }
         op["x-callers"] = json!(o.access);
@@ -238,6 +260,7 @@ pub fn document() -> Value {
             {"name": "customer", "description": "Customer companies and their members."},
             {"name": "chat", "description": "Customer-service chat over HTTP; live events on `/ws`."},
             {"name": "webhook", "description": "Webhook subscriptions and their deliveries."},
+            {"name": "partner", "description": "Partner apps: signed token requests, and their set-up and request log (admins)."},
             {"name": "realtime", "description": "The chat socket, uploads and downloads."},
             {"name": "compat", "description": "Endpoints kept for existing clients (the seeds' shapes)."},
         ],
@@ -250,9 +273,11 @@ pub fn document() -> Value {
                     "description": "The session cookie set by `staff_login` or `member_login`."},
                 "apiToken": {"type": "apiKey", "in": "header", "name": "token",
                     "description": "An API token (`create_api_token`), for the compatibility endpoints."},
+                "bearer": {"type": "http", "scheme": "bearer",
+                    "description": "`Authorization: Bearer <token>`: a partner app's token (`partner_token`, `spt_…`), which calls only the functions the app was given, with its roles, its companies and its rate. (A staff member's API token, `sdk_…`, is for the compatibility endpoints only.)"},
             },
         },
-        "security": [{"session": []}],
+        "security": [{"session": []}, {"bearer": []}],
     });
     tuples_as_prefix_items(&mut doc);
     doc
@@ -284,7 +309,18 @@ const INTRO: &str = "Every server function is `POST /api/<name>` with a JSON bod
 arguments and a JSON answer. Sign in with `staff_login` (staff) or `request_login_code` + \
 `member_login` (customers): the session cookie authenticates later calls. Writes from \
 another origin are refused. An error answers with its status and an `AppError` body tagged \
-by `kind`; validation errors name the `field` and a message `key` (translated in the UI).";
+by `kind`; validation errors name the `field` and a message `key` (translated in the UI).\n\n\
+**Partner apps** (registered by an admin) sign `app_id + timestamp + nonce` with their secret \
+(lowercase hex HMAC-SHA256, timestamp in seconds, within 5 minutes, each nonce once) and call \
+`partner_token` for a bearer token (2 hours); with `Authorization: Bearer <token>` they call \
+the functions they were given, as their own account with its roles, only on their customer \
+companies, at most their rate a minute (429 with `Retry-After` past it). A refusal of a bearer \
+call answers 401 (token unknown, expired, or its app paused), 403 (a function the app was not \
+given) or 429, in the same error shape, and is written to the app's request log.\n\n\
+A partner signs a user in with a one-time link: `GET /partner/login?app_id=&kind=staff|member\
+&user=<account or phone>&timestamp=&nonce=&next=&signature=`, signature = hex \
+HMAC-SHA256(secret, app_id + kind + user + timestamp + nonce + next), good for 60 seconds and \
+once, for a staff account the app names or a member of its companies.";
 
 #[cfg(test)]
 mod tests {

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use leptos_router::{lazy_route, LazyRoute};
 
-use crate::{auth, chat, customer, portal, staff, webhook};
+use crate::{auth, chat, customer, partner, portal, staff, webhook};
 
 /// A unit route struct whose view is split into its own wasm chunk.
 macro_rules! lazy_page {
@@ -63,6 +63,10 @@ lazy_page!(
 lazy_page!(
     /// `/admin/webhooks`
     WebhooksRoute => view! { <webhook::views::WebhooksPage /> }
+);
+lazy_page!(
+    /// `/admin/partners`
+    PartnersRoute => view! { <partner::views::PartnersPage /> }
 );
 lazy_page!(
     /// `/h5/login`

@@ -74,6 +74,12 @@ impl Caller {
         Ok(p)
     }
 
+    /// A caller already known (a bearer token's, checked by the server
+    /// before the request reaches a server function).
+    pub fn known(p: Principal) -> Caller {
+        Caller(std::sync::Arc::new(tokio::sync::Mutex::new(Some(Some(p)))))
+    }
+
     /// Forgets the resolved caller (the session changed hands).
     async fn reset(&self, to: Option<Option<Principal>>) {
         *self.0.lock().await = to;
@@ -94,12 +100,15 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Caller {
     }
 }
 
-/// Gives every request a fresh, unresolved [`Caller`] (an axum middleware).
+/// Gives every request a fresh, unresolved [`Caller`] (an axum middleware),
+/// unless the bearer check before it already knows the caller.
 pub async fn caller_layer(
     mut req: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
-    req.extensions_mut().insert(Caller::default());
+    if req.extensions().get::<Caller>().is_none() {
+        req.extensions_mut().insert(Caller::default());
+    }
     next.run(req).await
 }
 
@@ -185,9 +194,22 @@ pub async fn principal() -> AppResult<Principal> {
 pub async fn sign_in(who: SessionUser) -> AppResult<()> {
     let state = state()?;
     let session = session().await?;
+    sign_in_session(&state, &session, who).await?;
+    if let Some(caller) = request_caller() {
+        caller.reset(None).await;
+    }
+    Ok(())
+}
+
+/// `sign_in` on a session an axum handler holds (a partner's login link).
+pub async fn sign_in_session(
+    state: &AppState,
+    session: &Session,
+    who: SessionUser,
+) -> AppResult<()> {
     session.cycle_id().await.map_err(session_err)?;
     session.insert(USER_KEY, who).await.map_err(session_err)?;
-    let epoch = auth::session_epoch(&state, who).await?;
+    let epoch = auth::session_epoch(state, who).await?;
     session
         .insert(EPOCH_KEY, epoch)
         .await
@@ -200,9 +222,6 @@ pub async fn sign_in(who: SessionUser) -> AppResult<()> {
         .insert(TOUCHED_KEY, state.now())
         .await
         .map_err(session_err)?;
-    if let Some(caller) = request_caller() {
-        caller.reset(None).await;
-    }
     Ok(())
 }
 

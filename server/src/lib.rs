@@ -8,6 +8,7 @@ pub mod compat;
 pub mod config;
 pub mod files;
 pub mod jobs;
+pub mod partner;
 pub mod security;
 pub mod session_store;
 pub mod ws;
@@ -85,6 +86,7 @@ pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
             "/im/cs/find-history-sessions",
             get(compat::find_history_sessions),
         )
+        .route("/partner/login", get(partner::login_link))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let o = leptos_options.clone();
             move || shell(o.clone())
@@ -99,6 +101,11 @@ pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
         .layer(sessions)
         .layer(middleware::from_fn(security::refuse_nul_text))
         .layer(middleware::from_fn(security::api_error_status))
+        // Outside the status layer, so a partner's log has final statuses.
+        .layer(middleware::from_fn_with_state(
+            app.clone(),
+            partner::bearer_gate,
+        ))
         .layer(middleware::from_fn_with_state(
             app.clone(),
             security::refuse_cross_origin_writes,

@@ -195,9 +195,47 @@ pub struct Staff {
     pub disabled: bool,
     pub lang: Lang,
     pub created_at: Timestamp,
+    /// Set when a partner app calls through its own account (never on a
+    /// signed-in person): which app, and the companies it may act on.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub partner: Option<PartnerScope>,
+}
+
+/// What a partner app may see beyond its roles: its customer companies
+/// (`None`: all of them). Filled from the app's row by the bearer check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartnerScope {
+    pub app_ref: Id,
+    pub app_id: String,
+    pub companies: Option<Vec<Id>>,
 }
 
 impl Staff {
+    /// May this caller act on `company`? Every staff member may, as far as
+    /// their roles go; a partner app only on the companies it was given.
+    pub fn sees_company(&self, company: Id) -> bool {
+        match self.partner.as_ref().and_then(|p| p.companies.as_ref()) {
+            Some(list) => list.contains(&company),
+            None => true,
+        }
+    }
+    /// The partner app this call is limited to, if its companies are few.
+    pub fn company_limited_app(&self) -> Option<Id> {
+        self.partner
+            .as_ref()
+            .filter(|p| p.companies.is_some())
+            .map(|p| p.app_ref)
+    }
+    /// Forbidden for a partner app limited to some companies: for reads that
+    /// span every company and cannot be narrowed to the app's.
+    pub fn require_all_companies(&self) -> AppResult<&Staff> {
+        if self.company_limited_app().is_some() {
+            Err(AppError::Forbidden)
+        } else {
+            Ok(self)
+        }
+    }
     pub fn has(&self, role: Role) -> bool {
         self.roles.contains(&role)
     }
@@ -227,6 +265,7 @@ impl Staff {
             disabled: false,
             lang: Lang::Zh,
             created_at: Timestamp(0),
+            partner: None,
         }
     }
 }

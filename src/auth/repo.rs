@@ -39,6 +39,7 @@ impl From<StaffRow> for Staff {
             disabled: r.disabled.0,
             lang: Lang::from_code(&r.lang).unwrap_or_default(),
             created_at: r.created_at,
+            partner: None,
         }
     }
 }

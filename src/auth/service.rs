@@ -160,6 +160,7 @@ pub async fn create_staff_account(state: &AppState, input: &StaffForCreate) -> A
         disabled: false,
         lang: Lang::Zh,
         created_at: Timestamp(state.now()),
+        partner: None,
     };
     repo::insert_staff(&state.db, &staff, &hash)
         .await

@@ -48,6 +48,10 @@ pub fn check_access(
             id: m.id,
         }),
         Principal::Member(_) => Err(AppError::not_found("conversation")),
+        // A partner app's conversations are those of its companies.
+        Principal::Staff(s) if !s.sees_company(conv.company_id) => {
+            Err(AppError::not_found("conversation"))
+        }
         Principal::Staff(s) => {
             let assigned = conv.assignee_staff_id == Some(s.id);
             let ok = s.has(Role::Admin)

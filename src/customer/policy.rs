@@ -20,16 +20,24 @@ pub const OWNER_SETTER_ROLES: &[Role] = &[Role::Admin];
 pub enum Scope {
     All,
     OwnedBy(Id),
+    /// A partner app given some companies: those (by its app row's id).
+    InApp(Id),
     Nothing,
 }
 
+/// By role; a partner app given some companies sees those, whatever its
+/// roles would show (as long as they show any).
 pub fn staff_scope(staff: &Staff) -> Scope {
-    if staff.has_any(&[Role::Admin, Role::Cs, Role::Ops, Role::Finance]) {
+    let by_role = if staff.has_any(&[Role::Admin, Role::Cs, Role::Ops, Role::Finance]) {
         Scope::All
     } else if staff.has(Role::Sales) {
         Scope::OwnedBy(staff.id)
     } else {
         Scope::Nothing
+    };
+    match staff.company_limited_app() {
+        Some(app) if by_role != Scope::Nothing => Scope::InApp(app),
+        _ => by_role,
     }
 }
 
@@ -89,6 +97,24 @@ mod tests {
         assert_eq!(staff_scope(&staff(1, &[Role::Sales])), Scope::OwnedBy(1));
         assert_eq!(staff_scope(&staff(1, &[Role::Sales, Role::Cs])), Scope::All);
         assert_eq!(staff_scope(&staff(1, &[Role::Provider])), Scope::Nothing);
+    }
+
+    #[test]
+    fn a_partner_app_given_some_companies_sees_only_those() {
+        let mut app = staff(9, &[Role::Sales]);
+        app.partner = Some(crate::auth::PartnerScope {
+            app_ref: 5,
+            app_id: "pa_x".into(),
+            companies: Some(vec![3]),
+        });
+        assert_eq!(staff_scope(&app), Scope::InApp(5));
+        assert!(app.sees_company(3) && !app.sees_company(4));
+        app.roles = vec![Role::Provider];
+        assert_eq!(staff_scope(&app), Scope::Nothing);
+        app.partner.as_mut().unwrap().companies = None;
+        app.roles = vec![Role::Cs];
+        assert_eq!(staff_scope(&app), Scope::All);
+        assert!(app.sees_company(4));
     }
 
     #[test]

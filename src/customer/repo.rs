@@ -57,9 +57,10 @@ const COMPANY_FILTER: &str = "($1 IS NULL OR c.owner_staff_id = $1) \
          AND ($2 IS NULL OR LOWER(c.name) LIKE $2 ESCAPE '\\' OR LOWER(c.code) LIKE $2 ESCAPE '\\' \
               OR EXISTS (SELECT 1 FROM members mm WHERE mm.company_id = c.id AND (mm.phone = $4 \
                  OR (mm.phone LIKE $2 ESCAPE '\\' AND ($5 = 1 OR c.owner_staff_id = $6))))) \
-         AND ($3 IS NULL OR c.certification = $3)";
+         AND ($3 IS NULL OR c.certification = $3) \
+         AND ($7 IS NULL OR c.id IN (SELECT pc.company_id FROM partner_app_companies pc WHERE pc.app_ref = $7))";
 const COUNT_COMPANIES: &str = formatcp!("SELECT COUNT(*) FROM companies c WHERE {COMPANY_FILTER}");
-const LIST_COMPANIES: &str = formatcp!("{COMPANY_SELECT} WHERE {COMPANY_FILTER} ORDER BY c.created_at DESC, c.id DESC LIMIT $7 OFFSET $8");
+const LIST_COMPANIES: &str = formatcp!("{COMPANY_SELECT} WHERE {COMPANY_FILTER} ORDER BY c.created_at DESC, c.id DESC LIMIT $8 OFFSET $9");
 
 /// Companies in `scope` matching the filter; `phones` says where a part of
 /// a member's phone matches (elsewhere only the whole number).
@@ -70,9 +71,10 @@ pub async fn list(
     f: &CompanyFilter,
     page: PageQuery,
 ) -> AppResult<Page<Company>> {
-    let owner = match scope {
-        Scope::All => None,
-        Scope::OwnedBy(id) => Some(id),
+    let (owner, app) = match scope {
+        Scope::All => (None, None),
+        Scope::OwnedBy(id) => (Some(id), None),
+        Scope::InApp(app) => (None, Some(app)),
         Scope::Nothing => return Ok(Page::new(vec![], 0, page)),
     };
     let q =
@@ -94,6 +96,7 @@ pub async fn list(
         .bind(phone.clone())
         .bind(digits_everywhere)
         .bind(digits_owner)
+        .bind(app)
         .bind(page.limit())
         .bind(page.offset())
         .fetch_all(db)
@@ -111,6 +114,7 @@ pub async fn list(
             .bind(phone)
             .bind(digits_everywhere)
             .bind(digits_owner)
+            .bind(app)
             .fetch_one(db)
             .await?)
     })

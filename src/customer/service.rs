@@ -50,6 +50,7 @@ async fn visible_company(state: &AppState, staff: &Staff, id: Id) -> AppResult<C
     let visible = match staff_scope(staff) {
         Scope::All => true,
         Scope::OwnedBy(me) => company.owner_staff_id == Some(me),
+        Scope::InApp(_) => staff.sees_company(company.id),
         Scope::Nothing => false,
     };
     if visible {
@@ -147,7 +148,8 @@ pub async fn create_company(
     staff: &Staff,
     input: &CompanyForCreate,
 ) -> AppResult<Company> {
-    staff.require(EDITOR_ROLES)?;
+    // A partner app given some companies cannot add to them.
+    staff.require(EDITOR_ROLES)?.require_all_companies()?;
     let owner = if staff.has(Role::Admin) {
         input.owner_staff_id
     } else if staff.has(Role::Sales) {

@@ -29,6 +29,7 @@ crate::i18n::texts! {
     NAV_CUSTOMERS = "客户管理", "Customers";
     NAV_CHAT = "在线客服", "Customer service";
     NAV_WEBHOOKS = "回调订阅", "Webhooks";
+    NAV_PARTNERS = "合作方应用", "Partner apps";
     NAV_LOGOUT = "退出登录", "Sign out";
 
     // common.*

@@ -34,6 +34,9 @@ pub fn spawn(app: AppState) {
             if let Err(e) = shipdesk::events::service::prune(&app).await {
                 tracing::warn!(error = %e, "pruning outbox events failed");
             }
+            if let Err(e) = shipdesk::partner::service::prune(&app).await {
+                tracing::warn!(error = %e, "pruning partner nonces, tokens and logs failed");
+            }
         }
     });
 }

@@ -21,7 +21,9 @@ pub async fn set_agent_status(
     agent: &Staff,
     status: AgentStatus,
 ) -> AppResult<Vec<Conversation>> {
-    agent.require(AGENTS)?;
+    // Routing hands an online agent any company's customers: not for a
+    // partner app given some companies.
+    agent.require(AGENTS)?.require_all_companies()?;
     let mut tx = state.db.begin().await?;
     repo::agent::upsert_agent(&mut *tx, agent.id, Some(status), None, state.now()).await?;
     tx.commit().await?;

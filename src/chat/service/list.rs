@@ -71,7 +71,7 @@ pub async fn desk_queue(
     staff: &Staff,
     desk_id: Id,
 ) -> AppResult<Vec<ConversationSummary>> {
-    staff.require(CHAT_STAFF)?;
+    staff.require(CHAT_STAFF)?.require_all_companies()?;
     if !staff.has(Role::Admin) && !repo::desk::serves_desk(&state.db, staff.id, desk_id).await? {
         return Err(AppError::Forbidden);
     }
@@ -106,7 +106,8 @@ pub async fn history_for(
     mine_only: bool,
     page: PageQuery,
 ) -> AppResult<Page<ConversationSummary>> {
-    staff.require(CHAT_STAFF)?;
+    // A partner app given some companies cannot search them all.
+    staff.require(CHAT_STAFF)?.require_all_companies()?;
     let scope = (!staff.has(Role::Admin)).then_some(staff.id);
     let assignee = mine_only.then_some(staff.id);
     let digits = sees_full_phones(staff);

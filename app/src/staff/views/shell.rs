@@ -22,6 +22,7 @@ const MENU: &[(&str, Text, &[Role])] = &[
     ("/admin/chat", common::NAV_CHAT, &[Role::Admin, Role::Cs]),
     ("/admin/staff", common::NAV_STAFF, &[Role::Admin]),
     ("/admin/webhooks", common::NAV_WEBHOOKS, &[Role::Admin]),
+    ("/admin/partners", common::NAV_PARTNERS, &[Role::Admin]),
 ];
 
 #[component]

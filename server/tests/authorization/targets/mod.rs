@@ -6,6 +6,7 @@
 
 mod account;
 mod chat;
+mod partner;
 
 use serde_json::Value;
 use shipdesk::Id;
@@ -48,6 +49,9 @@ pub async fn target(w: &World, endpoint: &str, who: Who) -> Target {
         return t;
     }
     if let Some(t) = chat::target(w, endpoint, who).await {
+        return t;
+    }
+    if let Some(t) = partner::target(w, endpoint, who).await {
         return t;
     }
     panic!("the matrix has no target for {endpoint}: add one to targets/")
