@@ -104,6 +104,41 @@ anyone else gets 404, as if it did not exist.",
             },
         }}),
     );
+    let refused = |what: &str| json!({"description": what, "content": {"text/html": {"schema": {"type": "string"}}}});
+    paths.insert(
+        "/partner/login".into(),
+        json!({"get": {
+            "tags": ["partner"],
+            "operationId": "partner_login_link",
+            "summary": "A partner's signed one-time login link: opens a session and goes on.",
+            "description": "Seed 000's 授权登录接口. The partner builds the link: `signature` is the \
+lowercase hex HMAC-SHA256(app secret, app_id + kind + user + timestamp + nonce + next), \
+`timestamp` in seconds within 60 s of the server's clock, each nonce once. `kind=staff` signs in \
+the staff account `user` (one the app names), `kind=member` the member whose phone is `user` (of \
+the app's companies). Success answers 303 to `next` (a path on this site) or the user's portal \
+with the session cookie; a refusal is a page saying why, and is written to the app's log.\n\n\
+**Who may call it:** anyone holding a link signed with a partner app's secret.",
+            "x-callers": "anyone holding a signed link",
+            "security": [],
+            "parameters": [
+                {"name": "app_id", "in": "query", "required": true, "schema": {"type": "string"}},
+                {"name": "kind", "in": "query", "required": true, "schema": {"type": "string", "enum": ["staff", "member"]}},
+                {"name": "user", "in": "query", "required": true, "schema": {"type": "string"}, "description": "A staff account, or a member's phone."},
+                {"name": "timestamp", "in": "query", "required": true, "schema": {"type": "integer"}},
+                {"name": "nonce", "in": "query", "required": true, "schema": {"type": "string"}},
+                {"name": "next", "in": "query", "schema": {"type": "string"}, "description": "Where to go after (a path on this site)."},
+                {"name": "signature", "in": "query", "required": true, "schema": {"type": "string"}},
+            ],
+            "responses": {
+                "303": {"description": "Signed in; `Location` is where to go."},
+                "400": {"description": "A parameter is missing or not of its type.", "content": {"text/plain": {"schema": {"type": "string"}}}},
+                "401": refused("Unknown app, or the signature does not match."),
+                "403": refused("The app is paused, or may not sign this user in."),
+                "409": refused("The nonce was used before."),
+                "422": refused("The timestamp is out of its minute, or the nonce is malformed."),
+            },
+        }}),
+    );
     paths.insert(
         "/im/cs/find-history-sessions".into(),
         json!({"get": {

@@ -231,6 +231,17 @@ pub struct LoginLink {
 /// 60 seconds, and only for a user the app may sign in.
 pub async fn sign_in_by_link(state: &AppState, link: &LoginLink) -> AppResult<SessionUser> {
     let started = Instant::now();
+    // A query string can carry a NUL, which no text column takes.
+    let texts = [
+        &link.app_id,
+        &link.kind,
+        &link.user,
+        &link.next,
+        &link.signature,
+    ];
+    if texts.iter().any(|t| t.contains('\0') || t.len() > 200) {
+        return Err(AppError::validation("request", ErrorKey::BadRequest));
+    }
     let nonce = parse_nonce(&link.nonce)?;
     let row = repo::app_by_app_id(&state.db, link.app_id.trim())
         .await?

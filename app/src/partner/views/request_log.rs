@@ -6,9 +6,16 @@ use shipdesk::partner::{PartnerRequest, PartnerRequestFilter};
 use shipdesk::Id;
 
 use crate::components::PagedList;
-use crate::i18n::t;
+use crate::i18n::{error_message, t};
 use crate::partner::api::list_partner_requests;
 use crate::partner::text as partner;
+
+/// An error key as the person reads it (the key itself if unknown).
+fn error_text(key: &str) -> String {
+    serde_json::from_value::<shipdesk::ErrorKey>(serde_json::Value::String(key.to_owned()))
+        .map(|k| t(error_message(k)).to_owned())
+        .unwrap_or_else(|_| key.to_owned())
+}
 
 #[component]
 pub fn RequestLog(id: Id) -> impl IntoView {
@@ -79,9 +86,9 @@ pub fn RequestLog(id: Id) -> impl IntoView {
                                                 <td class="font-mono">{r.function.clone()}</td>
                                                 <td class=class>{r.status}</td>
                                                 <td>{format!("{} ms", r.latency_ms)}</td>
-                                                <td class="font-mono">
-                                                    {r.error.clone().unwrap_or_default()}
-                                                </td>
+                                                <td title=r
+                                                    .error
+                                                    .clone()>{r.error.as_deref().map(error_text)}</td>
                                                 <td>{r.created_at.format_shanghai()}</td>
                                             </tr>
                                         }
