@@ -2,8 +2,8 @@
 //! assembled from the code: every server function as `POST /api/<name>`
 //! with the JSON schema its input struct and output type derive, its doc
 //! comment as the description, the error shape with its statuses, and who
-//! may call it; the socket's frames, uploads and downloads, the old
-//! client's endpoint and the webhooks (events, payloads, signature).
+//! may call it; the socket's frames, uploads and downloads, the older
+//! APIs' endpoints and the webhooks (events, payloads, signature).
 //!
 //! `OPERATIONS` lists the server functions with their tag and callers; a
 //! test fails when a registered server function is missing from it.
@@ -250,6 +250,10 @@ pub fn document() -> Value {
                     "description": "The session cookie set by `staff_login` or `member_login`."},
                 "apiToken": {"type": "apiKey", "in": "header", "name": "token",
                     "description": "An API token (`create_api_token`), for the compatibility endpoints."},
+                "apiBearer": {"type": "http", "scheme": "bearer",
+                    "description": "The same API token as `Authorization: Bearer <token>` (seed 002's style)."},
+                "accessToken": {"type": "apiKey", "in": "query", "name": "access_token",
+                    "description": "The same API token as WeChat's `access_token` (seed 003's endpoints)."},
             },
         },
         "security": [{"session": []}],
