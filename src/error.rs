@@ -123,6 +123,7 @@ error_keys! {
     WsBadFrame = "ws.bad_frame",
     WsTooManyCursors = "ws.too_many_cursors",
     // Webhooks
+    WebhookEnvelopeInvalid = "webhook.envelope_invalid",
     WebhookEventUnknown = "webhook.event_unknown",
     WebhookEventsEmpty = "webhook.events_empty",
     WebhookStatusInvalid = "webhook.status_invalid",

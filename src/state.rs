@@ -39,6 +39,9 @@ pub struct Config {
     pub upload_daily_bytes: u64,
     /// Hosts and networks webhooks may reach although not public.
     pub webhook_allow: crate::webhook::target::AllowList,
+    /// Where the older APIs' endpoints are served (`SHIPDESK_COMPAT_PREFIX`):
+    /// empty (the seeds' own paths) or a path like `/legacy`.
+    pub compat_prefix: String,
 }
 
 impl Default for Config {
@@ -56,6 +59,7 @@ impl Default for Config {
             public_origin: None,
             upload_daily_bytes: 200 * 1024 * 1024,
             webhook_allow: Default::default(),
+            compat_prefix: String::new(),
         }
     }
 }

@@ -192,6 +192,7 @@ pub fn error_message(key: ErrorKey) -> Text {
         ErrorKey::WebhookEventUnknown => webhook::EVENT_UNKNOWN,
         ErrorKey::WebhookEventsEmpty => webhook::EVENTS_EMPTY,
         ErrorKey::WebhookStatusInvalid => webhook::STATUS_INVALID,
+        ErrorKey::WebhookEnvelopeInvalid => webhook::ENVELOPE_INVALID,
         ErrorKey::WebhookUrlForbidden => webhook::URL_FORBIDDEN,
         ErrorKey::WebhookUrlInvalid => webhook::URL_INVALID,
         ErrorKey::PartnerNameInvalid => partner::NAME_INVALID,

@@ -13,6 +13,8 @@ pub mod i18n;
 #[cfg(feature = "ssr")]
 pub mod openapi;
 #[cfg(feature = "ssr")]
+mod openapi_compat;
+#[cfg(feature = "ssr")]
 mod openapi_extra;
 pub mod partner;
 pub mod portal;

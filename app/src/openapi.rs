@@ -2,8 +2,8 @@
 //! assembled from the code: every server function as `POST /api/<name>`
 //! with the JSON schema its input struct and output type derive, its doc
 //! comment as the description, the error shape with its statuses, and who
-//! may call it; the socket's frames, uploads and downloads, the old
-//! client's endpoint and the webhooks (events, payloads, signature).
+//! may call it; the socket's frames, uploads and downloads, the older
+//! APIs' endpoints and the webhooks (events, payloads, signature).
 //!
 //! `OPERATIONS` lists the server functions with their tag and callers; a
 //! test fails when a registered server function is missing from it.
@@ -132,13 +132,27 @@ const OPERATIONS: &[Operation] = &[
     op::<partner::ListPartnerFunctions>("partner", who::STAFF_ADMIN),
 ];
 
-/// Every server function as `(domain, name)`, `name` being the path after
-/// `/api/`: what a partner app may be given.
-pub fn operation_names() -> Vec<(&'static str, &'static str)> {
-    OPERATIONS
+/// What a partner app may be given, as `(domain, name)`: every server
+/// function (`name` is the path after `/api/`), then the older APIs'
+/// endpoints by their operationId (domain `compat`).
+pub fn operation_names() -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = OPERATIONS
         .iter()
-        .map(|o| (o.tag, o.path.strip_prefix("/api/").unwrap_or(o.path)))
-        .collect()
+        .map(|o| {
+            let name = o.path.strip_prefix("/api/").unwrap_or(o.path);
+            (o.tag.to_owned(), name.to_owned())
+        })
+        .collect();
+    let mut compat = Map::new();
+    crate::openapi_compat::add_routes(&mut compat);
+    for item in compat.values() {
+        for op in item.as_object().into_iter().flat_map(|m| m.values()) {
+            if let Some(id) = op["operationId"].as_str() {
+                out.push(("compat".to_owned(), id.to_owned()));
+            }
+        }
+    }
+    out
 }
 
 /// The paths of every documented server function (`/api/<name>`).
@@ -275,6 +289,10 @@ pub fn document() -> Value {
                     "description": "An API token (`create_api_token`), for the compatibility endpoints."},
                 "bearer": {"type": "http", "scheme": "bearer",
                     "description": "`Authorization: Bearer <token>`: a partner app's token (`partner_token`, `spt_…`), which calls only the functions the app was given, with its roles, its companies and its rate. (A staff member's API token, `sdk_…`, is for the compatibility endpoints only.)"},
+                "apiBearer": {"type": "http", "scheme": "bearer",
+                    "description": "The same API token as `Authorization: Bearer <token>` (seed 002's style)."},
+                "accessToken": {"type": "apiKey", "in": "query", "name": "access_token",
+                    "description": "The same API token as WeChat's `access_token` (seed 003's endpoints)."},
             },
         },
         "security": [{"session": []}, {"bearer": []}],

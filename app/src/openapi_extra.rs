@@ -1,6 +1,7 @@
 //! The parts of the OpenAPI document that are not server functions: the
 //! chat socket and its frames, uploads and downloads, the health check, the
-//! old client's endpoint, and the webhooks with their signature.
+//! older APIs' endpoints (`openapi_compat`), and the webhooks with their
+//! signature and bodies.
 
 use schemars::SchemaGenerator;
 use serde_json::{json, Map, Value};
@@ -139,34 +140,7 @@ with the session cookie; a refusal is a page saying why, and is written to the a
             },
         }}),
     );
-    paths.insert(
-        "/im/cs/find-history-sessions".into(),
-        json!({"get": {
-            "tags": ["compat"],
-            "operationId": "find_history_sessions",
-            "summary": "Seed 000 查询登录人的历史会话: the caller's past conversations, in the old envelope.",
-            "description": "Authenticated by an API token in the `token` header. The answer is \
-`{code, success, msg, message, timestamp, data: {records, total, size, current, pages}, cause, \
-fail}`; each record's `id` is `0_<conversation id>`, `from` the customer, `to` the agent; \
-phones are masked unless the token's owner is an admin.\n\n**Who may call it:** an API token of \
-a staff member with the cs or admin role.",
-            "x-callers": "API token of staff: admin, cs",
-            "security": [{"apiToken": []}],
-            "parameters": [
-                {"name": "name", "in": "query", "schema": {"type": "string"}, "description": "The customer's name or phone."},
-                {"name": "page", "in": "query", "schema": {"type": "string"}},
-                {"name": "size", "in": "query", "schema": {"type": "string"}},
-                {"name": "staffSessionType", "in": "query", "schema": {"type": "string"},
-                 "description": "`1`: only conversations assigned to the caller."},
-            ],
-            "responses": {
-                "200": {"description": "The envelope with the page.", "content": {"application/json": {"schema": {"type": "object"}}}},
-                "401": {"description": "No token, or a revoked or expired one."},
-                "403": {"description": "The token's owner does not chat."},
-                "422": {"description": "A bad page or size."},
-            },
-        }}),
-    );
+    super::openapi_compat::add_routes(paths);
 }
 
 /// The webhooks: what each event POSTs and how it is signed.
@@ -221,16 +195,31 @@ pub fn webhooks(g: &mut SchemaGenerator) -> Value {
                     {"name": "x-shipdesk-signature", "in": "header", "required": true, "schema": {"type": "string"},
                      "description": "`sha256=<hex HMAC-SHA256 of \"<timestamp>.<body>\">`, keyed by the webhook's secret."},
                 ],
-                "requestBody": {"required": true, "content": {"application/json": {"schema": {
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"anyOf": [{
                     "type": "object",
+                    "description": "The `shipdesk` envelope (the default).",
                     "properties": {
                         "event": {"const": event},
                         "event_id": {"type": "string"},
                         "occurred_at": {"type": "integer"},
-                        "data": data,
+                        "data": data.clone(),
                     },
                     "required": ["event", "event_id", "occurred_at", "data"],
-                }}}},
+                }, {
+                    "type": "object",
+                    "description": "The `chatmess` envelope (seed 002's v2 event format, for webhooks \
+registered through /v2/Callback/Register).",
+                    "properties": {
+                        "requestId": {"type": "string", "description": "The event id."},
+                        "errmsg": {"const": 0},
+                        "succeed": {"const": true},
+                        "msgTime": {"type": "string", "description": "When it happened, yyyy-MM-dd HH:mm:ss in Shanghai time."},
+                        "eventType": {"const": event},
+                        "values": data,
+                        "errdesc": {"type": "null"},
+                    },
+                    "required": ["requestId", "errmsg", "succeed", "msgTime", "eventType", "values", "errdesc"],
+                }]}}}},
                 "responses": {"2XX": {"description": "Received; anything else is retried with backoff."}},
             }}),
         );

@@ -93,6 +93,26 @@ fn secure_or_local(url: &str) -> bool {
             .is_ok_and(|ip| ip.is_loopback())
 }
 
+/// A path prefix for the older APIs: `/` and segments of letters, digits,
+/// `.`, `_`, `~` or `-` (`/legacy`, `/api/v1/old`); a trailing `/` is dropped.
+fn compat_prefix(v: &str) -> Result<String, String> {
+    let v = v.trim().trim_end_matches('/');
+    let ok = v.starts_with('/')
+        && v[1..].split('/').all(|seg| {
+            !seg.is_empty()
+                && seg
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '~' | '-'))
+        });
+    if v.is_empty() || ok {
+        Ok(v.to_owned())
+    } else {
+        Err(format!(
+            "SHIPDESK_COMPAT_PREFIX: `{v}` is not a path prefix like /legacy"
+        ))
+    }
+}
+
 impl Settings {
     pub fn from_env() -> Result<Settings, String> {
         Settings::from_vars(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty()))
@@ -186,6 +206,9 @@ impl Settings {
         if let Some(v) = get("SHIPDESK_WEBHOOK_ALLOW") {
             core.webhook_allow = shipdesk::webhook::target::AllowList::parse(&v)
                 .map_err(|e| format!("SHIPDESK_WEBHOOK_ALLOW: {e}"))?;
+        }
+        if let Some(v) = get("SHIPDESK_COMPAT_PREFIX") {
+            core.compat_prefix = compat_prefix(&v)?;
         }
         Ok(Settings {
             database_url,
@@ -290,6 +313,17 @@ mod tests {
         }
         let e = settings(&[("SHIPDESK_PRESENCE_GRACE_SECS", "0")]).unwrap_err();
         assert!(e.starts_with("SHIPDESK_PRESENCE_GRACE_SECS"), "{e}");
+    }
+
+    #[test]
+    fn the_compat_prefix_is_a_clean_path() {
+        assert_eq!(settings(&[]).unwrap().core.compat_prefix, "");
+        let s = settings(&[("SHIPDESK_COMPAT_PREFIX", "/legacy/")]).unwrap();
+        assert_eq!(s.core.compat_prefix, "/legacy");
+        for bad in ["legacy", "/a//b", "/a b", "/a?x"] {
+            let e = settings(&[("SHIPDESK_COMPAT_PREFIX", bad)]).unwrap_err();
+            assert!(e.starts_with("SHIPDESK_COMPAT_PREFIX"), "{e}");
+        }
     }
 
     #[test]

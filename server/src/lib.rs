@@ -82,11 +82,13 @@ pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
         .route("/api/docs", get(api_docs))
         .route("/ws", get(ws::handler))
         .route("/chat/files/{key}", get(files::download))
-        .route(
-            "/im/cs/find-history-sessions",
-            get(compat::find_history_sessions),
-        )
-        .route("/partner/login", get(partner::login_link))
+        .route("/partner/login", get(partner::login_link));
+    // The older APIs' endpoints, under their prefix when one is configured.
+    let main = match app.config.compat_prefix.as_str() {
+        "" => main.merge(compat::routes()),
+        prefix => main.nest(prefix, compat::routes()),
+    };
+    let main = main
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let o = leptos_options.clone();
             move || shell(o.clone())

@@ -168,3 +168,21 @@ async fn history_sessions_answer_in_the_old_envelope_for_a_token() {
         .await;
     assert_eq!(status, 403);
 }
+
+#[tokio::test]
+async fn the_token_may_also_come_as_a_bearer_token() {
+    let app = spawn_app().await;
+    let cs = shipdesk::testing::staff(&app.state, "cs_a", &["cs"]).await;
+    let (_, token) = shipdesk::auth::api_token::create(&app.state, &cs, "old", None)
+        .await
+        .unwrap();
+    let res = bare_client()
+        .get(app.url("/im/cs/find-history-sessions?page=1&size=10"))
+        .header("authorization", format!("Bearer {token}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["data"]["total"], 0, "{body}");
+}

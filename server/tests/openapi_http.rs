@@ -51,6 +51,18 @@ async fn the_document_names_every_registered_server_function() {
         "/chat/upload",
         "/chat/files/{key}",
         "/im/cs/find-history-sessions",
+        "/plugin.yun-chat.frontend.chat.history-list",
+        "/v2/ChatMess/GetChat",
+        "/v2/ChatMess/SendMsg",
+        "/v2/ChatMess/Takeover",
+        "/v2/ChatMess/Release",
+        "/v2/ChatMess/Activate",
+        "/v2/ChatMess/SendNotice",
+        "/v2/Callback/Register",
+        "/v2/Callback/Subscribe",
+        "/cgi-bin/customservice/getkflist",
+        "/cgi-bin/customservice/getonlinekflist",
+        "/customservice/kfaccount/add",
     ] {
         assert!(paths.contains_key(p), "{p} is not documented");
     }

@@ -191,3 +191,41 @@ async fn a_signed_login_link_opens_a_session_once() {
     assert_eq!(again.status(), StatusCode::CONFLICT, "single use");
     assert!(again.text().await.unwrap().contains("nonce 已使用过"));
 }
+
+#[tokio::test]
+async fn a_partner_token_calls_the_older_apis_it_was_given_in_their_own_formats() {
+    let app = spawn_app().await;
+    let (_, admin) = app.signed_in_staff("root", &["admin"]).await;
+    let input = json!({"name": "WeChat bridge", "roles": ["cs"], "functions": ["kf_list"], "all_companies": true, "rate_per_min": 60});
+    let (partner, secret) = register(&app, &admin, input).await;
+    let t = token(&app, &partner, &secret, "nonce-0001").await;
+    let get = |path: &str| {
+        bare_client()
+            .get(app.url(&format!("{path}?access_token={t}")))
+            .send()
+    };
+    let list: Value = get("/cgi-bin/customservice/getkflist")
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(list["kf_list"].is_array(), "{list}");
+    let refused: Value = get("/cgi-bin/customservice/getonlinekflist")
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_ne!(refused["errcode"], 0, "{refused}");
+    assert!(refused.get("kf_online_list").is_none());
+    let seen: Vec<String> = log(&app, &admin, &partner)
+        .await
+        .iter()
+        .map(|l| format!("{} {}", l["function"].as_str().unwrap(), l["status"]))
+        .collect();
+    assert_eq!(
+        seen[..2],
+        ["kf_online_list 403".to_owned(), "kf_list 200".to_owned()]
+    );
+}

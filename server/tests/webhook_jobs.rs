@@ -58,6 +58,7 @@ async fn a_sent_message_reaches_its_webhook_through_the_jobs() {
     let input = WebhookForCreate {
         url,
         events: vec!["message.created".into()],
+        ..Default::default()
     };
     service::create(&state, &admin, &input).await.unwrap();
     let app = support::spawn_app_with(state.clone()).await;

@@ -168,6 +168,16 @@ pub struct DeskForCreate {
     pub reassign_after_minutes: Option<i64>,
 }
 
+/// Which messages of a conversation an export reads (`service::transcript`):
+/// those after `after_seq` (an incremental sync's cursor), sent within
+/// `from_ms..=to_ms` when given (epoch ms).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MessageFilter {
+    pub after_seq: i64,
+    pub from_ms: Option<i64>,
+    pub to_ms: Option<i64>,
+}
+
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct HistoryFilter {
     /// Matches the member's name or phone.

@@ -22,14 +22,21 @@
 //!   conditional UPDATE); a webhook has at most `PER_HOOK` attempts in
 //!   flight; paused webhooks' deliveries wait and hold up nothing.
 //!
+//! Each webhook has an envelope (`envelope`): Shipdesk's body above, or
+//! seed 002's v2 event format for partners of the old ChatMess API; the
+//! headers and signature are the same for both.
+//!
 //! Files: `model` (types, checks shared with the client), `target` (which
 //! addresses), `client` (the HTTP client), `service` (set-up, fan-out of
-//! outbox events), `deliver` (claims, attempts, retries), `repo` (SQL).
+//! outbox events), `envelope` (the bodies' shapes), `deliver` (claims,
+//! attempts, retries), `repo` (SQL).
 
 #[cfg(feature = "ssr")]
 pub mod client;
 #[cfg(feature = "ssr")]
 pub mod deliver;
+#[cfg(feature = "ssr")]
+pub mod envelope;
 pub mod model;
 pub mod policy;
 #[cfg(feature = "ssr")]

@@ -15,6 +15,19 @@ pub const EVENTS: &[&str] = &[
     "conversation.resolved",
 ];
 
+crate::string_enum! {
+    /// The shape of a webhook's bodies: Shipdesk's own
+    /// `{event, event_id, occurred_at, data}`, or seed 002's v2 envelope
+    /// `{requestId, errmsg, succeed, msgTime, eventType, values, errdesc}`
+    /// for partners of the old ChatMess API (`envelope`).
+    #[derive(Default)]
+    pub enum WebhookEnvelope("envelope", WebhookEnvelopeInvalid) {
+        #[default]
+        Shipdesk = "shipdesk",
+        ChatMess = "chatmess",
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Webhook {
     pub id: Id,
@@ -22,12 +35,17 @@ pub struct Webhook {
     pub events: Vec<String>,
     pub active: bool,
     pub created_at: Timestamp,
+    #[serde(default)]
+    pub envelope: WebhookEnvelope,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct WebhookForCreate {
     pub url: String,
     pub events: Vec<String>,
+    /// The shape of the bodies (default `shipdesk`).
+    #[serde(default)]
+    pub envelope: WebhookEnvelope,
 }
 
 crate::string_enum! {

@@ -10,8 +10,8 @@ use crate::error::AppResult;
 use crate::types::{Id, Page, PageQuery, Timestamp};
 
 const INSERT: &str =
-    "INSERT INTO webhooks (id, url, events, secret, active, created_by, created_at) \
-         VALUES ($1, $2, $3, $4, 1, $5, $6)";
+    "INSERT INTO webhooks (id, url, events, secret, active, created_by, created_at, envelope) \
+         VALUES ($1, $2, $3, $4, 1, $5, $6, $7)";
 
 pub async fn insert(
     ex: impl Executor<'_, Database = Any>,
@@ -26,6 +26,7 @@ pub async fn insert(
         .bind(secret)
         .bind(by)
         .bind(w.created_at.0)
+        .bind(w.envelope.as_str())
         .execute(ex)
         .await?;
     Ok(())
@@ -40,12 +41,15 @@ fn webhook_from_row(r: &AnyRow) -> Result<(Webhook, String), sqlx::Error> {
             events: events.split(',').map(str::to_owned).collect(),
             active: r.try_get::<i32, _>("active")? != 0,
             created_at: Timestamp(r.try_get("created_at")?),
+            envelope: WebhookEnvelope::parse(&r.try_get::<String, _>("envelope")?)
+                .map_err(|e| sqlx::Error::Decode(e.to_string().into()))?,
         },
         r.try_get("secret")?,
     ))
 }
 
-const WEBHOOK_COLS: &str = "SELECT id, url, events, secret, active, created_at FROM webhooks";
+const WEBHOOK_COLS: &str =
+    "SELECT id, url, events, secret, active, created_at, envelope FROM webhooks";
 
 const ALL_WEBHOOKS: &str = formatcp!("{WEBHOOK_COLS} ORDER BY created_at DESC, id DESC");
 const ACTIVE_WEBHOOKS: &str = formatcp!("{WEBHOOK_COLS} WHERE active = 1 ORDER BY id");
@@ -72,7 +76,7 @@ pub async fn active(ex: impl Executor<'_, Database = Any>) -> AppResult<Vec<(Web
 }
 
 const SET_SECRET: &str = "UPDATE webhooks SET secret = $1 WHERE id = $2 \
-         RETURNING id, url, events, secret, active, created_at";
+         RETURNING id, url, events, secret, active, created_at, envelope";
 
 /// Replaces a webhook's secret; the webhook, or None if there is no such webhook.
 pub async fn set_secret(
@@ -82,6 +86,28 @@ pub async fn set_secret(
 ) -> AppResult<Option<Webhook>> {
     let row = sqlx::query(SET_SECRET)
         .bind(secret)
+        .bind(id)
+        .fetch_optional(ex)
+        .await?;
+    Ok(row
+        .as_ref()
+        .map(webhook_from_row)
+        .transpose()?
+        .map(|(w, _)| w))
+}
+
+const SET_EVENTS: &str = "UPDATE webhooks SET events = $1 WHERE id = $2 \
+         RETURNING id, url, events, secret, active, created_at, envelope";
+
+/// Replaces the events a webhook is subscribed to; the webhook, or None if
+/// there is no such webhook.
+pub async fn set_events(
+    ex: impl Executor<'_, Database = Any>,
+    id: Id,
+    events: &[String],
+) -> AppResult<Option<Webhook>> {
+    let row = sqlx::query(SET_EVENTS)
+        .bind(events.join(","))
         .bind(id)
         .fetch_optional(ex)
         .await?;
@@ -267,6 +293,7 @@ pub const STATEMENTS: &[(&str, &str)] = &[
     ("all_webhooks", ALL_WEBHOOKS),
     ("active_webhooks", ACTIVE_WEBHOOKS),
     ("set_secret", SET_SECRET),
+    ("set_events", SET_EVENTS),
     ("set_active", SET_ACTIVE),
     ("enqueue", ENQUEUE),
     ("claim_due", CLAIM_DUE),

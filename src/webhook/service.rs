@@ -1,6 +1,7 @@
 //! Webhook set-up (admins), and turning outbox events into deliveries.
 //! Sending them is `deliver`.
 
+use super::envelope;
 use super::model::*;
 use super::policy::WEBHOOK_ADMINS;
 use super::repo;
@@ -48,6 +49,7 @@ pub async fn create(
         events: parse_events(&input.events)?,
         active: true,
         created_at: Timestamp(state.now()),
+        envelope: input.envelope,
     };
     let secret = new_secret();
     repo::insert(&state.db, &w, &secret, admin.id).await?;
@@ -100,21 +102,30 @@ pub async fn deliveries(
     repo::deliveries(&state.db, webhook_id, page).await
 }
 
-/// The body POSTed for an event: `{event, event_id, occurred_at, data}`.
-/// The event id is the outbox row's, the same on every retry.
+/// Replaces the events a webhook is subscribed to (seed 002 订阅事件).
+pub async fn set_events(
+    state: &AppState,
+    admin: &Staff,
+    id: Id,
+    events: &[String],
+) -> AppResult<Webhook> {
+    admin.require(WEBHOOK_ADMINS)?;
+    let events = parse_events(events)?;
+    repo::set_events(&state.db, id, &events)
+        .await?
+        .ok_or_else(|| AppError::not_found("webhook"))
+}
+
+/// The delivery of an event to `w`, its body in the webhook's envelope
+/// (`envelope::body`); the event id is the outbox row's, the same on every
+/// retry.
 fn delivery_of(w: &Webhook, e: &OutboxEvent, now: i64) -> Delivery {
-    let event_id = format!("evt_{}", e.id);
-    let data: serde_json::Value = serde_json::from_str(&e.payload).unwrap_or_default();
-    let payload = serde_json::json!({
-        "event": e.topic, "event_id": event_id, "occurred_at": e.created_at.0, "data": data,
-    })
-    .to_string();
     Delivery {
         id: new_id(),
         webhook_id: w.id,
-        event_id,
+        event_id: envelope::event_id(e),
         event: e.topic.clone(),
-        payload,
+        payload: envelope::body(w.envelope, e),
         status: DeliveryStatus::Pending,
         attempts: 0,
         next_attempt_at: Timestamp(now),

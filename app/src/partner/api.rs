@@ -12,13 +12,18 @@ use shipdesk::{AppError, Id, Page};
 #[cfg(feature = "ssr")]
 use {crate::server::*, shipdesk::partner::service, shipdesk::PageQuery};
 
-/// The server functions there are, for an app's allowed list.
+/// The functions there are, for an app's allowed list.
 #[cfg(feature = "ssr")]
-fn known() -> Vec<&'static str> {
+fn known() -> Vec<String> {
     crate::openapi::operation_names()
         .into_iter()
         .map(|(_, name)| name)
         .collect()
+}
+
+#[cfg(feature = "ssr")]
+fn known_refs(names: &[String]) -> Vec<&str> {
+    names.iter().map(String::as_str).collect()
 }
 
 /// Seed 002's 获取TOKEN: a bearer token (2 hours) for a request signed with
@@ -42,7 +47,8 @@ pub async fn create_partner_app(
     input: PartnerAppForCreate,
 ) -> Result<(PartnerApp, String), AppError> {
     let p = principal().await?;
-    service::create(&state()?, p.as_staff()?, &input, &known()).await
+    let names = known();
+    service::create(&state()?, p.as_staff()?, &input, &known_refs(&names)).await
 }
 
 /// New settings for a partner app (all of them).
@@ -52,7 +58,8 @@ pub async fn update_partner_app(
     input: PartnerAppForCreate,
 ) -> Result<PartnerApp, AppError> {
     let p = principal().await?;
-    service::update(&state()?, p.as_staff()?, id, &input, &known()).await
+    let names = known();
+    service::update(&state()?, p.as_staff()?, id, &input, &known_refs(&names)).await
 }
 
 /// Pauses or resumes a partner app (a paused app's tokens are refused).
@@ -87,8 +94,5 @@ pub async fn list_partner_requests(
 pub async fn list_partner_functions() -> Result<Vec<(String, String)>, AppError> {
     let p = principal().await?;
     p.require_staff(shipdesk::partner::policy::PARTNER_ADMINS)?;
-    Ok(crate::openapi::operation_names()
-        .into_iter()
-        .map(|(tag, name)| (tag.to_owned(), name.to_owned()))
-        .collect())
+    Ok(crate::openapi::operation_names())
 }

@@ -32,4 +32,5 @@ crate::i18n::texts! {
     EVENT_UNKNOWN = "未知事件", "Unknown event";
     EVENTS_EMPTY = "至少选择一个事件", "Choose at least one event";
     STATUS_INVALID = "状态无效", "Invalid status";
+    ENVELOPE_INVALID = "未知的推送格式", "Unknown body format";
 }

@@ -63,6 +63,7 @@ pub fn WebhooksPage() -> impl IntoView {
                     .dispatch(WebhookForCreate {
                         url: url.get_untracked(),
                         events: events.get_untracked(),
+                        ..Default::default()
                     });
             }
         >

@@ -178,6 +178,7 @@ impl World {
         let input = shipdesk::webhook::WebhookForCreate {
             url: format!("https://hooks.example.com/hook/{}", self.n()),
             events: vec!["message.created".into()],
+            ..Default::default()
         };
         shipdesk::webhook::service::create(self.state(), &self.admin, &input)
             .await

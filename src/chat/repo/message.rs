@@ -1,5 +1,5 @@
 //! SQL of messages: storing one, finding one by seq or client id, reading
-//! a page after a seq, recalling.
+//! a page after a seq (for a client, or an export without notes), recalling.
 
 use const_format::formatcp;
 use sqlx::any::AnyRow;
@@ -8,7 +8,7 @@ use sqlx::{Any, Executor, FromRow};
 use crate::chat::model::*;
 use crate::db::Flag;
 use crate::error::AppResult;
-use crate::types::{Id, Timestamp};
+use crate::types::{Id, PageQuery, Timestamp};
 
 const MSG_COLS: &str = "id, conversation_id, seq, sender_kind, sender_id, client_id, kind, \
      body, reply_to_seq, recalled, created_at";
@@ -136,6 +136,33 @@ pub async fn after(
     Ok(rows.iter().map(from_row).collect::<Result<_, _>>()?)
 }
 
+const EXPORT_PAGE: &str = formatcp!(
+    "SELECT {MSG_COLS} FROM messages WHERE conversation_id = $1 AND seq > $2 \
+     AND created_at >= $3 AND created_at <= $4 AND kind <> 'note' \
+     ORDER BY seq LIMIT $5 OFFSET $6"
+);
+
+/// One page of the messages after `after_seq` sent within `from..=to`
+/// (epoch ms), notes left out, in seq order.
+pub async fn export_page(
+    ex: impl Executor<'_, Database = Any>,
+    conversation_id: Id,
+    after_seq: i64,
+    (from, to): (i64, i64),
+    page: PageQuery,
+) -> AppResult<Vec<Message>> {
+    let rows = sqlx::query(EXPORT_PAGE)
+        .bind(conversation_id)
+        .bind(after_seq)
+        .bind(from)
+        .bind(to)
+        .bind(page.limit())
+        .bind(page.offset())
+        .fetch_all(ex)
+        .await?;
+    Ok(rows.iter().map(from_row).collect::<Result<_, _>>()?)
+}
+
 const SET_RECALLED: &str = "UPDATE messages SET recalled = 1 WHERE id = $1 AND recalled = 0";
 
 /// Marks a message recalled unless it already is.
@@ -158,5 +185,6 @@ pub const STATEMENTS: &[(&str, &str)] = &[
     ("by_seq", BY_SEQ),
     ("after", AFTER),
     ("after_no_notes", AFTER_NO_NOTES),
+    ("export_page", EXPORT_PAGE),
     ("set_recalled", SET_RECALLED),
 ];

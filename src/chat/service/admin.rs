@@ -1,7 +1,9 @@
 //! Admin set-up of chat: desks, which agents serve them and with what
-//! cap, and the supervisors' view of agents and their loads.
+//! cap, cs accounts, and the views of agents and their loads.
 
-use crate::auth::{parse_person_name, repo as auth_repo, Role, Staff};
+use crate::auth::{
+    parse_person_name, repo as auth_repo, service as auth, Role, Staff, StaffForCreate,
+};
 use crate::chat::model::*;
 use crate::chat::policy::{AGENTS, CHAT_STAFF, SUPERVISORS};
 use crate::chat::repo;
@@ -173,4 +175,45 @@ pub async fn desks_of(state: &AppState, staff: &Staff) -> AppResult<Vec<Desk>> {
 pub async fn own_load(state: &AppState, staff: &Staff) -> AppResult<Option<AgentLoad>> {
     staff.require(CHAT_STAFF)?;
     repo::agent::agent_load(&state.db, staff.id).await
+}
+
+/// The enabled staff accounts with the cs role, by name (seed 003's 客服列表).
+pub async fn cs_accounts(state: &AppState, staff: &Staff) -> AppResult<Vec<Staff>> {
+    staff.require(CHAT_STAFF)?;
+    auth_repo::staff_with_role(&state.db, Role::Cs).await
+}
+
+/// The cs agents online now, each with their account and load (seed 003's
+/// 在线客服 with `accepted_case`), by staff id.
+pub async fn online_agents(state: &AppState, staff: &Staff) -> AppResult<Vec<(Staff, AgentLoad)>> {
+    let accounts = cs_accounts(state, staff).await?;
+    let loads = repo::agent::all_agent_loads(&state.db).await?;
+    Ok(loads
+        .into_iter()
+        .filter(|l| l.status == AgentStatus::Online)
+        .filter_map(|l| {
+            let s = accounts.iter().find(|s| s.id == l.staff_id)?;
+            Some((s.clone(), l))
+        })
+        .collect())
+}
+
+/// An admin creates a cs staff account (seed 003 添加客服帐号) with no
+/// password anyone knows: the agent signs in once an admin sets one.
+/// Desks and a cap are set up as for any agent (`set_agent_desks`).
+pub async fn create_cs_account(
+    state: &AppState,
+    admin: &Staff,
+    account: &str,
+    name: &str,
+) -> AppResult<Staff> {
+    // Letters and digits, as a new password needs; never shown to anyone.
+    let password = format!("kf1{}", hex::encode(rand::random::<[u8; 24]>()));
+    let input = StaffForCreate {
+        account: account.to_owned(),
+        name: name.to_owned(),
+        password,
+        roles: vec![Role::Cs.as_str().to_owned()],
+    };
+    auth::create_staff(state, admin, &input).await
 }

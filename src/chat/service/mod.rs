@@ -7,9 +7,11 @@
 //! `message` (reads, read marks, recall), `send` (open, send), `agent`
 //! (status, routing, queue drains, stale reassignment, claim, resolve),
 //! `transfer`, `handover` (takeover, release, re-activate, agent-started),
-//! `admin` (desks, agents, canned replies), `list` (conversation lists),
-//! `limit` (send rates), `attachment` (uploads, downloads, the sweep),
-//! `outbox`. This file holds the access check they share.
+//! `admin` (desks, agents, canned replies, cs accounts), `list`
+//! (conversation lists), `notice` (system notices staff post),
+//! `transcript` (paged exports for partner systems), `limit` (send rates),
+//! `attachment` (uploads, downloads, the sweep), `outbox`. This file holds
+//! the access check they share.
 
 pub mod admin;
 pub mod agent;
@@ -18,8 +20,10 @@ pub mod handover;
 pub mod limit;
 pub mod list;
 pub mod message;
+pub mod notice;
 pub mod outbox;
 pub mod send;
+pub mod transcript;
 pub mod transfer;
 
 use crate::auth::{Principal, Staff};

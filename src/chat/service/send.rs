@@ -318,6 +318,20 @@ pub async fn system_line(
     event: &str,
     now: i64,
 ) -> AppResult<Message> {
+    let body = serde_json::json!({ "event": event, "by": staff.name });
+    system_message(conn, conversation_id, staff, event, body, now).await
+}
+
+/// As [`system_line`], with `body` (a JSON object naming `event` and `by`,
+/// and whatever else the event carries) as the line.
+pub(super) async fn system_message(
+    conn: &mut AnyConnection,
+    conversation_id: Id,
+    staff: &crate::auth::Staff,
+    event: &str,
+    body: serde_json::Value,
+    now: i64,
+) -> AppResult<Message> {
     let seq = repo::conversation::next_seq(
         &mut *conn,
         conversation_id,
@@ -334,7 +348,7 @@ pub async fn system_line(
         sender_id: staff.id,
         client_id: format!("{event}-{seq}"),
         kind: MessageKind::System,
-        body: serde_json::json!({ "event": event, "by": staff.name }).to_string(),
+        body: body.to_string(),
         reply_to_seq: None,
         recalled: false,
         created_at: Timestamp(now),

@@ -3,11 +3,13 @@
 //! set-up), `messages` (seqs, resends, access, notes, read marks, recall,
 //! reopening), `live` (hand-overs, events, one socket's session), `limits`
 //! (capped resumes, send rates, presence across instances), `claims`
-//! (contention for the queue) and `attachments` (authorise first, quota,
-//! failed uploads, sweep). This file holds their fixtures.
+//! (contention for the queue), `attachments` (authorise first, quota,
+//! failed uploads, sweep) and `exports` (transcripts, notices, cs accounts
+//! for partner systems). This file holds their fixtures.
 
 mod attachments;
 mod claims;
+mod exports;
 mod limits;
 mod live;
 mod messages;

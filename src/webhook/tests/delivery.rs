@@ -14,6 +14,7 @@ async fn subscribed_events_are_delivered_signed_and_retried_with_backoff() {
     let input = WebhookForCreate {
         url: url.clone(),
         events: vec!["message.created".into()],
+        ..Default::default()
     };
     assert_eq!(
         service::create(&w.state, &cs, &input).await.unwrap_err(),
@@ -213,4 +214,64 @@ async fn two_concurrent_runs_send_one_delivery_once() {
         (log[0].status, log[0].attempts),
         (DeliveryStatus::Delivered, 1)
     );
+}
+
+#[tokio::test]
+async fn a_chatmess_webhook_gets_the_v2_event_format_signed_like_any_other() {
+    let w = world().await;
+    let got = Received::new();
+    let url = receiver::start(got.clone()).await;
+    let input = WebhookForCreate {
+        url,
+        events: vec!["conversation.queued".into()],
+        envelope: WebhookEnvelope::ChatMess,
+    };
+    let (hook, secret) = service::create(&w.state, &w.admin, &input).await.unwrap();
+    assert_eq!(hook.envelope, WebhookEnvelope::ChatMess);
+    // Subscribing to more events takes effect for the next ones.
+    let events = vec!["conversation.queued".into(), "message.created".into()];
+    let hook = service::set_events(&w.state, &w.admin, hook.id, &events)
+        .await
+        .unwrap();
+    assert_eq!(hook.events, events);
+    let conv = w.conversation().await;
+    w.say(&conv, "你好").await;
+
+    assert_eq!(w.pump().await, 2);
+    let calls = got.calls();
+    assert_eq!(calls.len(), 2);
+    let mut types = vec![];
+    for c in &calls {
+        let ts: i64 = c.header("x-shipdesk-timestamp").parse().unwrap();
+        assert_eq!(
+            c.header("x-shipdesk-signature"),
+            signature(&secret, ts, &c.body)
+        );
+        let v: serde_json::Value = serde_json::from_str(&c.body).unwrap();
+        assert_eq!(
+            (&v["errmsg"], &v["succeed"], &v["errdesc"]),
+            (
+                &serde_json::json!(0),
+                &serde_json::json!(true),
+                &serde_json::Value::Null
+            )
+        );
+        assert_eq!(v["requestId"], c.header("x-shipdesk-event-id"));
+        assert_eq!(
+            v["msgTime"].as_str().unwrap().len(),
+            19,
+            "yyyy-MM-dd HH:mm:ss"
+        );
+        types.push(v["eventType"].as_str().unwrap().to_owned());
+        if v["eventType"] == "message.created" {
+            assert_eq!(v["values"]["body"], "你好");
+        }
+    }
+    types.sort();
+    assert_eq!(types, ["conversation.queued", "message.created"]);
+    // Subscribing to nothing, or to a stranger's id, is refused.
+    let none = service::set_events(&w.state, &w.admin, hook.id, &[]).await;
+    assert_eq!(none.unwrap_err().field(), Some("events"));
+    let missing = service::set_events(&w.state, &w.admin, 1, &events).await;
+    assert_eq!(missing.unwrap_err(), crate::AppError::not_found("webhook"));
 }

@@ -68,6 +68,7 @@ impl World {
         let input = WebhookForCreate {
             url: url.to_owned(),
             events: events.iter().map(|e| e.to_string()).collect(),
+            ..Default::default()
         };
         service::create(&self.state, &self.admin, &input)
             .await

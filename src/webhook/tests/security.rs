@@ -12,6 +12,7 @@ fn input(url: &str) -> WebhookForCreate {
     WebhookForCreate {
         url: url.into(),
         events: vec!["message.created".into()],
+        ..Default::default()
     }
 }
 

@@ -30,11 +30,13 @@ pub fn day_time_of(ms: i64) -> String {
 }
 
 /// A system line in the reader's language. The platform writes them as
-/// JSON (`{"event":"resolved","by":"小林"}`); other bodies read as they are.
+/// JSON (`{"event":"resolved","by":"小林"}`; a notice staff posted carries
+/// its `text`); other bodies read as they are.
 pub fn system_text(body: &str, at_ms: i64) -> String {
     let v: serde_json::Value = serde_json::from_str(body).unwrap_or_default();
     match v["event"].as_str() {
         Some("resolved") => chat::ended_by(v["by"].as_str().unwrap_or(""), &time_of(at_ms)),
+        Some("notice") => v["text"].as_str().unwrap_or("").to_owned(),
         _ => body.to_owned(),
     }
 }

@@ -1,12 +1,10 @@
-//! Endpoints of the company's old systems that old clients still call, in
-//! their exact envelopes. Authenticated by an API token in the `token`
-//! header (minted by the staff member in the console).
-//!
 //! `GET /im/cs/find-history-sessions?name=&page=&size=&staffSessionType=`
 //! (seed 000, 查询登录人的历史会话): the caller's history, searched by the
 //! customer's name or phone. `id` is `0_<conversation id>`; `from` is the
 //! customer, `to` the agent; phones are masked unless the caller is admin.
 //! `staffSessionType=1` keeps only conversations assigned to the caller.
+//! Errors answer with their HTTP status in the same envelope
+//! (`success: false`, `code` the status, `cause` the error key).
 
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -14,7 +12,6 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
-use shipdesk::auth::api_token;
 use shipdesk::chat::service::list;
 use shipdesk::chat::{ConversationSummary, HistoryFilter};
 use shipdesk::state::AppState;
@@ -104,11 +101,7 @@ pub async fn find_history_sessions(
     Query(q): Query<HistoryQuery>,
 ) -> Response {
     let run = async {
-        let token = headers
-            .get("token")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("");
-        let staff = api_token::staff_for(&state, token).await?;
+        let staff = super::staff_caller(&state, &headers, None, "find_history_sessions").await?;
         let page = PageQuery::parse(number("page", q.page)?, number("size", q.size)?)?;
         let mine_only = number("staffSessionType", q.staff_session_type)? == Some(1);
         // No text column or pattern takes a NUL on PostgreSQL.

@@ -1,0 +1,91 @@
+//! A conversation's messages as partner systems read them (seed 002's
+//! 读取聊天记录): paged, after a seq for an incremental sync, within a time
+//! window. Staff notes stay inside, as they do for the outbox's events. The
+//! page comes with what a reader needs beside it (the conversation as the
+//! caller sees it, its desk, the messages it quotes, the staff who wrote
+//! it), so an adapter only maps.
+
+use crate::auth::{repo as auth_repo, Principal, Staff};
+use crate::chat::model::*;
+use crate::chat::policy::CHAT_STAFF;
+use crate::chat::repo;
+use crate::chat::service::list;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::types::{Id, PageQuery};
+use crate::ErrorKey;
+
+/// One page of a conversation's messages and what they refer to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Transcript {
+    /// The conversation as the caller sees it (phones masked unless admin).
+    pub summary: ConversationSummary,
+    pub desk: Desk,
+    /// In seq order, notes left out.
+    pub messages: Vec<Message>,
+    /// The messages those reply to (`reply_to_seq`), notes left out.
+    pub quoted: Vec<Message>,
+    /// The staff who wrote the messages or whose action a system line records.
+    pub staff: Vec<Staff>,
+}
+
+impl Transcript {
+    pub fn quoted(&self, seq: i64) -> Option<&Message> {
+        self.quoted.iter().find(|m| m.seq == seq)
+    }
+    pub fn staff(&self, id: Id) -> Option<&Staff> {
+        self.staff.iter().find(|s| s.id == id)
+    }
+}
+
+/// A page of the messages of a conversation `staff` may read (admins: any;
+/// an agent: those assigned to them or of the desks they serve), after
+/// `f.after_seq`, sent within `f.from_ms..=f.to_ms`.
+pub async fn transcript(
+    state: &AppState,
+    staff: &Staff,
+    conversation_id: Id,
+    f: &MessageFilter,
+    page: PageQuery,
+) -> AppResult<Transcript> {
+    staff.require(CHAT_STAFF)?;
+    if f.after_seq < 0 {
+        return Err(AppError::validation(
+            "after_seq",
+            ErrorKey::MessageSeqInvalid,
+        ));
+    }
+    let summary = list::summary(state, &Principal::Staff(staff.clone()), conversation_id).await?;
+    let desk = repo::desk::by_id(&state.db, summary.conversation.desk_id)
+        .await?
+        .ok_or(AppError::Internal)?;
+    let window = (f.from_ms.unwrap_or(0), f.to_ms.unwrap_or(i64::MAX));
+    let messages =
+        repo::message::export_page(&state.db, conversation_id, f.after_seq, window, page).await?;
+    let mut quoted: Vec<Message> = vec![];
+    for seq in messages.iter().filter_map(|m| m.reply_to_seq) {
+        if quoted.iter().any(|q| q.seq == seq) {
+            continue;
+        }
+        let found = repo::message::by_seq(&state.db, conversation_id, seq).await?;
+        quoted.extend(found.filter(|q| q.kind != MessageKind::Note));
+    }
+    let mut staff_ids: Vec<Id> = messages
+        .iter()
+        .filter(|m| m.sender_kind != SenderKind::Member)
+        .map(|m| m.sender_id)
+        .collect();
+    staff_ids.sort_unstable();
+    staff_ids.dedup();
+    let mut writers = vec![];
+    for id in staff_ids {
+        writers.extend(auth_repo::staff_by_id(&state.db, id).await?);
+    }
+    Ok(Transcript {
+        summary,
+        desk,
+        messages,
+        quoted,
+        staff: writers,
+    })
+}
