@@ -9,6 +9,7 @@ mod channel;
 mod date;
 mod plan;
 mod query;
+mod shared;
 #[cfg(test)]
 mod tests_query;
 
@@ -16,6 +17,7 @@ pub use channel::*;
 pub use date::*;
 pub use plan::*;
 pub use query::*;
+pub use shared::Shared;
 
 crate::string_enum! {
     /// How cargo travels (运输方式).

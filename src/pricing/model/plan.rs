@@ -3,34 +3,47 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{pick, Date, DateRange, DayRange, GoodsType, Mode, Qty, Unit};
+use super::{pick, Date, DateRange, DayRange, GoodsType, Mode, Qty, Shared, Unit};
 use crate::auth::Lang;
 use crate::types::Id;
 
-/// One priced way to ship the cargo.
+/// What a plan says of its channel: the same for every search, shared by
+/// all its plans.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-pub struct Plan {
-    pub channel_id: Id,
-    pub channel_name: String,
+pub struct ChannelCard {
+    pub id: Id,
+    pub name: String,
     pub mode: Mode,
     pub carrier: String,
-    pub zone_code: String,
-    pub zone_name: String,
-    pub chargeable: Chargeable,
-    pub lines: Vec<PriceLine>,
-    /// All-in, CNY fen: the sum of the lines.
-    pub total_fen: i64,
     pub tax_included: bool,
     pub transit_days: DayRange,
-    /// The next cut-off day on or after the search day.
-    pub departure: Date,
-    /// Departure plus the transit days.
-    pub eta: DateRange,
     /// The last departure day the price holds for.
     pub valid_until: Date,
     pub special: bool,
     pub tags: Vec<String>,
     pub table_version: u32,
+}
+
+/// The zone a plan is priced in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct ZoneCard {
+    pub code: String,
+    pub name: String,
+}
+
+/// One priced way to ship the cargo.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Plan {
+    pub channel: Shared<ChannelCard>,
+    pub zone: Shared<ZoneCard>,
+    pub chargeable: Chargeable,
+    pub lines: Vec<PriceLine>,
+    /// All-in, CNY fen: the sum of the lines.
+    pub total_fen: i64,
+    /// The next cut-off day on or after the search day.
+    pub departure: Date,
+    /// Departure plus the transit days.
+    pub eta: DateRange,
     /// Arrives first (latest ETA earliest) among the plans found.
     pub fastest: bool,
     /// Costs least among the plans found.
@@ -80,8 +93,9 @@ crate::string_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PriceLine {
     pub kind: LineKind,
-    /// `运费`, `报关费` or the surcharge's name.
-    pub label: String,
+    /// The surcharge's name (`带电附加费`); freight and customs lines are
+    /// named by their kind.
+    pub label: Option<Shared<str>>,
     /// The quantity charged (kg, CBM or, for `cartons`, not used).
     pub quantity: Option<Qty>,
     /// Cartons counted, for per-carton surcharges.

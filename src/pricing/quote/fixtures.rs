@@ -130,7 +130,11 @@ pub fn plan_on(ch: Channel, q: &QuoteQuery, day: Date) -> Option<Plan> {
     search(&cat, q, day).into_iter().next()
 }
 
-/// The line labelled `label`, if the plan has one.
+/// The line labelled `label` (`运费` and `报关费` by kind), if the plan has one.
 pub fn line<'a>(p: &'a Plan, label: &str) -> Option<&'a PriceLine> {
-    p.lines.iter().find(|l| l.label == label)
+    p.lines.iter().find(|l| match l.kind {
+        LineKind::Freight => label == "运费",
+        LineKind::Customs => label == "报关费",
+        LineKind::Surcharge => l.label.as_deref() == Some(label),
+    })
 }

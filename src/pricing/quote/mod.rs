@@ -33,6 +33,48 @@ pub(crate) struct Prepared {
     pub ch: Channel,
     /// Bit `i` set: departs on weekday `i` (Monday 0).
     pub cutoffs: u8,
+    pub names: Names,
+}
+
+/// What the channel's plans share.
+#[derive(Debug)]
+pub(crate) struct Names {
+    pub card: Shared<ChannelCard>,
+    pub zones: Vec<Shared<ZoneCard>>,
+    pub surcharges: Vec<Shared<str>>,
+}
+
+impl Names {
+    fn of(ch: &Channel) -> Names {
+        let card = ChannelCard {
+            id: ch.id,
+            name: ch.name.clone(),
+            mode: ch.mode,
+            carrier: ch.carrier.clone(),
+            tax_included: ch.tax_included,
+            transit_days: ch.transit_days,
+            valid_until: dates::valid_until(ch),
+            special: ch.special.is_some(),
+            tags: ch.tags.clone(),
+            table_version: ch.table_version,
+        };
+        let zone = |z: &Zone| {
+            ZoneCard {
+                code: z.code.clone(),
+                name: z.name.clone(),
+            }
+            .into()
+        };
+        Names {
+            card: card.into(),
+            zones: ch.zones.iter().map(zone).collect(),
+            surcharges: ch
+                .surcharges
+                .iter()
+                .map(|s| s.name.as_str().into())
+                .collect(),
+        }
+    }
 }
 
 /// The channels to one destination country.
@@ -78,7 +120,8 @@ impl Catalogue {
                 .cutoff_weekdays
                 .iter()
                 .fold(0u8, |m, d| m | 1 << d.index());
-            cat.channels.push(Prepared { ch, cutoffs });
+            let names = Names::of(&ch);
+            cat.channels.push(Prepared { ch, cutoffs, names });
         }
         Ok(cat)
     }
@@ -182,14 +225,15 @@ fn zone_of(ch: &Channel, q: &QuoteQuery) -> Option<usize> {
 /// Every plan for the query on `today`, cheapest first (then earliest
 /// arrival), with the cheapest and the fastest marked.
 pub fn search(cat: &Catalogue, q: &QuoteQuery, today: Date) -> Vec<Plan> {
-    let mut plans: Vec<Plan> = (cat.candidates(q).into_iter())
-        .filter_map(|(c, z)| {
-            screen::evaluate(&cat.channels[c as usize], Some(z), q, today, false).ok()
-        })
-        .collect();
-    plans.sort_by(|a, b| {
-        (a.total_fen, a.eta.to, a.channel_id).cmp(&(b.total_fen, b.eta.to, b.channel_id))
-    });
+    let mut plans = Vec::new();
+    let mut scales = weight::Scales::default();
+    for (c, z) in cat.candidates(q) {
+        let p = &cat.channels[c as usize];
+        if let Ok(p) = screen::evaluate(p, Some(z), q, today, false, &mut scales) {
+            plans.push(p);
+        }
+    }
+    sort(&mut plans);
     let cheapest = plans.first().map(|p| p.total_fen);
     let fastest = plans.iter().map(|p| p.eta.to).min();
     for p in &mut plans {
@@ -197,6 +241,26 @@ pub fn search(cat: &Catalogue, q: &QuoteQuery, today: Date) -> Vec<Plan> {
         p.fastest = Some(p.eta.to) == fastest;
     }
     plans
+}
+
+/// Cheapest first, then earliest arrival, then channel id. Plans are large:
+/// the keys are sorted and each plan moved once, along its cycle.
+fn sort(plans: &mut [Plan]) {
+    let mut order: Vec<_> = (plans.iter().enumerate())
+        .map(|(i, p)| (p.total_fen, p.eta.to, p.channel.id, i))
+        .collect();
+    order.sort_unstable();
+    let mut dest: Vec<usize> = vec![0; plans.len()];
+    for (to, k) in order.iter().enumerate() {
+        dest[k.3] = to;
+    }
+    for i in 0..plans.len() {
+        while dest[i] != i {
+            let j = dest[i];
+            plans.swap(i, j);
+            dest.swap(i, j);
+        }
+    }
 }
 
 /// For every channel to the query's country that gives no plan, all the
@@ -229,7 +293,8 @@ pub fn explain_channel(
 }
 
 fn explain_one(p: &Prepared, q: &QuoteQuery, today: Date) -> Option<Explanation> {
-    let reasons = screen::evaluate(p, zone_of(&p.ch, q), q, today, true).err()?;
+    let mut scales = weight::Scales::default();
+    let reasons = screen::evaluate(p, zone_of(&p.ch, q), q, today, true, &mut scales).err()?;
     Some(explanation(&p.ch, reasons))
 }
 

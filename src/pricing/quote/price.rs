@@ -1,12 +1,24 @@
 //! A plan's price lines: freight at its weight break, each surcharge whose
 //! conditions hold, the customs fee.
 
-use super::{dates, screen, weight};
+use super::weight::Weighed;
+use super::{screen, Prepared};
 use crate::pricing::model::*;
 
 /// `qty` (thousandths) × `fen` per unit, rounded half up to the fen.
 fn times(qty: Qty, fen: i64) -> i64 {
-    ((qty.0 as i128 * fen as i128 + 500) / 1000) as i64
+    match qty.0.checked_mul(fen) {
+        Some(p) if p <= i64::MAX - 500 => (p + 500) / 1000,
+        _ => ((qty.0 as i128 * fen as i128 + 500) / 1000) as i64,
+    }
+}
+
+/// `basis_points` of `fen`, rounded half up.
+fn share(fen: i64, basis_points: u32) -> i64 {
+    match fen.checked_mul(basis_points as i64) {
+        Some(p) if p <= i64::MAX - 5_000 => (p + 5_000) / 10_000,
+        _ => ((fen as i128 * basis_points as i128 + 5_000) / 10_000) as i64,
+    }
 }
 
 /// Freight for `qty` by the zone's breaks. The break is the last whose
@@ -26,7 +38,7 @@ pub(super) fn freight(rates: &[Rate], qty: Qty) -> PriceLine {
     let (charged, j, amount_fen) = best;
     PriceLine {
         kind: LineKind::Freight,
-        label: "运费".into(),
+        label: None,
         quantity: Some(charged),
         cartons: None,
         rate_fen: Some(rates[j].fen),
@@ -38,26 +50,25 @@ pub(super) fn freight(rates: &[Rate], qty: Qty) -> PriceLine {
 
 /// The plan of a channel that takes the query, in zone `z`.
 pub(super) fn plan(
-    ch: &Channel,
+    p: &Prepared,
     z: usize,
     q: &QuoteQuery,
+    w: &Weighed,
     departure: Date,
     eta: DateRange,
 ) -> Plan {
-    let zone = &ch.zones[z];
-    let c = weight::chargeable(ch, &q.cargo);
+    let (ch, names) = (&p.ch, &p.names);
+    let c = w.total;
     let mut lines = Vec::with_capacity(2 + ch.surcharges.len());
-    lines.push(freight(&zone.rates, c.chargeable));
+    lines.push(freight(&ch.zones[z].rates, c.chargeable));
     let freight_fen = lines[0].amount_fen;
-    let applied = ch
-        .surcharges
-        .iter()
-        .filter_map(|s| surcharge(ch, s, q, &c, freight_fen, departure));
+    let rules = ch.surcharges.iter().zip(&names.surcharges);
+    let applied = rules.filter_map(|(s, label)| surcharge(s, label, q, w, freight_fen, departure));
     lines.extend(applied);
     if ch.customs_fee_fen > 0 {
         lines.push(PriceLine {
             kind: LineKind::Customs,
-            label: "报关费".into(),
+            label: None,
             quantity: None,
             cartons: None,
             rate_fen: Some(ch.customs_fee_fen),
@@ -67,23 +78,13 @@ pub(super) fn plan(
         });
     }
     Plan {
-        channel_id: ch.id,
-        channel_name: ch.name.clone(),
-        mode: ch.mode,
-        carrier: ch.carrier.clone(),
-        zone_code: zone.code.clone(),
-        zone_name: zone.name.clone(),
+        channel: names.card.clone(),
+        zone: names.zones[z].clone(),
         chargeable: c,
         total_fen: lines.iter().map(|l| l.amount_fen).sum(),
         lines,
-        tax_included: ch.tax_included,
-        transit_days: ch.transit_days,
         departure,
         eta,
-        valid_until: dates::valid_until(ch),
-        special: ch.special.is_some(),
-        tags: ch.tags.clone(),
-        table_version: ch.table_version,
         fastest: false,
         cheapest: false,
     }
@@ -113,51 +114,47 @@ fn carton_meets(cond: &Condition, longest_mm: Option<i64>, weight_g: i64) -> boo
 
 /// The (quantity, cartons) a surcharge counts: every carton, or only those
 /// meeting its carton conditions. Totals without a piece count meet none.
-fn counted(ch: &Channel, s: &Surcharge, cargo: &Cargo, c: &Chargeable) -> (Qty, u32) {
+fn counted(s: &Surcharge, cargo: &Cargo, w: &Weighed) -> (Qty, u32) {
     let pieces = cargo.pieces();
     if !s.when.iter().any(Condition::is_per_carton) {
-        return (c.chargeable, pieces.unwrap_or(1));
+        return (w.total.chargeable, pieces.unwrap_or(1));
     }
-    let conds = || s.when.iter();
+    let meets = |longest, weight_g| s.when.iter().all(|c| carton_meets(c, longest, weight_g));
     match cargo {
         Cargo::Cartons(lines) => {
             let hit = lines
                 .iter()
-                .filter(|l| conds().all(|w| carton_meets(w, Some(l.longest_mm()), l.weight_g)));
-            hit.fold((Qty(0), 0), |(q, n), l| {
-                (
-                    Qty(q.0 + weight::carton_qty(ch, l).0 * l.count as i64),
-                    n + l.count,
-                )
+                .zip(&w.per_carton)
+                .filter(|(l, _)| meets(Some(l.longest_mm()), l.weight_g));
+            hit.fold((Qty(0), 0), |(q, n), (l, one)| {
+                (Qty(q.0 + one.0 * l.count as i64), n + l.count)
             })
         }
         Cargo::Totals { .. } => match screen::heaviest_carton_g(cargo) {
-            Some(avg) if conds().all(|w| carton_meets(w, None, avg)) => {
-                (c.chargeable, pieces.unwrap_or(1))
-            }
+            Some(avg) if meets(None, avg) => (w.total.chargeable, pieces.unwrap_or(1)),
             _ => (Qty(0), 0),
         },
     }
 }
 
 fn surcharge(
-    ch: &Channel,
     s: &Surcharge,
+    label: &Shared<str>,
     q: &QuoteQuery,
-    c: &Chargeable,
+    w: &Weighed,
     freight_fen: i64,
     departure: Date,
 ) -> Option<PriceLine> {
-    if !s.when.iter().all(|w| holds(w, q, departure)) {
+    if !s.when.iter().all(|c| holds(c, q, departure)) {
         return None;
     }
-    let (qty, cartons) = counted(ch, s, &q.cargo, c);
+    let (qty, cartons) = counted(s, &q.cargo, w);
     if cartons == 0 {
         return None;
     }
     let mut line = PriceLine {
         kind: LineKind::Surcharge,
-        label: s.name.clone(),
+        label: Some(label.clone()),
         quantity: None,
         cartons: None,
         rate_fen: None,
@@ -177,8 +174,7 @@ fn surcharge(
         Charge::Shipment { fen } => (line.rate_fen, line.amount_fen) = (Some(fen), fen),
         Charge::Percent { basis_points } => {
             line.percent_bp = Some(basis_points);
-            line.amount_fen =
-                ((freight_fen as i128 * basis_points as i128 + 5_000) / 10_000) as i64;
+            line.amount_fen = share(freight_fen, basis_points);
         }
     }
     Some(line)

@@ -1,6 +1,7 @@
 //! Whether a channel takes a query: each check gives the reason it does not.
 //! A search stops at the first reason; an explanation collects them all.
 
+use super::weight::Scales;
 use super::{dates, price, Prepared};
 use crate::pricing::model::*;
 
@@ -27,6 +28,7 @@ pub(super) fn evaluate(
     q: &QuoteQuery,
     today: Date,
     all: bool,
+    scales: &mut Scales,
 ) -> Result<Plan, Vec<NoMatch>> {
     let ch = &p.ch;
     let mut why = Vec::new();
@@ -42,7 +44,10 @@ pub(super) fn evaluate(
     let eta = dates::eta(departure, ch.transit_days);
     dates::reasons(ch, departure, eta, q.wanted_date, &mut why);
     match zone {
-        Some(z) if why.is_empty() => Ok(price::plan(ch, z, q, departure, eta)),
+        Some(z) if why.is_empty() => {
+            let w = scales.weigh(ch, &q.cargo);
+            Ok(price::plan(p, z, q, w, departure, eta))
+        }
         _ => Err(why),
     }
 }

@@ -121,7 +121,7 @@ fn validity_is_judged_on_the_departure_day_not_the_search_day() {
         vec![NoMatch::Expired { to: d(2026, 3, 5) }]
     );
     ch.validity.to = d(2026, 3, 6);
-    assert_eq!(plan_of(ch, &q).valid_until, d(2026, 3, 6));
+    assert_eq!(plan_of(ch, &q).channel.valid_until, d(2026, 3, 6));
 }
 
 #[test]
@@ -134,8 +134,8 @@ fn a_special_price_holds_only_within_its_own_days() {
     };
     ch.special = Some(days);
     let p = plan_of(ch.clone(), &q);
-    assert!(p.special);
-    assert_eq!(p.valid_until, d(2026, 3, 15));
+    assert!(p.channel.special);
+    assert_eq!(p.channel.valid_until, d(2026, 3, 15));
     assert_eq!(
         reasons(ch, &q, d(2026, 3, 16)),
         vec![NoMatch::SpecialNotInForce { days }]

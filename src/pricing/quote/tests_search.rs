@@ -13,7 +13,7 @@ fn the_fba_code_picks_the_zone_and_its_prices() {
     q.fba_code = Some("JFK8".into());
     let east = plan_of(base(), &q);
     assert_eq!(
-        (west.zone_code.as_str(), east.zone_code.as_str()),
+        (west.zone.code.as_str(), east.zone.code.as_str()),
         ("US-W", "US-E")
     );
     assert_eq!((west.total_fen, east.total_fen), (150 * 1100, 150 * 1200));
@@ -27,7 +27,7 @@ fn postcodes_match_zone_ranges_with_the_upper_bound_as_a_prefix() {
     q.fba_code = None;
     let zone = |p: &str, q: &mut QuoteQuery| {
         q.postcode = Some(normalize_postcode(p));
-        plan_on(base(), q, today()).map(|p| p.zone_code)
+        plan_on(base(), q, today()).map(|p| p.zone.code.clone())
     };
     assert_eq!(zone("90000", &mut q).as_deref(), Some("US-W"));
     assert_eq!(zone("96199", &mut q).as_deref(), Some("US-W"));
@@ -54,7 +54,7 @@ fn plans_come_cheapest_first_with_the_cheapest_and_fastest_marked() {
     let plans = search(&cat, &query(heavy(1, 150.0)), today());
     let ids: Vec<_> = plans
         .iter()
-        .map(|p| (p.channel_id, p.cheapest, p.fastest))
+        .map(|p| (p.channel.id, p.cheapest, p.fastest))
         .collect();
     assert_eq!(
         ids,
@@ -77,7 +77,7 @@ fn filters_keep_the_mode_tag_and_special_lines_asked_for() {
     let ids = |q: &QuoteQuery| {
         search(&cat, q, today())
             .iter()
-            .map(|p| p.channel_id)
+            .map(|p| p.channel.id)
             .collect::<Vec<_>>()
     };
     let mut q = query(heavy(1, 100.0));
@@ -202,4 +202,27 @@ fn a_catalogue_refuses_a_broken_channel_naming_the_field() {
 
 fn base_with_id(id: i64) -> Channel {
     Channel { id, ..base() }
+}
+
+#[test]
+fn channels_with_other_weighing_rules_weigh_the_cargo_their_own_way() {
+    // More rule sets than a search keeps: the later ones are weighed afresh.
+    let channels: Vec<Channel> = (0..40)
+        .map(|i| Channel {
+            id: i + 1,
+            min_shipment: Qty::units(20 + i),
+            ..base()
+        })
+        .collect();
+    let cat = Catalogue::new(channels).unwrap();
+    let plans = search(&cat, &query(heavy(1, 10.0)), today());
+    assert_eq!(plans.len(), 40);
+    for p in plans {
+        assert_eq!(
+            p.chargeable.chargeable,
+            Qty::units(19 + p.channel.id),
+            "channel {}",
+            p.channel.id
+        );
+    }
 }

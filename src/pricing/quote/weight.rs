@@ -37,8 +37,55 @@ fn carton(ch: &Channel, weight_g: i64, volume_mm3: i64, min: i64) -> (i64, i64, 
 }
 
 /// A carton line's chargeable quantity for one carton.
-pub(super) fn carton_qty(ch: &Channel, line: &CartonLine) -> Qty {
+fn carton_qty(ch: &Channel, line: &CartonLine) -> Qty {
     Qty(carton(ch, line.weight_g, line.volume_mm3(), ch.min_carton.0).2)
+}
+
+/// A cargo weighed by one channel's rules, with each carton line's
+/// quantity for one carton.
+#[derive(Debug)]
+pub(crate) struct Weighed {
+    pub total: Chargeable,
+    pub per_carton: Vec<Qty>,
+}
+
+/// The weighing rules: channels that share them weigh a cargo alike.
+type Rules = (Basis, Qty, Qty, Qty);
+
+/// A search weighs its cargo once per set of rules (most channels share
+/// the common ones), keeping up to `SCALES` of them.
+#[derive(Debug, Default)]
+pub(crate) struct Scales(Vec<(Rules, Weighed)>);
+
+const SCALES: usize = 32;
+
+impl Scales {
+    pub fn weigh(&mut self, ch: &Channel, cargo: &Cargo) -> &Weighed {
+        let key = (ch.basis, ch.min_shipment, ch.min_carton, ch.rounding);
+        let i = match self.0.iter().position(|(k, _)| *k == key) {
+            Some(i) => i,
+            None if self.0.len() < SCALES => {
+                self.0.push((key, weighed(ch, cargo)));
+                self.0.len() - 1
+            }
+            None => {
+                self.0[SCALES - 1] = (key, weighed(ch, cargo));
+                SCALES - 1
+            }
+        };
+        &self.0[i].1
+    }
+}
+
+fn weighed(ch: &Channel, cargo: &Cargo) -> Weighed {
+    let per_carton = match cargo {
+        Cargo::Cartons(lines) => lines.iter().map(|l| carton_qty(ch, l)).collect(),
+        Cargo::Totals { .. } => vec![],
+    };
+    Weighed {
+        total: chargeable(ch, cargo),
+        per_carton,
+    }
 }
 
 /// The chargeable quantity of `cargo` on `ch`, with how it was reached.
