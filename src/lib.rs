@@ -13,6 +13,7 @@ pub mod demo;
 pub mod error;
 pub mod events;
 pub mod partner;
+pub mod pricing;
 pub mod types;
 pub mod webhook;
 
