@@ -18,6 +18,7 @@
 //! - The inquiry parser is deterministic and offline: the same text and day
 //!   give the same fields; it reports what it found, never a guess.
 
+pub mod demo;
 // pub mod inquiry;
 pub mod model;
 pub mod quote;

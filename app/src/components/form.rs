@@ -59,7 +59,11 @@ where
     I: Send + Sync + 'static,
     O: Clone + Send + Sync + 'static,
 {
-    Signal::derive(move || action.value().get().and_then(|r| r.err()))
+    // Read with `try_get`: when a navigation disposes the page that owns
+    // the action, a banner being torn down may still ask once (seen as a
+    // "disposed reactive value" panic on the way to /admin/chat).
+    let value = action.value();
+    Signal::derive(move || value.try_get().flatten().and_then(|r| r.err()))
 }
 
 #[component]
@@ -68,7 +72,10 @@ pub fn ErrorBanner(
     #[prop(optional)] all: bool,
 ) -> impl IntoView {
     let shown = move || {
-        let shown = error.get().filter(|e| all || e.field().is_none());
+        let shown = error
+            .try_get()
+            .flatten()
+            .filter(|e| all || e.field().is_none());
         // On the server only a page's data can have failed (actions run in
         // the browser): the page answers with that error's status.
         #[cfg(feature = "ssr")]
