@@ -139,7 +139,7 @@ pub fn channel(c: usize, zones: usize, breaks: usize) -> Channel {
         accepts: vec![GoodsType::General, GoodsType::Battery, GoodsType::Textile],
         surcharges: surcharges(),
         customs_fee_fen: 15_000,
-        tax_included: c % 2 == 0,
+        tax_included: c.is_multiple_of(2),
         transit_days: DayRange {
             min: 8 + (c % 20) as u16,
             max: 13 + (c % 20 + c % 7) as u16,
@@ -149,7 +149,7 @@ pub fn channel(c: usize, zones: usize, breaks: usize) -> Channel {
             from: day(2026, 1, 1),
             to: day(2026, 12, 31),
         },
-        special: (c % 10 == 0).then(|| DateRange {
+        special: c.is_multiple_of(10).then(|| DateRange {
             from: day(2026, 1, 1),
             to: day(2026, 6, 30),
         }),

@@ -19,10 +19,10 @@
 //!   give the same fields; it reports what it found, never a guess.
 
 pub mod demo;
-// pub mod inquiry;
+pub mod inquiry;
 pub mod model;
 pub mod quote;
 
-// pub use inquiry::{parse_inquiry, Field, FieldName, Inquiry};
+pub use inquiry::{parse_inquiry, Field, FieldName, Inquiry};
 pub use model::*;
 pub use quote::{explain, explain_channel, search, Catalogue};

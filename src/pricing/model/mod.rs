@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::auth::Lang;
 
+mod cargo;
 mod channel;
 mod date;
 mod plan;
@@ -13,6 +14,7 @@ mod shared;
 #[cfg(test)]
 mod tests_query;
 
+pub use cargo::*;
 pub use channel::*;
 pub use date::*;
 pub use plan::*;

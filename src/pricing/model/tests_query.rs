@@ -58,9 +58,9 @@ fn a_good_search_is_normalised() {
     assert_eq!((q.cargo.weight_g(), q.cargo.pieces()), (112_500, Some(5)));
 }
 
-#[test]
-fn zero_negative_and_absurd_cargo_is_refused_naming_the_field() {
-    let cases = [
+/// A bad carton line, the field its error names and the error.
+fn bad_cartons() -> Vec<(CartonInput, &'static str, ErrorKey)> {
+    vec![
         (
             carton(0, 50.0, 20.0),
             "cargo.lines[0].count",
@@ -106,8 +106,12 @@ fn zero_negative_and_absurd_cargo_is_refused_naming_the_field() {
             "cargo.lines[0].weight_kg",
             ErrorKey::CargoNotANumber,
         ),
-    ];
-    for (c, field, key) in cases {
+    ]
+}
+
+#[test]
+fn zero_negative_and_absurd_cargo_is_refused_naming_the_field() {
+    for (c, field, key) in bad_cartons() {
         let i = input(lines(vec![carton(1, 50.0, 10.0), c]));
         let field = field.replace("[0]", "[1]");
         assert_eq!(error_of(&i), (field, key));

@@ -33,9 +33,8 @@ pub fn range(from: &str, to: &str) -> PostcodeRange {
     }
 }
 
-/// Breaks 0 / 21 / 45 / 100 / 300 / 500 / 1000 kg at ¥14 … ¥9.50 (West)
-/// and ¥1 more (East); minimum 21 kg; 0.5 kg steps; departs every day.
-pub fn base() -> Channel {
+/// US-W (ONT8, LGB8, LAX9; 900–961) and US-E (JFK8, ABE8; 070–089, 100–149).
+fn zones() -> Vec<Zone> {
     let west = [
         (0, 1400),
         (21, 1300),
@@ -46,6 +45,27 @@ pub fn base() -> Channel {
         (1000, 950),
     ];
     let east: Vec<(i64, i64)> = west.iter().map(|&(f, p)| (f, p + 100)).collect();
+    vec![
+        Zone {
+            code: "US-W".into(),
+            name: "美西".into(),
+            fba_codes: vec!["ONT8".into(), "LGB8".into(), "LAX9".into()],
+            postcodes: vec![range("900", "961")],
+            rates: rates(&west),
+        },
+        Zone {
+            code: "US-E".into(),
+            name: "美东".into(),
+            fba_codes: vec!["JFK8".into(), "ABE8".into()],
+            postcodes: vec![range("070", "089"), range("100", "149")],
+            rates: rates(&east),
+        },
+    ]
+}
+
+/// Breaks 0 / 21 / 45 / 100 / 300 / 500 / 1000 kg at ¥14 … ¥9.50 (West)
+/// and ¥1 more (East); minimum 21 kg; 0.5 kg steps; departs every day.
+pub fn base() -> Channel {
     Channel {
         id: 1,
         name: "美森快船".into(),
@@ -53,22 +73,7 @@ pub fn base() -> Channel {
         carrier: "美森 Matson + UPS".into(),
         origins: vec!["深圳".into(), "义乌".into()],
         country: "US".into(),
-        zones: vec![
-            Zone {
-                code: "US-W".into(),
-                name: "美西".into(),
-                fba_codes: vec!["ONT8".into(), "LGB8".into(), "LAX9".into()],
-                postcodes: vec![range("900", "961")],
-                rates: rates(&west),
-            },
-            Zone {
-                code: "US-E".into(),
-                name: "美东".into(),
-                fba_codes: vec!["JFK8".into(), "ABE8".into()],
-                postcodes: vec![range("070", "089"), range("100", "149")],
-                rates: rates(&east),
-            },
-        ],
+        zones: zones(),
         basis: Basis::Kg { divisor: 6000 },
         min_shipment: Qty::units(21),
         min_carton: Qty(0),
