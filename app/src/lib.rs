@@ -18,6 +18,7 @@ mod openapi_compat;
 mod openapi_extra;
 pub mod partner;
 pub mod portal;
+pub mod pricing;
 pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod server;

@@ -18,6 +18,7 @@ use crate::auth::api as auth;
 use crate::chat::api as chat;
 use crate::customer::api as customer;
 use crate::partner::api as partner;
+use crate::pricing::api as pricing;
 use crate::staff::api as staff;
 use crate::webhook::api as webhook;
 
@@ -130,6 +131,7 @@ const OPERATIONS: &[Operation] = &[
     op::<partner::RotatePartnerAppSecret>("partner", who::STAFF_ADMIN),
     op::<partner::ListPartnerRequests>("partner", who::STAFF_ADMIN),
     op::<partner::ListPartnerFunctions>("partner", who::STAFF_ADMIN),
+    op::<pricing::ParseInquiry>("pricing", who::SIGNED_IN),
 ];
 
 /// What a partner app may be given, as `(domain, name)`: every server
@@ -274,6 +276,7 @@ pub fn document() -> Value {
             {"name": "customer", "description": "Customer companies and their members."},
             {"name": "chat", "description": "Customer-service chat over HTTP; live events on `/ws`."},
             {"name": "webhook", "description": "Webhook subscriptions and their deliveries."},
+            {"name": "pricing", "description": "Quotes: the free-text inquiry reader."},
             {"name": "partner", "description": "Partner apps: signed token requests, and their set-up and request log (admins)."},
             {"name": "realtime", "description": "The chat socket, uploads and downloads."},
             {"name": "compat", "description": "Endpoints kept for existing clients (the seeds' shapes)."},

@@ -17,12 +17,44 @@ type ZoneSpec = (
 );
 
 const US: &[ZoneSpec] = &[
-    ("US-W", "美西", &["ONT8", "LGB8", "LAX9", "SBD1", "SMF3", "PHX7", "GYR3"], &[("850", "961")], 100),
-    ("US-C", "美中", &["MDW2", "IND9", "DFW6", "FTW1", "MQJ1", "STL4"], &[("460", "799")], 106),
-    ("US-E", "美东", &["JFK8", "ABE8", "AVP1", "BWI2", "CLT2", "RDU1", "TEB9", "MDT1"], &[("010", "399")], 110),
+    (
+        "US-W",
+        "美西",
+        &["ONT8", "LGB8", "LAX9", "SBD1", "SMF3", "PHX7", "GYR3"],
+        &[("850", "961")],
+        100,
+    ),
+    (
+        "US-C",
+        "美中",
+        &["MDW2", "IND9", "DFW6", "FTW1", "MQJ1", "STL4"],
+        &[("460", "799")],
+        106,
+    ),
+    (
+        "US-E",
+        "美东",
+        &[
+            "JFK8", "ABE8", "AVP1", "BWI2", "CLT2", "RDU1", "TEB9", "MDT1",
+        ],
+        &[("010", "399")],
+        110,
+    ),
 ];
-const UK: &[ZoneSpec] = &[("UK", "英国", &["LTN4", "BHX4", "MAN1", "EDI4", "LBA4", "BRS1"], &[], 100)];
-const DE: &[ZoneSpec] = &[("DE", "德国", &["DTM2", "FRA7", "MUC3", "LEJ1", "HAM2", "BER3"], &[], 100)];
+const UK: &[ZoneSpec] = &[(
+    "UK",
+    "英国",
+    &["LTN4", "BHX4", "MAN1", "EDI4", "LBA4", "BRS1"],
+    &[],
+    100,
+)];
+const DE: &[ZoneSpec] = &[(
+    "DE",
+    "德国",
+    &["DTM2", "FRA7", "MUC3", "LEJ1", "HAM2", "BER3"],
+    &[],
+    100,
+)];
 const JP: &[ZoneSpec] = &[("JP", "日本", &["NRT5", "NRT2", "KIX4", "FSZ1"], &[], 100)];
 const CA: &[ZoneSpec] = &[
     ("CA-E", "加东", &["YYZ4", "YYZ7", "YOW1"], &[], 100),
@@ -90,41 +122,314 @@ fn specs() -> Vec<Spec> {
         s
     };
     vec![
-        b(cut(spec("美森正班快船", "美森 Matson + UPS 派送", SeaExpress, "US", US, 1350, (18, 25)), &[Mon, Thu])),
-        cut(spec("美森加班船", "美森 Matson CLX+ + 卡派", SeaExpress, "US", US, 1250, (22, 30)), &[Wed]),
-        b(cut(spec("以星快船 ZIM", "以星 ZIM ZEX + UPS", SeaExpress, "US", US, 1080, (25, 35)), &[Tue])),
-        special(cut(spec("美森特价线", "美森 Matson + FedEx Ground", SeaExpress, "US", US, 990, (20, 28)), &[Fri])),
-        cut(spec("普船海卡", "COSCO 普船 + 卡车派送", Sea, "US", US, 145_000, (35, 45)), &[Sat]),
-        untaxed(cut(spec("海运整柜拼箱", "EMC 长荣 + 卡派（不包税）", Sea, "US", US, 118_000, (38, 50)), &[Thu])),
-        b(cut(spec("美国空派专线", "国航直飞 + UPS 派送", AirExpress, "US", US, 3900, (8, 12)), &[Mon, Wed, Fri])),
-        cut(spec("美国空派经济", "中转空运 + USPS", AirExpress, "US", US, 3300, (10, 15)), &[Tue, Sat]),
-        b(spec("UPS 红单", "UPS Worldwide Saver", Express, "US", US, 5600, (3, 6))),
+        b(cut(
+            spec(
+                "美森正班快船",
+                "美森 Matson + UPS 派送",
+                SeaExpress,
+                "US",
+                US,
+                1350,
+                (18, 25),
+            ),
+            &[Mon, Thu],
+        )),
+        cut(
+            spec(
+                "美森加班船",
+                "美森 Matson CLX+ + 卡派",
+                SeaExpress,
+                "US",
+                US,
+                1250,
+                (22, 30),
+            ),
+            &[Wed],
+        ),
+        b(cut(
+            spec(
+                "以星快船 ZIM",
+                "以星 ZIM ZEX + UPS",
+                SeaExpress,
+                "US",
+                US,
+                1080,
+                (25, 35),
+            ),
+            &[Tue],
+        )),
+        special(cut(
+            spec(
+                "美森特价线",
+                "美森 Matson + FedEx Ground",
+                SeaExpress,
+                "US",
+                US,
+                990,
+                (20, 28),
+            ),
+            &[Fri],
+        )),
+        cut(
+            spec(
+                "普船海卡",
+                "COSCO 普船 + 卡车派送",
+                Sea,
+                "US",
+                US,
+                145_000,
+                (35, 45),
+            ),
+            &[Sat],
+        ),
+        untaxed(cut(
+            spec(
+                "海运整柜拼箱",
+                "EMC 长荣 + 卡派（不包税）",
+                Sea,
+                "US",
+                US,
+                118_000,
+                (38, 50),
+            ),
+            &[Thu],
+        )),
+        b(cut(
+            spec(
+                "美国空派专线",
+                "国航直飞 + UPS 派送",
+                AirExpress,
+                "US",
+                US,
+                3900,
+                (8, 12),
+            ),
+            &[Mon, Wed, Fri],
+        )),
+        cut(
+            spec(
+                "美国空派经济",
+                "中转空运 + USPS",
+                AirExpress,
+                "US",
+                US,
+                3300,
+                (10, 15),
+            ),
+            &[Tue, Sat],
+        ),
+        b(spec(
+            "UPS 红单",
+            "UPS Worldwide Saver",
+            Express,
+            "US",
+            US,
+            5600,
+            (3, 6),
+        )),
         spec("DHL 快递", "DHL Express", Express, "US", US, 6100, (3, 5)),
-        b(cut(spec("英国海派", "海运 + Royal Mail / DPD", SeaExpress, "GB", UK, 1250, (28, 35)), &[Wed])),
-        b(cut(spec("英国空派", "空运直飞 + DPD", AirExpress, "GB", UK, 3600, (8, 12)), &[Mon, Thu])),
-        cut(spec("中欧班列（英国）", "中欧班列 + DPD", Rail, "GB", UK, 1650, (25, 32)), &[Sat]),
-        cut(spec("英国卡航", "卡车 + DPD", Truck, "GB", UK, 1780, (20, 26)), &[Sun]),
+        b(cut(
+            spec(
+                "英国海派",
+                "海运 + Royal Mail / DPD",
+                SeaExpress,
+                "GB",
+                UK,
+                1250,
+                (28, 35),
+            ),
+            &[Wed],
+        )),
+        b(cut(
+            spec(
+                "英国空派",
+                "空运直飞 + DPD",
+                AirExpress,
+                "GB",
+                UK,
+                3600,
+                (8, 12),
+            ),
+            &[Mon, Thu],
+        )),
+        cut(
+            spec(
+                "中欧班列（英国）",
+                "中欧班列 + DPD",
+                Rail,
+                "GB",
+                UK,
+                1650,
+                (25, 32),
+            ),
+            &[Sat],
+        ),
+        cut(
+            spec("英国卡航", "卡车 + DPD", Truck, "GB", UK, 1780, (20, 26)),
+            &[Sun],
+        ),
         spec("DHL 英国", "DHL Express", Express, "GB", UK, 5200, (3, 5)),
-        b(cut(spec("德国海派", "海运 + DHL Paket", SeaExpress, "DE", DE, 1200, (28, 35)), &[Tue])),
-        b(cut(spec("德国空派", "空运 + DHL Paket", AirExpress, "DE", DE, 3500, (8, 12)), &[Mon, Thu])),
-        cut(spec("中欧班列（德国）", "中欧班列 + DHL", Rail, "DE", DE, 1550, (22, 28)), &[Wed, Sat]),
-        cut(spec("德国卡航", "卡车 + DHL", Truck, "DE", DE, 1680, (18, 24)), &[Sun]),
-        special(cut(spec("德国铁路特价", "中欧班列 + GLS", Rail, "DE", DE, 1380, (24, 30)), &[Fri])),
-        spec("UPS 德国", "UPS Worldwide Saver", Express, "DE", DE, 5000, (3, 6)),
-        b(cut(spec("日本海派", "海运 + 佐川急便", SeaExpress, "JP", JP, 900, (8, 12)), &[Tue, Fri])),
-        b(cut(spec("日本空派", "空运 + ヤマト運輸", AirExpress, "JP", JP, 2200, (4, 7)), &[Mon, Wed, Fri])),
+        b(cut(
+            spec(
+                "德国海派",
+                "海运 + DHL Paket",
+                SeaExpress,
+                "DE",
+                DE,
+                1200,
+                (28, 35),
+            ),
+            &[Tue],
+        )),
+        b(cut(
+            spec(
+                "德国空派",
+                "空运 + DHL Paket",
+                AirExpress,
+                "DE",
+                DE,
+                3500,
+                (8, 12),
+            ),
+            &[Mon, Thu],
+        )),
+        cut(
+            spec(
+                "中欧班列（德国）",
+                "中欧班列 + DHL",
+                Rail,
+                "DE",
+                DE,
+                1550,
+                (22, 28),
+            ),
+            &[Wed, Sat],
+        ),
+        cut(
+            spec("德国卡航", "卡车 + DHL", Truck, "DE", DE, 1680, (18, 24)),
+            &[Sun],
+        ),
+        special(cut(
+            spec(
+                "德国铁路特价",
+                "中欧班列 + GLS",
+                Rail,
+                "DE",
+                DE,
+                1380,
+                (24, 30),
+            ),
+            &[Fri],
+        )),
+        spec(
+            "UPS 德国",
+            "UPS Worldwide Saver",
+            Express,
+            "DE",
+            DE,
+            5000,
+            (3, 6),
+        ),
+        b(cut(
+            spec(
+                "日本海派",
+                "海运 + 佐川急便",
+                SeaExpress,
+                "JP",
+                JP,
+                900,
+                (8, 12),
+            ),
+            &[Tue, Fri],
+        )),
+        b(cut(
+            spec(
+                "日本空派",
+                "空运 + ヤマト運輸",
+                AirExpress,
+                "JP",
+                JP,
+                2200,
+                (4, 7),
+            ),
+            &[Mon, Wed, Fri],
+        )),
         spec("日本快递 OCS", "OCS 快递", Express, "JP", JP, 2800, (2, 4)),
-        untaxed(cut(spec("日本海运（不包税）", "海运 + 卡车", Sea, "JP", JP, 95_000, (10, 15)), &[Thu])),
-        b(cut(spec("加拿大海派", "海运 + Canada Post", SeaExpress, "CA", CA, 1450, (25, 32)), &[Wed])),
-        b(cut(spec("加拿大空派", "空运 + UPS", AirExpress, "CA", CA, 4200, (9, 13)), &[Tue, Fri])),
+        untaxed(cut(
+            spec(
+                "日本海运（不包税）",
+                "海运 + 卡车",
+                Sea,
+                "JP",
+                JP,
+                95_000,
+                (10, 15),
+            ),
+            &[Thu],
+        )),
+        b(cut(
+            spec(
+                "加拿大海派",
+                "海运 + Canada Post",
+                SeaExpress,
+                "CA",
+                CA,
+                1450,
+                (25, 32),
+            ),
+            &[Wed],
+        )),
+        b(cut(
+            spec(
+                "加拿大空派",
+                "空运 + UPS",
+                AirExpress,
+                "CA",
+                CA,
+                4200,
+                (9, 13),
+            ),
+            &[Tue, Fri],
+        )),
         spec("DHL 加拿大", "DHL Express", Express, "CA", CA, 6300, (4, 6)),
-        cut(spec("加拿大海卡", "普船 + 卡派", Sea, "CA", CA, 152_000, (38, 48)), &[Sat]),
-        special(b(cut(spec("美国空派特价", "空运包机 + UPS", AirExpress, "US", US, 3100, (9, 13)), &[Thu]))),
+        cut(
+            spec(
+                "加拿大海卡",
+                "普船 + 卡派",
+                Sea,
+                "CA",
+                CA,
+                152_000,
+                (38, 48),
+            ),
+            &[Sat],
+        ),
+        special(b(cut(
+            spec(
+                "美国空派特价",
+                "空运包机 + UPS",
+                AirExpress,
+                "US",
+                US,
+                3100,
+                (9, 13),
+            ),
+            &[Thu],
+        ))),
     ]
 }
 
 /// Kg breaks and their price in percent of the first one.
-const KG_BREAKS: &[(i64, i64)] = &[(0, 100), (21, 96), (45, 92), (71, 89), (101, 86), (301, 83), (501, 80), (1000, 77)];
+const KG_BREAKS: &[(i64, i64)] = &[
+    (0, 100),
+    (21, 96),
+    (45, 92),
+    (71, 89),
+    (101, 86),
+    (301, 83),
+    (501, 80),
+    (1000, 77),
+];
 /// CBM breaks.
 const CBM_BREAKS: &[(i64, i64)] = &[(0, 100), (2, 96), (5, 92), (10, 88), (20, 85)];
 
@@ -136,11 +441,17 @@ fn zone(z: &ZoneSpec, base: i64, breaks: &[(i64, i64)]) -> Zone {
         fba_codes: fba.iter().map(|c| c.to_string()).collect(),
         postcodes: postcodes
             .iter()
-            .map(|(from, to)| PostcodeRange { from: from.to_string(), to: to.to_string() })
+            .map(|(from, to)| PostcodeRange {
+                from: from.to_string(),
+                to: to.to_string(),
+            })
             .collect(),
         rates: breaks
             .iter()
-            .map(|&(from, pct)| Rate { from: Qty::units(from), fen: base * factor / 100 * pct / 100 })
+            .map(|&(from, pct)| Rate {
+                from: Qty::units(from),
+                fen: base * factor / 100 * pct / 100,
+            })
             .collect(),
     }
 }
@@ -151,8 +462,14 @@ fn surcharges(s: &Spec, today: Date) -> Vec<Surcharge> {
     if s.battery {
         out.push(Surcharge {
             name: "带电附加费".into(),
-            charge: if per_kg { Charge::Unit { fen: 200 } } else { Charge::Unit { fen: 15_000 } },
-            when: vec![Condition::Goods { types: vec![GoodsType::Battery] }],
+            charge: if per_kg {
+                Charge::Unit { fen: 200 }
+            } else {
+                Charge::Unit { fen: 15_000 }
+            },
+            when: vec![Condition::Goods {
+                types: vec![GoodsType::Battery],
+            }],
         });
     }
     if s.mode != Express {
@@ -173,8 +490,14 @@ fn surcharges(s: &Spec, today: Date) -> Vec<Surcharge> {
             charge: Charge::Shipment { fen: 20_000 },
             when: vec![Condition::RemotePostcode {
                 ranges: vec![
-                    PostcodeRange { from: "967".into(), to: "968".into() },
-                    PostcodeRange { from: "995".into(), to: "999".into() },
+                    PostcodeRange {
+                        from: "967".into(),
+                        to: "968".into(),
+                    },
+                    PostcodeRange {
+                        from: "995".into(),
+                        to: "999".into(),
+                    },
                 ],
             }],
         });
@@ -184,7 +507,9 @@ fn surcharges(s: &Spec, today: Date) -> Vec<Surcharge> {
         out.push(Surcharge {
             name: "旺季附加费".into(),
             charge: Charge::Percent { basis_points: 800 },
-            when: vec![Condition::Season { days: DateRange { from, to } }],
+            when: vec![Condition::Season {
+                days: DateRange { from, to },
+            }],
         });
     }
     out
@@ -226,20 +551,36 @@ fn channel(id: Id, s: &Spec, today: Date) -> Channel {
             _ => vec!["深圳".into(), "义乌".into(), "宁波".into(), "上海".into()],
         },
         country: s.country.into(),
-        zones: s.zones.iter().map(|z| zone(z, s.base_fen, breaks)).collect(),
+        zones: s
+            .zones
+            .iter()
+            .map(|z| zone(z, s.base_fen, breaks))
+            .collect(),
         basis: match s.mode {
             Sea => Basis::Cbm { kg_per_cbm: 363 },
             Express => Basis::Kg { divisor: 5000 },
             _ => Basis::Kg { divisor: 6000 },
         },
-        min_shipment: if sea { Qty::units(1) } else if s.mode == Express { Qty(500) } else { Qty::units(21) },
+        min_shipment: if sea {
+            Qty::units(1)
+        } else if s.mode == Express {
+            Qty(500)
+        } else {
+            Qty::units(21)
+        },
         // 单箱最低计费: 10 kg a carton, except by express and by CBM.
         min_carton: match s.mode {
             Sea => Qty(0),
             Express => Qty(500),
             _ => Qty::units(10),
         },
-        rounding: if sea { Qty(10) } else if s.mode == Express { Qty(500) } else { Qty::units(1) },
+        rounding: if sea {
+            Qty(10)
+        } else if s.mode == Express {
+            Qty(500)
+        } else {
+            Qty::units(1)
+        },
         limits: Limits {
             max_carton_kg: Some(if s.mode == Express { 30 } else { 50 }),
             max_side_cm: Some(if s.mode == Express { 120 } else { 150 }),
@@ -248,10 +589,19 @@ fn channel(id: Id, s: &Spec, today: Date) -> Channel {
         surcharges: surcharges(s, today),
         customs_fee_fen: if s.tax_included { 0 } else { 25_000 },
         tax_included: s.tax_included,
-        transit_days: DayRange { min: s.transit.0, max: s.transit.1 },
+        transit_days: DayRange {
+            min: s.transit.0,
+            max: s.transit.1,
+        },
         cutoff_weekdays: s.cutoffs.to_vec(),
-        validity: DateRange { from: days(-30), to: days(180) },
-        special: s.special.then(|| DateRange { from: days(-3), to: days(30) }),
+        validity: DateRange {
+            from: days(-30),
+            to: days(180),
+        },
+        special: s.special.then(|| DateRange {
+            from: days(-3),
+            to: days(30),
+        }),
         tags,
         enabled: true,
         table_version: 1,
@@ -270,7 +620,7 @@ pub fn catalogue(first_id: Id, today: Date) -> Vec<Channel> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pricing::{search, Catalogue, CartonInput, CargoInput, QuoteForSearch, QuoteQuery};
+    use crate::pricing::{search, CargoInput, CartonInput, Catalogue, QuoteForSearch, QuoteQuery};
 
     #[test]
     fn the_demo_catalogue_passes_every_check_and_a_first_search_finds_plans() {
@@ -287,7 +637,13 @@ mod tests {
             postcode: None,
             origin: Some("深圳".into()),
             cargo: CargoInput::Cartons {
-                lines: vec![CartonInput { count: 5, length_cm: 50.0, width_cm: 40.0, height_cm: 30.0, weight_kg: 22.0 }],
+                lines: vec![CartonInput {
+                    count: 5,
+                    length_cm: 50.0,
+                    width_cm: 40.0,
+                    height_cm: 30.0,
+                    weight_kg: 22.0,
+                }],
             },
             goods_type: GoodsType::Battery,
             wanted_date: None,

@@ -22,6 +22,8 @@ pub mod demo;
 pub mod inquiry;
 pub mod model;
 pub mod quote;
+#[cfg(feature = "ssr")]
+pub mod service;
 
 pub use inquiry::{parse_inquiry, Field, FieldName, Inquiry};
 pub use model::*;

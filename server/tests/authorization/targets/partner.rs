@@ -69,6 +69,10 @@ pub async fn target(w: &World, endpoint: &str, _who: Who) -> Option<Target> {
             let body = json!({"app_id": app.id, "page": 1, "size": 20});
             api(body, field("/total", 0))
         }
+        "parse_inquiry" => api(
+            json!({"text": "300kg 深圳到美国 ONT8 海派"}),
+            has("/fields", "/name", "fba_code"),
+        ),
         "list_partner_functions" => api(none(), has("", "/1", "current_user")),
         _ => return None,
     };
