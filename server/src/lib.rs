@@ -22,7 +22,7 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{middleware, Json, Router};
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use shipdesk::state::AppState;
 use shipdesk_app::{shell, App};
 use tower_http::limit::RequestBodyLimitLayer;
@@ -40,9 +40,18 @@ pub struct ServerState {
     pub app: AppState,
 }
 
+/// The app's routes, listed once per process. Listing them renders the app
+/// with resource loading suppressed by a process-wide flag, so a page that
+/// another router (a test's, say) renders meanwhile would wait forever on a
+/// resource first polled while the flag is up (leptos issue #4773).
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// The whole application as an axum router.
 pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let state = ServerState {
         leptos_options: leptos_options.clone(),
         app: app.clone(),
@@ -241,6 +250,10 @@ pub async fn start_fan_out(app: &AppState) -> Result<(), String> {
             .start_postgres(app.db.clone())
             .await
             .map_err(|e| format!("LISTEN for chat events: {e}"))?;
+        app.pricing
+            .start_postgres(app.db.clone())
+            .await
+            .map_err(|e| format!("LISTEN for channel changes: {e}"))?;
     }
     Ok(())
 }

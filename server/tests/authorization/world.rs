@@ -69,6 +69,7 @@ impl Caller {
     fn with_jar() -> Caller {
         let jar = Arc::new(Jar::default());
         let client = Client::builder()
+            .timeout(crate::support::ANSWER_WITHIN)
             .cookie_provider(jar.clone())
             .redirect(reqwest::redirect::Policy::none())
             .build()
@@ -86,6 +87,7 @@ impl Caller {
         let bearer = HeaderValue::from_str(&format!("Bearer {token}")).unwrap();
         headers.insert(AUTHORIZATION, bearer);
         let client = Client::builder()
+            .timeout(crate::support::ANSWER_WITHIN)
             .default_headers(headers)
             .redirect(reqwest::redirect::Policy::none())
             .build()

@@ -57,8 +57,13 @@ pub async fn spawn_app_with_options(state: AppState, options: LeptosOptions) -> 
 }
 
 /// A client that keeps cookies like a browser and does not follow redirects.
+/// How long a test waits for an answer: a stalled response fails its test
+/// in a minute instead of holding the whole run.
+pub const ANSWER_WITHIN: std::time::Duration = std::time::Duration::from_secs(60);
+
 pub fn client() -> Client {
     Client::builder()
+        .timeout(ANSWER_WITHIN)
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -68,6 +73,7 @@ pub fn client() -> Client {
 /// A client without a cookie jar: cookies travel only when a test sets them.
 pub fn bare_client() -> Client {
     Client::builder()
+        .timeout(ANSWER_WITHIN)
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap()
