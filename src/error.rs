@@ -130,6 +130,8 @@ error_keys! {
     CargoNotPositive = "cargo.not_positive",
     CargoTooLarge = "cargo.too_large",
     ChannelAmountInvalid = "channel.amount_invalid",
+    ChannelChanged = "channel.changed",
+    ChannelNoPlan = "channel.no_plan",
     ChannelRatesInvalid = "channel.rates_invalid",
     ChannelStepInvalid = "channel.step_invalid",
     ChannelTransitInvalid = "channel.transit_invalid",

@@ -73,6 +73,8 @@ pub struct AppState {
     pub clock: Clock,
     /// Live chat sockets and the fan-out of events to them.
     pub hub: Hub,
+    /// The pricing catalogue in memory.
+    pub pricing: crate::pricing::live::Catalogues,
 }
 
 impl AppState {
@@ -86,6 +88,7 @@ impl AppState {
             hasher: PasswordHasher::default(),
             clock: Clock::System,
             hub: Hub::default(),
+            pricing: Default::default(),
         }
     }
     pub fn now(&self) -> i64 {

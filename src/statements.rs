@@ -5,7 +5,7 @@
 //! even where no behaviour test runs the statement. Statements assembled at
 //! run time are listed in their fullest form.
 
-use crate::{auth, chat, customer, db, events, partner, ratelimit, webhook};
+use crate::{auth, chat, customer, db, events, partner, pricing, ratelimit, webhook};
 
 /// A repo file's statements: its module path, and `(name, SQL)` pairs.
 pub type Statements = (&'static str, &'static [(&'static str, &'static str)]);
@@ -31,6 +31,7 @@ pub const ALL: &[Statements] = &[
     ("events::repo", events::repo::STATEMENTS),
     ("webhook::repo", webhook::repo::STATEMENTS),
     ("partner::repo", partner::repo::STATEMENTS),
+    ("pricing::repo", pricing::repo::STATEMENTS),
     ("ratelimit", ratelimit::STATEMENTS),
     ("db", db::STATEMENTS),
 ];

@@ -226,6 +226,8 @@ pub fn error_message(key: ErrorKey) -> Text {
         ErrorKey::ChannelStepInvalid => pricing::CHANNEL_STEP_INVALID,
         ErrorKey::ChannelTransitInvalid => pricing::CHANNEL_TRANSIT_INVALID,
         ErrorKey::ChannelZonesRequired => pricing::CHANNEL_ZONES_REQUIRED,
+        ErrorKey::ChannelChanged => pricing::CHANNEL_CHANGED,
+        ErrorKey::ChannelNoPlan => pricing::CHANNEL_NO_PLAN,
         ErrorKey::CountryInvalid => pricing::COUNTRY_INVALID,
         ErrorKey::DateInvalid => pricing::DATE_INVALID,
         ErrorKey::DateRangeInvalid => pricing::DATE_RANGE_INVALID,
@@ -250,6 +252,8 @@ mod pricing {
         CARGO_NOT_A_NUMBER = "请输入数字", "Enter a number";
         CARGO_NOT_POSITIVE = "须大于 0", "Must be more than 0";
         CARGO_TOO_LARGE = "数值过大，请检查单位", "Too large: check the unit";
+        CHANNEL_CHANGED = "该渠道已被他人修改，请刷新后再改", "Someone changed this channel since you opened it: reload and edit again";
+        CHANNEL_NO_PLAN = "这个渠道不接这票货，请重新查价", "This channel gives no plan for this cargo: search again";
         CHANNEL_AMOUNT_INVALID = "金额须在 0 到 1000000 元之间", "Amounts are from ¥0 to ¥1,000,000";
         CHANNEL_RATES_INVALID = "价格表至少要有一档，重量段须从小到大", "A price table needs at least one break, in ascending order";
         CHANNEL_STEP_INVALID = "进位、最低计费和计泡系数不能为负，进位和计泡系数须大于 0", "Minimums cannot be negative; rounding and the divisor must be positive";

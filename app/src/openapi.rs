@@ -40,6 +40,10 @@ mod who {
     pub const CHAT_AGENT: &str = "staff: admin, cs (cs: the desks they serve)";
     pub const CHAT_ASSIGNEE: &str = "staff: admin, or the cs assignee";
     pub const AGENT_SELF: &str = "staff: cs (agents set their own status)";
+    pub const QUOTERS: &str = "customer member; staff: admin, sales, cs, ops, finance";
+    pub const QUOTE_READERS: &str = "customer member (their company's quotes); staff: admin, cs, ops, finance; sales: quotes they saved or of the companies they own";
+    pub const CUSTOMER_STAFF_ALL: &str = "staff: admin, sales, cs, ops, finance";
+    pub const CHANNEL_EDITORS: &str = "staff: admin, ops";
     pub const PARTNER_SECRET: &str =
         "anyone holding a partner app's secret (the request is signed)";
 }
@@ -132,6 +136,15 @@ const OPERATIONS: &[Operation] = &[
     op::<partner::ListPartnerRequests>("partner", who::STAFF_ADMIN),
     op::<partner::ListPartnerFunctions>("partner", who::STAFF_ADMIN),
     op::<pricing::ParseInquiry>("pricing", who::SIGNED_IN),
+    op::<pricing::GetQuoteForm>("pricing", who::QUOTERS),
+    op::<pricing::SearchQuotes>("pricing", who::QUOTERS),
+    op::<pricing::SaveQuote>("pricing", who::QUOTERS),
+    op::<pricing::GetQuote>("pricing", who::QUOTE_READERS),
+    op::<pricing::ListQuotes>("pricing", who::QUOTE_READERS),
+    op::<pricing::ListChannels>("pricing", who::CUSTOMER_STAFF_ALL),
+    op::<pricing::GetChannel>("pricing", who::CUSTOMER_STAFF_ALL),
+    op::<pricing::SaveChannel>("pricing", who::CHANNEL_EDITORS),
+    op::<pricing::SetChannelEnabled>("pricing", who::CHANNEL_EDITORS),
 ];
 
 /// What a partner app may be given, as `(domain, name)`: every server
@@ -276,7 +289,7 @@ pub fn document() -> Value {
             {"name": "customer", "description": "Customer companies and their members."},
             {"name": "chat", "description": "Customer-service chat over HTTP; live events on `/ws`."},
             {"name": "webhook", "description": "Webhook subscriptions and their deliveries."},
-            {"name": "pricing", "description": "Quotes: the free-text inquiry reader."},
+            {"name": "pricing", "description": "Quotes: the free-text inquiry reader, the quote search and its form, saved quotes, channels and their versions."},
             {"name": "partner", "description": "Partner apps: signed token requests, and their set-up and request log (admins)."},
             {"name": "realtime", "description": "The chat socket, uploads and downloads."},
             {"name": "compat", "description": "Endpoints kept for existing clients (the seeds' shapes)."},

@@ -1,8 +1,9 @@
 //! Pricing (查价): channels with their rate tables and surcharge rules, the
 //! quote engine that prices a shipment on every channel that takes it, and
-//! the free-text inquiry parser. Everything here is pure: no I/O, no clock
-//! (callers pass `today`), no database; persistence and services come later
-//! behind `ssr`.
+//! the free-text inquiry parser. The engine and the parser are pure: no
+//! I/O, no clock (callers pass `today`), no database; storage, the
+//! in-memory catalogue and services are behind `ssr` (`repo`, `live`,
+//! `service`), rules of who may do what in `policy`.
 //!
 //! Invariants:
 //! - Money is integer fen (CNY); quantities are integer thousandths of the
@@ -15,15 +16,30 @@
 //!   chargeable quantity grows (a higher break wins when cheaper).
 //! - A search returns every matching plan, cheapest first; `explain` gives
 //!   every reason a channel of the country does not match.
+//! - A saved quote is priced again on the server from its search; the
+//!   client's figures are never stored. Its number comes from one upsert of
+//!   a per-day counter, so parallel saves never share one.
+//! - A channel's definition changes only by an UPDATE conditional on the
+//!   version read (`table_version`), and each version is kept; a quote
+//!   names the version it was priced on.
+//! - The in-memory catalogue is reloaded after every committed change, on
+//!   every instance (NOTIFY `shipdesk_pricing` on PostgreSQL).
 //! - The inquiry parser is deterministic and offline: the same text and day
 //!   give the same fields; it reports what it found, never a guess.
 
 pub mod demo;
 pub mod inquiry;
+#[cfg(feature = "ssr")]
+pub mod live;
 pub mod model;
+pub mod policy;
 pub mod quote;
 #[cfg(feature = "ssr")]
+pub mod repo;
+#[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(all(test, feature = "ssr"))]
+mod tests;
 
 pub use inquiry::{parse_inquiry, Field, FieldName, Inquiry};
 pub use model::*;

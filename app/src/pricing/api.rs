@@ -2,11 +2,14 @@
 
 use leptos::prelude::*;
 use server_fn::codec::Json;
-use shipdesk::pricing::Inquiry;
-use shipdesk::AppError;
+use shipdesk::pricing::{
+    Channel, ChannelDetail, ChannelFilter, ChannelForSave, ChannelSummary, Inquiry, QuoteAnswer,
+    QuoteFilter, QuoteForSave, QuoteForSearch, QuoteForm, QuoteSummary, SavedQuote,
+};
+use shipdesk::{AppError, Id, Page};
 
 #[cfg(feature = "ssr")]
-use {crate::server::*, shipdesk::pricing::service};
+use {crate::server::*, shipdesk::pricing::service, shipdesk::PageQuery};
 
 /// Reads a shipping inquiry written as people write it ("300kg 2方 深圳到美国FBA
 /// ONT8 海派 带电") into fields, each with its value, a confidence and the
@@ -16,4 +19,81 @@ use {crate::server::*, shipdesk::pricing::service};
 pub async fn parse_inquiry(text: String) -> Result<Inquiry, AppError> {
     let p = principal().await?;
     service::read_inquiry(&state()?, &p, &text)
+}
+
+/// The quote form's choices: countries the enabled channels reach, origin
+/// warehouses, modes, goods types and line tags, and today's date in China.
+#[server(prefix = "/api", endpoint = "get_quote_form", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn get_quote_form() -> Result<QuoteForm, AppError> {
+    let p = principal().await?;
+    service::quote_form(&state()?, &p).await
+}
+
+/// Every plan for a shipment, cheapest first, with the cheapest and fastest marked: chargeable weight and how it was computed, price lines, total in fen, departure and ETA. With `explain`, why each other channel to the country gives none.
+#[server(prefix = "/api", endpoint = "search_quotes", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn search_quotes(
+    search: QuoteForSearch,
+    explain: Option<bool>,
+) -> Result<QuoteAnswer, AppError> {
+    let p = principal().await?;
+    service::search_quotes(&state()?, &p, &search, explain.unwrap_or(false)).await
+}
+
+/// Saves one plan of a search as a numbered, immutable quote, priced again on the server. A customer saves for their company; staff for a company in their scope, or none.
+#[server(prefix = "/api", endpoint = "save_quote", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn save_quote(input: QuoteForSave) -> Result<SavedQuote, AppError> {
+    let p = principal().await?;
+    service::save_quote(&state()?, &p, &input).await
+}
+
+/// A saved quote by its number, with whether it has expired.
+#[server(prefix = "/api", endpoint = "get_quote", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn get_quote(number: String) -> Result<SavedQuote, AppError> {
+    let p = principal().await?;
+    service::get_quote(&state()?, &p, &number).await
+}
+
+/// Saved quotes the caller may read, newest first: a customer's company's; staff by their customer scope.
+#[server(prefix = "/api", endpoint = "list_quotes", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn list_quotes(
+    filter: QuoteFilter,
+    page: Option<u32>,
+    size: Option<u32>,
+) -> Result<Page<QuoteSummary>, AppError> {
+    let p = principal().await?;
+    let page = PageQuery::parse(page, size)?;
+    service::list_quotes(&state()?, &p, &filter, page).await
+}
+
+/// Channels by country and name, filtered by text, country, mode and enabled (staff who work with customers).
+#[server(prefix = "/api", endpoint = "list_channels", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn list_channels(
+    filter: ChannelFilter,
+    page: Option<u32>,
+    size: Option<u32>,
+) -> Result<Page<ChannelSummary>, AppError> {
+    let p = principal().await?;
+    let page = PageQuery::parse(page, size)?;
+    service::list_channels(&state()?, p.as_staff()?, &filter, page).await
+}
+
+/// A channel's whole definition and its versions, newest first.
+#[server(prefix = "/api", endpoint = "get_channel", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn get_channel(id: Id) -> Result<ChannelDetail, AppError> {
+    let p = principal().await?;
+    service::get_channel(&state()?, p.as_staff()?, id).await
+}
+
+/// Creates (id 0) or replaces a channel read at `table_version`, which goes up by one; a newer version stored meanwhile is a 409 on `table_version` (ops, admin).
+#[server(prefix = "/api", endpoint = "save_channel", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn save_channel(input: ChannelForSave) -> Result<Channel, AppError> {
+    let p = principal().await?;
+    service::save_channel(&state()?, p.as_staff()?, &input).await
+}
+
+/// Turns a channel on or off; its table version stays (ops, admin).
+#[server(prefix = "/api", endpoint = "set_channel_enabled", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn set_channel_enabled(id: Id, enabled: bool) -> Result<(), AppError> {
+    let p = principal().await?;
+    service::set_channel_enabled(&state()?, p.as_staff()?, id, enabled).await
 }

@@ -10,6 +10,7 @@ mod channel;
 mod date;
 mod plan;
 mod query;
+mod saved;
 mod shared;
 #[cfg(test)]
 mod tests_query;
@@ -19,6 +20,7 @@ pub use channel::*;
 pub use date::*;
 pub use plan::*;
 pub use query::*;
+pub use saved::*;
 pub use shared::Shared;
 
 crate::string_enum! {

@@ -135,6 +135,11 @@ impl Catalogue {
         self.channels.is_empty()
     }
 
+    /// Every channel, in catalogue order.
+    pub fn channels(&self) -> impl Iterator<Item = &Channel> {
+        self.channels.iter().map(|p| &p.ch)
+    }
+
     pub fn channel(&self, id: Id) -> Option<&Channel> {
         self.by_id.get(&id).map(|&i| &self.channels[i as usize].ch)
     }

@@ -1,5 +1,15 @@
-//! Pricing services. So far: the free-text inquiry (any signed-in caller).
-//! Channels' storage, the search and saved quotes come next.
+//! Pricing services: the free-text inquiry, the quote search and its form,
+//! saved quotes, and the channels' maintenance. Each checks its caller with
+//! [`super::policy`]; searches read the in-memory catalogue
+//! ([`super::live`]), changes to channels reload it everywhere.
+
+mod channels;
+mod quotes;
+mod search;
+
+pub use channels::*;
+pub use quotes::*;
+pub use search::*;
 
 use super::inquiry::{parse_inquiry, Inquiry};
 use super::model::Date;

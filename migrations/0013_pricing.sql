@@ -1,0 +1,68 @@
+-- Pricing (查价): channels with their rate tables, every version of each
+-- table, and saved quotes. A channel's whole definition (zones, breaks,
+-- surcharges, schedule) is one JSON document the engine loads into memory;
+-- the columns beside it are what lists filter and sort by. Money in fen.
+
+-- A carrier service line (渠道). `table_version` goes up by one on every
+-- change, by a conditional UPDATE on the version read, so that two editors
+-- never overwrite each other unseen.
+CREATE TABLE channels (
+    id            BIGINT PRIMARY KEY,
+    name          TEXT   NOT NULL,
+    mode          TEXT   NOT NULL,
+    carrier       TEXT   NOT NULL,
+    country       TEXT   NOT NULL,
+    enabled       BIGINT NOT NULL DEFAULT 1,
+    special       BIGINT NOT NULL DEFAULT 0,
+    -- The Channel as JSON, without its id and version (those are columns).
+    definition    TEXT   NOT NULL,
+    table_version BIGINT NOT NULL DEFAULT 1,
+    updated_by    BIGINT REFERENCES staff (id),
+    created_at    BIGINT NOT NULL,
+    updated_at    BIGINT NOT NULL
+);
+CREATE INDEX ix_channels_country ON channels (country, mode);
+
+-- Every version of a channel's definition, the first included: a saved
+-- quote names the version it was priced on, and this is that version.
+CREATE TABLE channel_versions (
+    channel_id BIGINT NOT NULL REFERENCES channels (id),
+    version    BIGINT NOT NULL,
+    definition TEXT   NOT NULL,
+    changed_by BIGINT REFERENCES staff (id),
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (channel_id, version)
+);
+
+-- One counter per day for quote numbers (Q20261202-0007), taken by one
+-- upsert so that parallel saves never share a number.
+CREATE TABLE quote_counters (
+    day        TEXT   PRIMARY KEY,
+    last       BIGINT NOT NULL,
+    created_at BIGINT NOT NULL
+);
+
+-- A saved quote: an immutable snapshot of one plan and the search that
+-- gave it. Saved by a customer member (member_id, company_id) or a staff
+-- member (staff_id, and company_id when it is for a customer).
+CREATE TABLE quotes (
+    id            BIGINT PRIMARY KEY,
+    number        TEXT   NOT NULL UNIQUE,
+    company_id    BIGINT REFERENCES companies (id),
+    member_id     BIGINT REFERENCES members (id),
+    staff_id      BIGINT REFERENCES staff (id),
+    channel_id    BIGINT NOT NULL REFERENCES channels (id),
+    table_version BIGINT NOT NULL,
+    total_fen     BIGINT NOT NULL,
+    -- The last day the price holds, YYYY-MM-DD.
+    valid_until   TEXT   NOT NULL,
+    -- The QuoteForSearch and the Plan, as JSON.
+    search        TEXT   NOT NULL,
+    plan          TEXT   NOT NULL,
+    -- For the list's search box: number, channel name, destination.
+    summary       TEXT   NOT NULL,
+    created_at    BIGINT NOT NULL
+);
+CREATE INDEX ix_quotes_company ON quotes (company_id, created_at);
+CREATE INDEX ix_quotes_member ON quotes (member_id, created_at);
+CREATE INDEX ix_quotes_staff ON quotes (staff_id, created_at);
