@@ -1,0 +1,440 @@
+//! Pricing services on a real database (SQLite, and PostgreSQL with
+//! `SHIPDESK_TEST_PG`): the demo catalogue stored and searched, quotes saved
+//! as snapshots and numbered under bursts, versioned channel saves, the
+//! catalogue reloaded after a change on every instance, and who may do what.
+
+use super::model::*;
+use super::service;
+use crate::auth::{Principal, Staff};
+use crate::customer::Company;
+use crate::db::Clock;
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::testing::{self, test_state};
+use crate::{ErrorKey, PageQuery};
+
+/// 2026-12-02 12:00 in Shanghai.
+const NOW: i64 = 1_796_184_000_000;
+
+struct World {
+    state: AppState,
+    admin: Staff,
+    ops: Staff,
+    sales: Staff,
+    other_sales: Staff,
+    company: Company,
+    alice: Principal,
+    bob: Principal,
+}
+
+async fn world() -> World {
+    let mut state = test_state().await;
+    state.clock = Clock::manual(NOW);
+    let admin = testing::staff(&state, "root", &["admin"]).await;
+    let ops = testing::staff(&state, "ops", &["ops"]).await;
+    let sales = testing::staff(&state, "sales", &["sales"]).await;
+    let other_sales = testing::staff(&state, "sales_b", &["sales"]).await;
+    let company = testing::company(&state, &admin, "深圳星辰", Some(&sales)).await;
+    let rival = testing::company(&state, &admin, "广州优品", Some(&other_sales)).await;
+    let alice = testing::member(&state, &admin, &company, "张伟", "13800138001").await;
+    let bob = testing::member(&state, &admin, &rival, "刘洋", "13800138004").await;
+    assert!(service::seed_demo_channels(&state).await.unwrap() >= 30);
+    World {
+        state,
+        admin,
+        ops,
+        sales,
+        other_sales,
+        company,
+        alice: Principal::Member(alice),
+        bob: Principal::Member(bob),
+    }
+}
+
+fn ont8(weight_kg: f64) -> QuoteForSearch {
+    QuoteForSearch {
+        country: "us".into(),
+        fba_code: Some("ont8".into()),
+        postcode: None,
+        origin: Some("深圳".into()),
+        cargo: CargoInput::Cartons {
+            lines: vec![CartonInput {
+                count: 5,
+                length_cm: 50.0,
+                width_cm: 40.0,
+                height_cm: 30.0,
+                weight_kg,
+            }],
+        },
+        goods_type: GoodsType::General,
+        wanted_date: None,
+        mode: None,
+        tag: None,
+        special_only: false,
+    }
+}
+
+fn staff(s: &Staff) -> Principal {
+    Principal::Staff(s.clone())
+}
+
+async fn first_plan(w: &World) -> Plan {
+    let answer = service::search_quotes(&w.state, &w.alice, &ont8(22.0), false)
+        .await
+        .unwrap();
+    answer.plans.into_iter().next().expect("a plan")
+}
+
+async fn save(w: &World, who: &Principal, channel_id: crate::Id) -> Result<SavedQuote, AppError> {
+    let input = QuoteForSave {
+        search: ont8(22.0),
+        channel_id,
+        company_id: None,
+    };
+    service::save_quote(&w.state, who, &input).await
+}
+
+#[tokio::test]
+async fn the_stored_demo_catalogue_answers_a_first_search_with_marked_plans() {
+    let w = world().await;
+
+    let form = service::quote_form(&w.state, &w.alice).await.unwrap();
+    let answer = service::search_quotes(&w.state, &w.alice, &ont8(22.0), true)
+        .await
+        .unwrap();
+
+    let codes: Vec<&str> = form.countries.iter().map(|c| c.code.as_str()).collect();
+    assert_eq!(codes, ["CA", "DE", "GB", "JP", "US"]);
+    assert_eq!(form.countries[4].name_zh, "美国");
+    assert!(form.origins.contains(&"深圳".to_string()));
+    assert_eq!(form.today.to_string(), "2026-12-02");
+    assert!(answer.plans.len() >= 3, "{}", answer.plans.len());
+    assert!(answer.plans[0].cheapest);
+    assert_eq!(answer.plans.iter().filter(|p| p.fastest).count() >= 1, true);
+    assert!(answer.plans.windows(2).all(|p| p[0].total_fen <= p[1].total_fen));
+    assert!(answer.misses.iter().all(|m| !m.reasons.is_empty()));
+    assert_eq!(answer.priced_on, form.today);
+}
+
+#[tokio::test]
+async fn an_unknown_fba_code_and_a_past_wanted_date_name_their_fields() {
+    let w = world().await;
+    let mut unknown = ont8(22.0);
+    unknown.fba_code = Some("ZZZ9".into());
+    let mut past = ont8(22.0);
+    past.wanted_date = Some("2026-12-01".into());
+
+    let e1 = service::search_quotes(&w.state, &w.alice, &unknown, false).await;
+    let e2 = service::search_quotes(&w.state, &w.alice, &past, false).await;
+
+    assert_eq!(
+        e1.unwrap_err(),
+        AppError::validation("fba_code", ErrorKey::FbaCodeUnknown)
+    );
+    assert_eq!(
+        e2.unwrap_err(),
+        AppError::validation("wanted_date", ErrorKey::WantedDateInPast)
+    );
+}
+
+#[tokio::test]
+async fn a_saved_quote_is_priced_on_the_server_and_stays_as_saved_after_a_price_change() {
+    let w = world().await;
+    let plan = first_plan(&w).await;
+
+    let saved = save(&w, &w.alice, plan.channel.id).await.unwrap();
+    let mut detail = service::get_channel(&w.state, &w.ops, plan.channel.id)
+        .await
+        .unwrap();
+    for zone in &mut detail.channel.zones {
+        for rate in &mut zone.rates {
+            rate.fen += 500;
+        }
+    }
+    let changed = service::save_channel(
+        &w.state,
+        &w.ops,
+        &ChannelForSave {
+            channel: detail.channel,
+        },
+    )
+    .await
+    .unwrap();
+    let again = service::get_quote(&w.state, &w.alice, &saved.number)
+        .await
+        .unwrap();
+    let repriced = service::search_quotes(&w.state, &w.alice, &ont8(22.0), false)
+        .await
+        .unwrap()
+        .plans
+        .into_iter()
+        .find(|p| p.channel.id == plan.channel.id)
+        .unwrap();
+
+    assert_eq!(saved.number, "Q20261202-0001");
+    assert_eq!(saved.total_fen, plan.total_fen);
+    assert_eq!(saved.company_id, Some(w.company.id));
+    assert_eq!(saved.created_by, "张伟");
+    assert_eq!(saved.table_version, 1);
+    assert!(saved.valid_until.days() - NOW_DAY <= service::QUOTE_VALID_DAYS);
+    assert_eq!(changed.table_version, 2);
+    assert_eq!(again, saved, "the snapshot does not follow the table");
+    assert!(repriced.total_fen > plan.total_fen, "the search follows it");
+    assert_eq!(repriced.channel.table_version, 2);
+}
+
+/// 2026-12-02 as a day count.
+const NOW_DAY: i32 = 20_789;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn parallel_saves_get_one_number_each() {
+    let w = world().await;
+    let plan = first_plan(&w).await;
+    let input = QuoteForSave {
+        search: ont8(22.0),
+        channel_id: plan.channel.id,
+        company_id: None,
+    };
+
+    let mut saves = tokio::task::JoinSet::new();
+    for _ in 0..12 {
+        let (state, who, input) = (w.state.clone(), w.alice.clone(), input.clone());
+        saves.spawn(async move { service::save_quote(&state, &who, &input).await });
+    }
+    let mut numbers = Vec::new();
+    while let Some(r) = saves.join_next().await {
+        numbers.push(r.unwrap().unwrap().number);
+    }
+    numbers.sort();
+    let expected: Vec<String> = (1..=12).map(|i| format!("Q20261202-{i:04}")).collect();
+    assert_eq!(numbers, expected);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn of_two_editors_saving_the_same_version_one_wins_and_the_other_is_told() {
+    let w = world().await;
+    let id = first_plan(&w).await.channel.id;
+    let read = service::get_channel(&w.state, &w.ops, id).await.unwrap();
+    let edit = |name: &str| {
+        let mut ch = read.channel.clone();
+        ch.name = name.into();
+        ChannelForSave { channel: ch }
+    };
+    let (a, b) = (edit("甲"), edit("乙"));
+
+    let (ra, rb) = tokio::join!(
+        service::save_channel(&w.state, &w.ops, &a),
+        service::save_channel(&w.state, &w.admin, &b)
+    );
+    let detail = service::get_channel(&w.state, &w.ops, id).await.unwrap();
+
+    let conflict = AppError::conflict("table_version", ErrorKey::ChannelChanged);
+    let outcomes = [ra.is_ok(), rb.is_ok()];
+    assert_eq!(outcomes.iter().filter(|ok| **ok).count(), 1, "{outcomes:?}");
+    assert!([ra.err(), rb.err()].contains(&Some(conflict)));
+    assert_eq!(detail.channel.table_version, 2);
+    assert_eq!(detail.versions.len(), 2);
+    assert_eq!(detail.versions[0].version, 2);
+}
+
+#[tokio::test]
+async fn a_channel_that_fails_its_checks_is_refused_by_field_and_nothing_changes() {
+    let w = world().await;
+    let id = first_plan(&w).await.channel.id;
+    let mut ch = service::get_channel(&w.state, &w.ops, id)
+        .await
+        .unwrap()
+        .channel;
+    ch.zones[0].rates.clear();
+
+    let e = service::save_channel(&w.state, &w.ops, &ChannelForSave { channel: ch }).await;
+    let after = service::get_channel(&w.state, &w.ops, id).await.unwrap();
+
+    assert_eq!(
+        e.unwrap_err(),
+        AppError::validation("zones[0].rates", ErrorKey::ChannelRatesInvalid)
+    );
+    assert_eq!(after.channel.table_version, 1);
+    assert_eq!(after.versions.len(), 1);
+}
+
+#[tokio::test]
+async fn a_disabled_channel_leaves_the_search_at_once() {
+    let w = world().await;
+    let plan = first_plan(&w).await;
+
+    service::set_channel_enabled(&w.state, &w.ops, plan.channel.id, false)
+        .await
+        .unwrap();
+    let answer = service::search_quotes(&w.state, &w.alice, &ont8(22.0), true)
+        .await
+        .unwrap();
+
+    assert!(answer.plans.iter().all(|p| p.channel.id != plan.channel.id));
+    let miss = answer
+        .misses
+        .iter()
+        .find(|m| m.channel_id == plan.channel.id)
+        .expect("explained");
+    assert_eq!(miss.reasons[0].why, NoMatch::Disabled);
+}
+
+#[tokio::test]
+async fn another_instance_sees_a_channel_change_once_it_is_told() {
+    let w = world().await;
+    let plan = first_plan(&w).await;
+    // A second instance: its own catalogue in memory, the same database.
+    let other = AppState {
+        pricing: Default::default(),
+        ..w.state.clone()
+    };
+    if crate::db::backend(&w.state.db) == crate::db::Backend::Postgres {
+        other.pricing.start_postgres(other.db.clone()).await.unwrap();
+    }
+    let before = service::search_quotes(&other, &w.alice, &ont8(22.0), false)
+        .await
+        .unwrap();
+
+    service::set_channel_enabled(&w.state, &w.ops, plan.channel.id, false)
+        .await
+        .unwrap();
+    if crate::db::backend(&w.state.db) != crate::db::Backend::Postgres {
+        // SQLite serves one instance; what NOTIFY does there is this.
+        other.pricing.invalidate();
+    }
+    let mut gone = false;
+    for _ in 0..50 {
+        let after = service::search_quotes(&other, &w.alice, &ont8(22.0), false)
+            .await
+            .unwrap();
+        if after.plans.iter().all(|p| p.channel.id != plan.channel.id) {
+            gone = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+
+    assert!(before.plans.iter().any(|p| p.channel.id == plan.channel.id));
+    assert!(gone, "the other instance still prices the disabled channel");
+}
+
+#[tokio::test]
+async fn customers_see_their_companys_quotes_and_sales_their_own_companies() {
+    let w = world().await;
+    let id = first_plan(&w).await.channel.id;
+    let mine = save(&w, &w.alice, id).await.unwrap();
+    let bobs = save(&w, &w.bob, id).await.unwrap();
+    let page = PageQuery::default();
+
+    let alice_list = service::list_quotes(&w.state, &w.alice, &Default::default(), page)
+        .await
+        .unwrap();
+    let sales_list = service::list_quotes(&w.state, &staff(&w.sales), &Default::default(), page)
+        .await
+        .unwrap();
+    let ops_list = service::list_quotes(&w.state, &staff(&w.ops), &Default::default(), page)
+        .await
+        .unwrap();
+    let stolen = service::get_quote(&w.state, &w.alice, &bobs.number).await;
+    let by_other_sales = service::get_quote(&w.state, &staff(&w.other_sales), &mine.number).await;
+
+    assert_eq!(alice_list.total, 1);
+    assert_eq!(alice_list.items[0].number, mine.number);
+    assert_eq!(sales_list.total, 1);
+    assert_eq!(sales_list.items[0].number, mine.number);
+    assert_eq!(ops_list.total, 2);
+    assert!(matches!(stolen, Err(AppError::NotFound { .. })));
+    assert!(matches!(by_other_sales, Err(AppError::NotFound { .. })));
+}
+
+#[tokio::test]
+async fn staff_save_for_companies_in_their_scope_only() {
+    let w = world().await;
+    let id = first_plan(&w).await.channel.id;
+    let input = |company| QuoteForSave {
+        search: ont8(22.0),
+        channel_id: id,
+        company_id: Some(company),
+    };
+    let rival = match &w.bob {
+        Principal::Member(m) => m.company_id,
+        _ => unreachable!(),
+    };
+
+    let own = service::save_quote(&w.state, &staff(&w.sales), &input(w.company.id)).await;
+    let theirs = service::save_quote(&w.state, &staff(&w.sales), &input(rival)).await;
+    let member_for_other = service::save_quote(&w.state, &w.alice, &input(rival)).await;
+    let found = service::list_quotes(
+        &w.state,
+        &staff(&w.admin),
+        &QuoteFilter {
+            q: Some("q2026".into()),
+            company_id: Some(w.company.id),
+        },
+        PageQuery::default(),
+    )
+    .await
+    .unwrap();
+
+    let own = own.unwrap();
+    assert_eq!(own.company_name.as_deref(), Some("深圳星辰"));
+    assert_eq!(own.created_by, "sales name");
+    assert!(matches!(theirs, Err(AppError::NotFound { .. })));
+    assert_eq!(member_for_other.unwrap_err(), AppError::Forbidden);
+    assert_eq!(found.total, 1);
+}
+
+#[tokio::test]
+async fn only_ops_and_admins_change_channels_and_providers_do_not_search() {
+    let w = world().await;
+    let id = first_plan(&w).await.channel.id;
+    let cs = testing::staff(&w.state, "cs_agent", &["cs"]).await;
+    let provider = testing::staff(&w.state, "provider1", &["provider"]).await;
+
+    let by_sales = service::set_channel_enabled(&w.state, &w.sales, id, false).await;
+    let by_cs = service::get_channel(&w.state, &cs, id).await;
+    let by_provider = service::search_quotes(&w.state, &staff(&provider), &ont8(22.0), false).await;
+    let listed = service::list_channels(
+        &w.state,
+        &w.sales,
+        &ChannelFilter {
+            country: Some("gb".into()),
+            ..Default::default()
+        },
+        PageQuery::default(),
+    )
+    .await
+    .unwrap();
+
+    assert_eq!(by_sales.unwrap_err(), AppError::Forbidden);
+    assert!(by_cs.is_ok());
+    assert_eq!(by_provider.unwrap_err(), AppError::Forbidden);
+    assert!(listed.total >= 3);
+    assert!(listed.items.iter().all(|c| c.country == "GB"));
+}
+
+#[tokio::test]
+async fn a_plan_the_channel_does_not_give_cannot_be_saved() {
+    let w = world().await;
+    // A UK channel does not deliver to ONT8.
+    let uk = service::list_channels(
+        &w.state,
+        &w.ops,
+        &ChannelFilter {
+            country: Some("GB".into()),
+            ..Default::default()
+        },
+        PageQuery::default(),
+    )
+    .await
+    .unwrap()
+    .items[0]
+        .id;
+
+    let e = save(&w, &w.alice, uk).await;
+
+    assert_eq!(
+        e.unwrap_err(),
+        AppError::validation("channel_id", ErrorKey::ChannelNoPlan)
+    );
+}
