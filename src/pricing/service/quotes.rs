@@ -93,6 +93,9 @@ async fn owner_of(
 
 /// A saved quote by its number; not found unless the caller may read it.
 pub async fn get_quote(state: &AppState, who: &Principal, number: &str) -> AppResult<SavedQuote> {
+    if !policy::may_search(who) {
+        return Err(AppError::Forbidden);
+    }
     let number = number.trim().to_ascii_uppercase();
     let stored = repo::by_number(&state.db, &number, today(state))
         .await?

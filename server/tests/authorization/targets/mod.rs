@@ -7,6 +7,7 @@
 mod account;
 mod chat;
 mod partner;
+mod pricing;
 
 use serde_json::Value;
 use shipdesk::Id;
@@ -52,6 +53,9 @@ pub async fn target(w: &World, endpoint: &str, who: Who) -> Target {
         return t;
     }
     if let Some(t) = partner::target(w, endpoint, who).await {
+        return t;
+    }
+    if let Some(t) = pricing::target(w, endpoint, who).await {
         return t;
     }
     panic!("the matrix has no target for {endpoint}: add one to targets/")

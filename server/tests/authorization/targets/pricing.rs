@@ -1,0 +1,113 @@
+//! Targets of pricing: the quote form, searches, saved quotes (one of the
+//! first company's member, which the other company may not read) and the
+//! channels (read by customer staff, changed by ops and admins).
+
+use serde_json::{json, Value};
+use shipdesk::auth::Principal;
+use shipdesk::pricing::{service, ChannelFilter, Plan, QuoteForSave, QuoteForSearch};
+use shipdesk::{Id, PageQuery};
+
+use super::{api, Target};
+use crate::check::{field, has, none};
+use crate::world::{Who, World};
+
+fn search() -> Value {
+    json!({
+        "country": "US", "fba_code": "ONT8", "origin": "深圳",
+        "cargo": {"by": "cartons", "lines": [
+            {"count": 5, "length_cm": 50, "width_cm": 40, "height_cm": 30, "weight_kg": 22}
+        ]}
+    })
+}
+
+/// The demo catalogue (once) and the cheapest plan of the search.
+async fn cheapest(w: &World) -> Plan {
+    service::seed_demo_channels(w.state()).await.unwrap();
+    let input: QuoteForSearch = serde_json::from_value(search()).unwrap();
+    let who = Principal::Staff(w.admin.clone());
+    let answer = service::search_quotes(w.state(), &who, &input, false)
+        .await
+        .unwrap();
+    answer.plans.into_iter().next().expect("a plan")
+}
+
+/// A quote saved by the first company's member.
+async fn members_quote(w: &World) -> String {
+    let plan = cheapest(w).await;
+    let input = QuoteForSave {
+        search: serde_json::from_value(search()).unwrap(),
+        channel_id: plan.channel.id,
+        company_id: None,
+    };
+    let who = Principal::Member(w.member.clone());
+    service::save_quote(w.state(), &who, &input)
+        .await
+        .unwrap()
+        .number
+}
+
+/// A UK channel, as stored now.
+async fn channel(w: &World) -> shipdesk::pricing::Channel {
+    service::seed_demo_channels(w.state()).await.unwrap();
+    let filter = ChannelFilter {
+        country: Some("GB".into()),
+        ..Default::default()
+    };
+    let id: Id = service::list_channels(w.state(), &w.admin, &filter, PageQuery::default())
+        .await
+        .unwrap()
+        .items[0]
+        .id;
+    service::get_channel(w.state(), &w.admin, id)
+        .await
+        .unwrap()
+        .channel
+}
+
+pub async fn target(w: &World, endpoint: &str, _who: Who) -> Option<Target> {
+    let t = match endpoint {
+        "get_quote_form" => {
+            cheapest(w).await;
+            api(none(), has("/countries", "/code", "US"))
+        }
+        "search_quotes" => {
+            cheapest(w).await;
+            let body = json!({"search": search(), "explain": true});
+            api(body, field("/plans/0/cheapest", true))
+        }
+        "save_quote" => {
+            let plan = cheapest(w).await;
+            let body = json!({"input": {"search": search(), "channel_id": plan.channel.id}});
+            api(body, field("/total_fen", plan.total_fen))
+        }
+        "get_quote" => {
+            let number = members_quote(w).await;
+            api(json!({"number": number}), field("/number", number))
+        }
+        "list_quotes" => {
+            cheapest(w).await;
+            api(json!({"filter": {}}), field("/page", 1))
+        }
+        "list_channels" => {
+            let ch = channel(w).await;
+            api(json!({"filter": {"country": "GB"}}), has("/items", "/id", ch.id))
+        }
+        "get_channel" => {
+            let ch = channel(w).await;
+            api(json!({"id": ch.id}), field("/channel/id", ch.id))
+        }
+        "save_channel" => {
+            let mut ch = channel(w).await;
+            ch.name = format!("英国空派 {}", w.n());
+            let name = ch.name.clone();
+            api(json!({"input": {"channel": ch}}), field("/name", name))
+        }
+        "set_channel_enabled" => {
+            let ch = channel(w).await;
+            let body = json!({"id": ch.id, "enabled": true});
+            api(body, field("", Value::Null))
+        }
+        _ => return None,
+    };
+    Some(t)
+}
