@@ -66,3 +66,26 @@ CREATE TABLE quotes (
 CREATE INDEX ix_quotes_company ON quotes (company_id, created_at);
 CREATE INDEX ix_quotes_member ON quotes (member_id, created_at);
 CREATE INDEX ix_quotes_staff ON quotes (staff_id, created_at);
+
+-- Customer price levels (价格等级): a markup or discount over the table
+-- (cost) price, in basis points (800 = +8 %), with modes of their own in
+-- `by_mode` (JSON [{"mode", "bp"}]). Companies without a level get the one
+-- marked default; with no levels at all, customers pay the table price.
+CREATE TABLE price_levels (
+    id         BIGINT PRIMARY KEY,
+    name       TEXT   NOT NULL,
+    default_bp BIGINT NOT NULL,
+    by_mode    TEXT   NOT NULL DEFAULT '[]',
+    is_default BIGINT NOT NULL DEFAULT 0,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    CONSTRAINT uq_price_levels_name UNIQUE (name)
+);
+
+-- A company's level, when it is not the default.
+CREATE TABLE company_price_levels (
+    company_id BIGINT PRIMARY KEY REFERENCES companies (id),
+    level_id   BIGINT NOT NULL REFERENCES price_levels (id),
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX ix_company_price_levels_level ON company_price_levels (level_id);

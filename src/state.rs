@@ -42,6 +42,10 @@ pub struct Config {
     /// Where the older APIs' endpoints are served (`SHIPDESK_COMPAT_PREFIX`):
     /// empty (the seeds' own paths) or a path like `/legacy`.
     pub compat_prefix: String,
+    /// Read the pricing catalogue from the database for every search
+    /// (`SHIPDESK_PRICING_FROM_DB=1`): only to measure what the in-memory
+    /// catalogue saves.
+    pub pricing_from_db: bool,
 }
 
 impl Default for Config {
@@ -60,6 +64,7 @@ impl Default for Config {
             upload_daily_bytes: 200 * 1024 * 1024,
             webhook_allow: Default::default(),
             compat_prefix: String::new(),
+            pricing_from_db: false,
         }
     }
 }

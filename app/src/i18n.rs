@@ -234,6 +234,9 @@ pub fn error_message(key: ErrorKey) -> Text {
         ErrorKey::DestinationRequired => pricing::DESTINATION_REQUIRED,
         ErrorKey::FbaCodeInvalid => pricing::FBA_CODE_INVALID,
         ErrorKey::FbaCodeUnknown => pricing::FBA_CODE_UNKNOWN,
+        ErrorKey::LevelBpInvalid => pricing::LEVEL_BP_INVALID,
+        ErrorKey::LevelNameInvalid => pricing::LEVEL_NAME_INVALID,
+        ErrorKey::LevelInUse => pricing::LEVEL_IN_USE,
         ErrorKey::GoodsTypeInvalid => pricing::GOODS_TYPE_INVALID,
         ErrorKey::ModeInvalid => pricing::MODE_INVALID,
         ErrorKey::PostcodeInvalid => pricing::POSTCODE_INVALID,
@@ -265,6 +268,9 @@ mod pricing {
         DESTINATION_REQUIRED = "请填写 FBA 仓库代码或邮编", "Enter an FBA warehouse code or a postcode";
         FBA_CODE_INVALID = "FBA 仓库代码格式不正确，如 ONT8", "Not an FBA warehouse code (such as ONT8)";
         FBA_CODE_UNKNOWN = "没有渠道派送到这个 FBA 仓库", "No channel delivers to this FBA warehouse";
+        LEVEL_BP_INVALID = "加价须在 -50% 到 +200% 之间", "An adjustment is from -50 % to +200 %";
+        LEVEL_NAME_INVALID = "等级名称须为 1 到 30 个字", "A level's name is 1 to 30 characters";
+        LEVEL_IN_USE = "还有客户使用该等级，或它是默认等级，不能删除", "Companies still have this level, or it is the default: it cannot be deleted";
         GOODS_TYPE_INVALID = "未知的货物类型", "Unknown goods type";
         MODE_INVALID = "未知的运输方式", "Unknown transport mode";
         POSTCODE_INVALID = "邮编格式不正确", "Not a valid postcode";

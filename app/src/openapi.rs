@@ -145,6 +145,10 @@ const OPERATIONS: &[Operation] = &[
     op::<pricing::GetChannel>("pricing", who::CUSTOMER_STAFF_ALL),
     op::<pricing::SaveChannel>("pricing", who::CHANNEL_EDITORS),
     op::<pricing::SetChannelEnabled>("pricing", who::CHANNEL_EDITORS),
+    op::<pricing::ListPriceLevels>("pricing", who::CUSTOMER_STAFF_ALL),
+    op::<pricing::SavePriceLevel>("pricing", who::STAFF_ADMIN),
+    op::<pricing::DeletePriceLevel>("pricing", who::STAFF_ADMIN),
+    op::<pricing::SetCompanyPriceLevel>("pricing", who::STAFF_ADMIN),
 ];
 
 /// What a partner app may be given, as `(domain, name)`: every server

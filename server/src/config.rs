@@ -210,6 +210,12 @@ impl Settings {
         if let Some(v) = get("SHIPDESK_COMPAT_PREFIX") {
             core.compat_prefix = compat_prefix(&v)?;
         }
+        // A benchmark's comparison only: the catalogue from the database per search.
+        core.pricing_from_db = match get("SHIPDESK_PRICING_FROM_DB").as_deref() {
+            None | Some("0") => false,
+            Some("1") => true,
+            Some(_) => return Err("SHIPDESK_PRICING_FROM_DB must be 0 or 1".into()),
+        };
         Ok(Settings {
             database_url,
             data_dir,

@@ -104,7 +104,7 @@ impl Catalogues {
 
 /// Every stored channel that passes its checks; one that does not is
 /// logged and left out rather than stopping every search.
-async fn load(db: &Db) -> AppResult<Catalogue> {
+pub async fn load(db: &Db) -> AppResult<Catalogue> {
     let rows = repo::channel::all(db).await?;
     let channels = rows
         .into_iter()

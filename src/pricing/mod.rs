@@ -29,6 +29,7 @@
 
 pub mod demo;
 pub mod inquiry;
+pub mod level;
 #[cfg(feature = "ssr")]
 pub mod live;
 pub mod model;
@@ -42,5 +43,6 @@ pub mod service;
 mod tests;
 
 pub use inquiry::{parse_inquiry, Field, FieldName, Inquiry};
+pub use level::{ModeAdjustment, PriceLevel, PriceLevelForSave};
 pub use model::*;
 pub use quote::{explain, explain_channel, search, Catalogue};

@@ -79,7 +79,7 @@ fn staff(s: &Staff) -> Principal {
 }
 
 async fn first_plan(w: &World) -> Plan {
-    let answer = service::search_quotes(&w.state, &w.alice, &ont8(22.0), false)
+    let answer = service::search_quotes(&w.state, &w.alice, &ont8(22.0), false, None)
         .await
         .unwrap();
     answer.plans.into_iter().next().expect("a plan")
@@ -99,7 +99,7 @@ async fn the_stored_demo_catalogue_answers_a_first_search_with_marked_plans() {
     let w = world().await;
 
     let form = service::quote_form(&w.state, &w.alice).await.unwrap();
-    let answer = service::search_quotes(&w.state, &w.alice, &ont8(22.0), true)
+    let answer = service::search_quotes(&w.state, &w.alice, &ont8(22.0), true, None)
         .await
         .unwrap();
 
@@ -111,7 +111,10 @@ async fn the_stored_demo_catalogue_answers_a_first_search_with_marked_plans() {
     assert!(answer.plans.len() >= 3, "{}", answer.plans.len());
     assert!(answer.plans[0].cheapest);
     assert_eq!(answer.plans.iter().filter(|p| p.fastest).count() >= 1, true);
-    assert!(answer.plans.windows(2).all(|p| p[0].total_fen <= p[1].total_fen));
+    assert!(answer
+        .plans
+        .windows(2)
+        .all(|p| p[0].total_fen <= p[1].total_fen));
     assert!(answer.misses.iter().all(|m| !m.reasons.is_empty()));
     assert_eq!(answer.priced_on, form.today);
 }
@@ -124,8 +127,8 @@ async fn an_unknown_fba_code_and_a_past_wanted_date_name_their_fields() {
     let mut past = ont8(22.0);
     past.wanted_date = Some("2026-12-01".into());
 
-    let e1 = service::search_quotes(&w.state, &w.alice, &unknown, false).await;
-    let e2 = service::search_quotes(&w.state, &w.alice, &past, false).await;
+    let e1 = service::search_quotes(&w.state, &w.alice, &unknown, false, None).await;
+    let e2 = service::search_quotes(&w.state, &w.alice, &past, false, None).await;
 
     assert_eq!(
         e1.unwrap_err(),
@@ -163,7 +166,7 @@ async fn a_saved_quote_is_priced_on_the_server_and_stays_as_saved_after_a_price_
     let again = service::get_quote(&w.state, &w.alice, &saved.number)
         .await
         .unwrap();
-    let repriced = service::search_quotes(&w.state, &w.alice, &ont8(22.0), false)
+    let repriced = service::search_quotes(&w.state, &w.alice, &ont8(22.0), false, None)
         .await
         .unwrap()
         .plans
@@ -266,7 +269,7 @@ async fn a_disabled_channel_leaves_the_search_at_once() {
     service::set_channel_enabled(&w.state, &w.ops, plan.channel.id, false)
         .await
         .unwrap();
-    let answer = service::search_quotes(&w.state, &w.alice, &ont8(22.0), true)
+    let answer = service::search_quotes(&w.state, &w.alice, &ont8(22.0), true, None)
         .await
         .unwrap();
 
@@ -289,9 +292,13 @@ async fn another_instance_sees_a_channel_change_once_it_is_told() {
         ..w.state.clone()
     };
     if crate::db::backend(&w.state.db) == crate::db::Backend::Postgres {
-        other.pricing.start_postgres(other.db.clone()).await.unwrap();
+        other
+            .pricing
+            .start_postgres(other.db.clone())
+            .await
+            .unwrap();
     }
-    let before = service::search_quotes(&other, &w.alice, &ont8(22.0), false)
+    let before = service::search_quotes(&other, &w.alice, &ont8(22.0), false, None)
         .await
         .unwrap();
 
@@ -304,7 +311,7 @@ async fn another_instance_sees_a_channel_change_once_it_is_told() {
     }
     let mut gone = false;
     for _ in 0..50 {
-        let after = service::search_quotes(&other, &w.alice, &ont8(22.0), false)
+        let after = service::search_quotes(&other, &w.alice, &ont8(22.0), false, None)
             .await
             .unwrap();
         if after.plans.iter().all(|p| p.channel.id != plan.channel.id) {
@@ -393,7 +400,8 @@ async fn only_ops_and_admins_change_channels_and_providers_do_not_search() {
 
     let by_sales = service::set_channel_enabled(&w.state, &w.sales, id, false).await;
     let by_cs = service::get_channel(&w.state, &cs, id).await;
-    let by_provider = service::search_quotes(&w.state, &staff(&provider), &ont8(22.0), false).await;
+    let by_provider =
+        service::search_quotes(&w.state, &staff(&provider), &ont8(22.0), false, None).await;
     let listed = service::list_channels(
         &w.state,
         &w.sales,
@@ -437,4 +445,110 @@ async fn a_plan_the_channel_does_not_give_cannot_be_saved() {
         e.unwrap_err(),
         AppError::validation("channel_id", ErrorKey::ChannelNoPlan)
     );
+}
+
+async fn vip(w: &World, bp: i32, default: bool) -> crate::pricing::PriceLevel {
+    let input = crate::pricing::PriceLevelForSave {
+        name: format!("VIP {bp}"),
+        default_bp: bp,
+        is_default: default,
+        ..Default::default()
+    };
+    service::save_price_level(&w.state, &w.admin, &input)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_customer_pays_their_levels_price_and_never_sees_the_cost() {
+    let w = world().await;
+    let cost = first_plan(&w).await;
+    let level = vip(&w, 1_000, false).await;
+    service::set_company_price_level(&w.state, &w.admin, w.company.id, Some(level.id))
+        .await
+        .unwrap();
+
+    let alices = service::search_quotes(&w.state, &w.alice, &ont8(22.0), false, None)
+        .await
+        .unwrap();
+    let bobs = service::search_quotes(&w.state, &w.bob, &ont8(22.0), false, None)
+        .await
+        .unwrap();
+    let (sales, search) = (staff(&w.sales), ont8(22.0));
+    let sales_view = service::search_quotes(&w.state, &sales, &search, false, Some(w.company.id))
+        .await
+        .unwrap();
+    let saved = save(&w, &w.alice, cost.channel.id).await.unwrap();
+    let read_by_ops = service::get_quote(&w.state, &staff(&w.ops), &saved.number)
+        .await
+        .unwrap();
+
+    let alice_plan = alices
+        .plans
+        .iter()
+        .find(|p| p.channel.id == cost.channel.id)
+        .unwrap();
+    let bob_plan = bobs
+        .plans
+        .iter()
+        .find(|p| p.channel.id == cost.channel.id)
+        .unwrap();
+    assert!(alice_plan.total_fen > cost.total_fen, "marked up");
+    assert_eq!(
+        bob_plan.total_fen, cost.total_fen,
+        "another company: table price"
+    );
+    assert!(alices.plans.iter().all(|p| p.cost_total_fen.is_none()));
+    assert_eq!(
+        saved.plan.cost_total_fen, None,
+        "not even in her saved quote"
+    );
+    assert_eq!(saved.total_fen, alice_plan.total_fen);
+    let sales_plan = sales_view
+        .plans
+        .iter()
+        .find(|p| p.channel.id == cost.channel.id)
+        .unwrap();
+    assert_eq!(sales_plan.total_fen, alice_plan.total_fen);
+    assert_eq!(
+        sales_plan.cost_total_fen,
+        Some(cost.total_fen),
+        "staff see both"
+    );
+    assert_eq!(read_by_ops.plan.cost_total_fen, Some(cost.total_fen));
+}
+
+#[tokio::test]
+async fn the_default_level_prices_companies_without_one_and_cannot_be_deleted() {
+    let w = world().await;
+    let cost = first_plan(&w).await;
+    let standard = vip(&w, 500, true).await;
+    let other = vip(&w, 800, true).await;
+    service::set_company_price_level(&w.state, &w.admin, w.company.id, Some(standard.id))
+        .await
+        .unwrap();
+
+    let levels = service::list_price_levels(&w.state, &w.sales)
+        .await
+        .unwrap();
+    let bobs = service::search_quotes(&w.state, &w.bob, &ont8(22.0), false, None)
+        .await
+        .unwrap();
+    let in_use = service::delete_price_level(&w.state, &w.admin, standard.id).await;
+    let the_default = service::delete_price_level(&w.state, &w.admin, other.id).await;
+    let by_sales = service::save_price_level(&w.state, &w.sales, &Default::default()).await;
+
+    let defaults: Vec<bool> = levels.iter().map(|l| l.is_default).collect();
+    assert_eq!(defaults, [false, true], "one default: the last made so");
+    assert_eq!(levels[0].companies, 1);
+    let bob_plan = bobs
+        .plans
+        .iter()
+        .find(|p| p.channel.id == cost.channel.id)
+        .unwrap();
+    assert!(bob_plan.total_fen > cost.total_fen, "at the default +8 %");
+    let in_use_err = AppError::conflict("id", ErrorKey::LevelInUse);
+    assert_eq!(in_use.unwrap_err(), in_use_err);
+    assert_eq!(the_default.unwrap_err(), in_use_err);
+    assert_eq!(by_sales.unwrap_err(), AppError::Forbidden);
 }

@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 use server_fn::codec::Json;
 use shipdesk::pricing::{
-    Channel, ChannelDetail, ChannelFilter, ChannelForSave, ChannelSummary, Inquiry, QuoteAnswer,
-    QuoteFilter, QuoteForSave, QuoteForSearch, QuoteForm, QuoteSummary, SavedQuote,
+    Channel, ChannelDetail, ChannelFilter, ChannelForSave, ChannelSummary, Inquiry, PriceLevel,
+    PriceLevelForSave, QuoteAnswer, QuoteFilter, QuoteForSave, QuoteForSearch, QuoteForm,
+    QuoteSummary, SavedQuote,
 };
 use shipdesk::{AppError, Id, Page};
 
@@ -29,14 +30,16 @@ pub async fn get_quote_form() -> Result<QuoteForm, AppError> {
     service::quote_form(&state()?, &p).await
 }
 
-/// Every plan for a shipment, cheapest first, with the cheapest and fastest marked: chargeable weight and how it was computed, price lines, total in fen, departure and ETA. With `explain`, why each other channel to the country gives none.
+/// Every plan for a shipment, cheapest first, with the cheapest and fastest marked: chargeable weight and how it was computed, price lines, total in fen at the price level of the customer (staff: of `company_id`, or the default level, with the cost beside it), departure and ETA. With `explain`, why each other channel to the country gives none.
 #[server(prefix = "/api", endpoint = "search_quotes", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
 pub async fn search_quotes(
     search: QuoteForSearch,
     explain: Option<bool>,
+    company_id: Option<Id>,
 ) -> Result<QuoteAnswer, AppError> {
     let p = principal().await?;
-    service::search_quotes(&state()?, &p, &search, explain.unwrap_or(false)).await
+    let explain = explain.unwrap_or(false);
+    service::search_quotes(&state()?, &p, &search, explain, company_id).await
 }
 
 /// Saves one plan of a search as a numbered, immutable quote, priced again on the server. A customer saves for their company; staff for a company in their scope, or none.
@@ -96,4 +99,32 @@ pub async fn save_channel(input: ChannelForSave) -> Result<Channel, AppError> {
 pub async fn set_channel_enabled(id: Id, enabled: bool) -> Result<(), AppError> {
     let p = principal().await?;
     service::set_channel_enabled(&state()?, p.as_staff()?, id, enabled).await
+}
+
+/// Every price level with how many companies have it (customer staff).
+#[server(prefix = "/api", endpoint = "list_price_levels", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn list_price_levels() -> Result<Vec<PriceLevel>, AppError> {
+    let p = principal().await?;
+    service::list_price_levels(&state()?, p.as_staff()?).await
+}
+
+/// Creates (id 0) or changes a price level: a markup or discount in basis points over cost, per mode; made the default, it is the only default (admin).
+#[server(prefix = "/api", endpoint = "save_price_level", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn save_price_level(input: PriceLevelForSave) -> Result<PriceLevel, AppError> {
+    let p = principal().await?;
+    service::save_price_level(&state()?, p.as_staff()?, &input).await
+}
+
+/// Deletes a price level that no company has and that is not the default (admin).
+#[server(prefix = "/api", endpoint = "delete_price_level", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn delete_price_level(id: Id) -> Result<(), AppError> {
+    let p = principal().await?;
+    service::delete_price_level(&state()?, p.as_staff()?, id).await
+}
+
+/// Gives a company a price level, or (null) the default one again (admin).
+#[server(prefix = "/api", endpoint = "set_company_price_level", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn set_company_price_level(company_id: Id, level_id: Option<Id>) -> Result<(), AppError> {
+    let p = principal().await?;
+    service::set_company_price_level(&state()?, p.as_staff()?, company_id, level_id).await
 }

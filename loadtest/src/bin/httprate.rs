@@ -3,7 +3,8 @@
 //! (so a stalled server shows as latency, not as fewer requests). Prints
 //! the achieved rate, non-2xx/failed counts and latency p50/p99/p99.9/max.
 //!
-//! `httprate --rate 2000 --secs 20 [--cookie 'sd_session=…'] URL`
+//! `httprate --rate 2000 --secs 20 [--cookie 'sd_session=…'] [--body JSON] URL`
+//! (with `--body`, each request is a POST of that JSON: a server function).
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -31,6 +32,7 @@ async fn main() -> Result<(), String> {
     let rate: u64 = get("--rate").and_then(|v| v.parse().ok()).unwrap_or(2000);
     let secs: u64 = get("--secs").and_then(|v| v.parse().ok()).unwrap_or(20);
     let cookie = get("--cookie");
+    let body = get("--body");
     let url = a
         .last()
         .filter(|u| u.starts_with("http"))
@@ -50,7 +52,13 @@ async fn main() -> Result<(), String> {
     for n in 0..total {
         let due = start + every * n as u32;
         tokio::time::sleep_until(due).await;
-        let mut req = client.get(&url);
+        let mut req = match &body {
+            Some(b) => client
+                .post(&url)
+                .header("content-type", "application/json")
+                .body(b.clone()),
+            None => client.get(&url),
+        };
         if let Some(c) = &cookie {
             req = req.header("cookie", c);
         }

@@ -38,8 +38,13 @@ pub struct Plan {
     pub zone: Shared<ZoneCard>,
     pub chargeable: Chargeable,
     pub lines: Vec<PriceLine>,
-    /// All-in, CNY fen: the sum of the lines.
+    /// All-in, CNY fen: the sum of the lines. The caller's price: a
+    /// customer's at their company's price level.
     pub total_fen: i64,
+    /// Staff only: the total at the table's (cost) price, beside the sell
+    /// price in `total_fen`. Never sent to a customer.
+    #[serde(default)]
+    pub cost_total_fen: Option<i64>,
     /// The next cut-off day on or after the search day.
     pub departure: Date,
     /// Departure plus the transit days.

@@ -4,12 +4,12 @@
 
 mod catalogue;
 mod dates;
-mod price;
+pub(crate) mod price;
 mod screen;
 mod weight;
 
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 #[cfg(test)]
 mod props;
 #[cfg(test)]
@@ -39,14 +39,20 @@ pub fn search(cat: &Catalogue, q: &QuoteQuery, today: Date) -> Vec<Plan> {
             plans.push(p);
         }
     }
-    sort(&mut plans);
+    rank(&mut plans);
+    plans
+}
+
+/// Sorts plans cheapest first (then earliest arrival) and marks the
+/// cheapest and the fastest: again after prices change (a price level).
+pub fn rank(plans: &mut [Plan]) {
+    sort(plans);
     let cheapest = plans.first().map(|p| p.total_fen);
     let fastest = plans.iter().map(|p| p.eta.to).min();
-    for p in &mut plans {
+    for p in plans {
         p.cheapest = Some(p.total_fen) == cheapest;
         p.fastest = Some(p.eta.to) == fastest;
     }
-    plans
 }
 
 /// Cheapest first, then earliest arrival, then channel id. Plans are large:

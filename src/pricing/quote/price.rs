@@ -6,7 +6,7 @@ use super::{screen, Prepared};
 use crate::pricing::model::*;
 
 /// `qty` (thousandths) × `fen` per unit, rounded half up to the fen.
-fn times(qty: Qty, fen: i64) -> i64 {
+pub(crate) fn times(qty: Qty, fen: i64) -> i64 {
     match qty.0.checked_mul(fen) {
         Some(p) if p <= i64::MAX - 500 => (p + 500) / 1000,
         _ => ((qty.0 as i128 * fen as i128 + 500) / 1000) as i64,
@@ -14,7 +14,7 @@ fn times(qty: Qty, fen: i64) -> i64 {
 }
 
 /// `basis_points` of `fen`, rounded half up.
-fn share(fen: i64, basis_points: u32) -> i64 {
+pub(crate) fn share(fen: i64, basis_points: u32) -> i64 {
     match fen.checked_mul(basis_points as i64) {
         Some(p) if p <= i64::MAX - 5_000 => (p + 5_000) / 10_000,
         _ => ((fen as i128 * basis_points as i128 + 5_000) / 10_000) as i64,
@@ -82,6 +82,7 @@ pub(super) fn plan(
         zone: names.zones[z].clone(),
         chargeable: c,
         total_fen: lines.iter().map(|l| l.amount_fen).sum(),
+        cost_total_fen: None,
         lines,
         departure,
         eta,

@@ -1,6 +1,7 @@
 //! SQL of pricing: channels with their versions, and saved quotes.
 
 pub mod channel;
+pub mod level;
 pub mod quote;
 
 /// Every statement, by name, for the test that prepares them on both databases.
@@ -17,5 +18,15 @@ pub const STATEMENTS: &[(&str, &str)] = &[
     ("insert_quote", quote::INSERT_QUOTE),
     ("quote_by_number", quote::BY_NUMBER),
     ("list_quotes", quote::LIST),
+    ("all_levels", level::ALL),
+    ("level_of_company", level::OF_COMPANY),
+    ("default_level", level::DEFAULT),
+    ("insert_level", level::INSERT),
+    ("update_level", level::UPDATE),
+    ("clear_default_level", level::CLEAR_DEFAULT),
+    ("delete_unused_level", level::DELETE_UNUSED),
+    ("level_exists", level::EXISTS),
+    ("set_company_level", level::SET_COMPANY),
+    ("clear_company_level", level::CLEAR_COMPANY),
     ("count_quotes", quote::COUNT),
 ];

@@ -4,10 +4,12 @@
 //! ([`super::live`]), changes to channels reload it everywhere.
 
 mod channels;
+mod levels;
 mod quotes;
 mod search;
 
 pub use channels::*;
+pub use levels::*;
 pub use quotes::*;
 pub use search::*;
 
@@ -20,6 +22,16 @@ use crate::ErrorKey;
 
 /// The longest message read: a WeChat message, not a document.
 pub const MAX_INQUIRY_CHARS: usize = 2000;
+
+/// The catalogue searches read: the one in memory, or, with
+/// `SHIPDESK_PRICING_FROM_DB=1` (a benchmark's comparison, never for
+/// serving), read from the database for each search.
+pub async fn catalogue(state: &AppState) -> AppResult<std::sync::Arc<super::Catalogue>> {
+    if state.config.pricing_from_db {
+        return Ok(std::sync::Arc::new(super::live::load(&state.db).await?));
+    }
+    state.pricing.get(&state.db).await
+}
 
 /// Today in Asia/Shanghai, the day people date their shipments by.
 pub fn today(state: &AppState) -> Date {

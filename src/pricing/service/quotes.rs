@@ -33,21 +33,30 @@ pub async fn save_quote(
     let (company_id, member_id, staff_id) = owner_of(state, who, input.company_id).await?;
     let day = today(state);
     let q = QuoteQuery::parse(&input.search, day)?;
-    let cat = state.pricing.get(&state.db).await?;
+    let cat = super::catalogue(state).await?;
     cat.check_destination(&q)?;
     let mut plan = search(&cat, &q, day)
         .into_iter()
         .find(|p| p.channel.id == input.channel_id)
         .ok_or_else(|| AppError::validation("channel_id", ErrorKey::ChannelNoPlan))?;
+    // At the customer's price; staff keep the cost in the snapshot.
+    super::price_at(state, company_id, std::slice::from_mut(&mut plan)).await?;
     // Marks of one search, not of the snapshot.
     (plan.cheapest, plan.fastest) = (false, false);
-    let valid_until = plan.channel.valid_until.min(day.add_days(QUOTE_VALID_DAYS - 1));
+    let valid_until = plan
+        .channel
+        .valid_until
+        .min(day.add_days(QUOTE_VALID_DAYS - 1));
     let mut tx = state.db.begin().await?;
     let (y, m, d) = day.ymd();
     let stamp = format!("{y:04}{m:02}{d:02}");
     let seq = repo::next_number(&mut *tx, &stamp, state.now()).await?;
     let number = format!("Q{stamp}-{seq:04}");
-    let destination = q.fba_code.clone().or(q.postcode.clone()).unwrap_or_default();
+    let destination = q
+        .fba_code
+        .clone()
+        .or(q.postcode.clone())
+        .unwrap_or_default();
     let row = QuoteRow {
         id: new_id(),
         number: &number,
@@ -65,8 +74,10 @@ pub async fn save_quote(
     get_quote(state, who, &number).await
 }
 
-/// (company, member, staff) of a quote `who` saves, checked.
-async fn owner_of(
+/// (company, member, staff) of a quote `who` saves or searches for,
+/// checked: a member's own company (another is Forbidden); staff: a
+/// company in their scope (else not found) or none.
+pub(super) async fn owner_of(
     state: &AppState,
     who: &Principal,
     company: Option<crate::types::Id>,
@@ -108,7 +119,11 @@ pub async fn get_quote(state: &AppState, who: &Principal, number: &str) -> AppRe
     if !policy::may_read_quote(who, &owner) {
         return Err(AppError::not_found("quote"));
     }
-    Ok(stored.quote)
+    let mut quote = stored.quote;
+    if matches!(who, Principal::Member(_)) {
+        quote.plan.cost_total_fen = None;
+    }
+    Ok(quote)
 }
 
 /// Saved quotes the caller may read, newest first: a member's company's;

@@ -9,6 +9,7 @@ use crate::pricing::model::*;
 use crate::pricing::policy;
 use crate::pricing::quote::{explain, search};
 use crate::state::AppState;
+use crate::types::Id;
 
 fn check(who: &Principal) -> AppResult<()> {
     if policy::may_search(who) {
@@ -23,7 +24,7 @@ fn check(who: &Principal) -> AppResult<()> {
 /// (货物类型) and tags (查询线路标签下拉).
 pub async fn quote_form(state: &AppState, who: &Principal) -> AppResult<QuoteForm> {
     check(who)?;
-    let cat = state.pricing.get(&state.db).await?;
+    let cat = super::catalogue(state).await?;
     let (mut origins, mut modes, mut tags) = (BTreeSet::new(), Vec::new(), BTreeSet::new());
     for ch in cat.channels().filter(|c| c.enabled) {
         origins.extend(ch.origins.iter().cloned());
@@ -44,21 +45,27 @@ pub async fn quote_form(state: &AppState, who: &Principal) -> AppResult<QuoteFor
     })
 }
 
-/// Every plan for the search, cheapest first, the cheapest and the fastest
-/// marked; with `explain`, why each other channel to the country gives none.
-/// An FBA code no channel knows is an error on `fba_code`.
+/// Every plan for the search at the price of `company`'s level (a member:
+/// their own company; staff: a company in their scope, or none for the
+/// default level, with the cost beside it), cheapest first, the cheapest
+/// and the fastest marked; with `explain`, why each other channel to the
+/// country gives none. An FBA code no channel knows is an error on
+/// `fba_code`.
 pub async fn search_quotes(
     state: &AppState,
     who: &Principal,
     input: &QuoteForSearch,
     with_reasons: bool,
+    company: Option<Id>,
 ) -> AppResult<QuoteAnswer> {
     check(who)?;
+    let (company, _, _) = super::quotes::owner_of(state, who, company).await?;
     let day = today(state);
     let q = QuoteQuery::parse(input, day)?;
-    let cat = state.pricing.get(&state.db).await?;
+    let cat = super::catalogue(state).await?;
     cat.check_destination(&q)?;
-    let plans = search(&cat, &q, day);
+    let mut plans = search(&cat, &q, day);
+    super::sell(state, who, company, &mut plans).await?;
     let misses = if with_reasons {
         explain(&cat, &q, day)
     } else {

@@ -25,7 +25,7 @@ async fn cheapest(w: &World) -> Plan {
     service::seed_demo_channels(w.state()).await.unwrap();
     let input: QuoteForSearch = serde_json::from_value(search()).unwrap();
     let who = Principal::Staff(w.admin.clone());
-    let answer = service::search_quotes(w.state(), &who, &input, false)
+    let answer = service::search_quotes(w.state(), &who, &input, false, None)
         .await
         .unwrap();
     answer.plans.into_iter().next().expect("a plan")
@@ -90,7 +90,10 @@ pub async fn target(w: &World, endpoint: &str, _who: Who) -> Option<Target> {
         }
         "list_channels" => {
             let ch = channel(w).await;
-            api(json!({"filter": {"country": "GB"}}), has("/items", "/id", ch.id))
+            api(
+                json!({"filter": {"country": "GB"}}),
+                has("/items", "/id", ch.id),
+            )
         }
         "get_channel" => {
             let ch = channel(w).await;
@@ -107,7 +110,36 @@ pub async fn target(w: &World, endpoint: &str, _who: Who) -> Option<Target> {
             let body = json!({"id": ch.id, "enabled": true});
             api(body, field("", Value::Null))
         }
+        "list_price_levels" => {
+            let l = level(w).await;
+            api(none(), has("", "/id", l.id))
+        }
+        "save_price_level" => {
+            let name = format!("等级 {}", w.n());
+            let body = json!({"input": {"name": name, "default_bp": 300}});
+            api(body, field("/name", name))
+        }
+        "delete_price_level" => {
+            let l = level(w).await;
+            api(json!({"id": l.id}), field("", Value::Null))
+        }
+        "set_company_price_level" => {
+            let body = json!({"company_id": w.company.id, "level_id": null});
+            api(body, field("", Value::Null))
+        }
         _ => return None,
     };
     Some(t)
+}
+
+/// A fresh price level no company has.
+async fn level(w: &World) -> shipdesk::pricing::PriceLevel {
+    let input = shipdesk::pricing::PriceLevelForSave {
+        name: format!("Level {}", w.n()),
+        default_bp: 500,
+        ..Default::default()
+    };
+    service::save_price_level(w.state(), &w.admin, &input)
+        .await
+        .unwrap()
 }
