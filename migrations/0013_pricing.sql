@@ -76,6 +76,8 @@ CREATE TABLE price_levels (
     name       TEXT   NOT NULL,
     default_bp BIGINT NOT NULL,
     by_mode    TEXT   NOT NULL DEFAULT '[]',
+    -- The channel libraries its searches use (JSON [id]); [] is every channel.
+    libraries  TEXT   NOT NULL DEFAULT '[]',
     is_default BIGINT NOT NULL DEFAULT 0,
     created_at BIGINT NOT NULL,
     updated_at BIGINT NOT NULL,
@@ -89,3 +91,20 @@ CREATE TABLE company_price_levels (
     created_at BIGINT NOT NULL
 );
 CREATE INDEX ix_company_price_levels_level ON company_price_levels (level_id);
+
+-- Channel libraries (渠道库): channels picked by tag rules plus manual
+-- includes and excludes; the definition (rules, include, exclude) as JSON.
+CREATE TABLE channel_libraries (
+    id         BIGINT PRIMARY KEY,
+    name       TEXT   NOT NULL,
+    definition TEXT   NOT NULL,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    CONSTRAINT uq_channel_libraries_name UNIQUE (name)
+);
+
+-- The line tags channels may carry (查询线路标签下拉), kept by ops and admins.
+CREATE TABLE channel_tags (
+    name       TEXT   PRIMARY KEY,
+    created_at BIGINT NOT NULL
+);

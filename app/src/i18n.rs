@@ -235,6 +235,11 @@ pub fn error_message(key: ErrorKey) -> Text {
         ErrorKey::FbaCodeInvalid => pricing::FBA_CODE_INVALID,
         ErrorKey::FbaCodeUnknown => pricing::FBA_CODE_UNKNOWN,
         ErrorKey::LevelBpInvalid => pricing::LEVEL_BP_INVALID,
+        ErrorKey::LibraryInUse => pricing::LIBRARY_IN_USE,
+        ErrorKey::LibraryNameInvalid => pricing::LIBRARY_NAME_INVALID,
+        ErrorKey::TagInUse => pricing::TAG_IN_USE,
+        ErrorKey::TagInvalid => pricing::TAG_INVALID,
+        ErrorKey::TagUnknown => pricing::TAG_UNKNOWN,
         ErrorKey::LevelNameInvalid => pricing::LEVEL_NAME_INVALID,
         ErrorKey::LevelInUse => pricing::LEVEL_IN_USE,
         ErrorKey::GoodsTypeInvalid => pricing::GOODS_TYPE_INVALID,
@@ -268,6 +273,11 @@ mod pricing {
         DESTINATION_REQUIRED = "请填写 FBA 仓库代码或邮编", "Enter an FBA warehouse code or a postcode";
         FBA_CODE_INVALID = "FBA 仓库代码格式不正确，如 ONT8", "Not an FBA warehouse code (such as ONT8)";
         FBA_CODE_UNKNOWN = "没有渠道派送到这个 FBA 仓库", "No channel delivers to this FBA warehouse";
+        LIBRARY_IN_USE = "有价格等级在使用该渠道库，不能删除", "A price level uses this library: it cannot be deleted";
+        LIBRARY_NAME_INVALID = "渠道库名称须为 1 到 30 个字", "A library's name is 1 to 30 characters";
+        TAG_IN_USE = "还有渠道带着这个标签，不能删除", "Channels still carry this tag: it cannot be deleted";
+        TAG_INVALID = "标签须为 1 到 20 个字", "A tag is 1 to 20 characters";
+        TAG_UNKNOWN = "标签不在标签列表中，请先添加", "This tag is not in the tag list: add it first";
         LEVEL_BP_INVALID = "加价须在 -50% 到 +200% 之间", "An adjustment is from -50 % to +200 %";
         LEVEL_NAME_INVALID = "等级名称须为 1 到 30 个字", "A level's name is 1 to 30 characters";
         LEVEL_IN_USE = "还有客户使用该等级，或它是默认等级，不能删除", "Companies still have this level, or it is the default: it cannot be deleted";

@@ -149,6 +149,13 @@ const OPERATIONS: &[Operation] = &[
     op::<pricing::SavePriceLevel>("pricing", who::STAFF_ADMIN),
     op::<pricing::DeletePriceLevel>("pricing", who::STAFF_ADMIN),
     op::<pricing::SetCompanyPriceLevel>("pricing", who::STAFF_ADMIN),
+    op::<pricing::ListChannelLibraries>("pricing", who::CUSTOMER_STAFF_ALL),
+    op::<pricing::PrecheckChannelLibrary>("pricing", who::CHANNEL_EDITORS),
+    op::<pricing::SaveChannelLibrary>("pricing", who::CHANNEL_EDITORS),
+    op::<pricing::DeleteChannelLibrary>("pricing", who::CHANNEL_EDITORS),
+    op::<pricing::ListChannelTags>("pricing", who::CUSTOMER_STAFF_ALL),
+    op::<pricing::AddChannelTag>("pricing", who::CHANNEL_EDITORS),
+    op::<pricing::DeleteChannelTag>("pricing", who::CHANNEL_EDITORS),
 ];
 
 /// What a partner app may be given, as `(domain, name)`: every server

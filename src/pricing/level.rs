@@ -36,6 +36,9 @@ pub struct PriceLevel {
     /// The adjustment of modes not listed in `by_mode`.
     pub default_bp: i32,
     pub by_mode: Vec<ModeAdjustment>,
+    /// The channel libraries its searches use; empty: every channel.
+    #[serde(default)]
+    pub libraries: Vec<Id>,
     /// The level companies without one get (exactly one level is).
     pub is_default: bool,
     /// How many companies have it.
@@ -53,6 +56,8 @@ pub struct PriceLevelForSave {
     pub default_bp: i32,
     #[serde(default)]
     pub by_mode: Vec<ModeAdjustment>,
+    #[serde(default)]
+    pub libraries: Vec<Id>,
     #[serde(default)]
     pub is_default: bool,
 }
@@ -167,6 +172,7 @@ mod tests {
             by_mode: (by_mode.iter())
                 .map(|&(mode, bp)| ModeAdjustment { mode, bp })
                 .collect(),
+            libraries: vec![],
             is_default: false,
             companies: 0,
         }

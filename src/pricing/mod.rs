@@ -30,6 +30,7 @@
 pub mod demo;
 pub mod inquiry;
 pub mod level;
+pub mod library;
 #[cfg(feature = "ssr")]
 pub mod live;
 pub mod model;
@@ -44,5 +45,6 @@ mod tests;
 
 pub use inquiry::{parse_inquiry, Field, FieldName, Inquiry};
 pub use level::{ModeAdjustment, PriceLevel, PriceLevelForSave};
+pub use library::{ChannelLibrary, LibraryConflict, LibraryForSave, LibraryPrecheck, LibraryRules};
 pub use model::*;
 pub use quote::{explain, explain_channel, search, Catalogue};

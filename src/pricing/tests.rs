@@ -552,3 +552,143 @@ async fn the_default_level_prices_companies_without_one_and_cannot_be_deleted() 
     assert_eq!(the_default.unwrap_err(), in_use_err);
     assert_eq!(by_sales.unwrap_err(), AppError::Forbidden);
 }
+
+fn air_only() -> crate::pricing::LibraryForSave {
+    crate::pricing::LibraryForSave {
+        name: "空派专线".into(),
+        rules: crate::pricing::LibraryRules {
+            modes: vec![Mode::AirExpress],
+            ..Default::default()
+        },
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn a_levels_libraries_decide_which_channels_its_customers_see_and_save() {
+    let w = world().await;
+    let lib = service::save_channel_library(&w.state, &w.ops, &air_only())
+        .await
+        .unwrap();
+    let level = service::save_price_level(
+        &w.state,
+        &w.admin,
+        &crate::pricing::PriceLevelForSave {
+            name: "空派客户".into(),
+            libraries: vec![lib.id],
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    service::set_company_price_level(&w.state, &w.admin, w.company.id, Some(level.id))
+        .await
+        .unwrap();
+
+    let alices = service::search_quotes(&w.state, &w.alice, &ont8(22.0), true, None)
+        .await
+        .unwrap();
+    let bobs = service::search_quotes(&w.state, &w.bob, &ont8(22.0), true, None)
+        .await
+        .unwrap();
+    let other = bobs
+        .plans
+        .iter()
+        .find(|p| p.channel.mode != Mode::AirExpress)
+        .unwrap();
+    let refused = save(&w, &w.alice, other.channel.id).await;
+    let in_use = service::delete_channel_library(&w.state, &w.ops, lib.id).await;
+
+    assert!(lib.channels > 0);
+    assert!(!alices.plans.is_empty());
+    assert!(alices
+        .plans
+        .iter()
+        .all(|p| p.channel.mode == Mode::AirExpress));
+    assert!(alices.plans.len() < bobs.plans.len());
+    let air: Vec<_> = (bobs.misses.iter().chain(&alices.misses))
+        .filter(|m| alices.misses.contains(m))
+        .collect();
+    assert_eq!(
+        air.len(),
+        alices.misses.len(),
+        "her misses are of her channels too"
+    );
+    assert_eq!(
+        refused.unwrap_err(),
+        AppError::validation("channel_id", ErrorKey::ChannelNoPlan)
+    );
+    assert_eq!(
+        in_use.unwrap_err(),
+        AppError::conflict("id", ErrorKey::LibraryInUse)
+    );
+}
+
+#[tokio::test]
+async fn the_precheck_names_what_a_library_change_adds_and_removes_and_saves_nothing() {
+    let w = world().await;
+    let lib = service::save_channel_library(&w.state, &w.ops, &air_only())
+        .await
+        .unwrap();
+    let mut next = lib.as_input();
+    next.rules.modes = vec![Mode::AirExpress, Mode::Express];
+    next.include = vec![424_242];
+
+    let p = service::precheck_channel_library(&w.state, &w.ops, &next)
+        .await
+        .unwrap();
+    let listed = service::list_channel_libraries(&w.state, &w.sales)
+        .await
+        .unwrap();
+    let by_sales = service::precheck_channel_library(&w.state, &w.sales, &next).await;
+
+    assert!(!p.added.is_empty());
+    assert!(p.removed.is_empty());
+    assert_eq!(p.channels, lib.channels + p.added.len() as u32);
+    assert_eq!(
+        p.conflicts,
+        [crate::pricing::LibraryConflict::UnknownChannel { id: 424_242 }]
+    );
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].channels, lib.channels, "nothing saved");
+    assert_eq!(by_sales.unwrap_err(), AppError::Forbidden);
+}
+
+#[tokio::test]
+async fn channels_carry_only_listed_tags_and_a_tag_in_use_stays() {
+    let w = world().await;
+    let id = first_plan(&w).await.channel.id;
+    let mut ch = service::get_channel(&w.state, &w.ops, id)
+        .await
+        .unwrap()
+        .channel;
+    ch.tags.push("新标签".into());
+    let i = ch.tags.len() - 1;
+    let input = ChannelForSave { channel: ch };
+
+    let unknown = service::save_channel(&w.state, &w.ops, &input).await;
+    service::add_channel_tag(&w.state, &w.ops, "新标签")
+        .await
+        .unwrap();
+    let twice = service::add_channel_tag(&w.state, &w.ops, "新标签").await;
+    let saved = service::save_channel(&w.state, &w.ops, &input).await;
+    let in_use = service::delete_channel_tag(&w.state, &w.ops, "新标签").await;
+    let tags = service::list_channel_tags(&w.state, &w.sales)
+        .await
+        .unwrap();
+
+    assert_eq!(
+        unknown.unwrap_err(),
+        AppError::validation(&format!("tags[{i}]"), ErrorKey::TagUnknown)
+    );
+    assert_eq!(
+        twice.unwrap_err(),
+        AppError::conflict("name", ErrorKey::Duplicate)
+    );
+    assert!(saved.is_ok());
+    assert_eq!(
+        in_use.unwrap_err(),
+        AppError::conflict("name", ErrorKey::TagInUse)
+    );
+    assert!(tags.contains(&"新标签".to_string()) && tags.contains(&"包税".to_string()));
+}

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 use server_fn::codec::Json;
 use shipdesk::pricing::{
-    Channel, ChannelDetail, ChannelFilter, ChannelForSave, ChannelSummary, Inquiry, PriceLevel,
-    PriceLevelForSave, QuoteAnswer, QuoteFilter, QuoteForSave, QuoteForSearch, QuoteForm,
-    QuoteSummary, SavedQuote,
+    Channel, ChannelDetail, ChannelFilter, ChannelForSave, ChannelLibrary, ChannelSummary, Inquiry,
+    LibraryForSave, LibraryPrecheck, PriceLevel, PriceLevelForSave, QuoteAnswer, QuoteFilter,
+    QuoteForSave, QuoteForSearch, QuoteForm, QuoteSummary, SavedQuote,
 };
 use shipdesk::{AppError, Id, Page};
 
@@ -127,4 +127,53 @@ pub async fn delete_price_level(id: Id) -> Result<(), AppError> {
 pub async fn set_company_price_level(company_id: Id, level_id: Option<Id>) -> Result<(), AppError> {
     let p = principal().await?;
     service::set_company_price_level(&state()?, p.as_staff()?, company_id, level_id).await
+}
+
+/// Every channel library, by name, with its rules, manual entries and how many channels it holds now (渠道库下拉; customer staff).
+#[server(prefix = "/api", endpoint = "list_channel_libraries", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn list_channel_libraries() -> Result<Vec<ChannelLibrary>, AppError> {
+    let p = principal().await?;
+    service::list_channel_libraries(&state()?, p.as_staff()?).await
+}
+
+/// What saving a library would change: the channels added and removed and the manual entries that conflict; nothing is saved (前置校验; ops, admin).
+#[server(prefix = "/api", endpoint = "precheck_channel_library", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn precheck_channel_library(input: LibraryForSave) -> Result<LibraryPrecheck, AppError> {
+    let p = principal().await?;
+    service::precheck_channel_library(&state()?, p.as_staff()?, &input).await
+}
+
+/// Creates (id 0) or changes a channel library (ops, admin).
+#[server(prefix = "/api", endpoint = "save_channel_library", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn save_channel_library(input: LibraryForSave) -> Result<ChannelLibrary, AppError> {
+    let p = principal().await?;
+    service::save_channel_library(&state()?, p.as_staff()?, &input).await
+}
+
+/// Deletes a channel library no price level uses (ops, admin).
+#[server(prefix = "/api", endpoint = "delete_channel_library", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn delete_channel_library(id: Id) -> Result<(), AppError> {
+    let p = principal().await?;
+    service::delete_channel_library(&state()?, p.as_staff()?, id).await
+}
+
+/// The line tags channels may carry, by name (查询线路标签下拉; customer staff).
+#[server(prefix = "/api", endpoint = "list_channel_tags", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn list_channel_tags() -> Result<Vec<String>, AppError> {
+    let p = principal().await?;
+    service::list_channel_tags(&state()?, p.as_staff()?).await
+}
+
+/// Adds a line tag of 1 to 20 characters (ops, admin).
+#[server(prefix = "/api", endpoint = "add_channel_tag", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn add_channel_tag(name: String) -> Result<(), AppError> {
+    let p = principal().await?;
+    service::add_channel_tag(&state()?, p.as_staff()?, &name).await
+}
+
+/// Deletes a line tag no channel carries (ops, admin).
+#[server(prefix = "/api", endpoint = "delete_channel_tag", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn delete_channel_tag(name: String) -> Result<(), AppError> {
+    let p = principal().await?;
+    service::delete_channel_tag(&state()?, p.as_staff()?, &name).await
 }

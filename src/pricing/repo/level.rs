@@ -7,7 +7,7 @@ use crate::error::{AppError, AppResult};
 use crate::pricing::level::{ModeAdjustment, PriceLevel};
 use crate::types::Id;
 
-const COLUMNS: &str = "l.id, l.name, l.default_bp, l.by_mode, l.is_default, \
+const COLUMNS: &str = "l.id, l.name, l.default_bp, l.by_mode, l.libraries, l.is_default, \
      (SELECT COUNT(*) FROM company_price_levels c WHERE c.level_id = l.id) AS companies";
 
 pub(crate) const ALL: &str = formatcp!("SELECT {COLUMNS} FROM price_levels l ORDER BY l.name");
@@ -44,7 +44,7 @@ pub async fn default(ex: impl Executor<'_, Database = Any>) -> AppResult<Option<
 }
 
 pub(crate) const INSERT: &str = "INSERT INTO price_levels (id, name, default_bp, by_mode, \
-     is_default, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)";
+     is_default, libraries, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $7, $6, $6)";
 
 pub async fn insert(
     ex: impl Executor<'_, Database = Any>,
@@ -58,13 +58,14 @@ pub async fn insert(
         .bind(by_mode(&l.by_mode)?)
         .bind(l.is_default as i64)
         .bind(now)
+        .bind(ids(&l.libraries)?)
         .execute(ex)
         .await?;
     Ok(())
 }
 
 pub(crate) const UPDATE: &str = "UPDATE price_levels SET name = $1, default_bp = $2, \
-     by_mode = $3, is_default = $4, updated_at = $5 WHERE id = $6";
+     by_mode = $3, is_default = $4, updated_at = $5, libraries = $7 WHERE id = $6";
 
 pub async fn update(
     ex: impl Executor<'_, Database = Any>,
@@ -78,6 +79,7 @@ pub async fn update(
         .bind(l.is_default as i64)
         .bind(now)
         .bind(l.id)
+        .bind(ids(&l.libraries)?)
         .execute(ex)
         .await?;
     Ok(r.rows_affected() == 1)
@@ -134,12 +136,17 @@ pub async fn set_company(
     Ok(())
 }
 
+fn ids(v: &[Id]) -> AppResult<String> {
+    serde_json::to_string(v).map_err(|_| AppError::Internal)
+}
+
 fn by_mode(v: &[ModeAdjustment]) -> AppResult<String> {
     serde_json::to_string(v).map_err(|_| AppError::Internal)
 }
 
 fn from_row(r: &AnyRow) -> AppResult<PriceLevel> {
     let modes: String = r.try_get("by_mode")?;
+    let libraries: String = r.try_get("libraries")?;
     Ok(PriceLevel {
         id: r.try_get("id")?,
         name: r.try_get("name")?,
@@ -148,6 +155,7 @@ fn from_row(r: &AnyRow) -> AppResult<PriceLevel> {
             tracing::error!(error = %e, "a stored price level did not parse");
             AppError::Internal
         })?,
+        libraries: serde_json::from_str(&libraries).map_err(|_| AppError::Internal)?,
         is_default: r.try_get::<i64, _>("is_default")? != 0,
         companies: r.try_get("companies")?,
     })

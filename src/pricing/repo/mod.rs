@@ -2,6 +2,7 @@
 
 pub mod channel;
 pub mod level;
+pub mod library;
 pub mod quote;
 
 /// Every statement, by name, for the test that prepares them on both databases.
@@ -28,5 +29,12 @@ pub const STATEMENTS: &[(&str, &str)] = &[
     ("level_exists", level::EXISTS),
     ("set_company_level", level::SET_COMPANY),
     ("clear_company_level", level::CLEAR_COMPANY),
+    ("all_libraries", library::ALL),
+    ("insert_library", library::INSERT),
+    ("update_library", library::UPDATE),
+    ("delete_library", library::DELETE),
+    ("tags", library::TAGS),
+    ("insert_tag", library::INSERT_TAG),
+    ("delete_tag", library::DELETE_TAG),
     ("count_quotes", quote::COUNT),
 ];

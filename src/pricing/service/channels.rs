@@ -107,6 +107,7 @@ pub async fn save_channel(
     may_edit(who)?;
     let mut ch = normalized(input.channel.clone());
     ch.check()?;
+    super::check_tags(state, &ch).await?;
     let now = state.now();
     let mut tx = state.db.begin().await?;
     if ch.id == 0 {
@@ -160,12 +161,15 @@ pub async fn set_channel_enabled(
 }
 
 /// Stores `channels` as they are (ids and version 1 given), each with its
-/// first version, in one transaction: the demo catalogue and benches.
+/// first version, and their tags in the tag list, in one transaction: the demo catalogue and benches.
 /// Refused when any fails its checks.
 pub async fn load_channels(state: &AppState, channels: &[Channel]) -> AppResult<usize> {
     let cat = Catalogue::new(channels.to_vec())?;
     let now = state.now();
     let mut tx = state.db.begin().await?;
+    for tag in cat.channels().flat_map(|c| &c.tags) {
+        crate::pricing::repo::library::insert_tag(&mut *tx, tag, now).await?;
+    }
     for ch in cat.channels() {
         repo::insert(&mut *tx, ch, None, now).await?;
         repo::insert_version(&mut *tx, ch, None, now).await?;

@@ -6,10 +6,11 @@ use crate::auth::{Principal, Role, Staff};
 use crate::db::new_id;
 use crate::error::{AppError, AppResult};
 use crate::pricing::level::{PriceLevel, PriceLevelForSave};
-use crate::pricing::model::Plan;
+use crate::pricing::model::{Explanation, Plan};
 use crate::pricing::policy;
 use crate::pricing::quote::rank;
 use crate::pricing::repo::level as repo;
+use crate::pricing::Catalogue;
 use crate::state::AppState;
 use crate::types::Id;
 use crate::ErrorKey;
@@ -36,6 +37,7 @@ pub async fn save_price_level(
         name: input.name.trim().to_owned(),
         default_bp: input.default_bp,
         by_mode: input.by_mode.clone(),
+        libraries: input.libraries.clone(),
         is_default: input.is_default,
         companies: 0,
     };
@@ -95,9 +97,11 @@ pub async fn sell(
     state: &AppState,
     who: &Principal,
     company: Option<Id>,
-    plans: &mut [Plan],
+    cat: &Catalogue,
+    plans: &mut Vec<Plan>,
+    misses: &mut Vec<Explanation>,
 ) -> AppResult<()> {
-    price_at(state, company, plans).await?;
+    price_at(state, company, cat, plans, misses).await?;
     if matches!(who, Principal::Member(_)) {
         plans.iter_mut().for_each(|p| p.cost_total_fen = None);
     }
@@ -105,12 +109,24 @@ pub async fn sell(
 }
 
 /// Prices `plans` at `company`'s level, the cost kept beside (a saved
-/// quote's snapshot keeps both; reading it strips the cost for members).
-pub async fn price_at(state: &AppState, company: Option<Id>, plans: &mut [Plan]) -> AppResult<()> {
+/// quote's snapshot keeps both; reading it strips the cost for members),
+/// and keeps only the plans and misses of the level's libraries' channels.
+pub async fn price_at(
+    state: &AppState,
+    company: Option<Id>,
+    cat: &Catalogue,
+    plans: &mut Vec<Plan>,
+    misses: &mut Vec<Explanation>,
+) -> AppResult<()> {
     let level = match company {
         Some(c) => repo::of_company(&state.db, c).await?,
         None => repo::default(&state.db).await?,
     };
+    let libraries = level.as_ref().map_or(&[][..], |l| &l.libraries[..]);
+    if let Some(allowed) = super::allowed_channels(state, libraries, cat).await? {
+        plans.retain(|p| allowed.contains(&p.channel.id));
+        misses.retain(|m| allowed.contains(&m.channel_id));
+    }
     match level {
         Some(l) => {
             plans.iter_mut().for_each(|p| l.apply(p));

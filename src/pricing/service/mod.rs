@@ -5,11 +5,13 @@
 
 mod channels;
 mod levels;
+mod libraries;
 mod quotes;
 mod search;
 
 pub use channels::*;
 pub use levels::*;
+pub use libraries::*;
 pub use quotes::*;
 pub use search::*;
 

@@ -35,12 +35,14 @@ pub async fn save_quote(
     let q = QuoteQuery::parse(&input.search, day)?;
     let cat = super::catalogue(state).await?;
     cat.check_destination(&q)?;
-    let mut plan = search(&cat, &q, day)
+    // At the customer's price and among their libraries' channels; the
+    // snapshot keeps the cost for staff.
+    let mut plans = search(&cat, &q, day);
+    super::price_at(state, company_id, &cat, &mut plans, &mut vec![]).await?;
+    let mut plan = plans
         .into_iter()
         .find(|p| p.channel.id == input.channel_id)
         .ok_or_else(|| AppError::validation("channel_id", ErrorKey::ChannelNoPlan))?;
-    // At the customer's price; staff keep the cost in the snapshot.
-    super::price_at(state, company_id, std::slice::from_mut(&mut plan)).await?;
     // Marks of one search, not of the snapshot.
     (plan.cheapest, plan.fastest) = (false, false);
     let valid_until = plan

@@ -65,12 +65,12 @@ pub async fn search_quotes(
     let cat = super::catalogue(state).await?;
     cat.check_destination(&q)?;
     let mut plans = search(&cat, &q, day);
-    super::sell(state, who, company, &mut plans).await?;
-    let misses = if with_reasons {
+    let mut misses = if with_reasons {
         explain(&cat, &q, day)
     } else {
         vec![]
     };
+    super::sell(state, who, company, &cat, &mut plans, &mut misses).await?;
     Ok(QuoteAnswer {
         plans,
         misses,

@@ -127,9 +127,52 @@ pub async fn target(w: &World, endpoint: &str, _who: Who) -> Option<Target> {
             let body = json!({"company_id": w.company.id, "level_id": null});
             api(body, field("", Value::Null))
         }
+        "list_channel_libraries" => {
+            let l = library(w).await;
+            api(none(), has("", "/id", l.id))
+        }
+        "precheck_channel_library" => {
+            cheapest(w).await;
+            let body = json!({"input": {"name": "新库", "include": [987654321]}});
+            api(body, has("/conflicts", "/code", "unknown_channel"))
+        }
+        "save_channel_library" => {
+            let name = format!("库 {}", w.n());
+            api(json!({"input": {"name": name}}), field("/name", name))
+        }
+        "delete_channel_library" => {
+            let l = library(w).await;
+            api(json!({"id": l.id}), field("", Value::Null))
+        }
+        "list_channel_tags" => {
+            cheapest(w).await;
+            api(none(), has("", "", "包税"))
+        }
+        "add_channel_tag" => {
+            let name = format!("标签{}", w.n());
+            api(json!({"name": name}), field("", Value::Null))
+        }
+        "delete_channel_tag" => {
+            let name = format!("旧标签{}", w.n());
+            service::add_channel_tag(w.state(), &w.admin, &name)
+                .await
+                .unwrap();
+            api(json!({"name": name}), field("", Value::Null))
+        }
         _ => return None,
     };
     Some(t)
+}
+
+/// A fresh library of the air express channels.
+async fn library(w: &World) -> shipdesk::pricing::ChannelLibrary {
+    let input = shipdesk::pricing::LibraryForSave {
+        name: format!("Library {}", w.n()),
+        ..Default::default()
+    };
+    service::save_channel_library(w.state(), &w.admin, &input)
+        .await
+        .unwrap()
 }
 
 /// A fresh price level no company has.
