@@ -100,7 +100,9 @@ pub async fn seed(state: &AppState) -> AppResult<Vec<String>> {
     lines.extend(seed_chat(state, &admin).await?);
     let added = crate::pricing::service::seed_demo_channels(state).await?;
     if added > 0 {
-        lines.push(format!("pricing: {added} demo channels (US, GB, DE, JP, CA)"));
+        lines.push(format!(
+            "pricing: {added} demo channels (US, GB, DE, JP, CA)"
+        ));
     }
     Ok(lines)
 }

@@ -117,7 +117,10 @@ mod tests {
         let other = Principal::Staff(staff(4, &[Role::Sales]));
         assert!(may_read_quote(&mine, &OWNED));
         assert!(!may_read_quote(&other, &OWNED));
-        assert!(may_read_quote(&Principal::Staff(staff(5, &[Role::Ops])), &OWNED));
+        assert!(may_read_quote(
+            &Principal::Staff(staff(5, &[Role::Ops])),
+            &OWNED
+        ));
         assert!(!may_read_quote(
             &Principal::Staff(staff(6, &[Role::Provider])),
             &OWNED

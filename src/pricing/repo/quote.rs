@@ -109,9 +109,8 @@ const WHERE: &str = " WHERE ($1 = 0 OR q.company_id = $1) \
 
 pub(crate) const LIST: &str =
     formatcp!("{SELECT}{WHERE} ORDER BY q.created_at DESC, q.id DESC LIMIT $6 OFFSET $7");
-pub(crate) const COUNT: &str = formatcp!(
-    "SELECT COUNT(*) FROM quotes q LEFT JOIN companies c ON c.id = q.company_id{WHERE}"
-);
+pub(crate) const COUNT: &str =
+    formatcp!("SELECT COUNT(*) FROM quotes q LEFT JOIN companies c ON c.id = q.company_id{WHERE}");
 
 /// One page of the quotes in scope, newest first, and how many there are.
 pub async fn list(

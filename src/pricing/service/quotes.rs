@@ -41,13 +41,20 @@ pub async fn save_quote(
         .ok_or_else(|| AppError::validation("channel_id", ErrorKey::ChannelNoPlan))?;
     // Marks of one search, not of the snapshot.
     (plan.cheapest, plan.fastest) = (false, false);
-    let valid_until = plan.channel.valid_until.min(day.add_days(QUOTE_VALID_DAYS - 1));
+    let valid_until = plan
+        .channel
+        .valid_until
+        .min(day.add_days(QUOTE_VALID_DAYS - 1));
     let mut tx = state.db.begin().await?;
     let (y, m, d) = day.ymd();
     let stamp = format!("{y:04}{m:02}{d:02}");
     let seq = repo::next_number(&mut *tx, &stamp, state.now()).await?;
     let number = format!("Q{stamp}-{seq:04}");
-    let destination = q.fba_code.clone().or(q.postcode.clone()).unwrap_or_default();
+    let destination = q
+        .fba_code
+        .clone()
+        .or(q.postcode.clone())
+        .unwrap_or_default();
     let row = QuoteRow {
         id: new_id(),
         number: &number,
