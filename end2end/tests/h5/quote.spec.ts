@@ -103,7 +103,7 @@ test("a customer on a phone pastes an inquiry, corrects a field, quotes, saves a
 test("bad cargo and an unknown FBA code are refused next to their fields", async ({ page, guard }) => {
   test.setTimeout(120_000);
   guard.allow(/status of 422 .*\/api\/search_quotes$/);
-  await memberSignIn(page, guard, "h5", "13800138006");
+  await memberSignIn(page, guard, "h5", "13800138002");
   await page.goto("/h5/quote");
   await hydrated(page);
   await page.selectOption("#q-country", "US");
