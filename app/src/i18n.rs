@@ -18,6 +18,7 @@ use crate::chat::text as chat;
 use crate::components::text as common;
 use crate::customer::text as customer;
 use crate::partner::text as partner;
+use crate::pricing::text as pricing;
 use crate::staff::text as staff;
 use crate::webhook::text as webhook;
 
@@ -250,45 +251,6 @@ pub fn error_message(key: ErrorKey) -> Text {
     }
 }
 
-/// The pricing core's validation errors. They move to `app/src/pricing/text.rs`
-/// with the pricing pages.
-mod pricing {
-    crate::i18n::texts! {
-        CARGO_CARTON_TOO_HEAVY = "单箱重量不能超过 1000 kg", "A carton cannot weigh more than 1,000 kg";
-        CARGO_COUNT_INVALID = "箱数须为 1 到 100000 之间的整数", "Counts are whole numbers from 1 to 100,000";
-        CARGO_EMPTY = "请填写货物：箱规，或总重量、总体积", "Enter the cargo: cartons, or a total weight or volume";
-        CARGO_NOT_A_NUMBER = "请输入数字", "Enter a number";
-        CARGO_NOT_POSITIVE = "须大于 0", "Must be more than 0";
-        CARGO_TOO_LARGE = "数值过大，请检查单位", "Too large: check the unit";
-        CHANNEL_CHANGED = "该渠道已被他人修改，请刷新后再改", "Someone changed this channel since you opened it: reload and edit again";
-        CHANNEL_NO_PLAN = "这个渠道不接这票货，请重新查价", "This channel gives no plan for this cargo: search again";
-        CHANNEL_AMOUNT_INVALID = "金额须在 0 到 1000000 元之间", "Amounts are from ¥0 to ¥1,000,000";
-        CHANNEL_RATES_INVALID = "价格表至少要有一档，重量段须从小到大", "A price table needs at least one break, in ascending order";
-        CHANNEL_STEP_INVALID = "进位、最低计费和计泡系数不能为负，进位和计泡系数须大于 0", "Minimums cannot be negative; rounding and the divisor must be positive";
-        CHANNEL_TRANSIT_INVALID = "最短时效不能大于最长时效", "The shortest transit cannot exceed the longest";
-        CHANNEL_ZONES_REQUIRED = "至少需要一个分区", "Add at least one zone";
-        COUNTRY_INVALID = "请填写两位国家代码，如 US", "Enter a two-letter country code such as US";
-        DATE_INVALID = "日期格式应为 YYYY-MM-DD", "Dates are written YYYY-MM-DD";
-        DATE_RANGE_INVALID = "开始日期不能晚于结束日期", "The start date cannot be after the end date";
-        DESTINATION_REQUIRED = "请填写 FBA 仓库代码或邮编", "Enter an FBA warehouse code or a postcode";
-        FBA_CODE_INVALID = "FBA 仓库代码格式不正确，如 ONT8", "Not an FBA warehouse code (such as ONT8)";
-        FBA_CODE_UNKNOWN = "没有渠道派送到这个 FBA 仓库", "No channel delivers to this FBA warehouse";
-        LIBRARY_IN_USE = "有价格等级在使用该渠道库，不能删除", "A price level uses this library: it cannot be deleted";
-        LIBRARY_NAME_INVALID = "渠道库名称须为 1 到 30 个字", "A library's name is 1 to 30 characters";
-        TAG_IN_USE = "还有渠道带着这个标签，不能删除", "Channels still carry this tag: it cannot be deleted";
-        TAG_INVALID = "标签须为 1 到 20 个字", "A tag is 1 to 20 characters";
-        TAG_UNKNOWN = "标签不在标签列表中，请先添加", "This tag is not in the tag list: add it first";
-        LEVEL_BP_INVALID = "加价须在 -50% 到 +200% 之间", "An adjustment is from -50 % to +200 %";
-        LEVEL_NAME_INVALID = "等级名称须为 1 到 30 个字", "A level's name is 1 to 30 characters";
-        LEVEL_IN_USE = "还有客户使用该等级，或它是默认等级，不能删除", "Companies still have this level, or it is the default: it cannot be deleted";
-        GOODS_TYPE_INVALID = "未知的货物类型", "Unknown goods type";
-        MODE_INVALID = "未知的运输方式", "Unknown transport mode";
-        POSTCODE_INVALID = "邮编格式不正确", "Not a valid postcode";
-        WANTED_DATE_IN_PAST = "期望到达日期不能早于今天", "The wanted arrival date cannot be in the past";
-        WEEKDAY_INVALID = "未知的星期", "Unknown weekday";
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -303,6 +265,7 @@ mod tests {
             webhook::ALL,
             partner::ALL,
             pricing::ALL,
+            crate::portal::text::ALL,
         ]
         .into_iter()
         .flatten()

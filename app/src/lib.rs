@@ -91,21 +91,37 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=path!("webhooks") view={Lazy::<routes::WebhooksRoute>::new()} />
                     <Route path=path!("partners") view={Lazy::<routes::PartnersRoute>::new()} />
+                    <Route path=path!("quote") view={Lazy::<routes::AdminQuoteRoute>::new()} />
+                    <Route path=path!("quotes") view={Lazy::<routes::AdminQuotesRoute>::new()} />
+                    <Route
+                        path=path!("quotes/:number")
+                        view={Lazy::<routes::AdminSavedQuoteRoute>::new()}
+                    />
                 </ParentRoute>
                 <Route path=path!("/h5/login") view={Lazy::<routes::H5LoginRoute>::new()} />
-                <Route
-                    path=path!("/h5")
-                    view={Lazy::<routes::H5MeRoute>::new()}
-                    ssr=SsrMode::Async
-                />
                 <Route path=path!("/h5/chat") view={Lazy::<routes::H5ChatRoute>::new()} />
+                <ParentRoute path=path!("/h5") view=portal::H5Shell ssr=SsrMode::Async>
+                    <Route path=path!("") view={Lazy::<routes::H5HomeRoute>::new()} />
+                    <Route path=path!("me") view={Lazy::<routes::H5MeRoute>::new()} />
+                    <Route path=path!("quote") view={Lazy::<routes::H5QuoteRoute>::new()} />
+                    <Route path=path!("quotes") view={Lazy::<routes::H5QuotesRoute>::new()} />
+                    <Route
+                        path=path!("quotes/:number")
+                        view={Lazy::<routes::H5SavedQuoteRoute>::new()}
+                    />
+                    <Route path=path!("orders") view={Lazy::<routes::H5OrdersRoute>::new()} />
+                </ParentRoute>
                 <Route path=path!("/portal/login") view={Lazy::<routes::PortalLoginRoute>::new()} />
-                <Route
-                    path=path!("/portal")
-                    view={Lazy::<routes::WorkbenchRoute>::new()}
-                    ssr=SsrMode::Async
-                />
                 <Route path=path!("/portal/chat") view={Lazy::<routes::PortalChatRoute>::new()} />
+                <ParentRoute path=path!("/portal") view=portal::PortalShell ssr=SsrMode::Async>
+                    <Route path=path!("") view={Lazy::<routes::WorkbenchRoute>::new()} />
+                    <Route path=path!("quote") view={Lazy::<routes::PortalQuoteRoute>::new()} />
+                    <Route path=path!("quotes") view={Lazy::<routes::PortalQuotesRoute>::new()} />
+                    <Route
+                        path=path!("quotes/:number")
+                        view={Lazy::<routes::PortalSavedQuoteRoute>::new()}
+                    />
+                </ParentRoute>
             </Routes>
         </Router>
     }

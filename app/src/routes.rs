@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 use leptos_router::{lazy_route, LazyRoute};
 
+use crate::pricing::views::{Portal, QuotePage, QuotesPage, SavedQuote};
 use crate::{auth, chat, customer, partner, portal, staff, webhook};
 
 /// A unit route struct whose view is split into its own wasm chunk.
@@ -73,8 +74,40 @@ lazy_page!(
     H5LoginRoute => view! { <auth::views::MemberLoginPage mobile=true /> }
 );
 lazy_page!(
+    /// `/admin/quote`
+    AdminQuoteRoute => view! { <QuotePage portal=Portal::Admin /> }
+);
+lazy_page!(
+    /// `/admin/quotes`
+    AdminQuotesRoute => view! { <QuotesPage portal=Portal::Admin /> }
+);
+lazy_page!(
+    /// `/admin/quotes/:number`
+    AdminSavedQuoteRoute => view! { <SavedQuote portal=Portal::Admin /> }
+);
+lazy_page!(
     /// `/h5`
+    H5HomeRoute => view! { <portal::H5HomePage /> }
+);
+lazy_page!(
+    /// `/h5/me`
     H5MeRoute => view! { <portal::h5::MePage /> }
+);
+lazy_page!(
+    /// `/h5/quote`
+    H5QuoteRoute => view! { <QuotePage portal=Portal::H5 /> }
+);
+lazy_page!(
+    /// `/h5/quotes`
+    H5QuotesRoute => view! { <QuotesPage portal=Portal::H5 /> }
+);
+lazy_page!(
+    /// `/h5/quotes/:number`
+    H5SavedQuoteRoute => view! { <SavedQuote portal=Portal::H5 /> }
+);
+lazy_page!(
+    /// `/h5/orders`
+    H5OrdersRoute => view! { <portal::H5OrdersPage /> }
 );
 lazy_page!(
     /// `/h5/chat`
@@ -87,6 +120,18 @@ lazy_page!(
 lazy_page!(
     /// `/portal`
     WorkbenchRoute => view! { <portal::desk::WorkbenchPage /> }
+);
+lazy_page!(
+    /// `/portal/quote`
+    PortalQuoteRoute => view! { <QuotePage portal=Portal::Desk /> }
+);
+lazy_page!(
+    /// `/portal/quotes`
+    PortalQuotesRoute => view! { <QuotesPage portal=Portal::Desk /> }
+);
+lazy_page!(
+    /// `/portal/quotes/:number`
+    PortalSavedQuoteRoute => view! { <SavedQuote portal=Portal::Desk /> }
 );
 lazy_page!(
     /// `/portal/chat`

@@ -1,9 +1,11 @@
-//! `/h5`: the customer's "me" page on a phone: company and members.
+//! `/h5/me`: the customer's "me" page on a phone: company, members, their
+//! quotes and chat, sign out.
 
 use leptos::prelude::*;
 
+use super::h5_shell::CurrentMember;
+use super::text as portal;
 use crate::auth::api::logout;
-use crate::auth::MemberGuard;
 use crate::chat::text as chat;
 use crate::components::text as common;
 use crate::components::{go, ErrorBanner, LangSwitch};
@@ -12,20 +14,18 @@ use crate::customer::text as customer;
 use crate::customer::views::{CompanyCard, MemberList};
 use crate::i18n::t;
 
+/// Inside the H5 shell, which has checked who is signed in.
 #[component]
 pub fn MePage() -> impl IntoView {
-    view! { <MemberGuard login="/h5/login" page=|m| view! { <Me name=m.name phone=m.phone /> } /> }
-}
-
-#[component]
-fn Me(name: String, phone: String) -> impl IntoView {
+    let m = use_context::<CurrentMember>().map(|c| c.0);
+    let (name, phone) = m.map(|m| (m.name, m.phone)).unwrap_or_default();
     let company = Resource::new(|| (), |_| my_company());
     let signout = Action::new(|_: &()| async move {
         let _ = logout().await;
         go("/h5/login");
     });
     view! {
-        <div class="min-h-screen bg-slate-50 pb-20 max-w-md mx-auto">
+        <div>
             <header class="bg-sky-600 text-white px-4 pt-6 pb-8">
                 <div class="flex justify-between items-center">
                     <h1 class="text-lg font-semibold">{move || t(customer::ME_TITLE)}</h1>
@@ -43,6 +43,13 @@ fn Me(name: String, phone: String) -> impl IntoView {
                 >
                     <span class="font-semibold">{move || t(chat::TITLE)}</span>
                     <span class="text-sm text-sky-600">{move || t(chat::START)}" ›"</span>
+                </a>
+                <a
+                    href="/h5/quotes"
+                    class="my-quotes flex items-center justify-between bg-white rounded-xl border border-slate-200 p-4"
+                >
+                    <span class="font-semibold">{move || t(portal::ME_QUOTES)}</span>
+                    <span class="text-slate-400">"›"</span>
                 </a>
                 <Suspense fallback=|| {
                     view! { <p class="text-slate-500 p-4">{t(common::LOADING)}</p> }

@@ -1,8 +1,21 @@
-//! The landing page and the customers' portals: H5 (phone) and the desktop
-//! workbench. Both require a signed-in member, else they redirect to sign-in.
+//! The landing page and the customers' portals: H5 (phone: the app shell
+//! with its tab bar, home, me and orders pages) and the desktop portal (its
+//! shell and workbench). Both require a signed-in member, else they redirect
+//! to sign-in.
 
 pub mod desk;
+mod desk_shell;
 pub mod h5;
+mod h5_home;
+mod h5_orders;
+mod h5_shell;
+mod tab_bar;
+pub mod text;
+
+pub use desk_shell::PortalShell;
+pub use h5_home::H5HomePage;
+pub use h5_orders::H5OrdersPage;
+pub use h5_shell::{CurrentMember, H5Header, H5Shell};
 
 use leptos::prelude::*;
 

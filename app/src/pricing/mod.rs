@@ -1,3 +1,7 @@
-//! Pricing's server functions (the free-text inquiry so far).
+//! Pricing in the portals: the server functions of quotes and channels,
+//! and the quote pages (search with the free-text inquiry, plans, saving,
+//! saved quotes) that H5, the customer portal and admin share.
 
 pub mod api;
+pub mod text;
+pub mod views;

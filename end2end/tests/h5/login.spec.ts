@@ -11,6 +11,11 @@ test("a customer on a 375 px phone signs in with an SMS code and sees their comp
   await expect(page.locator("[data-field=phone]")).toHaveText("请输入正确的 11 位手机号");
 
   await memberLogin(page, "h5", "13800138003");
+  // Signed in, the home page; the member's own page is the 我的 tab.
+  await expect(page.locator(".home-quote")).toBeVisible();
+  await page.click("nav.tab-bar .tab-me");
+  await page.waitForURL(/\/h5\/me$/);
+  await expect(page.locator("nav.tab-bar .tab-me")).toHaveAttribute("aria-current", "page");
   await expect(page.locator(".me-name")).toHaveText("王芳");
   await expect(page.locator(".company-name")).toHaveText("义乌市星辰贸易有限公司");
   await expect(page.locator(".member")).toHaveCount(1);

@@ -10,6 +10,10 @@ use crate::auth::StaffGuard;
 use crate::components::text as common;
 use crate::components::{go, LangSwitch};
 use crate::i18n::{t, Text};
+use crate::pricing::text as pricing;
+
+/// Who finds the quote search in the menu.
+const QUOTE_ROLES: &[Role] = &[Role::Admin, Role::Sales, Role::Cs, Role::Ops];
 
 /// (path, label, roles that see it)
 const MENU: &[(&str, Text, &[Role])] = &[
@@ -20,6 +24,8 @@ const MENU: &[(&str, Text, &[Role])] = &[
         &[Role::Admin, Role::Sales, Role::Cs, Role::Ops, Role::Finance],
     ),
     ("/admin/chat", common::NAV_CHAT, &[Role::Admin, Role::Cs]),
+    ("/admin/quote", pricing::NAV_QUOTE, QUOTE_ROLES),
+    ("/admin/quotes", pricing::NAV_STAFF_QUOTES, QUOTE_ROLES),
     ("/admin/staff", common::NAV_STAFF, &[Role::Admin]),
     ("/admin/webhooks", common::NAV_WEBHOOKS, &[Role::Admin]),
     ("/admin/partners", common::NAV_PARTNERS, &[Role::Admin]),
