@@ -9,7 +9,7 @@ mod screen;
 mod weight;
 
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 #[cfg(test)]
 mod props;
 #[cfg(test)]

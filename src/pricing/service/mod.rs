@@ -6,10 +6,12 @@
 mod channels;
 mod quotes;
 mod search;
+mod tables;
 
 pub use channels::*;
 pub use quotes::*;
 pub use search::*;
+pub use tables::*;
 
 use super::inquiry::{parse_inquiry, Inquiry};
 use super::model::Date;
