@@ -6,6 +6,7 @@
 #![recursion_limit = "256"]
 
 pub mod auth;
+pub mod channel;
 pub mod chat;
 pub mod components;
 pub mod customer;
@@ -91,6 +92,8 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=path!("webhooks") view={Lazy::<routes::WebhooksRoute>::new()} />
                     <Route path=path!("partners") view={Lazy::<routes::PartnersRoute>::new()} />
+                    <Route path=path!("channels") view={Lazy::<routes::ChannelsRoute>::new()} />
+                    <Route path=path!("channels/:id") view={Lazy::<routes::ChannelRoute>::new()} />
                 </ParentRoute>
                 <Route path=path!("/h5/login") view={Lazy::<routes::H5LoginRoute>::new()} />
                 <Route

@@ -20,6 +20,11 @@ const MENU: &[(&str, Text, &[Role])] = &[
         &[Role::Admin, Role::Sales, Role::Cs, Role::Ops, Role::Finance],
     ),
     ("/admin/chat", common::NAV_CHAT, &[Role::Admin, Role::Cs]),
+    (
+        "/admin/channels",
+        crate::channel::text::NAV,
+        shipdesk::pricing::policy::SEARCH_ROLES,
+    ),
     ("/admin/staff", common::NAV_STAFF, &[Role::Admin]),
     ("/admin/webhooks", common::NAV_WEBHOOKS, &[Role::Admin]),
     ("/admin/partners", common::NAV_PARTNERS, &[Role::Admin]),
