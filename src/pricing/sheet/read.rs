@@ -74,9 +74,9 @@ fn breaks(cells: &[Vec<Cell>], errs: &mut Errors) -> Vec<Qty> {
     };
     let mut out = Vec::new();
     let mut prev: Option<Qty> = None;
-    for c in 2..=last {
+    for (c, head) in header.iter().enumerate().take(last + 1).skip(2) {
         let field = format!("breaks[{}]", c - 2);
-        let q = match number(&header[c], &["+", "kg", "KG", "cbm", "CBM", "公斤", "方"]) {
+        let q = match number(head, &["+", "kg", "KG", "cbm", "CBM", "公斤", "方"]) {
             Ok(v) if v < 0.0 => Err(CellProblem::Negative),
             Ok(v) => Ok(Qty((v * 1000.0).round() as i64)),
             Err(p) => Err(p),
