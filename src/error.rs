@@ -136,6 +136,10 @@ error_keys! {
     ChannelStepInvalid = "channel.step_invalid",
     ChannelTransitInvalid = "channel.transit_invalid",
     ChannelZonesRequired = "channel.zones_required",
+    /// An import that is no readable spreadsheet.
+    TableFileInvalid = "table.file_invalid",
+    /// An import over 1 MiB, or over 5,000 rows or 500 columns.
+    TableFileTooLarge = "table.file_too_large",
     CountryInvalid = "country.invalid",
     DateInvalid = "date.invalid",
     DateRangeInvalid = "date_range.invalid",

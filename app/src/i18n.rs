@@ -14,6 +14,7 @@ pub use shipdesk::auth::Lang;
 use shipdesk::ErrorKey;
 
 use crate::auth::text as auth;
+use crate::channel::text as channel;
 use crate::chat::text as chat;
 use crate::components::text as common;
 use crate::customer::text as customer;
@@ -248,6 +249,8 @@ pub fn error_message(key: ErrorKey) -> Text {
         ErrorKey::PostcodeInvalid => pricing::POSTCODE_INVALID,
         ErrorKey::WantedDateInPast => pricing::WANTED_DATE_IN_PAST,
         ErrorKey::WeekdayInvalid => pricing::WEEKDAY_INVALID,
+        ErrorKey::TableFileInvalid => channel::TABLE_FILE_INVALID,
+        ErrorKey::TableFileTooLarge => channel::TABLE_FILE_TOO_LARGE,
     }
 }
 
@@ -259,6 +262,7 @@ mod tests {
         [
             auth::ALL,
             chat::ALL,
+            channel::ALL,
             common::ALL,
             customer::ALL,
             staff::ALL,

@@ -6,6 +6,7 @@
 #![recursion_limit = "256"]
 
 pub mod auth;
+pub mod channel;
 pub mod chat;
 pub mod components;
 pub mod customer;
@@ -97,6 +98,8 @@ pub fn App() -> impl IntoView {
                         path=path!("quotes/:number")
                         view={Lazy::<routes::AdminSavedQuoteRoute>::new()}
                     />
+                    <Route path=path!("channels") view={Lazy::<routes::ChannelsRoute>::new()} />
+                    <Route path=path!("channels/:id") view={Lazy::<routes::ChannelRoute>::new()} />
                 </ParentRoute>
                 <Route path=path!("/h5/login") view={Lazy::<routes::H5LoginRoute>::new()} />
                 <Route path=path!("/h5/chat") view={Lazy::<routes::H5ChatRoute>::new()} />

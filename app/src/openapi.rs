@@ -15,6 +15,7 @@ use server_fn::ServerFn;
 use shipdesk::AppError;
 
 use crate::auth::api as auth;
+use crate::channel::api as channel;
 use crate::chat::api as chat;
 use crate::customer::api as customer;
 use crate::partner::api as partner;
@@ -156,6 +157,7 @@ const OPERATIONS: &[Operation] = &[
     op::<pricing::ListChannelTags>("pricing", who::CUSTOMER_STAFF_ALL),
     op::<pricing::AddChannelTag>("pricing", who::CHANNEL_EDITORS),
     op::<pricing::DeleteChannelTag>("pricing", who::CHANNEL_EDITORS),
+    op::<channel::ReadChannelTable>("pricing", who::CHANNEL_EDITORS),
 ];
 
 /// What a partner app may be given, as `(domain, name)`: every server

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::{lazy_route, LazyRoute};
 
 use crate::pricing::views::{Portal, QuotePage, QuotesPage, SavedQuote};
-use crate::{auth, chat, customer, partner, portal, staff, webhook};
+use crate::{auth, channel, chat, customer, partner, portal, staff, webhook};
 
 /// A unit route struct whose view is split into its own wasm chunk.
 macro_rules! lazy_page {
@@ -68,6 +68,14 @@ lazy_page!(
 lazy_page!(
     /// `/admin/partners`
     PartnersRoute => view! { <partner::views::PartnersPage /> }
+);
+lazy_page!(
+    /// `/admin/channels`
+    ChannelsRoute => view! { <channel::views::ChannelsPage /> }
+);
+lazy_page!(
+    /// `/admin/channels/:id` (0: a new channel)
+    ChannelRoute => view! { <channel::views::ChannelPage /> }
 );
 lazy_page!(
     /// `/h5/login`

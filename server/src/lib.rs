@@ -4,6 +4,7 @@
 // The Leptos view types of the whole app are laid out in this crate too.
 #![recursion_limit = "256"]
 
+pub mod channel_table;
 pub mod compat;
 pub mod config;
 pub mod files;
@@ -91,6 +92,10 @@ pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
         .route("/api/docs", get(api_docs))
         .route("/ws", get(ws::handler))
         .route("/chat/files/{key}", get(files::download))
+        .route(
+            "/pricing/channels/{id}/table.xlsx",
+            get(channel_table::download),
+        )
         .route("/partner/login", get(partner::login_link));
     // The older APIs' endpoints, under their prefix when one is configured.
     let main = match app.config.compat_prefix.as_str() {

@@ -24,6 +24,8 @@
 //!   names the version it was priced on.
 //! - The in-memory catalogue is reloaded after every committed change, on
 //!   every instance (NOTIFY `shipdesk_pricing` on PostgreSQL).
+//! - A price table read from a spreadsheet ([`sheet`]) is all or nothing:
+//!   any bad cell gives every error at its row and column and no table.
 //! - The inquiry parser is deterministic and offline: the same text and day
 //!   give the same fields; it reports what it found, never a guess.
 
@@ -40,8 +42,11 @@ pub mod quote;
 pub mod repo;
 #[cfg(feature = "ssr")]
 pub mod service;
+pub mod sheet;
 #[cfg(all(test, feature = "ssr"))]
 mod tests;
+#[cfg(all(test, feature = "ssr"))]
+mod tests_tables;
 
 pub use inquiry::{parse_inquiry, Field, FieldName, Inquiry};
 pub use level::{ModeAdjustment, PriceLevel, PriceLevelForSave};

@@ -175,10 +175,17 @@ fn fee_ok(fen: i64) -> bool {
 }
 
 impl Channel {
-    /// The channel's invariants, each error naming its field: at least one
-    /// zone and origin, breaks strictly ascending from zero or more, fees
+    /// The channel's invariants, each error naming its field: a name, a
+    /// two-letter country, at least one zone and origin, breaks strictly ascending from zero or more, fees
     /// between zero and [`MAX_FEE_FEN`], ranges in order.
     pub fn check(&self) -> AppResult<()> {
+        if self.name.trim().is_empty() {
+            return Err(bad("name".into(), ErrorKey::FieldRequired));
+        }
+        let code = self.country.trim();
+        if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return Err(bad("country".into(), ErrorKey::CountryInvalid));
+        }
         let divisor = match self.basis {
             Basis::Kg { divisor } => divisor,
             Basis::Cbm { kg_per_cbm } => kg_per_cbm,

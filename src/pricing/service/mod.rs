@@ -8,12 +8,14 @@ mod levels;
 mod libraries;
 mod quotes;
 mod search;
+mod tables;
 
 pub use channels::*;
 pub use levels::*;
 pub use libraries::*;
 pub use quotes::*;
 pub use search::*;
+pub use tables::*;
 
 use super::inquiry::{parse_inquiry, Inquiry};
 use super::model::Date;

@@ -26,6 +26,11 @@ const MENU: &[(&str, Text, &[Role])] = &[
     ("/admin/chat", common::NAV_CHAT, &[Role::Admin, Role::Cs]),
     ("/admin/quote", pricing::NAV_QUOTE, QUOTE_ROLES),
     ("/admin/quotes", pricing::NAV_STAFF_QUOTES, QUOTE_ROLES),
+    (
+        "/admin/channels",
+        crate::channel::text::NAV,
+        shipdesk::pricing::policy::SEARCH_ROLES,
+    ),
     ("/admin/staff", common::NAV_STAFF, &[Role::Admin]),
     ("/admin/webhooks", common::NAV_WEBHOOKS, &[Role::Admin]),
     ("/admin/partners", common::NAV_PARTNERS, &[Role::Admin]),
