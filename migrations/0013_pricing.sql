@@ -108,3 +108,18 @@ CREATE TABLE channel_tags (
     name       TEXT   PRIMARY KEY,
     created_at BIGINT NOT NULL
 );
+
+-- Pickup windows per origin city (查询上门揽收时间): weekdays as JSON
+-- (["mon", …], [] every day), HH:MM times, pickups a day.
+CREATE TABLE pickup_slots (
+    id         BIGINT PRIMARY KEY,
+    city       TEXT   NOT NULL,
+    weekdays   TEXT   NOT NULL DEFAULT '[]',
+    start_time TEXT   NOT NULL,
+    end_time   TEXT   NOT NULL,
+    capacity   BIGINT NOT NULL,
+    enabled    BIGINT NOT NULL DEFAULT 1,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL
+);
+CREATE INDEX ix_pickup_slots_city ON pickup_slots (city);

@@ -157,6 +157,10 @@ const OPERATIONS: &[Operation] = &[
     op::<pricing::ListChannelTags>("pricing", who::CUSTOMER_STAFF_ALL),
     op::<pricing::AddChannelTag>("pricing", who::CHANNEL_EDITORS),
     op::<pricing::DeleteChannelTag>("pricing", who::CHANNEL_EDITORS),
+    op::<pricing::ListPickupSlots>("pricing", who::CUSTOMER_STAFF_ALL),
+    op::<pricing::SavePickupSlot>("pricing", who::CHANNEL_EDITORS),
+    op::<pricing::DeletePickupSlot>("pricing", who::CHANNEL_EDITORS),
+    op::<pricing::GetPickupTimes>("pricing", who::QUOTERS),
     op::<channel::ReadChannelTable>("pricing", who::CHANNEL_EDITORS),
 ];
 

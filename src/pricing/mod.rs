@@ -36,6 +36,7 @@ pub mod library;
 #[cfg(feature = "ssr")]
 pub mod live;
 pub mod model;
+pub mod pickup;
 pub mod policy;
 pub mod quote;
 #[cfg(feature = "ssr")]
@@ -52,4 +53,5 @@ pub use inquiry::{parse_inquiry, Field, FieldName, Inquiry};
 pub use level::{ModeAdjustment, PriceLevel, PriceLevelForSave};
 pub use library::{ChannelLibrary, LibraryConflict, LibraryForSave, LibraryPrecheck, LibraryRules};
 pub use model::*;
+pub use pickup::{PickupDay, PickupSlot, PickupSlotForSave, PickupTime};
 pub use quote::{explain, explain_channel, search, Catalogue};

@@ -692,3 +692,39 @@ async fn channels_carry_only_listed_tags_and_a_tag_in_use_stays() {
     );
     assert!(tags.contains(&"新标签".to_string()) && tags.contains(&"包税".to_string()));
 }
+
+#[tokio::test]
+async fn a_city_offers_its_pickup_windows_by_day_and_ops_keep_them() {
+    let w = world().await;
+    assert_eq!(service::seed_demo_pickup_slots(&w.state).await.unwrap(), 18);
+    let extra = crate::pricing::PickupSlotForSave {
+        city: "深圳".into(),
+        weekdays: vec![Weekday::Sun],
+        start: "10:00".into(),
+        end: "12:00".into(),
+        capacity: 2,
+        ..Default::default()
+    };
+
+    let by_sales = service::save_pickup_slot(&w.state, &w.sales, &extra).await;
+    let sunday = service::save_pickup_slot(&w.state, &w.ops, &extra)
+        .await
+        .unwrap();
+    // From Wednesday 2026-12-02: Wed, Thu, Fri, Sat, Sun.
+    let days = service::get_pickup_times(&w.state, &w.alice, "深圳", 5)
+        .await
+        .unwrap();
+    let too_many = service::get_pickup_times(&w.state, &w.alice, "深圳", 40).await;
+
+    assert_eq!(by_sales.unwrap_err(), AppError::Forbidden);
+    let counts: Vec<usize> = days.iter().map(|d| d.slots.len()).collect();
+    assert_eq!(counts, [2, 2, 2, 1, 1]);
+    assert_eq!(days[0].date.to_string(), "2026-12-02");
+    assert_eq!(days[0].slots[0].start, "09:00");
+    assert_eq!(days[4].slots[0].slot_id, sunday.id);
+    assert_eq!(days[4].slots[0].remaining, 2);
+    assert_eq!(
+        too_many.unwrap_err(),
+        AppError::validation("days", ErrorKey::PickupDaysInvalid)
+    );
+}

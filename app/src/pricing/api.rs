@@ -4,8 +4,9 @@ use leptos::prelude::*;
 use server_fn::codec::Json;
 use shipdesk::pricing::{
     Channel, ChannelDetail, ChannelFilter, ChannelForSave, ChannelLibrary, ChannelSummary, Inquiry,
-    LibraryForSave, LibraryPrecheck, PriceLevel, PriceLevelForSave, QuoteAnswer, QuoteFilter,
-    QuoteForSave, QuoteForSearch, QuoteForm, QuoteSummary, SavedQuote,
+    LibraryForSave, LibraryPrecheck, PickupDay, PickupSlot, PickupSlotForSave, PriceLevel,
+    PriceLevelForSave, QuoteAnswer, QuoteFilter, QuoteForSave, QuoteForSearch, QuoteForm,
+    QuoteSummary, SavedQuote,
 };
 use shipdesk::{AppError, Id, Page};
 
@@ -176,4 +177,32 @@ pub async fn add_channel_tag(name: String) -> Result<(), AppError> {
 pub async fn delete_channel_tag(name: String) -> Result<(), AppError> {
     let p = principal().await?;
     service::delete_channel_tag(&state()?, p.as_staff()?, &name).await
+}
+
+/// Every pickup window, by city and time (customer staff).
+#[server(prefix = "/api", endpoint = "list_pickup_slots", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn list_pickup_slots() -> Result<Vec<PickupSlot>, AppError> {
+    let p = principal().await?;
+    service::list_pickup_slots(&state()?, p.as_staff()?).await
+}
+
+/// Creates (id 0) or changes a pickup window of a city: weekdays, HH:MM start and end, pickups a day (ops, admin).
+#[server(prefix = "/api", endpoint = "save_pickup_slot", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn save_pickup_slot(input: PickupSlotForSave) -> Result<PickupSlot, AppError> {
+    let p = principal().await?;
+    service::save_pickup_slot(&state()?, p.as_staff()?, &input).await
+}
+
+/// Deletes a pickup window (ops, admin).
+#[server(prefix = "/api", endpoint = "delete_pickup_slot", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn delete_pickup_slot(id: Id) -> Result<(), AppError> {
+    let p = principal().await?;
+    service::delete_pickup_slot(&state()?, p.as_staff()?, id).await
+}
+
+/// The pickup windows a city offers on each of the next `days` days (1–31, default 7), with what is left of each (查询上门揽收时间).
+#[server(prefix = "/api", endpoint = "get_pickup_times", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn get_pickup_times(city: String, days: Option<u32>) -> Result<Vec<PickupDay>, AppError> {
+    let p = principal().await?;
+    service::get_pickup_times(&state()?, &p, &city, days.unwrap_or(7)).await
 }

@@ -112,6 +112,10 @@ crate::i18n::texts! {
     CARGO_TOO_LARGE = "数值过大，请检查单位", "Too large: check the unit";
     CHANNEL_CHANGED = "该渠道已被他人修改，请刷新后再改", "Someone changed this channel since you opened it: reload and edit again";
     CHANNEL_NO_PLAN = "这个渠道不接这票货，请重新查价", "This channel gives no plan for this cargo: search again";
+    PICKUP_CAPACITY_INVALID = "每天可揽收单数须为 1 到 1000", "Pickups a day are 1 to 1,000";
+    PICKUP_DAYS_INVALID = "天数须为 1 到 31", "Days are 1 to 31";
+    PICKUP_TIME_INVALID = "时间格式应为 HH:MM，如 09:00", "Times are written HH:MM, such as 09:00";
+    PICKUP_WINDOW_INVALID = "结束时间须晚于开始时间", "The end must be after the start";
     LIBRARY_IN_USE = "有价格等级在使用该渠道库，不能删除", "A price level uses this library: it cannot be deleted";
     LIBRARY_NAME_INVALID = "渠道库名称须为 1 到 30 个字", "A library's name is 1 to 30 characters";
     TAG_IN_USE = "还有渠道带着这个标签，不能删除", "Channels still carry this tag: it cannot be deleted";

@@ -3,6 +3,7 @@
 pub mod channel;
 pub mod level;
 pub mod library;
+pub mod pickup;
 pub mod quote;
 
 /// Every statement, by name, for the test that prepares them on both databases.
@@ -36,5 +37,9 @@ pub const STATEMENTS: &[(&str, &str)] = &[
     ("tags", library::TAGS),
     ("insert_tag", library::INSERT_TAG),
     ("delete_tag", library::DELETE_TAG),
+    ("all_pickup_slots", pickup::ALL),
+    ("insert_pickup_slot", pickup::INSERT),
+    ("update_pickup_slot", pickup::UPDATE),
+    ("delete_pickup_slot", pickup::DELETE),
     ("count_quotes", quote::COUNT),
 ];

@@ -6,6 +6,7 @@
 mod channels;
 mod levels;
 mod libraries;
+mod pickup;
 mod quotes;
 mod search;
 mod tables;
@@ -13,6 +14,7 @@ mod tables;
 pub use channels::*;
 pub use levels::*;
 pub use libraries::*;
+pub use pickup::*;
 pub use quotes::*;
 pub use search::*;
 pub use tables::*;

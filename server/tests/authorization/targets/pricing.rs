@@ -171,9 +171,44 @@ pub async fn target(w: &World, endpoint: &str, _who: Who) -> Option<Target> {
             });
             api(body, field("/errors", json!([])))
         }
+        "list_pickup_slots" => {
+            let s = slot(w).await;
+            api(none(), has("", "/id", s.id))
+        }
+        "save_pickup_slot" => {
+            let body =
+                json!({"input": {"city": "宁波", "start": "09:00", "end": "11:30", "capacity": 6}});
+            api(body, field("/end", "11:30"))
+        }
+        "delete_pickup_slot" => {
+            let s = slot(w).await;
+            api(json!({"id": s.id}), field("", Value::Null))
+        }
+        "get_pickup_times" => {
+            slot(w).await;
+            api(
+                json!({"city": "厦门", "days": 3}),
+                field("/0/slots/0/start", "08:00"),
+            )
+        }
         _ => return None,
     };
     Some(t)
+}
+
+/// A fresh pickup window in 厦门, every day from 08:00.
+async fn slot(w: &World) -> shipdesk::pricing::PickupSlot {
+    let input = shipdesk::pricing::PickupSlotForSave {
+        city: "厦门".into(),
+        start: "08:00".into(),
+        end: "10:00".into(),
+        capacity: 3,
+        enabled: true,
+        ..Default::default()
+    };
+    service::save_pickup_slot(w.state(), &w.admin, &input)
+        .await
+        .unwrap()
 }
 
 /// A fresh library of the air express channels.
