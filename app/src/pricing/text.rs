@@ -114,7 +114,7 @@ crate::i18n::texts! {
     CHANNEL_NO_PLAN = "这个渠道不接这票货，请重新查价", "This channel gives no plan for this cargo: search again";
     PICKUP_CAPACITY_INVALID = "每天可揽收单数须为 1 到 1000", "Pickups a day are 1 to 1,000";
     PICKUP_DAYS_INVALID = "天数须为 1 到 31", "Days are 1 to 31";
-    PICKUP_TIME_INVALID = "时间格式应为 HH:MM，如 09:00", "Times are written HH:MM, such as 09:00";
+    PICKUP_TIME_INVALID = "请填写正确的时间（24 小时制，时和分各两位）", "Times are written HH:MM, such as 09:00";
     PICKUP_WINDOW_INVALID = "结束时间须晚于开始时间", "The end must be after the start";
     LIBRARY_IN_USE = "有价格等级在使用该渠道库，不能删除", "A price level uses this library: it cannot be deleted";
     LIBRARY_NAME_INVALID = "渠道库名称须为 1 到 30 个字", "A library's name is 1 to 30 characters";
