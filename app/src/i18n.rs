@@ -242,6 +242,15 @@ pub fn error_message(key: ErrorKey) -> Text {
         ErrorKey::PostcodeInvalid => pricing::POSTCODE_INVALID,
         ErrorKey::WantedDateInPast => pricing::WANTED_DATE_IN_PAST,
         ErrorKey::WeekdayInvalid => pricing::WEEKDAY_INVALID,
+        ErrorKey::InquiryChanged => pricing::INQUIRY_CHANGED,
+        ErrorKey::InquiryNotPending => pricing::INQUIRY_NOT_PENDING,
+        ErrorKey::InquiryQuoteOtherCompany => pricing::INQUIRY_QUOTE_OTHER_COMPANY,
+        ErrorKey::InquiryQuoteUnknown => pricing::INQUIRY_QUOTE_UNKNOWN,
+        ErrorKey::InquirySlaInvalid => pricing::INQUIRY_SLA_INVALID,
+        ErrorKey::InquiryStatusInvalid => pricing::INQUIRY_STATUS_INVALID,
+        ErrorKey::InquiryStatusMove => pricing::INQUIRY_STATUS_MOVE,
+        ErrorKey::RobotNotConfigured => pricing::ROBOT_NOT_CONFIGURED,
+        ErrorKey::RobotUrlInvalid => pricing::ROBOT_URL_INVALID,
     }
 }
 
@@ -276,6 +285,15 @@ mod pricing {
         POSTCODE_INVALID = "邮编格式不正确", "Not a valid postcode";
         WANTED_DATE_IN_PAST = "期望到达日期不能早于今天", "The wanted arrival date cannot be in the past";
         WEEKDAY_INVALID = "未知的星期", "Unknown weekday";
+        INQUIRY_CHANGED = "该询价的状态刚被他人修改，请刷新后再试", "Someone changed this inquiry's status meanwhile: reload and try again";
+        INQUIRY_NOT_PENDING = "该询价已有人报价，不能再报价", "This inquiry has been answered already";
+        INQUIRY_QUOTE_OTHER_COMPANY = "报价单不属于该询价的客户", "This quote is not of the inquiry's customer";
+        INQUIRY_QUOTE_UNKNOWN = "没有这个报价单号", "No saved quote has this number";
+        INQUIRY_SLA_INVALID = "响应时限须为 1 到 10080 分钟", "The answer time limit is 1 to 10,080 minutes";
+        INQUIRY_STATUS_INVALID = "未知的询价状态", "Unknown inquiry status";
+        INQUIRY_STATUS_MOVE = "询价不能改为这个状态：待报价只能报价或关闭，已报价只能成交或关闭", "Not a possible move: a pending inquiry is answered or closed, a quoted one won or closed";
+        ROBOT_NOT_CONFIGURED = "尚未设置企业微信机器人地址", "No WeCom robot URL is set";
+        ROBOT_URL_INVALID = "请填写企业微信群机器人的 Webhook 地址，须带 key 参数", "Enter the WeCom robot's webhook URL (…/cgi-bin/webhook/send?key=…)";
     }
 }
 

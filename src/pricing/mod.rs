@@ -29,6 +29,7 @@
 
 pub mod demo;
 pub mod inquiry;
+pub mod inquiry_hall;
 pub mod level;
 #[cfg(feature = "ssr")]
 pub mod live;
