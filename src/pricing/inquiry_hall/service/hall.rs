@@ -90,8 +90,10 @@ pub async fn count_inquiries(
     repo::counts(&state.db, &scope, before).await
 }
 
-/// An inquiry `s` may work on, else not found.
+/// An inquiry `s` may work on, else not found (Forbidden if they do not
+/// work the hall at all).
 async fn visible(state: &AppState, s: &Staff, id: Id) -> AppResult<StoredInquiry> {
+    policy::hall_scope(s).ok_or(AppError::Forbidden)?;
     let found = repo::by_id(&state.db, id)
         .await?
         .filter(|r| policy::may_see(s, r.inquiry.company_id, r.owner_staff_id));

@@ -178,6 +178,8 @@ async fn sales_see_their_companies_and_unassigned_inquiries_and_others_see_all()
         ..text("100kg 到美国 ONT8")
     };
     let post_for_rival = service::post_inquiry(&w.state, &staff(&w.sales), &for_rival).await;
+    let by_finance_move =
+        service::set_inquiry_status(&w.state, &finance, alices.id, InquiryStatus::Closed).await;
 
     assert_eq!(by_sales, sorted(vec![alices.id, loose.id]));
     assert_eq!(by_other, sorted(vec![bobs.id, loose.id]));
@@ -185,6 +187,7 @@ async fn sales_see_their_companies_and_unassigned_inquiries_and_others_see_all()
     assert_eq!(by_finance.unwrap_err(), AppError::Forbidden);
     assert!(matches!(steal, Err(AppError::NotFound { .. })));
     assert!(matches!(post_for_rival, Err(AppError::NotFound { .. })));
+    assert_eq!(by_finance_move.unwrap_err(), AppError::Forbidden);
     assert_eq!(loose.company_id, None);
     assert_eq!(loose.posted_by, "ops name");
 }
