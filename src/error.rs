@@ -163,6 +163,16 @@ error_keys! {
     PostcodeInvalid = "postcode.invalid",
     WantedDateInPast = "wanted_date.past",
     WeekdayInvalid = "weekday.invalid",
+    // The inquiry hall and its WeCom robot
+    InquiryChanged = "inquiry.changed",
+    InquiryNotPending = "inquiry.not_pending",
+    InquiryQuoteOtherCompany = "inquiry.quote_other_company",
+    InquiryQuoteUnknown = "inquiry.quote_unknown",
+    InquirySlaInvalid = "inquiry.sla_invalid",
+    InquiryStatusInvalid = "inquiry.status_invalid",
+    InquiryStatusMove = "inquiry.status_move",
+    RobotNotConfigured = "robot.not_configured",
+    RobotUrlInvalid = "robot.url_invalid",
     // Webhooks
     WebhookEnvelopeInvalid = "webhook.envelope_invalid",
     WebhookEventUnknown = "webhook.event_unknown",

@@ -32,6 +32,10 @@ pub const ALL: &[Statements] = &[
     ("webhook::repo", webhook::repo::STATEMENTS),
     ("partner::repo", partner::repo::STATEMENTS),
     ("pricing::repo", pricing::repo::STATEMENTS),
+    (
+        "pricing::inquiry_hall::repo",
+        pricing::inquiry_hall::repo::STATEMENTS,
+    ),
     ("ratelimit", ratelimit::STATEMENTS),
     ("db", db::STATEMENTS),
 ];

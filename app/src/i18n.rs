@@ -255,6 +255,15 @@ pub fn error_message(key: ErrorKey) -> Text {
         ErrorKey::WeekdayInvalid => pricing::WEEKDAY_INVALID,
         ErrorKey::TableFileInvalid => channel::TABLE_FILE_INVALID,
         ErrorKey::TableFileTooLarge => channel::TABLE_FILE_TOO_LARGE,
+        ErrorKey::InquiryChanged => pricing::INQUIRY_CHANGED,
+        ErrorKey::InquiryNotPending => pricing::INQUIRY_NOT_PENDING,
+        ErrorKey::InquiryQuoteOtherCompany => pricing::INQUIRY_QUOTE_OTHER_COMPANY,
+        ErrorKey::InquiryQuoteUnknown => pricing::INQUIRY_QUOTE_UNKNOWN,
+        ErrorKey::InquirySlaInvalid => pricing::INQUIRY_SLA_INVALID,
+        ErrorKey::InquiryStatusInvalid => pricing::INQUIRY_STATUS_INVALID,
+        ErrorKey::InquiryStatusMove => pricing::INQUIRY_STATUS_MOVE,
+        ErrorKey::RobotNotConfigured => pricing::ROBOT_NOT_CONFIGURED,
+        ErrorKey::RobotUrlInvalid => pricing::ROBOT_URL_INVALID,
     }
 }
 

@@ -20,6 +20,7 @@ use crate::chat::api as chat;
 use crate::customer::api as customer;
 use crate::partner::api as partner;
 use crate::pricing::api as pricing;
+use crate::pricing::hall_api as hall;
 use crate::staff::api as staff;
 use crate::webhook::api as webhook;
 
@@ -45,6 +46,11 @@ mod who {
     pub const QUOTE_READERS: &str = "customer member (their company's quotes); staff: admin, cs, ops, finance; sales: quotes they saved or of the companies they own";
     pub const CUSTOMER_STAFF_ALL: &str = "staff: admin, sales, cs, ops, finance";
     pub const CHANNEL_EDITORS: &str = "staff: admin, ops";
+    pub const HALL_POSTERS: &str =
+        "customer member; staff: admin, sales, ops, cs (sales: their companies or none)";
+    pub const MEMBER_OWN: &str = "customer member (their own inquiries)";
+    pub const HALL_STAFF: &str =
+        "staff: admin, ops, cs; sales: inquiries of the companies they own and of none";
     pub const PARTNER_SECRET: &str =
         "anyone holding a partner app's secret (the request is signed)";
 }
@@ -162,6 +168,17 @@ const OPERATIONS: &[Operation] = &[
     op::<pricing::DeletePickupSlot>("pricing", who::CHANNEL_EDITORS),
     op::<pricing::GetPickupTimes>("pricing", who::QUOTERS),
     op::<channel::ReadChannelTable>("pricing", who::CHANNEL_EDITORS),
+    op::<hall::PostInquiry>("pricing", who::HALL_POSTERS),
+    op::<hall::ListMyInquiries>("pricing", who::MEMBER_OWN),
+    op::<hall::DeleteMyInquiry>("pricing", who::MEMBER_OWN),
+    op::<hall::ClearMyInquiries>("pricing", who::MEMBER_OWN),
+    op::<hall::ListInquiries>("pricing", who::HALL_STAFF),
+    op::<hall::CountInquiries>("pricing", who::HALL_STAFF),
+    op::<hall::AnswerInquiry>("pricing", who::HALL_STAFF),
+    op::<hall::SetInquiryStatus>("pricing", who::HALL_STAFF),
+    op::<hall::GetInquirySettings>("pricing", who::STAFF_ADMIN),
+    op::<hall::SaveInquirySettings>("pricing", who::STAFF_ADMIN),
+    op::<hall::SendRobotTest>("pricing", who::STAFF_ADMIN),
 ];
 
 /// What a partner app may be given, as `(domain, name)`: every server
@@ -306,7 +323,7 @@ pub fn document() -> Value {
             {"name": "customer", "description": "Customer companies and their members."},
             {"name": "chat", "description": "Customer-service chat over HTTP; live events on `/ws`."},
             {"name": "webhook", "description": "Webhook subscriptions and their deliveries."},
-            {"name": "pricing", "description": "Quotes: the free-text inquiry reader, the quote search and its form, saved quotes, channels and their versions."},
+            {"name": "pricing", "description": "Quotes: the free-text inquiry reader, the quote search and its form, saved quotes, channels and their versions, price levels, and the inquiry hall (询价大厅) with its WeCom group robot."},
             {"name": "partner", "description": "Partner apps: signed token requests, and their set-up and request log (admins)."},
             {"name": "realtime", "description": "The chat socket, uploads and downloads."},
             {"name": "compat", "description": "Endpoints kept for existing clients (the seeds' shapes)."},

@@ -31,6 +31,7 @@
 
 pub mod demo;
 pub mod inquiry;
+pub mod inquiry_hall;
 pub mod level;
 pub mod library;
 #[cfg(feature = "ssr")]

@@ -103,7 +103,7 @@ impl WebhookClient {
 
     /// A POST to `url`, or why it may not be sent. Addresses written in the
     /// URL are checked here (they are never resolved); names on connecting.
-    pub(super) fn post(&self, url: &str) -> Result<reqwest::RequestBuilder, String> {
+    pub(crate) fn post(&self, url: &str) -> Result<reqwest::RequestBuilder, String> {
         let url = check_url(url, &self.allow).map_err(|e| match e.key() {
             crate::ErrorKey::WebhookUrlForbidden => {
                 "refused: the URL names a non-public address".to_owned()

@@ -1,7 +1,9 @@
-//! Pricing in the portals: the server functions of quotes and channels,
-//! and the quote pages (search with the free-text inquiry, plans, saving,
-//! saved quotes) that H5, the customer portal and admin share.
+//! Pricing in the portals: the server functions of quotes and channels
+//! (`api`) and of the inquiry hall (`hall_api`), and the quote pages
+//! (search with the free-text inquiry, plans, saving, saved quotes) that H5,
+//! the customer portal and admin share.
 
 pub mod api;
+pub mod hall_api;
 pub mod text;
 pub mod views;

@@ -116,6 +116,15 @@ crate::i18n::texts! {
     PICKUP_DAYS_INVALID = "天数须为 1 到 31", "Days are 1 to 31";
     PICKUP_TIME_INVALID = "请填写正确的时间（24 小时制，时和分各两位）", "Times are written HH:MM, such as 09:00";
     PICKUP_WINDOW_INVALID = "结束时间须晚于开始时间", "The end must be after the start";
+    INQUIRY_CHANGED = "该询价的状态刚被他人修改，请刷新后再试", "Someone changed this inquiry's status meanwhile: reload and try again";
+    INQUIRY_NOT_PENDING = "该询价已有人报价，不能再报价", "This inquiry has been answered already";
+    INQUIRY_QUOTE_OTHER_COMPANY = "报价单不属于该询价的客户", "This quote is not of the inquiry's customer";
+    INQUIRY_QUOTE_UNKNOWN = "没有这个报价单号", "No saved quote has this number";
+    INQUIRY_SLA_INVALID = "响应时限须为 1 到 10080 分钟", "The answer time limit is 1 to 10,080 minutes";
+    INQUIRY_STATUS_INVALID = "未知的询价状态", "Unknown inquiry status";
+    INQUIRY_STATUS_MOVE = "询价不能改为这个状态：待报价只能报价或关闭，已报价只能成交或关闭", "Not a possible move: a pending inquiry is answered or closed, a quoted one won or closed";
+    ROBOT_NOT_CONFIGURED = "尚未设置企业微信机器人地址", "No WeCom robot URL is set";
+    ROBOT_URL_INVALID = "请填写企业微信群机器人的 Webhook 地址，须带 key 参数", "Enter the WeCom robot's webhook URL (…/cgi-bin/webhook/send?key=…)";
     LIBRARY_IN_USE = "有价格等级在使用该渠道库，不能删除", "A price level uses this library: it cannot be deleted";
     LIBRARY_NAME_INVALID = "渠道库名称须为 1 到 30 个字", "A library's name is 1 to 30 characters";
     TAG_IN_USE = "还有渠道带着这个标签，不能删除", "Channels still carry this tag: it cannot be deleted";

@@ -1,7 +1,7 @@
 //! Housekeeping every ten minutes: expired sessions, ended rate-limit
 //! windows, attachments no message names a day after their upload (and
-//! past days' upload quota), old webhook deliveries and handed-on outbox
-//! events.
+//! past days' upload quota), old webhook deliveries, handed-on outbox
+//! events and sent or failed WeCom robot messages.
 
 use std::time::Duration;
 
@@ -33,6 +33,9 @@ pub fn spawn(app: AppState) {
             }
             if let Err(e) = shipdesk::events::service::prune(&app).await {
                 tracing::warn!(error = %e, "pruning outbox events failed");
+            }
+            if let Err(e) = shipdesk::pricing::inquiry_hall::service::send::prune(&app).await {
+                tracing::warn!(error = %e, "pruning WeCom robot messages failed");
             }
             if let Err(e) = shipdesk::partner::service::prune(&app).await {
                 tracing::warn!(error = %e, "pruning partner nonces, tokens and logs failed");

@@ -3,4 +3,5 @@
 pub mod chat;
 pub mod events;
 pub mod housekeeping;
+pub mod robot;
 pub mod webhook;

@@ -6,6 +6,7 @@
 
 mod account;
 mod chat;
+mod hall;
 mod partner;
 mod pricing;
 
@@ -56,6 +57,9 @@ pub async fn target(w: &World, endpoint: &str, who: Who) -> Target {
         return t;
     }
     if let Some(t) = pricing::target(w, endpoint, who).await {
+        return t;
+    }
+    if let Some(t) = hall::target(w, endpoint, who).await {
         return t;
     }
     panic!("the matrix has no target for {endpoint}: add one to targets/")
