@@ -34,12 +34,15 @@ CREATE TABLE channel_versions (
     PRIMARY KEY (channel_id, version)
 );
 
--- One counter per day for quote numbers (Q20261202-0007), taken by one
--- upsert so that parallel saves never share a number.
-CREATE TABLE quote_counters (
-    day        TEXT   PRIMARY KEY,
+-- Document numbers by day (Q20261202-0007 for quotes, I… for inquiries,
+-- orders later): one counter a prefix and day, taken by one upsert so that
+-- parallel saves never share a number (crate::db::next_number).
+CREATE TABLE day_counters (
+    prefix     TEXT   NOT NULL,
+    day        TEXT   NOT NULL,
     last       BIGINT NOT NULL,
-    created_at BIGINT NOT NULL
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (prefix, day)
 );
 
 -- A saved quote: an immutable snapshot of one plan and the search that

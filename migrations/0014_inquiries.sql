@@ -3,14 +3,6 @@
 -- quote, the hall's settings, and the outbox of WeCom group robot messages
 -- (企业微信群机器人) that tell the sales group about them.
 
--- One counter per day for inquiry numbers (I20261202-0007), taken by one
--- upsert so that parallel posts never share a number.
-CREATE TABLE inquiry_counters (
-    day        TEXT   PRIMARY KEY,
-    last       BIGINT NOT NULL,
-    created_at BIGINT NOT NULL
-);
-
 -- An inquiry. Posted by a customer member (member_id, company_id) or by a
 -- staff member for a company or for nobody yet (staff_id). Status moves
 -- pending → quoted → won | closed, or pending → closed; every change is

@@ -27,7 +27,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::any::AnyPoolOptions;
-use sqlx::{AnyPool, Executor};
+use sqlx::{Any, AnyPool, Executor};
 
 use crate::error::{AppError, AppResult, ErrorKey};
 use crate::types::{Page, PageQuery};
@@ -381,10 +381,35 @@ impl Clock {
     }
 }
 
+const NEXT_OF_DAY: &str = "INSERT INTO day_counters (prefix, day, last, created_at) \
+     VALUES ($1, $2, 1, $3) ON CONFLICT (prefix, day) DO UPDATE SET last = day_counters.last + 1 \
+     RETURNING last";
+
+/// The next document number of `day` for `prefix`: `Q20261202-0007` for
+/// the seventh quote of 2 December 2026. One upsert, so parallel callers
+/// never share a number; in the caller's transaction, so a rolled-back
+/// save gives its number back.
+pub async fn next_number(
+    ex: impl Executor<'_, Database = Any>,
+    prefix: &str,
+    (y, m, d): (i32, u32, u32),
+    now: i64,
+) -> AppResult<String> {
+    let day = format!("{y:04}{m:02}{d:02}");
+    let n: i64 = sqlx::query_scalar(NEXT_OF_DAY)
+        .bind(prefix)
+        .bind(&day)
+        .bind(now)
+        .fetch_one(ex)
+        .await?;
+    Ok(format!("{prefix}{day}-{n:04}"))
+}
+
 /// Every statement of this file, by name, for the test that prepares
 /// them all on both databases (`crate::statements`).
 pub const STATEMENTS: &[(&str, &str)] = &[
     ("ping", PING),
+    ("next_of_day", NEXT_OF_DAY),
     ("lease_node", LEASE_NODE),
     ("renew_node", RENEW_NODE),
     ("free_nodes", FREE_NODES),

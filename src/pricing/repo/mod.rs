@@ -16,7 +16,6 @@ pub const STATEMENTS: &[(&str, &str)] = &[
     ("channel_versions", channel::VERSIONS),
     ("set_enabled", channel::SET_ENABLED),
     ("count_channels", channel::COUNT),
-    ("next_quote_number", quote::NEXT_NUMBER),
     ("insert_quote", quote::INSERT_QUOTE),
     ("quote_by_number", quote::BY_NUMBER),
     ("list_quotes", quote::LIST),

@@ -7,24 +7,6 @@ use crate::error::{AppError, AppResult};
 use crate::pricing::model::{Date, Plan, QuoteForSearch, QuoteSummary, SavedQuote};
 use crate::types::{Id, Timestamp};
 
-pub(crate) const NEXT_NUMBER: &str = "INSERT INTO quote_counters (day, last, created_at) \
-     VALUES ($1, 1, $2) ON CONFLICT (day) DO UPDATE SET last = quote_counters.last + 1 \
-     RETURNING last";
-
-/// The next number of `day` (`20261202`), 1 first; one statement, so that
-/// parallel saves never get the same one.
-pub async fn next_number(
-    ex: impl Executor<'_, Database = Any>,
-    day: &str,
-    now: i64,
-) -> AppResult<i64> {
-    Ok(sqlx::query_scalar(NEXT_NUMBER)
-        .bind(day)
-        .bind(now)
-        .fetch_one(ex)
-        .await?)
-}
-
 /// A quote as stored.
 pub struct QuoteRow<'a> {
     pub id: Id,

@@ -50,10 +50,7 @@ pub async fn save_quote(
         .valid_until
         .min(day.add_days(QUOTE_VALID_DAYS - 1));
     let mut tx = state.db.begin().await?;
-    let (y, m, d) = day.ymd();
-    let stamp = format!("{y:04}{m:02}{d:02}");
-    let seq = repo::next_number(&mut *tx, &stamp, state.now()).await?;
-    let number = format!("Q{stamp}-{seq:04}");
+    let number = crate::db::next_number(&mut *tx, "Q", day.ymd(), state.now()).await?;
     let destination = q
         .fba_code
         .clone()

@@ -13,24 +13,6 @@ use crate::pricing::inquiry_hall::model::{HallInquiry, InquiryCounts, InquirySta
 use crate::pricing::model::QuoteForSearch;
 use crate::types::{Id, Timestamp};
 
-pub(crate) const NEXT_NUMBER: &str = "INSERT INTO inquiry_counters (day, last, created_at) \
-     VALUES ($1, 1, $2) ON CONFLICT (day) DO UPDATE SET last = inquiry_counters.last + 1 \
-     RETURNING last";
-
-/// The next number of `day` (`20261202`), 1 first; one statement, so that
-/// parallel posts never get the same one.
-pub async fn next_number(
-    ex: impl Executor<'_, Database = Any>,
-    day: &str,
-    now: i64,
-) -> AppResult<i64> {
-    Ok(sqlx::query_scalar(NEXT_NUMBER)
-        .bind(day)
-        .bind(now)
-        .fetch_one(ex)
-        .await?)
-}
-
 /// An inquiry as stored.
 pub struct InquiryRow<'a> {
     pub id: Id,

@@ -7,7 +7,6 @@ use crate::error::{AppError, AppResult};
 
 /// Every statement, by name, for the test that prepares them on both databases.
 pub const STATEMENTS: &[(&str, &str)] = &[
-    ("next_inquiry_number", inquiry::NEXT_NUMBER),
     ("insert_inquiry", inquiry::INSERT),
     ("inquiry_by_id", inquiry::BY_ID),
     ("my_inquiries", inquiry::MINE),

@@ -35,12 +35,7 @@ pub async fn post_inquiry(
         checked.search.is_none() && read.as_ref().is_some_and(policy::is_low_confidence);
     let (id, now) = (new_id(), state.now());
     let mut tx = state.db.begin().await?;
-    let (y, m, d) = day.ymd();
-    let stamp = format!("{y:04}{m:02}{d:02}");
-    let number = format!(
-        "I{stamp}-{:04}",
-        repo::next_number(&mut *tx, &stamp, now).await?
-    );
+    let number = crate::db::next_number(&mut *tx, "I", day.ymd(), now).await?;
     let inquiry = HallInquiry {
         id,
         number: number.clone(),
