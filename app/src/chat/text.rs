@@ -51,6 +51,10 @@ crate::i18n::texts! {
     ENDED = "会话已结束", "This conversation has ended";
     PREVIEW_IMAGE = "[图片]", "[Image]";
     PREVIEW_FILE = "[文件]", "[File]";
+    PREVIEW_QUOTE = "[报价]", "[Quote]";
+    TAB_CUSTOMER = "客户", "Customer";
+    TAB_QUOTE = "查价", "Quote";
+    QUOTE_SENT = "报价卡片已发送：", "Quote card sent:";
     START_AGAIN = "重新咨询", "Start again";
     QUEUED_WAIT = "正在为您排队，请稍候…", "You are in the queue, please wait…";
     AS_NOTE = "备注", "Note";
