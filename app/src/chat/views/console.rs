@@ -45,12 +45,9 @@ pub fn ChatConsole() -> impl IntoView {
     Effect::new(move |_| remember_in_url("c", selected.get()));
     let canned = canned_replies();
     let current = selected_conversation(store, selected);
-    // The side panel's 查价 tab; another conversation starts on its customer.
-    let quoting = RwSignal::new(false);
-    Effect::new(move |_| {
-        selected.track();
-        quoting.set(false);
-    });
+    // The conversation whose side panel shows its 查价 tab (another one
+    // opens on its customer).
+    let quoting = RwSignal::new(None::<Id>);
     view! {
         <div class="chat-console flex flex-col gap-3 h-[calc(100vh-7rem)] min-h-[480px]">
             <div class="flex flex-wrap items-center gap-3">
@@ -70,7 +67,7 @@ pub fn ChatConsole() -> impl IntoView {
                 {is_cs.then(|| view! { <StatusPicker /> })}
             </div>
             <div class=move || {
-                let cols = if quoting.get() {
+                let cols = if quoting.get().is_some() && quoting.get() == selected.get() {
                     "lg:grid-cols-[16rem_1fr_26rem]"
                 } else {
                     "lg:grid-cols-[18rem_1fr_16rem]"

@@ -38,8 +38,9 @@ pub fn SidePanel(
     is_admin: bool,
     selected: RwSignal<Option<Id>>,
     current: Current,
-    /// The 查价 tab is open (the console widens the panel for it).
-    quoting: RwSignal<bool>,
+    /// The conversation whose 查价 tab is open (the console widens the
+    /// panel for it).
+    quoting: RwSignal<Option<Id>>,
 ) -> impl IntoView {
     let store = use_chat();
     let act: Act = Action::new(move |what: &ConsoleAction| {
@@ -90,9 +91,9 @@ pub fn SidePanel(
                         };
                         view! {
                             <div class="space-y-3">
-                                {writes.then(|| view! { <Tabs quoting /> })}
+                                {writes.then(|| view! { <Tabs id quoting /> })}
                                 {move || {
-                                    if writes && quoting.get() {
+                                    if writes && quoting.get() == Some(id) {
                                         view! { <QuoteTab conv=id company_id /> }.into_any()
                                     } else {
                                         info().into_any()
@@ -110,20 +111,20 @@ pub fn SidePanel(
 
 /// 客户 | 查价: what the panel shows.
 #[component]
-fn Tabs(quoting: RwSignal<bool>) -> impl IntoView {
+fn Tabs(id: Id, quoting: RwSignal<Option<Id>>) -> impl IntoView {
     let tab = move |on: bool, class: &'static str, label: Text| {
         view! {
             <button
                 type="button"
                 class=move || {
-                    let state = if quoting.get() == on {
+                    let state = if (quoting.get() == Some(id)) == on {
                         "border-sky-600 text-sky-700 font-medium"
                     } else {
                         "border-transparent text-slate-500"
                     };
                     format!("{class} flex-1 border-b-2 px-2 py-1 {state}")
                 }
-                on:click=move |_| quoting.set(on)
+                on:click=move |_| quoting.set(on.then_some(id))
             >
                 {move || t(label)}
             </button>

@@ -103,7 +103,9 @@ fn Search(
             <SearchForm draft form error pending=search.pending() on_submit=submit />
             <Plans portal=Portal::Admin searched pending=search.pending() selected open />
             <Show when=move || searched.with(|s| s.is_some())>
-                <div class="sticky bottom-0 bg-white border-t border-slate-200 py-2 space-y-1">
+                // Flush with the bottom and sides of a column padded p-3 (the chat side
+                // panel), so no plan shows below or beside it.
+                <div class="sticky -bottom-3 -mx-3 px-3 pt-2 pb-3 bg-white border-t border-slate-200 space-y-1 shadow-[0_-2px_6px_rgba(0,0,0,0.05)]">
                     <ErrorBanner error=action_error(save) all=true />
                     <div class="flex items-center justify-between gap-2">
                         <span class="selected-total font-bold text-sky-700 tabular-nums">
