@@ -97,6 +97,8 @@ error_keys! {
     MessageTooLong = "message.too_long",
     MessageClientIdInvalid = "message.client_id_invalid",
     MessageReplyMissing = "message.reply_missing",
+    MessageQuoteUnknown = "message.quote_unknown",
+    MessageQuoteOtherCompany = "message.quote_other_company",
     AttachmentEmpty = "attachment.empty",
     AttachmentIncomplete = "attachment.incomplete",
     AttachmentNameInvalid = "attachment.name_invalid",

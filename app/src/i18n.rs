@@ -163,6 +163,8 @@ pub fn error_message(key: ErrorKey) -> Text {
         ErrorKey::LoginBadCredentials => auth::LOGIN_BAD_CREDENTIALS,
         ErrorKey::MemberDisabled => customer::MEMBER_DISABLED,
         ErrorKey::MessageCardInvalid => chat::MESSAGE_CARD_INVALID,
+        ErrorKey::MessageQuoteUnknown => chat::MESSAGE_QUOTE_UNKNOWN,
+        ErrorKey::MessageQuoteOtherCompany => chat::MESSAGE_QUOTE_OTHER_COMPANY,
         ErrorKey::MessageEmpty => chat::MESSAGE_EMPTY,
         ErrorKey::MessageKindInvalid => chat::MESSAGE_KIND_INVALID,
         ErrorKey::MessageKindNotAllowed => chat::MESSAGE_KIND_NOT_ALLOWED,

@@ -699,3 +699,51 @@ async fn an_agent_with_tabs_on_two_instances_stays_online_until_the_last_closes(
     }
     assert_eq!(status, shipdesk::chat::AgentStatus::Offline);
 }
+
+#[path = "support/quote.rs"]
+mod quote;
+
+fn quote_card(conv: i64, client_id: &str, number: &str) -> Value {
+    json!({"type": "send", "conversation_id": conv, "client_id": client_id, "kind": "card",
+           "body": json!({"type": "quote", "number": number}).to_string(), "reply_to_seq": null})
+}
+
+#[tokio::test]
+async fn an_agents_quote_card_reaches_the_member_live_and_another_companys_is_refused() {
+    let c = chat().await;
+    let conv = open(&c).await;
+    let alice = the_member(&c).await;
+    let agent = shipdesk::auth::Principal::Staff(c.agent.clone());
+    let admin = shipdesk::testing::staff(&c.app.state, "root2", &["admin"]).await;
+    let rival = shipdesk::testing::company(&c.app.state, &admin, "广州优品", None).await;
+    let ours = quote::saved_quote(&c.app.state, &agent, Some(alice.company_id)).await;
+    let theirs = quote::saved_quote(&c.app.state, &agent, Some(rival.id)).await;
+    let mut member = connect(&c.app, &c.member_cookie).await;
+    let mut socket = connect(&c.app, &c.agent_cookie).await;
+
+    send(&mut socket, quote_card(conv, "q-1", &ours.number)).await;
+    let got = next_of(&mut member, "message").await;
+    send(&mut socket, quote_card(conv, "q-2", &theirs.number)).await;
+    let refused = next_of(&mut socket, "error").await;
+
+    assert_eq!(got["message"]["kind"], "card");
+    let body: Value = serde_json::from_str(got["message"]["body"].as_str().unwrap()).unwrap();
+    assert_eq!(body, json!({"type": "quote", "number": ours.number}));
+    assert_eq!(
+        (refused["client_id"].as_str(), refused["field"].as_str()),
+        (Some("q-2"), Some("quote"))
+    );
+    assert_eq!(refused["key"], "message.quote_other_company");
+    // The member reads the quote the card names over HTTP, at her price.
+    let res = bare_client()
+        .post(c.app.url("/api/get_quote"))
+        .header("cookie", &c.member_cookie)
+        .json(&json!({"number": ours.number}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let q: Value = res.json().await.unwrap();
+    assert_eq!(q["total_fen"], json!(ours.total_fen));
+    assert!(q["plan"]["cost_total_fen"].is_null());
+}

@@ -267,3 +267,41 @@ async fn refusals_come_in_the_envelope_with_their_codes() {
     let got: Value = res.json().await.unwrap();
     assert_eq!(got["errmsg"], 0, "{got}");
 }
+
+#[path = "support/quote.rs"]
+mod quote;
+
+#[tokio::test]
+async fn get_chat_reads_a_quote_card_as_a_text_with_the_number_and_total() {
+    let w = world().await;
+    let agent = Principal::Staff(w.agent.clone());
+    let q = quote::saved_quote(&w.app.state, &agent, Some(w.alice.company_id)).await;
+    let card = shipdesk::chat::QuoteCard::parse(&q.number).unwrap();
+    let input = MessageForSend {
+        conversation_id: w.conv.id,
+        client_id: "q1".into(),
+        kind: MessageKind::Card,
+        body: card.body(),
+        reply_to_seq: None,
+    };
+    send::send_message(&w.app.state, &agent, &input)
+        .await
+        .unwrap();
+
+    let got = v2(
+        &w.app,
+        "ChatMess/GetChat",
+        Some(&w.token),
+        &w.chat(json!({})),
+    )
+    .await;
+
+    let v = &got["values"][0];
+    assert_eq!(v["ad_chatting_sate"], 1, "a text for the seed's clients");
+    let total = shipdesk::Money::from_fen(q.total_fen).format_yuan();
+    assert_eq!(
+        v["ad_chatting_content"],
+        format!("报价 {} 合计 {total}", q.number)
+    );
+    assert!(v["ad_chatting_resvred"].is_null());
+}

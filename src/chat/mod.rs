@@ -10,7 +10,8 @@
 //! waiting N minutes); a background job calls
 //! `service::agent::reassign_stale`.
 //!
-//! Files: `model` (types, parsing), `policy` (which staff roles chat
+//! Files: `model` (types, parsing), `card` (quote cards: a saved quote
+//! named by its number, rendered live by whoever reads it), `policy` (which staff roles chat
 //! admits), `routing` (pure rules: who gets a conversation, who may touch
 //! one), `file_type` (pure rules of attachment files), `wire` (socket
 //! frames, shared with the client); behind `ssr`, `repo/` (the SQL, one file
@@ -45,6 +46,7 @@
 //! Lock order on PostgreSQL: an agent's row before a conversation's row;
 //! sending locks only the conversation, and routing runs after its commit.
 
+pub mod card;
 pub mod file_type;
 pub mod model;
 pub mod policy;
@@ -58,6 +60,7 @@ pub mod repo;
 #[cfg(feature = "ssr")]
 pub mod service;
 
+pub use card::QuoteCard;
 pub use model::*;
 
 #[cfg(all(test, feature = "ssr"))]

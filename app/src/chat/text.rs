@@ -51,6 +51,10 @@ crate::i18n::texts! {
     ENDED = "会话已结束", "This conversation has ended";
     PREVIEW_IMAGE = "[图片]", "[Image]";
     PREVIEW_FILE = "[文件]", "[File]";
+    PREVIEW_QUOTE = "[报价]", "[Quote]";
+    TAB_CUSTOMER = "客户", "Customer";
+    TAB_QUOTE = "查价", "Quote";
+    QUOTE_SENT = "报价卡片已发送：", "Quote card sent:";
     START_AGAIN = "重新咨询", "Start again";
     QUEUED_WAIT = "正在为您排队，请稍候…", "You are in the queue, please wait…";
     AS_NOTE = "备注", "Note";
@@ -131,6 +135,8 @@ crate::i18n::texts! {
     MESSAGE_EMPTY = "请输入消息内容", "Write a message";
     MESSAGE_TOO_LONG = "消息最多 5000 个字", "At most 5,000 characters";
     MESSAGE_CARD_INVALID = "卡片内容格式不正确", "The card is malformed";
+    MESSAGE_QUOTE_UNKNOWN = "报价不存在或无权查看", "No such quote, or you may not see it";
+    MESSAGE_QUOTE_OTHER_COMPANY = "该报价不属于此会话的客户公司", "The quote is not for this customer's company";
     MESSAGE_KIND_NOT_ALLOWED = "不能发送此类消息", "You cannot send this kind of message";
     MESSAGE_SEQ_INVALID = "引用的消息不存在", "The quoted message does not exist";
     MESSAGE_RECALL_EXPIRED = "只能撤回 2 分钟内的消息", "Messages can be recalled within 2 minutes";

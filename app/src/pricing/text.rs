@@ -102,6 +102,13 @@ crate::i18n::texts! {
     ORDERS_SOON = "订单功能即将上线", "Booking is coming soon";
     BACK_TO_QUOTES = "返回报价列表", "Back to quotes";
     NEW_SEARCH = "重新查价", "New search";
+    // A quote card in chat.
+    QUOTE_CARD = "报价", "Quote";
+    QUOTE_UNAVAILABLE = "报价不可查看", "This quote is not available";
+    QUOTE_LOADING = "报价加载中…", "Loading the quote…";
+    SAVE_AND_SEND = "保存并发送", "Save and send";
+    COMPANY_QUOTES = "该客户的报价", "This customer's quotes";
+    NO_COMPANY_QUOTES = "该客户还没有保存的报价。", "This customer has no saved quotes yet.";
 
     // The pricing core's validation errors.
     CARGO_CARTON_TOO_HEAVY = "单箱重量不能超过 1000 kg", "A carton cannot weigh more than 1,000 kg";

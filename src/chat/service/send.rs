@@ -4,6 +4,7 @@
 use sqlx::AnyConnection;
 
 use crate::auth::{Member, Principal};
+use crate::chat::card::QuoteCard;
 use crate::chat::live::events;
 use crate::chat::model::*;
 use crate::chat::repo;
@@ -107,6 +108,9 @@ pub async fn send_from_client(
 /// message with `false`. The seq is taken in the transaction that inserts the
 /// message, so seqs are 1, 2, 3… without gaps. A member writing to a resolved
 /// conversation re-opens it; it is routed again once the message is stored.
+/// A quote card ([`QuoteCard`]) is stored as its number only, and only
+/// when the sender may read the quote and it was saved for the
+/// conversation's company (else an error on `quote`).
 pub async fn send_message(
     state: &AppState,
     who: &Principal,
@@ -119,8 +123,15 @@ pub async fn send_message(
         }
         _ => input.body.clone(),
     };
-    let body = parse_message_body(input.kind, &body)?;
-    match store_message(state, who, input, &client_id, body, false).await {
+    let mut body = parse_message_body(input.kind, &body)?;
+    let mut quote = None;
+    if input.kind == MessageKind::Card {
+        if let Some(card) = QuoteCard::of_body(&body)? {
+            quote = Some(quote_of(state, who, &card).await?);
+            body = card.body();
+        }
+    }
+    match store_message(state, who, input, &client_id, body, false, quote).await {
         Ok(Stored::Again(msg)) => Ok((msg, false)),
         Ok(Stored::New(msg, conv, reopened)) => {
             events::message(state, &conv, &msg);
@@ -165,7 +176,7 @@ pub(super) async fn note_for(
         reply_to_seq: None,
     };
     let body = parse_message_body(MessageKind::Note, body)?;
-    match store_message(state, &who, &input, &input.client_id, body, true).await? {
+    match store_message(state, &who, &input, &input.client_id, body, true, None).await? {
         Stored::Again(m) => Ok(m),
         Stored::New(m, conv, _) => {
             events::message(state, &conv, &m);
@@ -202,6 +213,41 @@ fn sender_of(who: &Principal) -> Sender {
     }
 }
 
+/// What a send knows of the quote its card names, found before the
+/// transaction (the quote's rules are pricing's): checked against the
+/// conversation once the sender's access to it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum QuoteOf {
+    /// The sender may read the quote; it was saved for this company (or none).
+    Company(Option<Id>),
+    /// The sender may not read it, or it does not exist.
+    Unreadable,
+}
+
+/// The company of the quote `card` names, as `who` may read it.
+async fn quote_of(state: &AppState, who: &Principal, card: &QuoteCard) -> AppResult<QuoteOf> {
+    match crate::pricing::service::get_quote(state, who, &card.number).await {
+        Ok(q) => Ok(QuoteOf::Company(q.company_id)),
+        Err(AppError::NotFound { .. } | AppError::Forbidden) => Ok(QuoteOf::Unreadable),
+        Err(e) => Err(e),
+    }
+}
+
+/// A quote card goes only into a conversation of the quote's company.
+fn check_quote(quote: Option<QuoteOf>, conv: &Conversation) -> AppResult<()> {
+    match quote {
+        None => Ok(()),
+        Some(QuoteOf::Company(Some(c))) if c == conv.company_id => Ok(()),
+        Some(QuoteOf::Company(_)) => Err(AppError::validation(
+            "quote",
+            ErrorKey::MessageQuoteOtherCompany,
+        )),
+        Some(QuoteOf::Unreadable) => {
+            Err(AppError::validation("quote", ErrorKey::MessageQuoteUnknown))
+        }
+    }
+}
+
 /// What a send finds once the conversation is locked.
 enum Found {
     /// This sender already used the client id: the stored message.
@@ -215,6 +261,7 @@ async fn check_send(
     input: &MessageForSend,
     client_id: &str,
     trusted: bool,
+    quote: Option<QuoteOf>,
 ) -> AppResult<Found> {
     let conv = repo::conversation::by_id(&mut *conn, input.conversation_id)
         .await?
@@ -247,6 +294,7 @@ async fn check_send(
             ErrorKey::ConversationResolved,
         ));
     }
+    check_quote(quote, &conv)?;
     Ok(Found::New(conv, sender))
 }
 
@@ -266,13 +314,14 @@ async fn store_message(
     client_id: &str,
     body: String,
     trusted: bool,
+    quote: Option<QuoteOf>,
 ) -> AppResult<Stored> {
     let now = state.now();
     let mut tx = state.db.begin().await?;
     if !repo::conversation::lock(&mut *tx, input.conversation_id).await? {
         return Err(AppError::not_found("conversation"));
     }
-    let (conv, sender) = match check_send(&mut tx, who, input, client_id, trusted).await? {
+    let (conv, sender) = match check_send(&mut tx, who, input, client_id, trusted, quote).await? {
         Found::Stored(m) => return Ok(Stored::Again(m)),
         Found::New(conv, sender) => (conv, sender),
     };

@@ -3,14 +3,16 @@
 //! window. Staff notes stay inside, as they do for the outbox's events. The
 //! page comes with what a reader needs beside it (the conversation as the
 //! caller sees it, its desk, the messages it quotes, the staff who wrote
-//! it), so an adapter only maps.
+//! it, the saved quotes its quote cards name), so an adapter only maps.
 
 use crate::auth::{repo as auth_repo, Principal, Staff};
+use crate::chat::card::QuoteCard;
 use crate::chat::model::*;
 use crate::chat::policy::CHAT_STAFF;
 use crate::chat::repo;
 use crate::chat::service::list;
 use crate::error::{AppError, AppResult};
+use crate::pricing::{service as pricing, SavedQuote};
 use crate::state::AppState;
 use crate::types::{Id, PageQuery};
 use crate::ErrorKey;
@@ -27,6 +29,9 @@ pub struct Transcript {
     pub quoted: Vec<Message>,
     /// The staff who wrote the messages or whose action a system line records.
     pub staff: Vec<Staff>,
+    /// The saved quotes the page's quote cards (and the cards they reply
+    /// to) name, those the caller may read.
+    pub quotes: Vec<SavedQuote>,
 }
 
 impl Transcript {
@@ -35,6 +40,9 @@ impl Transcript {
     }
     pub fn staff(&self, id: Id) -> Option<&Staff> {
         self.staff.iter().find(|s| s.id == id)
+    }
+    pub fn quote(&self, number: &str) -> Option<&SavedQuote> {
+        self.quotes.iter().find(|q| q.number == number)
     }
 }
 
@@ -81,11 +89,36 @@ pub async fn transcript(
     for id in staff_ids {
         writers.extend(auth_repo::staff_by_id(&state.db, id).await?);
     }
+    let quotes = quotes_named(state, staff, messages.iter().chain(&quoted)).await?;
     Ok(Transcript {
         summary,
         desk,
         messages,
         quoted,
         staff: writers,
+        quotes,
     })
+}
+
+/// The saved quotes the quote cards among `messages` name that `staff` may
+/// read, each once.
+async fn quotes_named(
+    state: &AppState,
+    staff: &Staff,
+    messages: impl Iterator<Item = &Message>,
+) -> AppResult<Vec<SavedQuote>> {
+    let who = Principal::Staff(staff.clone());
+    let mut found: Vec<SavedQuote> = vec![];
+    let mut unreadable: Vec<String> = vec![];
+    for card in messages.filter_map(QuoteCard::of) {
+        if found.iter().any(|q| q.number == card.number) || unreadable.contains(&card.number) {
+            continue;
+        }
+        match pricing::get_quote(state, &who, &card.number).await {
+            Ok(q) => found.push(q),
+            Err(AppError::NotFound { .. } | AppError::Forbidden) => unreadable.push(card.number),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(found)
 }

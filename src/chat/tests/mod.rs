@@ -5,7 +5,8 @@
 //! (capped resumes, send rates, presence across instances), `claims`
 //! (contention for the queue), `attachments` (authorise first, quota,
 //! failed uploads, sweep) and `exports` (transcripts, notices, cs accounts
-//! for partner systems). This file holds their fixtures.
+//! for partner systems) and `quote_cards` (saved quotes sent by number).
+//! This file holds their fixtures.
 
 mod attachments;
 mod claims;
@@ -14,6 +15,7 @@ mod limits;
 mod live;
 mod messages;
 mod outbox;
+mod quote_cards;
 mod routing;
 
 use super::live::{presence, socket};

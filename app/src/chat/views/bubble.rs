@@ -1,14 +1,15 @@
-//! One message bubble: text, image, file or card; quoted line, read mark,
+//! One message bubble: text, image, file, quote card or card; quoted line, read mark,
 //! quote and recall buttons; system lines centred.
 
 use leptos::prelude::*;
 use shipdesk::chat::wire::ClientMsg;
-use shipdesk::chat::{Message, MessageKind};
+use shipdesk::chat::{Message, MessageKind, QuoteCard};
 
 use super::format::{system_text, time_of};
 use crate::chat::client::{now_ms, send, use_chat};
 use crate::chat::text as chat;
 use crate::i18n::t;
+use crate::pricing::views::{Portal, QuoteCardView};
 
 /// How long a message may be recalled (as the server checks).
 const RECALL_MS: f64 = 2.0 * 60.0 * 1000.0;
@@ -22,6 +23,8 @@ pub fn Bubble(
     #[prop(into)]
     other_read: Signal<i64>,
     on_quote: Callback<i64>,
+    /// The viewer's portal: where a quote card's 查看 leads.
+    portal: Portal,
 ) -> impl IntoView {
     let store = use_chat();
     let seq = msg.seq;
@@ -54,17 +57,22 @@ pub fn Bubble(
     } else {
         "flex justify-start"
     };
+    // A quote card is its own box, on either side.
+    let card = QuoteCard::of(&msg);
     let bubble = match (kind, mine) {
-        (MessageKind::Note, _) => "bg-amber-50 border border-amber-300 text-amber-900",
-        (_, true) => "bg-sky-600 text-white",
-        (_, false) => "bg-white border border-slate-200 text-slate-800",
+        _ if card.is_some() => "msg-quote-card",
+        (MessageKind::Note, _) => {
+            "rounded-2xl px-3 py-2 bg-amber-50 border border-amber-300 text-amber-900"
+        }
+        (_, true) => "rounded-2xl px-3 py-2 bg-sky-600 text-white",
+        (_, false) => "rounded-2xl px-3 py-2 bg-white border border-slate-200 text-slate-800",
     };
     let recalled = msg.recalled;
     view! {
         <div class=format!("msg {row}") data-seq=seq>
             <div class="max-w-[80%]">
                 <div class=format!(
-                    "rounded-2xl px-3 py-2 text-sm break-words whitespace-pre-wrap {bubble}",
+                    "text-sm break-words whitespace-pre-wrap {bubble}",
                 )>
                     {reply
                         .map(|q| {
@@ -113,6 +121,8 @@ pub fn Bubble(
                             }
                                 .into_any()
                         }
+                    } else if let Some(card) = card {
+                        view! { <QuoteCardView number=card.number portal /> }.into_any()
                     } else if kind == MessageKind::Card {
                         view! { <pre class="msg-card text-xs font-mono">{body.clone()}</pre> }
                             .into_any()

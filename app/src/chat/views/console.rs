@@ -45,6 +45,9 @@ pub fn ChatConsole() -> impl IntoView {
     Effect::new(move |_| remember_in_url("c", selected.get()));
     let canned = canned_replies();
     let current = selected_conversation(store, selected);
+    // The conversation whose side panel shows its 查价 tab (another one
+    // opens on its customer).
+    let quoting = RwSignal::new(None::<Id>);
     view! {
         <div class="chat-console flex flex-col gap-3 h-[calc(100vh-7rem)] min-h-[480px]">
             <div class="flex flex-wrap items-center gap-3">
@@ -63,7 +66,14 @@ pub fn ChatConsole() -> impl IntoView {
                 <span class="mr-auto"></span>
                 {is_cs.then(|| view! { <StatusPicker /> })}
             </div>
-            <div class="flex-1 min-h-0 grid grid-cols-1 lg:grid-cols-[18rem_1fr_16rem] gap-3">
+            <div class=move || {
+                let cols = if quoting.get().is_some() && quoting.get() == selected.get() {
+                    "lg:grid-cols-[16rem_1fr_26rem]"
+                } else {
+                    "lg:grid-cols-[18rem_1fr_16rem]"
+                };
+                format!("flex-1 min-h-0 grid grid-cols-1 {cols} gap-3")
+            }>
                 <ChatLists selected />
                 <section class="chat-main min-h-0 bg-white rounded-xl border border-slate-200 overflow-hidden">
                     {move || match selected.get() {
@@ -95,7 +105,7 @@ pub fn ChatConsole() -> impl IntoView {
                         Some(id) => {
                             view! {
                                 <ClientOnly>
-                                    <SidePanel id my_id is_admin selected current />
+                                    <SidePanel id my_id is_admin selected current quoting />
                                 </ClientOnly>
                             }
                                 .into_any()

@@ -11,6 +11,7 @@ use crate::chat::client::{use_chat, ChatStore};
 use crate::chat::text as chat;
 use crate::components::ErrorBanner;
 use crate::i18n::t;
+use crate::pricing::views::Portal;
 
 /// The messages of `conv` by seq, scrolled to the newest. `side`: whose view
 /// it is; `writable`: whether reading them moves the viewer's read mark.
@@ -20,6 +21,7 @@ pub fn MessageList(
     side: SenderKind,
     writable: Signal<bool>,
     on_quote: Callback<i64>,
+    portal: Portal,
 ) -> impl IntoView {
     let store = use_chat();
     let history = Resource::new(move || conv, |c| list_messages(c, 0, Some(200)));
@@ -78,6 +80,7 @@ pub fn MessageList(
                     msg=msg
                     other_read=other_read
                     on_quote=on_quote
+                    portal
                 />
             </For>
             <Pending conv />

@@ -15,6 +15,7 @@ mod member_chat;
 mod member_picker;
 mod message_list;
 mod pane;
+mod quote_tab;
 mod selected;
 mod serving_line;
 mod settings;

@@ -12,6 +12,7 @@ use super::message_list::MessageList;
 use crate::chat::client::{now_ms, use_chat, ChatStore, TYPING_MS};
 use crate::chat::text as chat;
 use crate::i18n::{error_message, t};
+use crate::pricing::views::Portal;
 
 /// The messages of a conversation and a composer. `side`: whose view it is.
 /// Loads the history over HTTP, then follows the conversation on the socket.
@@ -46,9 +47,14 @@ pub fn ConversationPane(
     let quoting = RwSignal::new(None::<i64>);
     let uploading = RwSignal::new(false);
     let on_quote = Callback::new(move |seq: i64| quoting.set(Some(seq)));
+    let portal = match (side, mobile) {
+        (SenderKind::Staff, _) => Portal::Admin,
+        (_, true) => Portal::H5,
+        (_, false) => Portal::Desk,
+    };
     view! {
         <div class="chat-pane flex flex-col h-full min-h-0">
-            <MessageList conv side writable on_quote />
+            <MessageList conv side writable on_quote portal />
             <StatusLines conv uploading />
             <EndedBar ended_at side on_restart />
             <Show

@@ -1,6 +1,7 @@
 //! The console's right column: the selected conversation's customer and
 //! company, and what the agent may do with it (claim, resolve, re-activate,
-//! take over, release, transfer).
+//! take over, release, transfer); in its 查价 tab, quotes for the customer
+//! sent as cards.
 
 use leptos::prelude::*;
 use shipdesk::chat::{Conversation, ConversationStatus, ConversationSummary};
@@ -8,6 +9,7 @@ use shipdesk::{AppError, Id};
 
 use super::console::Current;
 use super::format::{desk_label, status_text};
+use super::quote_tab::QuoteTab;
 use super::transfer_form::{Transfer, TransferForm};
 use crate::chat::api::*;
 use crate::chat::client::use_chat;
@@ -36,6 +38,9 @@ pub fn SidePanel(
     is_admin: bool,
     selected: RwSignal<Option<Id>>,
     current: Current,
+    /// The conversation whose 查价 tab is open (the console widens the
+    /// panel for it).
+    quoting: RwSignal<Option<Id>>,
 ) -> impl IntoView {
     let store = use_chat();
     let act: Act = Action::new(move |what: &ConsoleAction| {
@@ -74,12 +79,26 @@ pub fn SidePanel(
                         let mine = c.assignee_staff_id == Some(my_id);
                         let open = c.status == ConversationStatus::Open;
                         let status = c.status;
+                        let company_id = c.company_id;
+                        let writes = open && (mine || is_admin);
+                        let info = move || {
+                            // Quotes go into a conversation its agent (or an admin) may write to.
+                            view! {
+                                <CustomerInfo s=s.clone() />
+                                <ActionButtons act status mine is_admin />
+                                {writes.then(|| view! { <TransferForm transfer my_id /> })}
+                            }
+                        };
                         view! {
                             <div class="space-y-3">
-                                <CustomerInfo s />
-                                <ActionButtons act status mine is_admin />
-                                {(open && (mine || is_admin))
-                                    .then(|| view! { <TransferForm transfer my_id /> })}
+                                {writes.then(|| view! { <Tabs id quoting /> })}
+                                {move || {
+                                    if writes && quoting.get() == Some(id) {
+                                        view! { <QuoteTab conv=id company_id /> }.into_any()
+                                    } else {
+                                        info().into_any()
+                                    }
+                                }}
                             </div>
                         }
                             .into_any()
@@ -87,6 +106,35 @@ pub fn SidePanel(
                 }
             })}
         </Suspense>
+    }
+}
+
+/// 客户 | 查价: what the panel shows.
+#[component]
+fn Tabs(id: Id, quoting: RwSignal<Option<Id>>) -> impl IntoView {
+    let tab = move |on: bool, class: &'static str, label: Text| {
+        view! {
+            <button
+                type="button"
+                class=move || {
+                    let state = if (quoting.get() == Some(id)) == on {
+                        "border-sky-600 text-sky-700 font-medium"
+                    } else {
+                        "border-transparent text-slate-500"
+                    };
+                    format!("{class} flex-1 border-b-2 px-2 py-1 {state}")
+                }
+                on:click=move |_| quoting.set(on.then_some(id))
+            >
+                {move || t(label)}
+            </button>
+        }
+    };
+    view! {
+        <div class="side-tabs flex border-b border-slate-200" role="tablist">
+            {tab(false, "side-tab-customer", chat::TAB_CUSTOMER)}
+            {tab(true, "side-tab-quote", chat::TAB_QUOTE)}
+        </div>
     }
 }
 

@@ -2,11 +2,14 @@
 //! the customer portal, admin), told apart by [`Portal`]: the layout (one
 //! column on a phone, form and plans side by side on a desktop), where
 //! saved quotes live, and what staff see besides (the table version, the
-//! customer a quote is for).
+//! customer a quote is for). Chat uses two of them: the search for one
+//! company (`CompanyQuoteSearch`, the agents' side panel) and the quote
+//! card (`QuoteCardView`), which loads its quote when shown.
 
 mod cargo_input;
 mod choice;
 mod company_pick;
+mod company_search;
 mod draft;
 mod input;
 mod inquiry_box;
@@ -15,6 +18,7 @@ mod pages;
 mod plan_card;
 mod plan_detail;
 mod plans;
+mod quote_card;
 mod quote_list;
 mod quote_row;
 mod recent_quotes;
@@ -23,7 +27,9 @@ mod saved_quote;
 mod search;
 mod search_form;
 
+pub use company_search::CompanyQuoteSearch;
 pub use pages::{QuotePage, QuotesPage, SavedQuote};
+pub use quote_card::QuoteCardView;
 pub use recent_quotes::RecentQuotes;
 
 /// Which portal a quote page is in.

@@ -18,7 +18,9 @@
 //! 496 file (`file[<key>]`, `resvred` `{"title","totalLen","url"}`); 8220 a
 //! reply (its text; `resvred` the quoted message's `{"type","content",
 //! "title","downloadKey","url"}`); 49 a card (its JSON; `resvred`
-//! `{"title","url"}`); 10000 a system line (its text). `resvred` is
+//! `{"title","url"}`); a quote card is 1, a text (`报价 Q20261202-0007
+//! 合计 ¥1,234.00`, the total as the caller may read the quote now; the
+//! number alone when they may not); 10000 a system line (its text). `resvred` is
 //! URL-encoded JSON or null; a recalled message keeps its type with an empty
 //! content.
 
@@ -29,9 +31,9 @@ use axum::Json;
 use serde_json::{json, Value};
 use shipdesk::auth::Staff;
 use shipdesk::chat::service::transcript::{transcript, Transcript};
-use shipdesk::chat::{Attachment, Message, MessageFilter, MessageKind, SenderKind};
+use shipdesk::chat::{Attachment, Message, MessageFilter, MessageKind, QuoteCard, SenderKind};
 use shipdesk::state::AppState;
-use shipdesk::{AppError, ErrorKey, PageQuery};
+use shipdesk::{AppError, ErrorKey, Money, PageQuery};
 
 use super::{begin, check_fan, envelope, Body};
 use crate::compat::{url_encode, TENANT_ID};
@@ -136,6 +138,10 @@ pub const SYSTEM: i64 = 10000;
 /// The seed's type, content and extra data of a message.
 fn content_of(t: &Transcript, m: &Message) -> (i64, String, Option<Value>) {
     let quoted = m.reply_to_seq.map(|seq| t.quoted(seq));
+    if let Some(card) = QuoteCard::of(m) {
+        // The seed knows no quote card: its clients read it as a text.
+        return (TEXT, quote_text(t, &card), None);
+    }
     let sate = match (m.kind, quoted) {
         (MessageKind::Image, _) => IMAGE,
         (MessageKind::File, _) => FILE,
@@ -186,6 +192,19 @@ fn content_of(t: &Transcript, m: &Message) -> (i64, String, Option<Value>) {
         }
         SYSTEM => (sate, system_text(&m.body), None),
         _ => (sate, m.body.clone(), None),
+    }
+}
+
+/// A quote card as a text: its number and, when the caller may read the
+/// quote, its total.
+fn quote_text(t: &Transcript, card: &QuoteCard) -> String {
+    match t.quote(&card.number) {
+        Some(q) => format!(
+            "报价 {} 合计 {}",
+            card.number,
+            Money::from_fen(q.total_fen).format_yuan()
+        ),
+        None => format!("报价 {}", card.number),
     }
 }
 

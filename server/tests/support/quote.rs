@@ -1,0 +1,51 @@
+//! Saved quotes for the chat tests: the demo catalogue, and one quote of
+//! the first plan to ONT8 saved by `who` for a company.
+
+#![allow(dead_code)]
+
+use shipdesk::auth::Principal;
+use shipdesk::pricing::{
+    service, CargoInput, CartonInput, GoodsType, QuoteForSave, QuoteForSearch, SavedQuote,
+};
+use shipdesk::state::AppState;
+use shipdesk::Id;
+
+/// 5 cartons of 22 kg from 深圳 to ONT8.
+pub fn ont8() -> QuoteForSearch {
+    QuoteForSearch {
+        country: "US".into(),
+        fba_code: Some("ONT8".into()),
+        postcode: None,
+        origin: Some("深圳".into()),
+        cargo: CargoInput::Cartons {
+            lines: vec![CartonInput {
+                count: 5,
+                length_cm: 50.0,
+                width_cm: 40.0,
+                height_cm: 30.0,
+                weight_kg: 22.0,
+            }],
+        },
+        goods_type: GoodsType::General,
+        wanted_date: None,
+        mode: None,
+        tag: None,
+        special_only: false,
+    }
+}
+
+/// Stores the demo catalogue (once) and saves the first plan to ONT8 as
+/// `who` for `company`.
+pub async fn saved_quote(state: &AppState, who: &Principal, company: Option<Id>) -> SavedQuote {
+    service::seed_demo_channels(state).await.unwrap();
+    let plans = service::search_quotes(state, who, &ont8(), false, company)
+        .await
+        .unwrap()
+        .plans;
+    let input = QuoteForSave {
+        search: ont8(),
+        channel_id: plans.first().expect("a plan").channel.id,
+        company_id: company,
+    };
+    service::save_quote(state, who, &input).await.unwrap()
+}
