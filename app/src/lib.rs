@@ -113,6 +113,7 @@ pub fn App() -> impl IntoView {
                         view={Lazy::<routes::H5SavedQuoteRoute>::new()}
                     />
                     <Route path=path!("orders") view={Lazy::<routes::H5OrdersRoute>::new()} />
+                    <Route path=path!("inquiries") view={Lazy::<routes::H5InquiriesRoute>::new()} />
                 </ParentRoute>
                 <Route path=path!("/portal/login") view={Lazy::<routes::PortalLoginRoute>::new()} />
                 <Route path=path!("/portal/chat") view={Lazy::<routes::PortalChatRoute>::new()} />
@@ -123,6 +124,10 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("quotes/:number")
                         view={Lazy::<routes::PortalSavedQuoteRoute>::new()}
+                    />
+                    <Route
+                        path=path!("inquiries")
+                        view={Lazy::<routes::PortalInquiriesRoute>::new()}
                     />
                 </ParentRoute>
             </Routes>

@@ -8,6 +8,7 @@ mod cargo_input;
 mod choice;
 mod company_pick;
 mod draft;
+mod hall;
 mod input;
 mod inquiry_box;
 mod misses;
@@ -23,6 +24,7 @@ mod saved_quote;
 mod search;
 mod search_form;
 
+pub use hall::MyInquiriesPage;
 pub use pages::{QuotePage, QuotesPage, SavedQuote};
 pub use recent_quotes::RecentQuotes;
 
