@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use leptos_router::{lazy_route, LazyRoute};
 
-use crate::pricing::views::{MyInquiriesPage, Portal, QuotePage, QuotesPage, SavedQuote};
+use crate::pricing::views::{HallPage, MyInquiriesPage, Portal, QuotePage, QuotesPage, SavedQuote};
 use crate::{auth, channel, chat, customer, partner, portal, staff, webhook};
 
 /// A unit route struct whose view is split into its own wasm chunk.
@@ -152,4 +152,8 @@ lazy_page!(
 lazy_page!(
     /// `/portal/inquiries`
     PortalInquiriesRoute => view! { <MyInquiriesPage portal=Portal::Desk /> }
+);
+lazy_page!(
+    /// `/admin/inquiries`
+    HallRoute => view! { <HallPage /> }
 );

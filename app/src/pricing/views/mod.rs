@@ -24,7 +24,7 @@ mod saved_quote;
 mod search;
 mod search_form;
 
-pub use hall::MyInquiriesPage;
+pub use hall::{HallPage, MyInquiriesPage};
 pub use pages::{QuotePage, QuotesPage, SavedQuote};
 pub use recent_quotes::RecentQuotes;
 
