@@ -284,6 +284,7 @@ mod tests {
             webhook::ALL,
             partner::ALL,
             pricing::ALL,
+            crate::pricing::hall_text::ALL,
             crate::portal::text::ALL,
         ]
         .into_iter()

@@ -100,6 +100,7 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=path!("channels") view={Lazy::<routes::ChannelsRoute>::new()} />
                     <Route path=path!("channels/:id") view={Lazy::<routes::ChannelRoute>::new()} />
+                    <Route path=path!("inquiries") view={Lazy::<routes::HallRoute>::new()} />
                 </ParentRoute>
                 <Route path=path!("/h5/login") view={Lazy::<routes::H5LoginRoute>::new()} />
                 <Route path=path!("/h5/chat") view={Lazy::<routes::H5ChatRoute>::new()} />
@@ -113,6 +114,7 @@ pub fn App() -> impl IntoView {
                         view={Lazy::<routes::H5SavedQuoteRoute>::new()}
                     />
                     <Route path=path!("orders") view={Lazy::<routes::H5OrdersRoute>::new()} />
+                    <Route path=path!("inquiries") view={Lazy::<routes::H5InquiriesRoute>::new()} />
                 </ParentRoute>
                 <Route path=path!("/portal/login") view={Lazy::<routes::PortalLoginRoute>::new()} />
                 <Route path=path!("/portal/chat") view={Lazy::<routes::PortalChatRoute>::new()} />
@@ -123,6 +125,10 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("quotes/:number")
                         view={Lazy::<routes::PortalSavedQuoteRoute>::new()}
+                    />
+                    <Route
+                        path=path!("inquiries")
+                        view={Lazy::<routes::PortalInquiriesRoute>::new()}
                     />
                 </ParentRoute>
             </Routes>

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use leptos_router::{lazy_route, LazyRoute};
 
-use crate::pricing::views::{Portal, QuotePage, QuotesPage, SavedQuote};
+use crate::pricing::views::{HallPage, MyInquiriesPage, Portal, QuotePage, QuotesPage, SavedQuote};
 use crate::{auth, channel, chat, customer, partner, portal, staff, webhook};
 
 /// A unit route struct whose view is split into its own wasm chunk.
@@ -144,4 +144,16 @@ lazy_page!(
 lazy_page!(
     /// `/portal/chat`
     PortalChatRoute => view! { <chat::views::MemberChatPage mobile=false /> }
+);
+lazy_page!(
+    /// `/h5/inquiries`
+    H5InquiriesRoute => view! { <MyInquiriesPage portal=Portal::H5 /> }
+);
+lazy_page!(
+    /// `/portal/inquiries`
+    PortalInquiriesRoute => view! { <MyInquiriesPage portal=Portal::Desk /> }
+);
+lazy_page!(
+    /// `/admin/inquiries`
+    HallRoute => view! { <HallPage /> }
 );

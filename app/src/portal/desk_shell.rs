@@ -18,6 +18,11 @@ const NAV: &[(&str, Text, &str)] = &[
     ("/portal", common::PORTAL_WORKBENCH, "nav-workbench"),
     ("/portal/quote", pricing::NAV_QUOTE, "nav-quote"),
     ("/portal/quotes", pricing::NAV_QUOTES, "nav-quotes"),
+    (
+        "/portal/inquiries",
+        crate::pricing::hall_text::NAV_MINE,
+        "nav-inquiries",
+    ),
 ];
 
 #[component]

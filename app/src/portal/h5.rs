@@ -51,6 +51,15 @@ pub fn MePage() -> impl IntoView {
                     <span class="font-semibold">{move || t(portal::ME_QUOTES)}</span>
                     <span class="text-slate-400">"›"</span>
                 </a>
+                <a
+                    href="/h5/inquiries"
+                    class="my-inquiries flex items-center justify-between bg-white rounded-xl border border-slate-200 p-4"
+                >
+                    <span class="font-semibold">
+                        {move || t(crate::pricing::hall_text::NAV_MINE)}
+                    </span>
+                    <span class="text-slate-400">"›"</span>
+                </a>
                 <Suspense fallback=|| {
                     view! { <p class="text-slate-500 p-4">{t(common::LOADING)}</p> }
                 }>

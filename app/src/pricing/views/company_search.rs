@@ -4,7 +4,7 @@
 //! company and hands the saved quote on (保存并发送 in chat).
 
 use leptos::prelude::*;
-use shipdesk::pricing::{Plan, QuoteForSave, QuoteForSearch, QuoteForm, SavedQuote};
+use shipdesk::pricing::{Inquiry, Plan, QuoteForSave, QuoteForSearch, QuoteForm, SavedQuote};
 use shipdesk::{AppError, Id, Money};
 
 use super::draft::Draft;
@@ -96,9 +96,10 @@ fn Search(
         });
     };
     let pending = save.pending();
+    let (text, read) = (RwSignal::new(String::new()), RwSignal::new(None::<Inquiry>));
     view! {
         <div class="company-quote-search space-y-3">
-            <InquiryBox draft />
+            <InquiryBox draft text result=read />
             <ErrorBanner error />
             <SearchForm draft form error pending=search.pending() on_submit=submit />
             <Plans portal=Portal::Admin searched pending=search.pending() selected open />

@@ -206,6 +206,25 @@ impl Draft {
         })
     }
 
+    /// The form as far as it is filled in, for the inquiry hall: none but
+    /// the country and a blank carton line reads as no cargo.
+    pub fn to_partial(self) -> Result<QuoteForSearch, AppError> {
+        let blank = |s: RwSignal<String>| s.with_untracked(|v| v.trim().is_empty());
+        let no_lines = self.by_cartons.get_untracked()
+            && self.lines.with_untracked(|l| {
+                l.iter()
+                    .all(|x| blank(x.length) && blank(x.width) && blank(x.height) && blank(x.kg))
+            });
+        if !no_lines {
+            return self.to_search();
+        }
+        // Read as (empty) totals without telling the form.
+        self.by_cartons.update_untracked(|v| *v = false);
+        let s = self.to_search();
+        self.by_cartons.update_untracked(|v| *v = true);
+        s
+    }
+
     /// The search as typed, or the first input that is not a number.
     pub fn to_search(self) -> Result<QuoteForSearch, AppError> {
         let to_fba = self.to_fba.get_untracked();

@@ -15,14 +15,19 @@ use crate::pricing::text as pricing;
 #[component]
 pub fn InquiryBox(
     draft: Draft,
+    /// The message as typed (the hall posts it too).
+    text: RwSignal<String>,
+    /// The last reading.
+    result: RwSignal<Option<Inquiry>>,
     /// Text to read at once (the home page's box sends it as `?text=`).
     #[prop(optional)]
     initial: Option<String>,
 ) -> impl IntoView {
-    let text = RwSignal::new(initial.clone().unwrap_or_default());
+    if let Some(s) = initial.as_ref().filter(|s| !s.is_empty()) {
+        text.set(s.clone());
+    }
     let parse = Action::new(|s: &String| parse_inquiry(s.clone()));
     let error = action_error(parse);
-    let result = RwSignal::new(None::<Inquiry>);
     Effect::new(move |_| {
         if let Some(Ok(inq)) = parse.value().get() {
             draft.apply(&inq);

@@ -11,6 +11,7 @@ mod choice;
 mod company_pick;
 mod company_search;
 mod draft;
+mod hall;
 mod input;
 mod inquiry_box;
 mod misses;
@@ -28,6 +29,7 @@ mod search;
 mod search_form;
 
 pub use company_search::CompanyQuoteSearch;
+pub use hall::{HallPage, MyInquiriesPage};
 pub use pages::{QuotePage, QuotesPage, SavedQuote};
 pub use quote_card::QuoteCardView;
 pub use recent_quotes::RecentQuotes;

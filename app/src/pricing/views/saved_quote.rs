@@ -19,7 +19,7 @@ fn fig(v: f64) -> String {
 }
 
 /// The cargo in one line: `5 箱 · 110 kg · 0.3 CBM`.
-fn cargo(s: &QuoteForSearch) -> String {
+pub(super) fn cargo(s: &QuoteForSearch) -> String {
     match &s.cargo {
         CargoInput::Cartons { lines } => {
             let n = lines.iter().map(|l| l.count.max(0) as u32).sum();

@@ -5,10 +5,11 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use shipdesk::pricing::{Plan, QuoteForSave, QuoteForSearch, QuoteForm};
+use shipdesk::pricing::{Inquiry, Plan, QuoteForSave, QuoteForSearch, QuoteForm};
 use shipdesk::{AppError, Id};
 
 use super::draft::Draft;
+use super::hall::PostToHall;
 use super::inquiry_box::InquiryBox;
 use super::plans::Plans;
 use super::save_bar::SaveBar;
@@ -30,6 +31,7 @@ fn Search(form: QuoteForm, portal: Portal) -> impl IntoView {
     let draft = Draft::new(first);
     let initial = use_query_map().with_untracked(|q| q.get("text"));
     let local = RwSignal::new(None::<AppError>);
+    let (text, read) = (RwSignal::new(String::new()), RwSignal::new(None::<Inquiry>));
     // Staff price for the company they pick (its price level); customers
     // always at their own.
     let search = Action::new(|(s, company): &(QuoteForSearch, Option<Id>)| {
@@ -94,13 +96,15 @@ fn Search(form: QuoteForm, portal: Portal) -> impl IntoView {
     let pending = search.pending();
     let inputs = view! {
         <section class="bg-white rounded-xl border border-slate-200 p-3">
-            <InquiryBox draft initial=initial.unwrap_or_default() />
+            <InquiryBox draft text result=read initial=initial.unwrap_or_default() />
         </section>
         <section class="bg-white rounded-xl border border-slate-200 p-3">
             <ErrorBanner error />
             <SearchForm draft form error pending on_submit=submit />
         </section>
     };
+    let offer =
+        (portal != Portal::Admin).then(|| view! { <PostToHall portal draft text read searched /> });
     let bar = move || {
         view! {
             <SaveBar
@@ -117,14 +121,14 @@ fn Search(form: QuoteForm, portal: Portal) -> impl IntoView {
     let results = view! { <Plans portal searched=searched pending selected open /> };
     match portal {
         Portal::H5 => view! {
-            <div class="quote-search p-3 space-y-3 pb-32">{inputs} {results}</div>
+            <div class="quote-search p-3 space-y-3 pb-32">{inputs} {results} {offer}</div>
             <Show when=move || searched.with(|s| s.is_some())>{bar()}</Show>
         }
         .into_any(),
         _ => view! {
             <div class="quote-search grid grid-cols-[minmax(0,26rem)_minmax(0,1fr)] gap-6 items-start">
                 <div class="space-y-4">{inputs}</div>
-                <div class="space-y-3 min-w-0">{bar()} {results}</div>
+                <div class="space-y-3 min-w-0">{bar()} {results} {offer}</div>
             </div>
         }
         .into_any(),

@@ -31,6 +31,11 @@ const MENU: &[(&str, Text, &[Role])] = &[
         crate::channel::text::NAV,
         shipdesk::pricing::policy::SEARCH_ROLES,
     ),
+    (
+        "/admin/inquiries",
+        crate::pricing::hall_text::NAV_HALL,
+        shipdesk::pricing::inquiry_hall::policy::HALL_ROLES,
+    ),
     ("/admin/staff", common::NAV_STAFF, &[Role::Admin]),
     ("/admin/webhooks", common::NAV_WEBHOOKS, &[Role::Admin]),
     ("/admin/partners", common::NAV_PARTNERS, &[Role::Admin]),
