@@ -83,15 +83,15 @@ fn LevelPicker(
             version.update(|v| *v += 1);
         }
     });
+    // The select renders in the browser only, options with it: the
+    // browser's parser rewrites option lists, which could not be hydrated.
     let own = (!current.by_default)
         .then(|| current.level.as_ref().map(|l| l.id))
         .flatten();
     view! {
         <ErrorBanner error=error all=true />
         <label class="block text-sm font-medium text-slate-600 mt-3">
-            // Client-only, options with their select: the browser's parser
-            {move || t(lv::CHANGE)} // rewrites option lists, which could not be hydrated.
-            <ClientOnly>
+            {move || t(lv::CHANGE)} <ClientOnly>
                 <Suspense>
                     {move || Suspend::new(async move {
                         let all: Vec<PriceLevel> = levels.await.unwrap_or_default();
