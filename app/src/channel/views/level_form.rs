@@ -123,10 +123,16 @@ fn ModeRows(d: LevelDraft, error: Signal<Option<AppError>>) -> impl IntoView {
 
 #[component]
 fn Row(d: LevelDraft, row: ModeRow, error: Signal<Option<AppError>>) -> impl IntoView {
+    // The row's error, at its place now (`by_mode[1].bp`).
     let at = move |part: &'static str| {
         move || {
             let field = format!("by_mode[{}].{part}", d.index_of(row.key)?);
-            field_error(error.get(), &field)
+            let e = field_error(error.get(), &field)?;
+            Some(view! {
+                <span class="field-error block text-sm text-red-600" data-field=field>
+                    {e}
+                </span>
+            })
         }
     };
     let (mode_err, bp_err) = (at("mode"), at("bp"));
@@ -152,7 +158,7 @@ fn Row(d: LevelDraft, row: ModeRow, error: Signal<Option<AppError>>) -> impl Int
                         })
                         .collect_view()}
                 </select>
-                <span class="field-error block text-sm text-red-600">{mode_err}</span>
+                {mode_err}
             </div>
             <div>
                 <input
@@ -161,7 +167,7 @@ fn Row(d: LevelDraft, row: ModeRow, error: Signal<Option<AppError>>) -> impl Int
                     placeholder=move || t(lv::PERCENT)
                     bind:value=row.pct
                 />
-                <span class="field-error block text-sm text-red-600">{bp_err}</span>
+                {bp_err}
             </div>
             <button
                 type="button"
