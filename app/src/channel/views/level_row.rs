@@ -52,11 +52,14 @@ pub fn LevelRow(
                     </span>
                 </Show>
             </td>
-            <td class="level-default px-3 py-2 whitespace-nowrap font-mono">
+            <td class="level-default px-3 py-2 whitespace-nowrap tabular-nums">
                 {format::percent(level.default_bp)}
             </td>
             <td class="level-modes px-3 py-2">
                 <div class="flex flex-wrap gap-1 min-w-32">
+                    {by_mode
+                        .is_empty()
+                        .then(|| view! { <span class="text-slate-400">"—"</span> })}
                     {by_mode
                         .into_iter()
                         .map(|a| {
@@ -78,7 +81,7 @@ pub fn LevelRow(
                     }
                 }}
             </td>
-            <td class="level-companies px-3 py-2 text-center">{level.companies}</td>
+            <td class="level-companies px-3 py-2 tabular-nums">{level.companies}</td>
             <Show when=move || admin>
                 <td class="px-3 py-2 whitespace-nowrap">
                     <button

@@ -20,7 +20,7 @@ use crate::pricing::api::{get_quote_form, list_channel_libraries, list_channel_t
 enum Editing {
     Closed,
     New,
-    Library(ChannelLibrary),
+    Library(Box<ChannelLibrary>),
 }
 
 async fn choices() -> Result<Choices, AppError> {
@@ -56,7 +56,7 @@ pub fn LibrariesPage() -> impl IntoView {
     let on_edit = Callback::new(move |l: ChannelLibrary| {
         notice.set(None);
         failed.set(None);
-        editing.set(Editing::Library(l));
+        editing.set(Editing::Library(Box::new(l)));
     });
     let tags_changed = Callback::new(move |_: ()| tags_reload.update(|n| *n += 1));
     view! {
@@ -95,7 +95,7 @@ pub fn LibrariesPage() -> impl IntoView {
                     let library = match editing.get() {
                         Editing::Closed => return None,
                         Editing::New => None,
-                        Editing::Library(l) => Some(l),
+                        Editing::Library(l) => Some(*l),
                     };
                     Some(view! { <LibraryForm library choices=choices.clone() on_saved cancel /> })
                 };

@@ -69,7 +69,7 @@ pub fn LibraryRow(
             <td class="library-manual px-3 py-2 whitespace-nowrap">
                 {move || lib::manual_counts(inc, exc)}
             </td>
-            <td class="library-channels px-3 py-2 text-center">{library.channels}</td>
+            <td class="library-channels px-3 py-2 tabular-nums">{library.channels}</td>
             <Show when=move || editor>
                 <td class="px-3 py-2 whitespace-nowrap">
                     <button
