@@ -278,6 +278,8 @@ mod tests {
             auth::ALL,
             chat::ALL,
             channel::ALL,
+            crate::channel::levels_text::ALL,
+            crate::channel::library_text::ALL,
             common::ALL,
             customer::ALL,
             staff::ALL,

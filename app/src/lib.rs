@@ -101,6 +101,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("channels") view={Lazy::<routes::ChannelsRoute>::new()} />
                     <Route path=path!("channels/:id") view={Lazy::<routes::ChannelRoute>::new()} />
                     <Route path=path!("inquiries") view={Lazy::<routes::HallRoute>::new()} />
+                    <Route path=path!("libraries") view={Lazy::<routes::LibrariesRoute>::new()} />
+                    <Route
+                        path=path!("price-levels")
+                        view={Lazy::<routes::PriceLevelsRoute>::new()}
+                    />
                 </ParentRoute>
                 <Route path=path!("/h5/login") view={Lazy::<routes::H5LoginRoute>::new()} />
                 <Route path=path!("/h5/chat") view={Lazy::<routes::H5ChatRoute>::new()} />

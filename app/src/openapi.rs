@@ -156,6 +156,7 @@ const OPERATIONS: &[Operation] = &[
     op::<pricing::SavePriceLevel>("pricing", who::STAFF_ADMIN),
     op::<pricing::DeletePriceLevel>("pricing", who::STAFF_ADMIN),
     op::<pricing::SetCompanyPriceLevel>("pricing", who::STAFF_ADMIN),
+    op::<pricing::GetCompanyPriceLevel>("pricing", who::CUSTOMER_STAFF),
     op::<pricing::ListChannelLibraries>("pricing", who::CUSTOMER_STAFF_ALL),
     op::<pricing::PrecheckChannelLibrary>("pricing", who::CHANNEL_EDITORS),
     op::<pricing::SaveChannelLibrary>("pricing", who::CHANNEL_EDITORS),

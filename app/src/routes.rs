@@ -78,6 +78,14 @@ lazy_page!(
     ChannelRoute => view! { <channel::views::ChannelPage /> }
 );
 lazy_page!(
+    /// `/admin/libraries` (with the tag list)
+    LibrariesRoute => view! { <channel::views::LibrariesPage /> }
+);
+lazy_page!(
+    /// `/admin/price-levels`
+    PriceLevelsRoute => view! { <channel::views::LevelsPage /> }
+);
+lazy_page!(
     /// `/h5/login`
     H5LoginRoute => view! { <auth::views::MemberLoginPage mobile=true /> }
 );

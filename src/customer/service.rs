@@ -43,7 +43,8 @@ fn mask_if_set(p: &str) -> String {
 }
 
 /// A company the staff member may see; NotFound otherwise (no existence leak).
-async fn visible_company(state: &AppState, staff: &Staff, id: Id) -> AppResult<Company> {
+/// The company, if `staff` may see it (else not found).
+pub(crate) async fn visible_company(state: &AppState, staff: &Staff, id: Id) -> AppResult<Company> {
     let company = repo::by_id(&state.db, id)
         .await?
         .ok_or_else(|| AppError::not_found("company"))?;

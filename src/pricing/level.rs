@@ -46,6 +46,17 @@ pub struct PriceLevel {
     pub companies: i64,
 }
 
+/// The level a company's searches price at.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct CompanyPriceLevel {
+    /// Its own level, else the default one; none when no level is the
+    /// default (table prices).
+    pub level: Option<PriceLevel>,
+    /// True when the company has no level of its own (it follows the
+    /// default, whichever that is).
+    pub by_default: bool,
+}
+
 /// A level to create or change.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PriceLevelForSave {

@@ -48,10 +48,12 @@ pub mod sheet;
 #[cfg(all(test, feature = "ssr"))]
 mod tests;
 #[cfg(all(test, feature = "ssr"))]
+mod tests_levels;
+#[cfg(all(test, feature = "ssr"))]
 mod tests_tables;
 
 pub use inquiry::{parse_inquiry, Field, FieldName, Inquiry};
-pub use level::{ModeAdjustment, PriceLevel, PriceLevelForSave};
+pub use level::{CompanyPriceLevel, ModeAdjustment, PriceLevel, PriceLevelForSave};
 pub use library::{ChannelLibrary, LibraryConflict, LibraryForSave, LibraryPrecheck, LibraryRules};
 pub use model::*;
 pub use pickup::{PickupDay, PickupSlot, PickupSlotForSave, PickupTime};

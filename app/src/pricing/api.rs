@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 use server_fn::codec::Json;
 use shipdesk::pricing::{
-    Channel, ChannelDetail, ChannelFilter, ChannelForSave, ChannelLibrary, ChannelSummary, Inquiry,
-    LibraryForSave, LibraryPrecheck, PickupDay, PickupSlot, PickupSlotForSave, PriceLevel,
-    PriceLevelForSave, QuoteAnswer, QuoteFilter, QuoteForSave, QuoteForSearch, QuoteForm,
-    QuoteSummary, SavedQuote,
+    Channel, ChannelDetail, ChannelFilter, ChannelForSave, ChannelLibrary, ChannelSummary,
+    CompanyPriceLevel, Inquiry, LibraryForSave, LibraryPrecheck, PickupDay, PickupSlot,
+    PickupSlotForSave, PriceLevel, PriceLevelForSave, QuoteAnswer, QuoteFilter, QuoteForSave,
+    QuoteForSearch, QuoteForm, QuoteSummary, SavedQuote,
 };
 use shipdesk::{AppError, Id, Page};
 
@@ -128,6 +128,13 @@ pub async fn delete_price_level(id: Id) -> Result<(), AppError> {
 pub async fn set_company_price_level(company_id: Id, level_id: Option<Id>) -> Result<(), AppError> {
     let p = principal().await?;
     service::set_company_price_level(&state()?, p.as_staff()?, company_id, level_id).await
+}
+
+/// The level a company's searches price at (its own, else the default; none: table prices) and whether it follows the default (customer staff who may see the company).
+#[server(prefix = "/api", endpoint = "get_company_price_level", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn get_company_price_level(company_id: Id) -> Result<CompanyPriceLevel, AppError> {
+    let p = principal().await?;
+    service::get_company_price_level(&state()?, p.as_staff()?, company_id).await
 }
 
 /// Every channel library, by name, with its rules, manual entries and how many channels it holds now (渠道库下拉; customer staff).

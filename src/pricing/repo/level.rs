@@ -35,6 +35,21 @@ pub async fn of_company(
     row.as_ref().map(from_row).transpose()
 }
 
+pub(crate) const OWN_LEVEL: &str =
+    "SELECT level_id FROM company_price_levels WHERE company_id = $1";
+
+/// The level given to the company itself, if any.
+pub async fn own_of_company(
+    ex: impl Executor<'_, Database = Any>,
+    company: Id,
+) -> AppResult<Option<Id>> {
+    let id = sqlx::query_scalar(OWN_LEVEL)
+        .bind(company)
+        .fetch_optional(ex)
+        .await?;
+    Ok(id)
+}
+
 pub(crate) const DEFAULT: &str =
     formatcp!("SELECT {COLUMNS} FROM price_levels l WHERE l.is_default = 1");
 

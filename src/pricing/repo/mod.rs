@@ -21,6 +21,7 @@ pub const STATEMENTS: &[(&str, &str)] = &[
     ("list_quotes", quote::LIST),
     ("all_levels", level::ALL),
     ("level_of_company", level::OF_COMPANY),
+    ("own_level_of_company", level::OWN_LEVEL),
     ("default_level", level::DEFAULT),
     ("insert_level", level::INSERT),
     ("update_level", level::UPDATE),

@@ -5,7 +5,7 @@
 use crate::auth::{Principal, Role, Staff};
 use crate::db::new_id;
 use crate::error::{AppError, AppResult};
-use crate::pricing::level::{PriceLevel, PriceLevelForSave};
+use crate::pricing::level::{CompanyPriceLevel, PriceLevel, PriceLevelForSave};
 use crate::pricing::model::{Explanation, Plan};
 use crate::pricing::policy;
 use crate::pricing::quote::rank;
@@ -88,6 +88,22 @@ pub async fn set_company_price_level(
         }
     }
     repo::set_company(&state.db, company, level, state.now()).await
+}
+
+/// The level a company's searches price at, and whether it is the default
+/// it follows (customer staff who may see the company).
+pub async fn get_company_price_level(
+    state: &AppState,
+    who: &Staff,
+    company: Id,
+) -> AppResult<CompanyPriceLevel> {
+    who.require(crate::customer::CUSTOMER_ROLES)?;
+    crate::customer::service::visible_company(state, who, company).await?;
+    let own = repo::own_of_company(&state.db, company).await?;
+    Ok(CompanyPriceLevel {
+        level: repo::of_company(&state.db, company).await?,
+        by_default: own.is_none(),
+    })
 }
 
 /// Prices `plans` for `company` (none: the default level) and ranks them

@@ -114,3 +114,74 @@ pub fn condition(c: &Condition) -> String {
 pub fn yuan2(fen: i64) -> String {
     format!("{}.{:02}", fen / 100, (fen % 100).abs())
 }
+
+/// A level's adjustment: `+8%`, `-5%`, `+8.5%`, `0%`.
+pub fn percent(bp: i32) -> String {
+    let sign = match bp {
+        b if b > 0 => "+",
+        b if b < 0 => "-",
+        _ => "",
+    };
+    format!("{sign}{}%", percent_number(bp.unsigned_abs()))
+}
+
+/// An adjustment as typed in its input: `8`, `-5`, `8.5`.
+pub fn percent_input(bp: i32) -> String {
+    let sign = if bp < 0 { "-" } else { "" };
+    format!("{sign}{}", percent_number(bp.unsigned_abs()))
+}
+
+fn percent_number(bp: u32) -> String {
+    let (whole, frac) = (bp / 100, bp % 100);
+    match frac {
+        0 => whole.to_string(),
+        f if f % 10 == 0 => format!("{whole}.{}", f / 10),
+        f => format!("{whole}.{f:02}"),
+    }
+}
+
+/// Reads a percent as people type it (`8`, `+8`, `-5`, `8.5%`, `８％`) into
+/// basis points; not a number is an error on `field`. The range is the
+/// level's own check.
+pub fn parse_percent(field: &str, text: &str) -> Result<i32, shipdesk::AppError> {
+    let nan = || shipdesk::AppError::validation(field, shipdesk::ErrorKey::CargoNotANumber);
+    let norm: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '＋' => '+',
+            '－' | '—' => '-',
+            '．' => '.',
+            other => other,
+        })
+        .filter(|c| !matches!(c, '%' | '％' | ' '))
+        .collect();
+    let v: f64 = norm.trim_start_matches('+').parse().map_err(|_| nan())?;
+    if !v.is_finite() || v.abs() > 1_000_000.0 {
+        return Err(shipdesk::AppError::validation(
+            field,
+            shipdesk::ErrorKey::LevelBpInvalid,
+        ));
+    }
+    Ok((v * 100.0).round() as i32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percents_read_back_as_they_were_typed() {
+        assert_eq!(percent(800), "+8%");
+        assert_eq!(percent(-500), "-5%");
+        assert_eq!(percent(850), "+8.5%");
+        assert_eq!(percent(0), "0%");
+        assert_eq!(percent_input(-1_025), "-10.25");
+        for (text, bp) in [("8", 800), ("+8", 800), ("-5%", -500), ("８．５％", 850)] {
+            assert_eq!(parse_percent("default_bp", text), Ok(bp), "{text}");
+        }
+        let e = parse_percent("by_mode[1].bp", "八").unwrap_err();
+        assert_eq!(e.field(), Some("by_mode[1].bp"));
+    }
+}

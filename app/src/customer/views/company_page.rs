@@ -106,6 +106,7 @@ fn Detail(
                 <Show when=move || can_owner>
                     <OwnerPicker company_id current=detail.company.owner_staff_id on_change />
                 </Show>
+                <crate::channel::views::CompanyLevel company_id />
                 {can_chat
                     .then(|| {
                         view! { <crate::chat::views::StartChat members=chat_members.clone() /> }

@@ -36,6 +36,16 @@ const MENU: &[(&str, Text, &[Role])] = &[
         crate::pricing::hall_text::NAV_HALL,
         shipdesk::pricing::inquiry_hall::policy::HALL_ROLES,
     ),
+    (
+        "/admin/libraries",
+        crate::channel::library_text::NAV,
+        shipdesk::pricing::policy::SEARCH_ROLES,
+    ),
+    (
+        "/admin/price-levels",
+        crate::channel::levels_text::NAV,
+        shipdesk::pricing::policy::SEARCH_ROLES,
+    ),
     ("/admin/staff", common::NAV_STAFF, &[Role::Admin]),
     ("/admin/webhooks", common::NAV_WEBHOOKS, &[Role::Admin]),
     ("/admin/partners", common::NAV_PARTNERS, &[Role::Admin]),

@@ -127,6 +127,16 @@ pub async fn target(w: &World, endpoint: &str, _who: Who) -> Option<Target> {
             let body = json!({"company_id": w.company.id, "level_id": null});
             api(body, field("", Value::Null))
         }
+        "get_company_price_level" => {
+            let l = level(w).await;
+            service::set_company_price_level(w.state(), &w.admin, w.company.id, Some(l.id))
+                .await
+                .unwrap();
+            api(
+                json!({"company_id": w.company.id}),
+                field("/level/id", l.id),
+            )
+        }
         "list_channel_libraries" => {
             let l = library(w).await;
             api(none(), has("", "/id", l.id))
