@@ -106,7 +106,11 @@ fn Detail(
                 <Show when=move || can_owner>
                     <OwnerPicker company_id current=detail.company.owner_staff_id on_change />
                 </Show>
-                <crate::channel::views::CompanyLevel company_id />
+                // Drawn in the browser only: rendered on the server it did
+                // not hydrate for cs staff (a mismatch not yet understood).
+                <ClientOnly>
+                    <crate::channel::views::CompanyLevel company_id />
+                </ClientOnly>
                 {can_chat
                     .then(|| {
                         view! { <crate::chat::views::StartChat members=chat_members.clone() /> }
