@@ -11,7 +11,7 @@ use super::level_form::LevelForm;
 use super::level_row::LevelRow;
 use crate::auth::CurrentStaff;
 use crate::channel::levels_text as lv;
-use crate::components::{ErrorBanner, Loading, Notice};
+use crate::components::{ClientOnly, ErrorBanner, Loading, Notice};
 use crate::i18n::t;
 use crate::pricing::api::{list_channel_libraries, list_price_levels};
 
@@ -73,41 +73,56 @@ pub fn LevelsPage() -> impl IntoView {
         </div>
         <Notice text=notice />
         <ErrorBanner error=failed all=true />
-        <Transition fallback=|| {
-            view! { <Loading /> }
-        }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(e) => {
-                        view! {
-                            <ErrorBanner error=Signal::derive(move || Some(e.clone())) all=true />
+        // Drawn in the browser only: server-rendered, the table sometimes
+        // did not hydrate (the client's copy of its data was an error the
+        // server's was not; not yet understood).
+        <ClientOnly>
+            <Transition fallback=|| {
+                view! { <Loading /> }
+            }>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Err(e) => {
+                            view! {
+                                <ErrorBanner
+                                    error=Signal::derive(move || Some(e.clone()))
+                                    all=true
+                                />
+                            }
+                                .into_any()
                         }
-                            .into_any()
-                    }
-                    Ok((levels, libs)) => {
-                        let for_form = libs.clone();
-                        let form = move || {
-                            let cancel = Callback::new(move |_: ()| editing.set(Editing::Closed));
-                            let level = match editing.get() {
-                                Editing::Closed => return None,
-                                Editing::New => None,
-                                Editing::Level(l) => Some(l),
+                        Ok((levels, libs)) => {
+                            let for_form = libs.clone();
+                            let form = move || {
+                                let cancel = Callback::new(move |_: ()| {
+                                    editing.set(Editing::Closed)
+                                });
+                                let level = match editing.get() {
+                                    Editing::Closed => return None,
+                                    Editing::New => None,
+                                    Editing::Level(l) => Some(l),
+                                };
+                                Some(
+                                    view! {
+                                        <LevelForm
+                                            level
+                                            libraries=for_form.clone()
+                                            on_saved
+                                            cancel
+                                        />
+                                    },
+                                )
                             };
-                            Some(
-                                view! {
-                                    <LevelForm level libraries=for_form.clone() on_saved cancel />
-                                },
-                            )
-                        };
-                        view! {
-                            {form}
-                            <LevelTable levels libs admin on_edit on_deleted />
+                            view! {
+                                {form}
+                                <LevelTable levels libs admin on_edit on_deleted />
+                            }
+                                .into_any()
                         }
-                            .into_any()
                     }
-                }
-            })}
-        </Transition>
+                })}
+            </Transition>
+        </ClientOnly>
     }
 }
 
