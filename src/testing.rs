@@ -189,3 +189,29 @@ pub async fn chat_history(
     }
     tx.commit().await.expect("commit history");
 }
+
+/// A quote search the demo catalogue answers: 5 cartons of 50×40×30 cm,
+/// `weight_kg` each, general cargo, 深圳 → ONT8 (United States).
+pub fn ont8_search(weight_kg: f64) -> crate::pricing::QuoteForSearch {
+    use crate::pricing::{CargoInput, CartonInput, GoodsType, QuoteForSearch};
+    QuoteForSearch {
+        country: "US".into(),
+        fba_code: Some("ONT8".into()),
+        postcode: None,
+        origin: Some("深圳".into()),
+        cargo: CargoInput::Cartons {
+            lines: vec![CartonInput {
+                count: 5,
+                length_cm: 50.0,
+                width_cm: 40.0,
+                height_cm: 30.0,
+                weight_kg,
+            }],
+        },
+        goods_type: GoodsType::General,
+        wanted_date: None,
+        mode: None,
+        tag: None,
+        special_only: false,
+    }
+}

@@ -52,26 +52,7 @@ async fn world() -> World {
 }
 
 fn ont8(weight_kg: f64) -> QuoteForSearch {
-    QuoteForSearch {
-        country: "us".into(),
-        fba_code: Some("ont8".into()),
-        postcode: None,
-        origin: Some("深圳".into()),
-        cargo: CargoInput::Cartons {
-            lines: vec![CartonInput {
-                count: 5,
-                length_cm: 50.0,
-                width_cm: 40.0,
-                height_cm: 30.0,
-                weight_kg,
-            }],
-        },
-        goods_type: GoodsType::General,
-        wanted_date: None,
-        mode: None,
-        tag: None,
-        special_only: false,
-    }
+    crate::testing::ont8_search(weight_kg)
 }
 
 fn staff(s: &Staff) -> Principal {

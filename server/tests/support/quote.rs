@@ -4,34 +4,13 @@
 #![allow(dead_code)]
 
 use shipdesk::auth::Principal;
-use shipdesk::pricing::{
-    service, CargoInput, CartonInput, GoodsType, QuoteForSave, QuoteForSearch, SavedQuote,
-};
+use shipdesk::pricing::{service, QuoteForSave, QuoteForSearch, SavedQuote};
 use shipdesk::state::AppState;
 use shipdesk::Id;
 
 /// 5 cartons of 22 kg from 深圳 to ONT8.
 pub fn ont8() -> QuoteForSearch {
-    QuoteForSearch {
-        country: "US".into(),
-        fba_code: Some("ONT8".into()),
-        postcode: None,
-        origin: Some("深圳".into()),
-        cargo: CargoInput::Cartons {
-            lines: vec![CartonInput {
-                count: 5,
-                length_cm: 50.0,
-                width_cm: 40.0,
-                height_cm: 30.0,
-                weight_kg: 22.0,
-            }],
-        },
-        goods_type: GoodsType::General,
-        wanted_date: None,
-        mode: None,
-        tag: None,
-        special_only: false,
-    }
+    shipdesk::testing::ont8_search(22.0)
 }
 
 /// Stores the demo catalogue (once) and saves the first plan to ONT8 as

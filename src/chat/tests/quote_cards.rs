@@ -5,31 +5,12 @@
 use super::*;
 use crate::chat::service::transcript::transcript;
 use crate::error::AppError;
-use crate::pricing::{self, CargoInput, CartonInput, GoodsType, QuoteForSave, QuoteForSearch};
+use crate::pricing::{self, QuoteForSave, QuoteForSearch};
 use crate::types::PageQuery;
 use crate::ErrorKey;
 
 fn ont8() -> QuoteForSearch {
-    QuoteForSearch {
-        country: "US".into(),
-        fba_code: Some("ONT8".into()),
-        postcode: None,
-        origin: Some("深圳".into()),
-        cargo: CargoInput::Cartons {
-            lines: vec![CartonInput {
-                count: 5,
-                length_cm: 50.0,
-                width_cm: 40.0,
-                height_cm: 30.0,
-                weight_kg: 22.0,
-            }],
-        },
-        goods_type: GoodsType::General,
-        wanted_date: None,
-        mode: None,
-        tag: None,
-        special_only: false,
-    }
+    crate::testing::ont8_search(22.0)
 }
 
 /// A quote saved by `who` for `company` (staff: None is for nobody).

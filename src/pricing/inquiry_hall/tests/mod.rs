@@ -78,26 +78,7 @@ pub fn text(t: &str) -> InquiryForPost {
 }
 
 pub fn ont8() -> QuoteForSearch {
-    QuoteForSearch {
-        country: "us".into(),
-        fba_code: Some("ont8".into()),
-        postcode: None,
-        origin: Some("深圳".into()),
-        cargo: CargoInput::Cartons {
-            lines: vec![CartonInput {
-                count: 5,
-                length_cm: 50.0,
-                width_cm: 40.0,
-                height_cm: 30.0,
-                weight_kg: 22.0,
-            }],
-        },
-        goods_type: GoodsType::General,
-        wanted_date: None,
-        mode: None,
-        tag: None,
-        special_only: false,
-    }
+    crate::testing::ont8_search(22.0)
 }
 
 impl World {
