@@ -12,6 +12,7 @@ pub mod customer;
 pub mod demo;
 pub mod error;
 pub mod events;
+pub mod orders;
 pub mod partner;
 pub mod pricing;
 pub mod types;

@@ -47,3 +47,55 @@ pub async fn send_notice(
     events::message(state, &after, &line);
     Ok(line)
 }
+
+/// The desk a platform message opens a conversation in when the member has
+/// none open: after-sales (`aftersales`), else the first desk.
+const AFTER_SALES: &str = "aftersales";
+
+/// Tells a member something the platform did (an order re-weighed at the
+/// warehouse, a shipment held): a notice line by `staff` in the member's
+/// most recent unresolved conversation, or in a new one at the after-sales
+/// desk. None when there is no desk to open one in.
+pub async fn notify_member(
+    state: &AppState,
+    member: &crate::auth::Member,
+    staff: &Staff,
+    text: &str,
+) -> AppResult<Option<Message>> {
+    let desks = repo::desk::all(&state.db).await?;
+    let mut open = None;
+    for d in &desks {
+        if let Some(c) = repo::conversation::active(&state.db, member.id, d.id).await? {
+            if open
+                .as_ref()
+                .is_none_or(|o: &Conversation| c.last_message_at.0 > o.last_message_at.0)
+            {
+                open = Some(c);
+            }
+        }
+    }
+    let conv = match open {
+        Some(c) => c,
+        None => {
+            let Some(desk) = desks
+                .iter()
+                .find(|d| d.code == AFTER_SALES)
+                .or(desks.first())
+            else {
+                return Ok(None);
+            };
+            super::send::open_conversation(state, member, desk.id).await?
+        }
+    };
+    let now = state.now();
+    let mut tx = state.db.begin().await?;
+    if !repo::conversation::lock(&mut *tx, conv.id).await? {
+        return Err(AppError::not_found("conversation"));
+    }
+    let body = serde_json::json!({ "event": "notice", "by": staff.name, "text": text });
+    let line = send::system_message(&mut tx, conv.id, staff, "notice", body, now).await?;
+    tx.commit().await?;
+    let after = existing(state, conv.id).await?;
+    events::message(state, &after, &line);
+    Ok(Some(line))
+}

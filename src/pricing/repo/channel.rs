@@ -160,6 +160,29 @@ pub async fn versions(
         .map_err(Into::into)
 }
 
+pub(crate) const VERSION_DEFINITION: &str =
+    "SELECT definition FROM channel_versions WHERE channel_id = $1 AND version = $2";
+
+/// The channel as it was at `version` of its table, if that version is kept.
+pub async fn at_version(
+    ex: impl Executor<'_, Database = Any>,
+    id: Id,
+    version: u32,
+) -> AppResult<Option<Channel>> {
+    let text: Option<String> = sqlx::query_scalar(VERSION_DEFINITION)
+        .bind(id)
+        .bind(version as i64)
+        .fetch_optional(ex)
+        .await?;
+    let Some(text) = text else { return Ok(None) };
+    let mut ch: Channel = serde_json::from_str(&text).map_err(|e| {
+        tracing::error!(error = %e, "a stored channel version did not parse");
+        AppError::Internal
+    })?;
+    (ch.id, ch.table_version) = (id, version);
+    Ok(Some(ch))
+}
+
 fn definition(ch: &Channel) -> AppResult<String> {
     serde_json::to_string(ch).map_err(|e| {
         tracing::error!(error = %e, "a channel did not serialise");

@@ -14,6 +14,7 @@ pub const STATEMENTS: &[(&str, &str)] = &[
     ("all_channels", channel::ALL_CHANNELS),
     ("channel_by_id", channel::BY_ID),
     ("channel_versions", channel::VERSIONS),
+    ("channel_at_version", channel::VERSION_DEFINITION),
     ("set_enabled", channel::SET_ENABLED),
     ("count_channels", channel::COUNT),
     ("insert_quote", quote::INSERT_QUOTE),

@@ -8,6 +8,7 @@ mod levels;
 mod libraries;
 mod pickup;
 mod quotes;
+mod reprice;
 mod search;
 mod tables;
 
@@ -16,6 +17,7 @@ pub use levels::*;
 pub use libraries::*;
 pub use pickup::*;
 pub use quotes::*;
+pub use reprice::*;
 pub use search::*;
 pub use tables::*;
 

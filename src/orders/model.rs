@@ -1,0 +1,328 @@
+//! What the order pages and the API exchange: a booking, an order with its
+//! timeline, the list's filter and summaries, the workbench counts, moves
+//! and the measured cartons' adjustment.
+
+use serde::{Deserialize, Serialize};
+
+use crate::pricing::{
+    CartonInput, Chargeable, Date, GoodsType, LineKind, Mode, Plan, QuoteForSearch,
+};
+use crate::types::{Id, Timestamp};
+
+crate::string_enum! {
+    /// Where an order is. A pre-order is `booked` (待处理) until ops confirm
+    /// it (已处理) or reject it; then it moves along the timeline.
+    pub enum OrderStatus("status", OrderStatusInvalid) {
+        /// 待处理: a pre-order waiting for ops.
+        Booked = "booked",
+        /// 已确认: an order, with its order number.
+        Confirmed = "confirmed",
+        PickedUp = "picked_up",
+        /// At the warehouse, measured.
+        Received = "received",
+        Departed = "departed",
+        Arrived = "arrived",
+        CustomsCleared = "customs_cleared",
+        OutForDelivery = "out_for_delivery",
+        Delivered = "delivered",
+        /// Held by a problem; resumes from the status it left.
+        Exception = "exception",
+        Cancelled = "cancelled",
+        Rejected = "rejected",
+    }
+}
+
+/// The shipper (发货人): who hands the cartons over in China.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Shipper {
+    pub name: String,
+    pub phone: String,
+    /// The pickup or sending address.
+    pub address: String,
+}
+
+/// Where the cartons go: an Amazon warehouse (with the shipment's ids) or an
+/// address.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Consignee {
+    Fba {
+        fba_code: String,
+        /// Amazon's shipment ID (`FBA17ABCDEF1`).
+        shipment_id: String,
+        /// Amazon's reference ID (PO number), when there is one.
+        #[serde(default)]
+        reference_id: Option<String>,
+    },
+    Address {
+        name: String,
+        phone: String,
+        postcode: String,
+        city: String,
+        address: String,
+    },
+}
+
+/// A line of goods, as customs declare it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct GoodsLine {
+    pub name_zh: String,
+    pub name_en: String,
+    /// 6 to 10 digits.
+    pub hs_code: String,
+    pub material: String,
+    /// The line's declared value, USD.
+    pub declared_value_usd: f64,
+    pub quantity: i64,
+    #[serde(default)]
+    pub brand: Option<String>,
+}
+
+/// A pre-order to book from a saved quote (预订单下单).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct OrderForBook {
+    /// The saved quote's number (`Q20261202-0007`): of the caller's company.
+    pub quote_number: String,
+    /// The client's key for this booking (8–64 letters, digits, `-`, `_`):
+    /// sending it again answers with the order already booked.
+    pub client_key: String,
+    pub shipper: Shipper,
+    pub consignee: Consignee,
+    /// The cartons as packed; the price stays the quote's until the
+    /// warehouse measures them.
+    pub cartons: Vec<CartonInput>,
+    pub goods: Vec<GoodsLine>,
+    /// None: the quote's.
+    #[serde(default)]
+    pub goods_type: Option<GoodsType>,
+    /// A pickup is wanted (else the customer delivers to the warehouse).
+    #[serde(default)]
+    pub pickup: bool,
+    #[serde(default)]
+    pub remarks: Option<String>,
+}
+
+/// Set when the quote had expired at booking: the same search priced again
+/// on the booking day, on the same channel.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Repriced {
+    pub quoted_total_fen: i64,
+    pub total_fen: i64,
+    pub quote_valid_until: Date,
+}
+
+/// What a booking stores beside the list's columns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct OrderDetail {
+    pub shipper: Shipper,
+    pub consignee: Consignee,
+    pub cartons: Vec<CartonInput>,
+    pub goods: Vec<GoodsLine>,
+    pub goods_type: GoodsType,
+    pub pickup: bool,
+    pub remarks: String,
+    /// The quote's search, with the goods type booked: measured cartons
+    /// are priced on it.
+    pub search: QuoteForSearch,
+    /// The plan the order is priced on (the quote's, or re-priced).
+    pub plan: Plan,
+    pub repriced: Option<Repriced>,
+    /// The day the plan was priced on: measured cartons are priced as on it.
+    pub priced_on: Date,
+}
+
+/// One line of an adjustment: the quoted and the actual amount of a price
+/// line (matched by kind and label).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct AdjustmentLine {
+    pub kind: LineKind,
+    pub label: Option<String>,
+    pub quoted_fen: i64,
+    pub actual_fen: i64,
+    pub difference_fen: i64,
+}
+
+/// Quoted against measured: the chargeable quantities and each line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Adjustment {
+    pub quoted: Chargeable,
+    pub actual: Chargeable,
+    pub lines: Vec<AdjustmentLine>,
+    pub quoted_total_fen: i64,
+    pub actual_total_fen: i64,
+    /// Actual minus quoted: positive, the customer owes more.
+    pub difference_fen: i64,
+}
+
+/// What the warehouse measured on receiving.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Measured {
+    pub cartons: Vec<CartonInput>,
+    /// None when the channel does not take the measured cartons (see
+    /// `refusal`).
+    pub adjustment: Option<Adjustment>,
+    /// Why the channel does not take them, in the reasons' codes.
+    pub refusal: Vec<String>,
+    pub by: String,
+    pub at: Timestamp,
+}
+
+/// One change on an order's timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct OrderEvent {
+    pub from: Option<OrderStatus>,
+    pub to: OrderStatus,
+    pub note: String,
+    /// `member`, `staff` or `system`.
+    pub by_kind: String,
+    pub by_name: String,
+    /// A quick order's steps: the customer the salesperson acted for.
+    pub acting_for: Option<String>,
+    pub at: Timestamp,
+}
+
+/// A delivery tracking number (送仓单号) of an order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Parcel {
+    pub id: Id,
+    pub number: String,
+    /// A carrier code (`sf`, `zto`, …).
+    pub carrier: String,
+    pub cartons: String,
+    pub added_by: String,
+    pub created_at: Timestamp,
+}
+
+/// An order as its detail page shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Order {
+    pub id: Id,
+    /// The booking's number: `P20261202-0001`.
+    pub number: String,
+    /// Once confirmed: `O20261202-0001`.
+    pub order_number: Option<String>,
+    pub company_id: Id,
+    pub company_name: String,
+    /// Who booked: the member, or `销售名 → 客户名` for a quick order.
+    pub booked_by: String,
+    pub quick: bool,
+    pub quote_number: String,
+    pub channel_id: Id,
+    pub channel_name: String,
+    pub mode: Mode,
+    pub country: String,
+    pub destination: String,
+    pub status: OrderStatus,
+    /// While in exception: the status it left.
+    pub held_status: Option<OrderStatus>,
+    /// +1 on every change: send it back with a move.
+    pub version: i64,
+    pub total_fen: i64,
+    pub actual_total_fen: Option<i64>,
+    pub detail: OrderDetail,
+    pub measured: Option<Measured>,
+    /// Oldest first.
+    pub events: Vec<OrderEvent>,
+    pub parcels: Vec<Parcel>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+/// An order in a list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct OrderSummary {
+    pub id: Id,
+    pub number: String,
+    pub order_number: Option<String>,
+    pub company_name: String,
+    pub quick: bool,
+    pub channel_name: String,
+    pub mode: Mode,
+    pub country: String,
+    pub destination: String,
+    pub status: OrderStatus,
+    pub total_fen: i64,
+    pub actual_total_fen: Option<i64>,
+    pub created_at: Timestamp,
+}
+
+/// Which orders to list.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct OrderFilter {
+    #[serde(default)]
+    pub status: Option<OrderStatus>,
+    /// `YYYY-MM-DD`, booked on or after (China time).
+    #[serde(default)]
+    pub from: Option<String>,
+    /// `YYYY-MM-DD`, booked on or before.
+    #[serde(default)]
+    pub to: Option<String>,
+    /// An FBA code or postcode, exactly.
+    #[serde(default)]
+    pub destination: Option<String>,
+    /// Part of a booking, order or quote number, or the channel's name.
+    #[serde(default)]
+    pub q: Option<String>,
+    /// Staff: one company's orders.
+    #[serde(default)]
+    pub company_id: Option<Id>,
+    /// Only quick orders (快捷下单列表).
+    #[serde(default)]
+    pub quick_only: bool,
+}
+
+/// How many orders are in one status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct StatusCount {
+    pub status: OrderStatus,
+    pub count: i64,
+}
+
+/// The workbench's counts (工作台订单统计, crm预订单个数统计).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct OrderCounts {
+    pub total: i64,
+    /// 待处理: pre-orders waiting for ops.
+    pub pending: i64,
+    /// 已处理: confirmed or further, or rejected.
+    pub processed: i64,
+    /// Every status with at least one order.
+    pub by_status: Vec<StatusCount>,
+}
+
+/// A status move by ops (or a cancel): to `to`, with a note (the reason,
+/// required for cancel, reject and exception), if the order is still at
+/// `version`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct OrderMove {
+    pub id: Id,
+    pub to: OrderStatus,
+    #[serde(default)]
+    pub note: String,
+    pub version: i64,
+}
+
+/// Cartons measured at the warehouse (入仓).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct OrderReceipt {
+    pub id: Id,
+    pub cartons: Vec<CartonInput>,
+    #[serde(default)]
+    pub note: String,
+    pub version: i64,
+}
+
+/// A delivery tracking number to add to an order, or to change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct ParcelForSave {
+    pub order_id: Id,
+    /// Set to change that number; none to add.
+    #[serde(default)]
+    pub id: Option<Id>,
+    pub number: String,
+    /// A carrier code; none: the detected one.
+    #[serde(default)]
+    pub carrier: Option<String>,
+    #[serde(default)]
+    pub cartons: String,
+}

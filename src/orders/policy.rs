@@ -1,0 +1,165 @@
+//! Who may book, read, process and cancel orders, and keep their delivery
+//! tracking numbers: pure rules, tested without a database.
+
+use super::model::OrderStatus;
+use crate::auth::{Principal, Role, Staff};
+use crate::customer::policy::{staff_scope, Scope};
+use crate::types::Id;
+
+/// Staff who process orders: confirm, reject, move, receive.
+pub const PROCESSORS: &[Role] = &[Role::Admin, Role::Ops];
+
+/// Whose an order is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OrderOwner {
+    pub company: Id,
+    /// The salesperson who owns the company.
+    pub company_owner: Option<Id>,
+    /// The salesperson who booked it (a quick order).
+    pub booked_by_staff: Option<Id>,
+}
+
+/// A member reads their company's orders. Staff read by their customer
+/// scope: all, or (sales) their companies' and the quick orders they
+/// booked; a partner app limited to some companies reads theirs.
+pub fn may_read(p: &Principal, o: &OrderOwner) -> bool {
+    match p {
+        Principal::Member(m) => m.company_id == o.company,
+        Principal::Staff(s) => match staff_scope(s) {
+            Scope::All => true,
+            Scope::OwnedBy(me) => o.company_owner == Some(me) || o.booked_by_staff == Some(me),
+            Scope::InApp(_) => s.sees_company(o.company),
+            Scope::Nothing => false,
+        },
+    }
+}
+
+/// Ops and admins process orders.
+pub fn may_process(s: &Staff) -> bool {
+    s.has_any(PROCESSORS)
+}
+
+/// A member cancels their company's pre-order while it waits (直客端取消预订单);
+/// a salesperson a quick order they booked, while it waits (crm取消快捷订单);
+/// ops and admins any order the state machine lets go.
+pub fn may_cancel(p: &Principal, o: &OrderOwner, status: OrderStatus) -> bool {
+    match p {
+        Principal::Member(m) => m.company_id == o.company && status == OrderStatus::Booked,
+        Principal::Staff(s) if may_process(s) => may_read(p, o),
+        Principal::Staff(s) => {
+            s.has(Role::Sales)
+                && o.booked_by_staff == Some(s.id)
+                && status == OrderStatus::Booked
+                && may_read(p, o)
+        }
+    }
+}
+
+/// The company's members, ops and admins keep an order's delivery tracking
+/// numbers (送仓单号维护); sales only read them (crm送仓单号查看).
+pub fn may_keep_parcels(p: &Principal, o: &OrderOwner) -> bool {
+    match p {
+        Principal::Member(m) => m.company_id == o.company,
+        Principal::Staff(s) => may_process(s) && may_read(p, o),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth::{Lang, Member};
+    use crate::types::Timestamp;
+
+    fn staff(id: Id, roles: &[Role]) -> Principal {
+        Principal::Staff(Staff {
+            id,
+            account: format!("s{id}"),
+            name: "s".into(),
+            roles: roles.to_vec(),
+            disabled: false,
+            lang: Lang::Zh,
+            created_at: Timestamp(0),
+            partner: None,
+        })
+    }
+
+    fn member(company_id: Id) -> Principal {
+        Principal::Member(Member {
+            id: 100 + company_id,
+            company_id,
+            phone: "13800138001".into(),
+            name: "m".into(),
+            disabled: false,
+            lang: Lang::Zh,
+            created_at: Timestamp(0),
+        })
+    }
+
+    const OWNED: OrderOwner = OrderOwner {
+        company: 7,
+        company_owner: Some(3),
+        booked_by_staff: None,
+    };
+
+    #[test]
+    fn a_customer_reads_only_their_companys_orders() {
+        assert!(may_read(&member(7), &OWNED));
+        assert!(!may_read(&member(8), &OWNED));
+    }
+
+    #[test]
+    fn a_salesperson_reads_their_customers_orders_and_no_one_elses() {
+        assert!(may_read(&staff(3, &[Role::Sales]), &OWNED));
+        assert!(!may_read(&staff(4, &[Role::Sales]), &OWNED));
+        let quick = OrderOwner {
+            booked_by_staff: Some(4),
+            ..OWNED
+        };
+        assert!(may_read(&staff(4, &[Role::Sales]), &quick));
+        assert!(!may_read(&staff(5, &[Role::Provider]), &OWNED));
+    }
+
+    #[test]
+    fn a_customer_cancels_only_a_waiting_pre_order() {
+        assert!(may_cancel(&member(7), &OWNED, OrderStatus::Booked));
+        assert!(!may_cancel(&member(7), &OWNED, OrderStatus::Confirmed));
+        assert!(!may_cancel(&member(8), &OWNED, OrderStatus::Booked));
+    }
+
+    #[test]
+    fn sales_cancel_only_their_own_waiting_quick_orders_and_ops_any() {
+        let quick = OrderOwner {
+            booked_by_staff: Some(3),
+            ..OWNED
+        };
+        assert!(may_cancel(
+            &staff(3, &[Role::Sales]),
+            &quick,
+            OrderStatus::Booked
+        ));
+        assert!(!may_cancel(
+            &staff(3, &[Role::Sales]),
+            &OWNED,
+            OrderStatus::Booked
+        ));
+        assert!(!may_cancel(
+            &staff(3, &[Role::Sales]),
+            &quick,
+            OrderStatus::Confirmed
+        ));
+        assert!(may_cancel(
+            &staff(9, &[Role::Ops]),
+            &OWNED,
+            OrderStatus::Departed
+        ));
+    }
+
+    #[test]
+    fn only_the_customer_ops_and_admins_keep_tracking_numbers() {
+        assert!(may_keep_parcels(&member(7), &OWNED));
+        assert!(!may_keep_parcels(&member(8), &OWNED));
+        assert!(may_keep_parcels(&staff(9, &[Role::Ops]), &OWNED));
+        assert!(!may_keep_parcels(&staff(3, &[Role::Sales]), &OWNED));
+        assert!(!may_keep_parcels(&staff(2, &[Role::Cs]), &OWNED));
+    }
+}

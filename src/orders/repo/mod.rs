@@ -1,0 +1,41 @@
+//! SQL of the orders domain: orders, their timeline and their delivery
+//! tracking numbers.
+
+pub mod event;
+pub mod order;
+pub mod parcel;
+
+use crate::error::{AppError, AppResult};
+
+fn json<T: serde::Serialize>(v: &T) -> AppResult<String> {
+    serde_json::to_string(v).map_err(|e| {
+        tracing::error!(error = %e, "an order did not serialise");
+        AppError::Internal
+    })
+}
+
+fn parse<T: serde::de::DeserializeOwned>(s: &str) -> AppResult<T> {
+    serde_json::from_str(s).map_err(|e| {
+        tracing::error!(error = %e, "a stored order did not parse");
+        AppError::Internal
+    })
+}
+
+/// Every statement of the domain, by name, for the test that prepares them
+/// all on both databases (`crate::statements`).
+pub const STATEMENTS: &[(&str, &str)] = &[
+    ("orders.insert", order::INSERT),
+    ("orders.by_id", order::BY_ID),
+    ("orders.by_key", order::BY_KEY),
+    ("orders.by_number", order::BY_NUMBER),
+    ("orders.list", order::LIST),
+    ("orders.count", order::COUNT),
+    ("orders.by_status", order::BY_STATUS),
+    ("orders.move", order::MOVE),
+    ("order_events.insert", event::INSERT),
+    ("order_events.of_order", event::OF_ORDER),
+    ("order_parcels.insert", parcel::INSERT),
+    ("order_parcels.update", parcel::UPDATE),
+    ("order_parcels.delete", parcel::DELETE),
+    ("order_parcels.of_order", parcel::OF_ORDER),
+];

@@ -1,0 +1,101 @@
+//! Delivery tracking numbers (送仓单号): a number belongs to one order (the
+//! column is unique), and each change names the order it is on.
+
+use sqlx::{Any, Executor, Row};
+
+use crate::db::on_unique;
+use crate::error::AppResult;
+use crate::orders::model::Parcel;
+use crate::types::{Id, Timestamp};
+use crate::ErrorKey;
+
+pub(crate) const INSERT: &str = "INSERT INTO order_parcels (id, order_id, number, carrier, \
+     cartons, added_by, created_at, updated_at) SELECT $1, $2, $3, $4, $5, $6, $7, $7 \
+     WHERE (SELECT COUNT(*) FROM order_parcels WHERE order_id = $2) < $8";
+
+/// Adds a number while the order has fewer than `cap`; false at the cap.
+/// Conflict on `number` when any order has it already.
+pub async fn insert(
+    ex: impl Executor<'_, Database = Any>,
+    order_id: Id,
+    p: &Parcel,
+    cap: i64,
+) -> AppResult<bool> {
+    let done = sqlx::query(INSERT)
+        .bind(p.id)
+        .bind(order_id)
+        .bind(&p.number)
+        .bind(&p.carrier)
+        .bind(&p.cartons)
+        .bind(&p.added_by)
+        .bind(p.created_at.0)
+        .bind(cap)
+        .execute(ex)
+        .await
+        .map_err(crate::error::AppError::from)
+        .map_err(on_unique("number", "number", ErrorKey::ParcelNumberTaken))?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub(crate) const UPDATE: &str =
+    "UPDATE order_parcels SET number = $1, carrier = $2, cartons = $3, \
+     updated_at = $4 WHERE id = $5 AND order_id = $6";
+
+/// Changes a number of this order; false when it has no such number.
+pub async fn update(
+    ex: impl Executor<'_, Database = Any>,
+    order_id: Id,
+    p: &Parcel,
+    now: i64,
+) -> AppResult<bool> {
+    let done = sqlx::query(UPDATE)
+        .bind(&p.number)
+        .bind(&p.carrier)
+        .bind(&p.cartons)
+        .bind(now)
+        .bind(p.id)
+        .bind(order_id)
+        .execute(ex)
+        .await
+        .map_err(crate::error::AppError::from)
+        .map_err(on_unique("number", "number", ErrorKey::ParcelNumberTaken))?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub(crate) const DELETE: &str = "DELETE FROM order_parcels WHERE id = $1 AND order_id = $2";
+
+pub async fn delete(
+    ex: impl Executor<'_, Database = Any>,
+    order_id: Id,
+    id: Id,
+) -> AppResult<bool> {
+    let done = sqlx::query(DELETE)
+        .bind(id)
+        .bind(order_id)
+        .execute(ex)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub(crate) const OF_ORDER: &str = "SELECT id, number, carrier, cartons, added_by, created_at \
+     FROM order_parcels WHERE order_id = $1 ORDER BY created_at, id";
+
+pub async fn of_order(
+    ex: impl Executor<'_, Database = Any>,
+    order_id: Id,
+) -> AppResult<Vec<Parcel>> {
+    let rows = sqlx::query(OF_ORDER).bind(order_id).fetch_all(ex).await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Parcel {
+                id: r.try_get("id")?,
+                number: r.try_get("number")?,
+                carrier: r.try_get("carrier")?,
+                cartons: r.try_get("cartons")?,
+                added_by: r.try_get("added_by")?,
+                created_at: Timestamp(r.try_get("created_at")?),
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(Into::into)
+}

