@@ -18,6 +18,7 @@ use crate::channel::text as channel;
 use crate::chat::text as chat;
 use crate::components::text as common;
 use crate::customer::text as customer;
+use crate::orders::text as orders;
 use crate::partner::text as partner;
 use crate::pricing::text as pricing;
 use crate::staff::text as staff;
@@ -211,6 +212,28 @@ pub fn error_message(key: ErrorKey) -> Text {
         ErrorKey::PartnerNonceReused => partner::NONCE_REUSED,
         ErrorKey::PartnerDisabled => partner::APP_DISABLED,
         ErrorKey::PartnerLoginNotAllowed => partner::LOGIN_NOT_ALLOWED,
+        ErrorKey::OrderStatusInvalid => orders::STATUS_INVALID,
+        ErrorKey::OrderMoveIllegal => orders::MOVE_ILLEGAL,
+        ErrorKey::OrderReasonRequired => orders::REASON_REQUIRED,
+        ErrorKey::OrderChanged => orders::CHANGED,
+        ErrorKey::OrderUseConfirm => orders::USE_CONFIRM,
+        ErrorKey::OrderUseReceive => orders::USE_RECEIVE,
+        ErrorKey::OrderClientKeyInvalid => orders::CLIENT_KEY_INVALID,
+        ErrorKey::OrderQuoteUnknown => orders::QUOTE_UNKNOWN,
+        ErrorKey::OrderQuoteNoCompany => orders::QUOTE_NO_COMPANY,
+        ErrorKey::OrderQuoteRepriceFailed => orders::QUOTE_REPRICE_FAILED,
+        ErrorKey::OrderDestinationMismatch => orders::DESTINATION_MISMATCH,
+        ErrorKey::OrderShipmentIdInvalid => orders::SHIPMENT_ID_INVALID,
+        ErrorKey::OrderCartonsEmpty => orders::CARTONS_EMPTY,
+        ErrorKey::OrderGoodsEmpty => orders::GOODS_EMPTY,
+        ErrorKey::OrderGoodsTooMany => orders::GOODS_TOO_MANY,
+        ErrorKey::OrderHsCodeInvalid => orders::HS_CODE_INVALID,
+        ErrorKey::OrderValueInvalid => orders::VALUE_INVALID,
+        ErrorKey::OrderQuantityInvalid => orders::QUANTITY_INVALID,
+        ErrorKey::ParcelNumberInvalid => orders::PARCEL_NUMBER_INVALID,
+        ErrorKey::ParcelNumberTaken => orders::PARCEL_NUMBER_TAKEN,
+        ErrorKey::ParcelCarrierUnknown => orders::PARCEL_CARRIER_UNKNOWN,
+        ErrorKey::ParcelsTooMany => orders::PARCELS_TOO_MANY,
         ErrorKey::WsBadFrame => chat::WS_BAD_FRAME,
         ErrorKey::WsTooManyCursors => chat::WS_TOO_MANY_CURSORS,
         ErrorKey::ConversationResolved => chat::CONVERSATION_RESOLVED,
@@ -285,6 +308,7 @@ mod tests {
             staff::ALL,
             webhook::ALL,
             partner::ALL,
+            orders::ALL,
             pricing::ALL,
             crate::pricing::hall_text::ALL,
             crate::portal::text::ALL,

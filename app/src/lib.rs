@@ -17,6 +17,7 @@ pub mod openapi;
 mod openapi_compat;
 #[cfg(feature = "ssr")]
 mod openapi_extra;
+pub mod orders;
 pub mod partner;
 pub mod portal;
 pub mod pricing;

@@ -18,6 +18,7 @@ use crate::auth::api as auth;
 use crate::channel::api as channel;
 use crate::chat::api as chat;
 use crate::customer::api as customer;
+use crate::orders::api as orders;
 use crate::partner::api as partner;
 use crate::pricing::api as pricing;
 use crate::pricing::hall_api as hall;
@@ -51,6 +52,10 @@ mod who {
     pub const MEMBER_OWN: &str = "customer member (their own inquiries)";
     pub const HALL_STAFF: &str =
         "staff: admin, ops, cs; sales: inquiries of the companies they own and of none";
+    pub const ORDER_READERS: &str = "customer member (their company's orders); staff: admin, cs, ops, finance; sales: orders of the companies they own and quick orders they booked";
+    pub const ORDER_PROCESSORS: &str = "staff: admin, ops";
+    pub const ORDER_CANCELLERS: &str = "customer member (their company's waiting pre-orders); sales (their waiting quick orders); staff: admin, ops";
+    pub const PARCEL_KEEPERS: &str = "customer member (their company's orders); staff: admin, ops";
     pub const PARTNER_SECRET: &str =
         "anyone holding a partner app's secret (the request is signed)";
 }
@@ -180,6 +185,19 @@ const OPERATIONS: &[Operation] = &[
     op::<hall::GetInquirySettings>("pricing", who::STAFF_ADMIN),
     op::<hall::SaveInquirySettings>("pricing", who::STAFF_ADMIN),
     op::<hall::SendRobotTest>("pricing", who::STAFF_ADMIN),
+    op::<orders::BookOrder>("orders", who::MEMBER),
+    op::<orders::GetOrder>("orders", who::ORDER_READERS),
+    op::<orders::FindOrder>("orders", who::ORDER_READERS),
+    op::<orders::ListOrders>("orders", who::ORDER_READERS),
+    op::<orders::CountOrders>("orders", who::ORDER_READERS),
+    op::<orders::ConfirmOrder>("orders", who::ORDER_PROCESSORS),
+    op::<orders::RejectOrder>("orders", who::ORDER_PROCESSORS),
+    op::<orders::CancelOrder>("orders", who::ORDER_CANCELLERS),
+    op::<orders::MoveOrder>("orders", who::ORDER_PROCESSORS),
+    op::<orders::ReceiveOrder>("orders", who::ORDER_PROCESSORS),
+    op::<orders::ListParcels>("orders", who::ORDER_READERS),
+    op::<orders::SaveParcel>("orders", who::PARCEL_KEEPERS),
+    op::<orders::DeleteParcel>("orders", who::PARCEL_KEEPERS),
 ];
 
 /// What a partner app may be given, as `(domain, name)`: every server
@@ -325,6 +343,7 @@ pub fn document() -> Value {
             {"name": "chat", "description": "Customer-service chat over HTTP; live events on `/ws`."},
             {"name": "webhook", "description": "Webhook subscriptions and their deliveries."},
             {"name": "pricing", "description": "Quotes: the free-text inquiry reader, the quote search and its form, saved quotes, channels and their versions, price levels, and the inquiry hall (询价大厅) with its WeCom group robot."},
+            {"name": "orders", "description": "Pre-orders booked from saved quotes, ops' confirmation and moves along the timeline, receiving with the measured cartons' adjustment, and the delivery tracking numbers (送仓单号)."},
             {"name": "partner", "description": "Partner apps: signed token requests, and their set-up and request log (admins)."},
             {"name": "realtime", "description": "The chat socket, uploads and downloads."},
             {"name": "compat", "description": "Endpoints kept for existing clients (the seeds' shapes)."},

@@ -178,6 +178,33 @@ pub fn webhooks(g: &mut SchemaGenerator) -> Value {
             "A conversation was resolved.",
             conversation,
         ),
+        (
+            "order.created",
+            "A pre-order was booked from a saved quote.",
+            json!({"type": "object", "properties": {
+                "number": {"type": "string"}, "company_id": {"type": "integer"},
+                "status": {"const": "booked"}, "total_fen": {"type": "integer"},
+                "quote_number": {"type": "string"}},
+                "required": ["number", "company_id", "status", "total_fen", "quote_number"]}),
+        ),
+        (
+            "order.status_changed",
+            "An order moved along its timeline (confirmed, received, departed…, cancelled, exception).",
+            json!({"type": "object", "properties": {
+                "number": {"type": "string"}, "order_number": {"type": ["string", "null"]},
+                "company_id": {"type": "integer"}, "from": {"type": "string"},
+                "to": {"type": "string"}, "note": {"type": "string"}},
+                "required": ["number", "order_number", "company_id", "from", "to", "note"]}),
+        ),
+        (
+            "order.adjusted",
+            "The cartons measured at the warehouse changed the order's price.",
+            json!({"type": "object", "properties": {
+                "number": {"type": "string"}, "company_id": {"type": "integer"},
+                "quoted_total_fen": {"type": "integer"}, "actual_total_fen": {"type": "integer"},
+                "difference_fen": {"type": "integer"}},
+                "required": ["number", "company_id", "quoted_total_fen", "actual_total_fen", "difference_fen"]}),
+        ),
     ];
     let mut out = Map::new();
     for (event, summary, data) in events {

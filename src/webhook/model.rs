@@ -13,6 +13,9 @@ pub const EVENTS: &[&str] = &[
     "conversation.queued",
     "conversation.assigned",
     "conversation.resolved",
+    "order.created",
+    "order.status_changed",
+    "order.adjusted",
 ];
 
 crate::string_enum! {

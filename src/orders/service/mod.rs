@@ -28,6 +28,11 @@ use crate::types::{Id, Timestamp};
 /// The order `id` if the caller may read it; not found otherwise (another
 /// company's order does not exist for them).
 pub(crate) async fn readable(state: &AppState, who: &Principal, id: Id) -> AppResult<Stored> {
+    if let Principal::Staff(s) = who {
+        if crate::customer::policy::staff_scope(s) == crate::customer::policy::Scope::Nothing {
+            return Err(AppError::Forbidden);
+        }
+    }
     let stored = repo::by_id(&state.db, id)
         .await?
         .ok_or_else(|| AppError::not_found("order"))?;

@@ -7,6 +7,7 @@
 mod account;
 mod chat;
 mod hall;
+mod orders;
 mod partner;
 mod pricing;
 
@@ -60,6 +61,9 @@ pub async fn target(w: &World, endpoint: &str, who: Who) -> Target {
         return t;
     }
     if let Some(t) = hall::target(w, endpoint, who).await {
+        return t;
+    }
+    if let Some(t) = orders::target(w, endpoint, who).await {
         return t;
     }
     panic!("the matrix has no target for {endpoint}: add one to targets/")

@@ -32,7 +32,7 @@ async fn cheapest(w: &World) -> Plan {
 }
 
 /// A quote saved by the first company's member.
-async fn members_quote(w: &World) -> String {
+pub(super) async fn members_quote(w: &World) -> String {
     let plan = cheapest(w).await;
     let input = QuoteForSave {
         search: serde_json::from_value(search()).unwrap(),

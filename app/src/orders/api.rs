@@ -1,0 +1,109 @@
+//! Server functions of orders: booking, reading, listing and counting,
+//! ops' moves and receiving, and the delivery tracking numbers.
+
+use leptos::prelude::*;
+use server_fn::codec::Json;
+use shipdesk::orders::{
+    Order, OrderCounts, OrderFilter, OrderForBook, OrderMove, OrderReceipt, OrderSummary, Parcel,
+    ParcelForSave,
+};
+use shipdesk::{AppError, Id, Page};
+
+#[cfg(feature = "ssr")]
+use {crate::server::*, shipdesk::orders::service, shipdesk::PageQuery};
+
+/// Books a pre-order (预订单) from one of the company's saved quotes, at the quote's price (priced again on the booking day, with `detail.repriced` saying so, when the quote expired). Sending the same `client_key` again answers with the order it booked (customer members).
+#[server(prefix = "/api", endpoint = "book_order", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn book_order(input: OrderForBook) -> Result<Order, AppError> {
+    let p = principal().await?;
+    service::book_order(&state()?, &p, &input).await
+}
+
+/// An order with its timeline, cartons, goods, price lines, measured cartons and adjustment, and tracking numbers (预订单详情 / ofc-订单详情). A customer's own company's only, and never the cost.
+#[server(prefix = "/api", endpoint = "get_order", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn get_order(id: Id) -> Result<Order, AppError> {
+    let p = principal().await?;
+    service::get_order(&state()?, &p, id).await
+}
+
+/// An order by its booking number (`P…`) or order number (`O…`).
+#[server(prefix = "/api", endpoint = "find_order", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn find_order(number: String) -> Result<Order, AppError> {
+    let p = principal().await?;
+    service::find_order(&state()?, &p, &number).await
+}
+
+/// Orders the caller may see, newest first, filtered by status, booking day range (China time), destination, number and quick orders only: a customer's company's, a salesperson's customers' and quick orders, everyone's for ops and admins.
+#[server(prefix = "/api", endpoint = "list_orders", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn list_orders(
+    filter: OrderFilter,
+    page: Option<u32>,
+    size: Option<u32>,
+) -> Result<Page<OrderSummary>, AppError> {
+    let p = principal().await?;
+    let page = PageQuery::parse(page, size)?;
+    service::list_orders(&state()?, &p, &filter, page).await
+}
+
+/// How many orders the caller may see are in each status, with pending (待处理) and processed (已处理) (工作台订单统计, crm预订单个数统计).
+#[server(prefix = "/api", endpoint = "count_orders", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn count_orders(company_id: Option<Id>) -> Result<OrderCounts, AppError> {
+    let p = principal().await?;
+    service::count_orders(&state()?, &p, company_id).await
+}
+
+/// Confirms a waiting pre-order into an order with an order number, if still at `version` (ops, admin).
+#[server(prefix = "/api", endpoint = "confirm_order", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn confirm_order(id: Id, version: i64) -> Result<Order, AppError> {
+    let p = principal().await?;
+    service::confirm_order(&state()?, &p, id, version).await
+}
+
+/// Rejects a waiting pre-order with a reason (ops, admin).
+#[server(prefix = "/api", endpoint = "reject_order", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn reject_order(id: Id, version: i64, reason: String) -> Result<Order, AppError> {
+    let p = principal().await?;
+    service::reject_order(&state()?, &p, id, version, &reason).await
+}
+
+/// Cancels an order with a reason: a customer their waiting pre-order, a salesperson their waiting quick order, ops and admins any order not finished.
+#[server(prefix = "/api", endpoint = "cancel_order", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn cancel_order(id: Id, version: i64, reason: String) -> Result<Order, AppError> {
+    let p = principal().await?;
+    service::cancel_order(&state()?, &p, id, version, &reason).await
+}
+
+/// Moves an order along its timeline (departed, arrived, customs cleared, out for delivery, delivered; exception and resume), if the state machine allows it and the order is still at `version`; cancel, reject and exception need a `note` (ops, admin).
+#[server(prefix = "/api", endpoint = "move_order", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn move_order(input: OrderMove) -> Result<Order, AppError> {
+    let p = principal().await?;
+    service::move_order(&state()?, &p, &input).await
+}
+
+/// Records the cartons measured at the warehouse and moves the order to received; the order is priced again for them and shows the adjustment line by line, and the customer is told in chat when the price changes (ops, admin).
+#[server(prefix = "/api", endpoint = "receive_order", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn receive_order(input: OrderReceipt) -> Result<Order, AppError> {
+    let p = principal().await?;
+    service::receive_order(&state()?, &p, &input).await
+}
+
+/// An order's delivery tracking numbers (通过订单号查询快递单号列表): whoever may read the order.
+#[server(prefix = "/api", endpoint = "list_parcels", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn list_parcels(order_id: Id) -> Result<Vec<Parcel>, AppError> {
+    let p = principal().await?;
+    service::list_parcels(&state()?, &p, order_id).await
+}
+
+/// Adds (no `id`) or changes a delivery tracking number of an order; the carrier is the one given, else the best detected. A number on another order is a 409 on `number` (the company's members, ops, admin).
+#[server(prefix = "/api", endpoint = "save_parcel", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn save_parcel(input: ParcelForSave) -> Result<Vec<Parcel>, AppError> {
+    let p = principal().await?;
+    service::save_parcel(&state()?, &p, &input).await
+}
+
+/// Deletes a delivery tracking number of an order (the company's members, ops, admin).
+#[server(prefix = "/api", endpoint = "delete_parcel", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn delete_parcel(order_id: Id, id: Id) -> Result<Vec<Parcel>, AppError> {
+    let p = principal().await?;
+    service::delete_parcel(&state()?, &p, order_id, id).await
+}

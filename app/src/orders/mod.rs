@@ -1,0 +1,4 @@
+//! Orders in the portals: the server functions (`api`) and the order pages.
+
+pub mod api;
+pub mod text;

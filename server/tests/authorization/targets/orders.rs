@@ -1,0 +1,132 @@
+//! Targets of orders: a pre-order the first company's member books from
+//! their own saved quote (fresh for each cell that changes it), confirmed
+//! first where the move needs an order.
+
+use serde_json::{json, Value};
+use shipdesk::auth::Principal;
+use shipdesk::orders::{service, Order, OrderForBook, ParcelForSave};
+
+use super::{api, pricing::members_quote, Target};
+use crate::check::{field, has};
+use crate::world::{Who, World};
+
+fn booking(quote: &str, key: &str) -> Value {
+    json!({
+        "quote_number": quote, "client_key": key,
+        "shipper": {"name": "张伟", "phone": "13800138001", "address": "深圳市宝安区 1 号"},
+        "consignee": {"kind": "fba", "fba_code": "ONT8", "shipment_id": "FBA17ABCD123"},
+        "cartons": [{"count": 5, "length_cm": 50, "width_cm": 40, "height_cm": 30, "weight_kg": 22}],
+        "goods": [{"name_zh": "耳机", "name_en": "Earphones", "hs_code": "85183000",
+                   "material": "塑料", "declared_value_usd": 500, "quantity": 100}],
+    })
+}
+
+/// A fresh pre-order of the first company's member.
+async fn order(w: &World) -> Order {
+    let quote = members_quote(w).await;
+    let input: OrderForBook =
+        serde_json::from_value(booking(&quote, &format!("authz-{}", w.n()))).unwrap();
+    let who = Principal::Member(w.member.clone());
+    service::book_order(w.state(), &who, &input).await.unwrap()
+}
+
+/// A fresh order, confirmed by the admin.
+async fn confirmed(w: &World) -> Order {
+    let o = order(w).await;
+    let admin = Principal::Staff(w.admin.clone());
+    service::confirm_order(w.state(), &admin, o.id, o.version)
+        .await
+        .unwrap()
+}
+
+pub async fn target(w: &World, endpoint: &str, _who: Who) -> Option<Target> {
+    let t = match endpoint {
+        "book_order" => {
+            let quote = members_quote(w).await;
+            let body = json!({"input": booking(&quote, &format!("authz-{}", w.n()))});
+            api(body, field("/status", "booked"))
+        }
+        "get_order" => {
+            let o = order(w).await;
+            api(json!({"id": o.id}), field("/number", o.number))
+        }
+        "find_order" => {
+            let o = order(w).await;
+            api(json!({"number": o.number}), field("/id", o.id))
+        }
+        "list_orders" => {
+            order(w).await;
+            api(json!({"filter": {}}), field("/page", 1))
+        }
+        "count_orders" => {
+            order(w).await;
+            // Rows before confirm_order: nothing processed yet, for anyone.
+            api(json!({}), field("/processed", 0))
+        }
+        "confirm_order" => {
+            let o = order(w).await;
+            api(
+                json!({"id": o.id, "version": o.version}),
+                field("/status", "confirmed"),
+            )
+        }
+        "reject_order" => {
+            let o = order(w).await;
+            let body = json!({"id": o.id, "version": o.version, "reason": "品名不清"});
+            api(body, field("/status", "rejected"))
+        }
+        "cancel_order" => {
+            let o = order(w).await;
+            let body = json!({"id": o.id, "version": o.version, "reason": "不发了"});
+            api(body, field("/status", "cancelled"))
+        }
+        "move_order" => {
+            let o = confirmed(w).await;
+            let body = json!({"input": {"id": o.id, "to": "picked_up", "version": o.version}});
+            api(body, field("/status", "picked_up"))
+        }
+        "receive_order" => {
+            let o = confirmed(w).await;
+            let body = json!({"input": {"id": o.id, "version": o.version, "cartons": [
+                {"count": 5, "length_cm": 50, "width_cm": 40, "height_cm": 30, "weight_kg": 25}]}});
+            api(body, field("/status", "received"))
+        }
+        "list_parcels" => {
+            let o = order(w).await;
+            let input = ParcelForSave {
+                order_id: o.id,
+                id: None,
+                number: format!("SF1{:011}", w.n()),
+                carrier: Some("sf".into()),
+                cartons: String::new(),
+            };
+            let who = Principal::Member(w.member.clone());
+            let saved = service::save_parcel(w.state(), &who, &input).await.unwrap();
+            api(json!({"order_id": o.id}), has("", "/id", saved[0].id))
+        }
+        "save_parcel" => {
+            let o = order(w).await;
+            let number = format!("SF2{:011}", w.n());
+            let body = json!({"input": {"order_id": o.id, "number": number, "carrier": "sf"}});
+            api(body, field("/0/number", number))
+        }
+        "delete_parcel" => {
+            let o = order(w).await;
+            let input = ParcelForSave {
+                order_id: o.id,
+                id: None,
+                number: format!("SF3{:011}", w.n()),
+                carrier: Some("sf".into()),
+                cartons: String::new(),
+            };
+            let who = Principal::Member(w.member.clone());
+            let saved = service::save_parcel(w.state(), &who, &input).await.unwrap();
+            api(
+                json!({"order_id": o.id, "id": saved[0].id}),
+                field("", json!([])),
+            )
+        }
+        _ => return None,
+    };
+    Some(t)
+}
