@@ -195,6 +195,9 @@ error_keys! {
     PartnerNonceReused = "partner.nonce_reused",
     PartnerDisabled = "partner.disabled",
     PartnerLoginNotAllowed = "partner.login_not_allowed",
+    // Tracking: carriers, numbers, events
+    CarrierInvalid = "carrier.invalid",
+    TrackingNumberInvalid = "tracking_number.invalid",
 }
 
 impl std::fmt::Display for ErrorKey {

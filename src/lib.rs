@@ -14,6 +14,7 @@ pub mod error;
 pub mod events;
 pub mod partner;
 pub mod pricing;
+pub mod tracking;
 pub mod types;
 pub mod webhook;
 

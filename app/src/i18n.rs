@@ -21,6 +21,7 @@ use crate::customer::text as customer;
 use crate::partner::text as partner;
 use crate::pricing::text as pricing;
 use crate::staff::text as staff;
+use crate::tracking::text as tracking;
 use crate::webhook::text as webhook;
 
 #[derive(Clone, Copy)]
@@ -266,6 +267,8 @@ pub fn error_message(key: ErrorKey) -> Text {
         ErrorKey::InquiryStatusMove => pricing::INQUIRY_STATUS_MOVE,
         ErrorKey::RobotNotConfigured => pricing::ROBOT_NOT_CONFIGURED,
         ErrorKey::RobotUrlInvalid => pricing::ROBOT_URL_INVALID,
+        ErrorKey::CarrierInvalid => tracking::CARRIER_INVALID,
+        ErrorKey::TrackingNumberInvalid => tracking::TRACKING_NUMBER_INVALID,
     }
 }
 
@@ -288,6 +291,7 @@ mod tests {
             pricing::ALL,
             crate::pricing::hall_text::ALL,
             crate::portal::text::ALL,
+            tracking::ALL,
         ]
         .into_iter()
         .flatten()

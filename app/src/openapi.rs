@@ -22,6 +22,7 @@ use crate::partner::api as partner;
 use crate::pricing::api as pricing;
 use crate::pricing::hall_api as hall;
 use crate::staff::api as staff;
+use crate::tracking::api as tracking;
 use crate::webhook::api as webhook;
 
 /// Who may call an operation, as the core's policies decide it (and the
@@ -180,6 +181,7 @@ const OPERATIONS: &[Operation] = &[
     op::<hall::GetInquirySettings>("pricing", who::STAFF_ADMIN),
     op::<hall::SaveInquirySettings>("pricing", who::STAFF_ADMIN),
     op::<hall::SendRobotTest>("pricing", who::STAFF_ADMIN),
+    op::<tracking::DetectCourier>("tracking", who::SIGNED_IN),
 ];
 
 /// What a partner app may be given, as `(domain, name)`: every server
@@ -325,6 +327,7 @@ pub fn document() -> Value {
             {"name": "chat", "description": "Customer-service chat over HTTP; live events on `/ws`."},
             {"name": "webhook", "description": "Webhook subscriptions and their deliveries."},
             {"name": "pricing", "description": "Quotes: the free-text inquiry reader, the quote search and its form, saved quotes, channels and their versions, price levels, and the inquiry hall (询价大厅) with its WeCom group robot."},
+            {"name": "tracking", "description": "Couriers' tracking numbers: which courier issued a number (candidates with a confidence), and the events couriers report."},
             {"name": "partner", "description": "Partner apps: signed token requests, and their set-up and request log (admins)."},
             {"name": "realtime", "description": "The chat socket, uploads and downloads."},
             {"name": "compat", "description": "Endpoints kept for existing clients (the seeds' shapes)."},

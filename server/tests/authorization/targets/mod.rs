@@ -9,6 +9,7 @@ mod chat;
 mod hall;
 mod partner;
 mod pricing;
+mod tracking;
 
 use serde_json::Value;
 use shipdesk::Id;
@@ -60,6 +61,9 @@ pub async fn target(w: &World, endpoint: &str, who: Who) -> Target {
         return t;
     }
     if let Some(t) = hall::target(w, endpoint, who).await {
+        return t;
+    }
+    if let Some(t) = tracking::target(w, endpoint, who).await {
         return t;
     }
     panic!("the matrix has no target for {endpoint}: add one to targets/")
