@@ -218,6 +218,9 @@ error_keys! {
     ParcelNumberTaken = "parcel.number_taken",
     ParcelCarrierUnknown = "parcel.carrier_unknown",
     ParcelsTooMany = "parcel.too_many",
+    // Tracking: carriers, numbers, events
+    CarrierInvalid = "carrier.invalid",
+    TrackingNumberInvalid = "tracking_number.invalid",
 }
 
 impl std::fmt::Display for ErrorKey {

@@ -15,6 +15,7 @@ pub mod events;
 pub mod orders;
 pub mod partner;
 pub mod pricing;
+pub mod tracking;
 pub mod types;
 pub mod webhook;
 

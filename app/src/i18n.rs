@@ -22,6 +22,7 @@ use crate::orders::text as orders;
 use crate::partner::text as partner;
 use crate::pricing::text as pricing;
 use crate::staff::text as staff;
+use crate::tracking::text as tracking;
 use crate::webhook::text as webhook;
 
 #[derive(Clone, Copy)]
@@ -289,6 +290,8 @@ pub fn error_message(key: ErrorKey) -> Text {
         ErrorKey::InquiryStatusMove => pricing::INQUIRY_STATUS_MOVE,
         ErrorKey::RobotNotConfigured => pricing::ROBOT_NOT_CONFIGURED,
         ErrorKey::RobotUrlInvalid => pricing::ROBOT_URL_INVALID,
+        ErrorKey::CarrierInvalid => tracking::CARRIER_INVALID,
+        ErrorKey::TrackingNumberInvalid => tracking::TRACKING_NUMBER_INVALID,
     }
 }
 
@@ -312,6 +315,7 @@ mod tests {
             pricing::ALL,
             crate::pricing::hall_text::ALL,
             crate::portal::text::ALL,
+            tracking::ALL,
         ]
         .into_iter()
         .flatten()

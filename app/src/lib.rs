@@ -25,6 +25,7 @@ pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod server;
 pub mod staff;
+pub mod tracking;
 pub mod webhook;
 
 use leptos::prelude::*;

@@ -23,6 +23,7 @@ use crate::partner::api as partner;
 use crate::pricing::api as pricing;
 use crate::pricing::hall_api as hall;
 use crate::staff::api as staff;
+use crate::tracking::api as tracking;
 use crate::webhook::api as webhook;
 
 /// Who may call an operation, as the core's policies decide it (and the
@@ -198,6 +199,7 @@ const OPERATIONS: &[Operation] = &[
     op::<orders::ListParcels>("orders", who::ORDER_READERS),
     op::<orders::SaveParcel>("orders", who::PARCEL_KEEPERS),
     op::<orders::DeleteParcel>("orders", who::PARCEL_KEEPERS),
+    op::<tracking::DetectCourier>("tracking", who::SIGNED_IN),
 ];
 
 /// What a partner app may be given, as `(domain, name)`: every server
@@ -344,6 +346,7 @@ pub fn document() -> Value {
             {"name": "webhook", "description": "Webhook subscriptions and their deliveries."},
             {"name": "pricing", "description": "Quotes: the free-text inquiry reader, the quote search and its form, saved quotes, channels and their versions, price levels, and the inquiry hall (询价大厅) with its WeCom group robot."},
             {"name": "orders", "description": "Pre-orders booked from saved quotes, ops' confirmation and moves along the timeline, receiving with the measured cartons' adjustment, and the delivery tracking numbers (送仓单号)."},
+            {"name": "tracking", "description": "Couriers' tracking numbers: which courier issued a number (candidates with a confidence), and the events couriers report."},
             {"name": "partner", "description": "Partner apps: signed token requests, and their set-up and request log (admins)."},
             {"name": "realtime", "description": "The chat socket, uploads and downloads."},
             {"name": "compat", "description": "Endpoints kept for existing clients (the seeds' shapes)."},

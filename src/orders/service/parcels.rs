@@ -10,32 +10,12 @@ use crate::orders::model::{Parcel, ParcelForSave};
 use crate::orders::policy;
 use crate::orders::repo::parcel as repo;
 use crate::state::AppState;
+use crate::tracking::{detect, Carrier, CheckedContext};
 use crate::types::{Id, Timestamp};
 use crate::ErrorKey;
 
 /// An order has at most this many tracking numbers.
 pub const MAX_PARCELS: i64 = 200;
-
-/// The carrier codes a tracking number may name.
-pub const CARRIERS: &[&str] = &[
-    "sf",
-    "jd",
-    "yto",
-    "zto",
-    "sto",
-    "yunda",
-    "ems",
-    "deppon",
-    "jtexpress",
-    "best",
-    "ups",
-    "fedex",
-    "dhl",
-    "usps",
-    "amazon",
-    "royalmail",
-    "canadapost",
-];
 
 /// A tracking number as carriers print it: spaces and dashes dropped,
 /// full-width folded, upper case; 6–40 letters and digits.
@@ -59,26 +39,27 @@ pub fn parse_number(s: &str) -> AppResult<String> {
     }
 }
 
-fn carrier(number: &str, given: Option<&str>) -> AppResult<String> {
-    let given = given.map(str::trim).filter(|s| !s.is_empty());
-    let code = match given {
-        Some(c) => c.to_ascii_lowercase(),
-        None => detected(number)
-            .ok_or_else(|| AppError::validation("carrier", ErrorKey::ParcelCarrierUnknown))?,
-    };
-    if CARRIERS.contains(&code.as_str()) {
-        Ok(code)
-    } else {
-        Err(AppError::validation(
-            "carrier",
-            ErrorKey::ParcelCarrierUnknown,
-        ))
+/// The carrier given (a code of [`Carrier`]), else the best detected from
+/// the number, ranked by where the cartons start (China) and the carriers
+/// already on the order.
+fn carrier(number: &str, given: Option<&str>, on_order: &[Parcel]) -> AppResult<String> {
+    let unknown = || AppError::validation("carrier", ErrorKey::ParcelCarrierUnknown);
+    if let Some(code) = given.map(str::trim).filter(|s| !s.is_empty()) {
+        let c = Carrier::parse(&code.to_ascii_lowercase()).map_err(|_| unknown())?;
+        return Ok(c.as_str().to_owned());
     }
-}
-
-/// The best carrier detected from the number alone.
-fn detected(_number: &str) -> Option<String> {
-    None
+    let ctx = CheckedContext {
+        origin: Some("CN".into()),
+        usual: on_order
+            .iter()
+            .filter_map(|p| Carrier::parse(&p.carrier).ok())
+            .collect(),
+    };
+    let best = detect(number, &ctx)
+        .into_iter()
+        .next()
+        .ok_or_else(unknown)?;
+    Ok(best.carrier.as_str().to_owned())
 }
 
 /// An order's tracking numbers, oldest first.
@@ -103,6 +84,7 @@ pub async fn save_parcel(
         return Err(AppError::Forbidden);
     }
     let number = parse_number(&input.number)?;
+    let on_order = repo::of_order(&state.db, input.order_id).await?;
     let cartons = input.cartons.trim();
     if cartons.chars().count() > 40 {
         return Err(AppError::validation("cartons", ErrorKey::TextTooLong));
@@ -110,7 +92,7 @@ pub async fn save_parcel(
     let now = state.now();
     let parcel = Parcel {
         id: input.id.unwrap_or_else(new_id),
-        carrier: carrier(&number, input.carrier.as_deref())?,
+        carrier: carrier(&number, input.carrier.as_deref(), &on_order)?,
         number,
         cartons: cartons.to_owned(),
         added_by: match who {

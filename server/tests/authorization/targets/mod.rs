@@ -10,6 +10,7 @@ mod hall;
 mod orders;
 mod partner;
 mod pricing;
+mod tracking;
 
 use serde_json::Value;
 use shipdesk::Id;
@@ -64,6 +65,9 @@ pub async fn target(w: &World, endpoint: &str, who: Who) -> Target {
         return t;
     }
     if let Some(t) = orders::target(w, endpoint, who).await {
+        return t;
+    }
+    if let Some(t) = tracking::target(w, endpoint, who).await {
         return t;
     }
     panic!("the matrix has no target for {endpoint}: add one to targets/")
