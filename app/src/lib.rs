@@ -120,7 +120,12 @@ pub fn App() -> impl IntoView {
                         path=path!("quotes/:number")
                         view={Lazy::<routes::H5SavedQuoteRoute>::new()}
                     />
+                    <Route
+                        path=path!("quotes/:number/book")
+                        view={Lazy::<routes::H5BookRoute>::new()}
+                    />
                     <Route path=path!("orders") view={Lazy::<routes::H5OrdersRoute>::new()} />
+                    <Route path=path!("orders/:id") view={Lazy::<routes::H5OrderRoute>::new()} />
                     <Route path=path!("inquiries") view={Lazy::<routes::H5InquiriesRoute>::new()} />
                 </ParentRoute>
                 <Route path=path!("/portal/login") view={Lazy::<routes::PortalLoginRoute>::new()} />
@@ -136,6 +141,15 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("inquiries")
                         view={Lazy::<routes::PortalInquiriesRoute>::new()}
+                    />
+                    <Route
+                        path=path!("quotes/:number/book")
+                        view={Lazy::<routes::PortalBookRoute>::new()}
+                    />
+                    <Route path=path!("orders") view={Lazy::<routes::PortalOrdersRoute>::new()} />
+                    <Route
+                        path=path!("orders/:id")
+                        view={Lazy::<routes::PortalOrderRoute>::new()}
                     />
                 </ParentRoute>
             </Routes>

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::{lazy_route, LazyRoute};
 
 use crate::pricing::views::{HallPage, MyInquiriesPage, Portal, QuotePage, QuotesPage, SavedQuote};
-use crate::{auth, channel, chat, customer, partner, portal, staff, webhook};
+use crate::{auth, channel, chat, customer, orders, partner, portal, staff, webhook};
 
 /// A unit route struct whose view is split into its own wasm chunk.
 macro_rules! lazy_page {
@@ -123,7 +123,7 @@ lazy_page!(
 );
 lazy_page!(
     /// `/h5/orders`
-    H5OrdersRoute => view! { <portal::H5OrdersPage /> }
+    H5OrdersRoute => view! { <orders::views::OrdersPage portal=Portal::H5 /> }
 );
 lazy_page!(
     /// `/h5/chat`
@@ -164,4 +164,24 @@ lazy_page!(
 lazy_page!(
     /// `/admin/inquiries`
     HallRoute => view! { <HallPage /> }
+);
+lazy_page!(
+    /// `/h5/orders/:id`
+    H5OrderRoute => view! { <orders::views::OrderPage portal=Portal::H5 /> }
+);
+lazy_page!(
+    /// `/h5/quotes/:number/book`
+    H5BookRoute => view! { <orders::views::BookPage portal=Portal::H5 /> }
+);
+lazy_page!(
+    /// `/portal/orders`
+    PortalOrdersRoute => view! { <orders::views::OrdersPage portal=Portal::Desk /> }
+);
+lazy_page!(
+    /// `/portal/orders/:id`
+    PortalOrderRoute => view! { <orders::views::OrderPage portal=Portal::Desk /> }
+);
+lazy_page!(
+    /// `/portal/quotes/:number/book`
+    PortalBookRoute => view! { <orders::views::BookPage portal=Portal::Desk /> }
 );

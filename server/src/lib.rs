@@ -9,6 +9,7 @@ pub mod compat;
 pub mod config;
 pub mod files;
 pub mod jobs;
+pub mod order_export;
 pub mod partner;
 pub mod security;
 pub mod session_store;
@@ -96,6 +97,8 @@ pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
             "/pricing/channels/{id}/table.xlsx",
             get(channel_table::download),
         )
+        .route("/orders/export.csv", get(order_export::csv))
+        .route("/orders/export.xlsx", get(order_export::xlsx))
         .route("/partner/login", get(partner::login_link));
     // The older APIs' endpoints, under their prefix when one is configured.
     let main = match app.config.compat_prefix.as_str() {

@@ -19,6 +19,7 @@
 
 pub mod adjust;
 pub mod check;
+pub mod export;
 pub mod flow;
 pub mod model;
 pub mod policy;

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::auth::Lang;
 use crate::pricing::{
     CartonInput, Chargeable, Date, GoodsType, LineKind, Mode, Plan, QuoteForSearch,
 };
@@ -29,6 +30,31 @@ crate::string_enum! {
         Exception = "exception",
         Cancelled = "cancelled",
         Rejected = "rejected",
+    }
+}
+
+impl OrderStatus {
+    /// The status's name, as timelines, lists and exports show it.
+    pub fn label(self, lang: Lang) -> &'static str {
+        use OrderStatus::*;
+        let (zh, en) = match self {
+            Booked => ("待处理", "Pending"),
+            Confirmed => ("已确认", "Confirmed"),
+            PickedUp => ("已揽收", "Picked up"),
+            Received => ("已入仓", "At the warehouse"),
+            Departed => ("已发运", "Departed"),
+            Arrived => ("已到港", "Arrived"),
+            CustomsCleared => ("已清关", "Customs cleared"),
+            OutForDelivery => ("派送中", "Out for delivery"),
+            Delivered => ("已签收", "Delivered"),
+            Exception => ("异常", "Exception"),
+            Cancelled => ("已取消", "Cancelled"),
+            Rejected => ("已拒绝", "Rejected"),
+        };
+        match lang {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
     }
 }
 

@@ -547,3 +547,40 @@ async fn a_tracking_number_belongs_to_one_order_and_sales_only_read_them() {
         .unwrap();
     assert!(left.is_empty());
 }
+
+#[tokio::test]
+async fn an_export_walks_the_filtered_list_in_the_callers_scope_and_reads_back_as_a_sheet() {
+    use crate::auth::Lang;
+    use crate::orders::export::{cells, csv_line, XlsxExport};
+    let w = world().await;
+    let a = book(&w, "web-key-0013").await;
+    book(&w, "web-key-0014").await;
+    service::confirm_order(&w.state, &w.ops, a.id, a.version)
+        .await
+        .unwrap();
+    let mut rows = vec![];
+    let mut sheet = XlsxExport::new(Lang::Zh).unwrap();
+    let n = service::export_orders(&w.state, &w.alice, &OrderFilter::default(), |chunk| {
+        rows.extend(chunk.iter().map(|o| csv_line(&cells(o, Lang::Zh))));
+        sheet.push(chunk)
+    })
+    .await
+    .unwrap();
+    assert_eq!(n, 2);
+    assert!(rows[1].starts_with(&a.number), "newest first: {rows:?}");
+    assert!(rows[1].contains("已确认"));
+    let bytes = sheet.finish().unwrap();
+    use calamine::Reader;
+    let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let range = book.worksheet_range_at(0).unwrap().unwrap();
+    assert_eq!(range.height(), 3);
+    assert_eq!(range.get((0, 0)).unwrap().to_string(), "预订单号");
+    let confirmed = OrderFilter {
+        status: Some(OrderStatus::Confirmed),
+        ..Default::default()
+    };
+    let n = service::export_orders(&w.state, &w.bob, &confirmed, |_| Ok(()))
+        .await
+        .unwrap();
+    assert_eq!(n, 0, "another company's orders are not exported");
+}

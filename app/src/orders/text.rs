@@ -4,7 +4,7 @@
 
 use shipdesk::orders::OrderStatus;
 
-use crate::i18n::{lang, Lang};
+use crate::i18n::lang;
 
 crate::i18n::texts! {
     // errors
@@ -30,27 +30,79 @@ crate::i18n::texts! {
     PARCEL_NUMBER_TAKEN = "这个快递单号已登记在其他订单上", "This tracking number is on another order";
     PARCEL_CARRIER_UNKNOWN = "无法识别快递公司，请选择", "Could not tell the carrier: pick one";
     PARCELS_TOO_MANY = "每个订单最多 200 个快递单号", "At most 200 tracking numbers an order";
+
+    // pages
+    NAV_ORDERS = "我的订单", "My orders";
+    BOOK_TITLE = "下单", "Book";
+    ORDER_TITLE = "订单详情", "Order";
+    BACK_TO_ORDERS = "返回订单列表", "Back to orders";
+    ALL = "全部", "All";
+    NO_ORDERS = "还没有订单。查价并保存报价后即可下单。", "No orders yet. Search, save a quote, then book it.";
+    GO_QUOTE = "去查价", "Search a price";
+    BOOKED_AT = "下单时间", "Booked";
+    FROM_QUOTE = "来自报价", "From quote";
+    SHIPPER = "发货人", "Shipper";
+    CONSIGNEE = "收货人", "Consignee";
+    NAME = "姓名", "Name";
+    PHONE = "电话", "Phone";
+    ADDRESS = "地址", "Address";
+    CITY = "城市", "City";
+    POSTCODE = "邮编", "Postcode";
+    FBA_CODE = "FBA 仓库", "FBA warehouse";
+    SHIPMENT_ID = "货件编号 Shipment ID", "Shipment ID";
+    REFERENCE_ID = "参考编号 Reference ID（选填）", "Reference ID (optional)";
+    CARTONS = "箱规", "Cartons";
+    GOODS = "货物", "Goods";
+    GOODS_NAME_ZH = "中文品名", "Name (Chinese)";
+    GOODS_NAME_EN = "英文品名", "Name (English)";
+    HS_CODE = "海关编码", "HS code";
+    MATERIAL = "材质", "Material";
+    DECLARED_USD = "申报总价 USD", "Declared value, USD";
+    QUANTITY = "数量", "Quantity";
+    BRAND = "品牌（选填）", "Brand (optional)";
+    ADD_GOODS = "＋ 添加货物", "+ Add goods";
+    REMOVE = "删除", "Remove";
+    PICKUP = "需要上门揽收", "Pick the cartons up";
+    SELF_DELIVERY = "自送仓库", "I deliver to the warehouse";
+    REMARKS = "备注（选填）", "Remarks (optional)";
+    SUBMIT_BOOKING = "提交订单", "Book it";
+    BOOKING_PRICE = "订单价格以报价为准，入仓实测后如有差异会告知。", "The price is the quote's; if the warehouse measures differently you will be told.";
+    QUOTE_EXPIRED_NOTE = "报价已过期，下单时将按今天的价格重新计算。", "The quote expired: booking prices it again today.";
+    CANNOT_BOOK_STAFF = "员工不能直接下单（快捷下单即将上线）", "Staff do not book directly (quick orders are coming)";
+    REPRICED = "报价已过期，已按下单当天价格重新计算", "The quote had expired: priced again on the booking day";
+    TOTAL = "订单金额", "Total";
+    ACTUAL_TOTAL = "实测金额", "Measured total";
+    TIMELINE = "订单轨迹", "Timeline";
+    PRICE = "价格明细", "Price";
+    ADJUSTMENT = "入仓实测调整", "Adjustment after measuring";
+    QUOTED = "报价", "Quoted";
+    ACTUAL = "实测", "Measured";
+    DIFFERENCE = "差额", "Difference";
+    CHARGEABLE = "计费量", "Chargeable";
+    NOT_TAKEN = "渠道不接实测货物：", "The channel does not take the measured cartons:";
+    PARCELS = "送仓快递单号", "Delivery tracking numbers";
+    NO_PARCELS = "还没有快递单号。寄送到仓库的包裹请登记单号。", "No tracking numbers yet: add the numbers of parcels you send to the warehouse.";
+    PARCEL_NUMBER = "快递单号", "Tracking number";
+    CARRIER = "快递公司", "Carrier";
+    DETECTED = "识别为", "Looks like";
+    NOT_DETECTED = "未能识别快递公司，请手动选择", "Carrier not recognised: pick one";
+    AUTO_CARRIER = "自动识别", "Detect";
+    PARCEL_CARTONS = "箱号（选填）", "Cartons (optional)";
+    ADD_PARCEL = "添加单号", "Add";
+    CANCEL_ORDER = "取消订单", "Cancel the order";
+    CANCEL_REASON = "取消原因", "Why cancel";
+    CANCEL_CONFIRM = "确定取消这个预订单？", "Cancel this pre-order?";
+    BOOKED_OK = "下单成功，等待客服确认。", "Booked: waiting for confirmation.";
+    PICKUP_WANTED = "上门揽收", "Pickup";
+    GOODS_TYPE = "货物类型", "Goods type";
+    REMARKS_SHOWN = "备注", "Remarks";
+    PENDING = "待处理", "Pending";
+    EXPORT_CSV = "导出 CSV", "Export CSV";
+    EXPORT_XLSX = "导出 Excel", "Export Excel";
+    PROCESSED = "已处理", "Processed";
 }
 
-/// A status's name, as the timeline and the lists show it.
+/// A status's name in the current language.
 pub fn status_label(s: OrderStatus) -> &'static str {
-    use OrderStatus::*;
-    let (zh, en) = match s {
-        Booked => ("待处理", "Pending"),
-        Confirmed => ("已确认", "Confirmed"),
-        PickedUp => ("已揽收", "Picked up"),
-        Received => ("已入仓", "At the warehouse"),
-        Departed => ("已发运", "Departed"),
-        Arrived => ("已到港", "Arrived"),
-        CustomsCleared => ("已清关", "Customs cleared"),
-        OutForDelivery => ("派送中", "Out for delivery"),
-        Delivered => ("已签收", "Delivered"),
-        Exception => ("异常", "Exception"),
-        Cancelled => ("已取消", "Cancelled"),
-        Rejected => ("已拒绝", "Rejected"),
-    };
-    match lang() {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
+    s.label(lang())
 }

@@ -1,5 +1,5 @@
-//! `/portal`: the direct customer's desktop workbench: company profile and
-//! members (inside the portal shell).
+//! `/portal`: the direct customer's desktop workbench: their orders' counts,
+//! company profile and members (inside the portal shell).
 
 use leptos::prelude::*;
 
@@ -28,6 +28,7 @@ pub fn WorkbenchPage() -> impl IntoView {
                     }
                     Ok(d) => {
                         view! {
+                            <crate::orders::views::WorkbenchCounts />
                             <h1 class="text-2xl font-semibold mb-4">
                                 {move || t(common::PORTAL_PROFILE)}
                             </h1>

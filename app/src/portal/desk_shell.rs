@@ -19,6 +19,11 @@ const NAV: &[(&str, Text, &str)] = &[
     ("/portal/quote", pricing::NAV_QUOTE, "nav-quote"),
     ("/portal/quotes", pricing::NAV_QUOTES, "nav-quotes"),
     (
+        "/portal/orders",
+        crate::orders::text::NAV_ORDERS,
+        "nav-orders",
+    ),
+    (
         "/portal/inquiries",
         crate::pricing::hall_text::NAV_MINE,
         "nav-inquiries",

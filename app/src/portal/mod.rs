@@ -7,14 +7,12 @@ pub mod desk;
 mod desk_shell;
 pub mod h5;
 mod h5_home;
-mod h5_orders;
 mod h5_shell;
 mod tab_bar;
 pub mod text;
 
 pub use desk_shell::PortalShell;
 pub use h5_home::H5HomePage;
-pub use h5_orders::H5OrdersPage;
 pub use h5_shell::{CurrentMember, H5Header, H5Shell};
 
 use leptos::prelude::*;

@@ -16,9 +16,6 @@ crate::i18n::texts! {
     HOME_CHAT_DESC = "有问题？直接问客服", "Questions? Ask us";
 
     ORDERS_TITLE = "订单", "Orders";
-    ORDERS_SOON = "订单功能即将上线…", "Orders are coming soon…";
-    ORDERS_SOON_DESC = "上线后，可以在这里用保存的报价下单、查看订单状态和物流轨迹。现在可以先查价并保存报价。", "You will book from a saved quote here and follow each order and its tracking. For now, get a quote and save it.";
-    ORDERS_GO_QUOTE = "去查价", "Get a quote";
 
     ME_QUOTES = "我的报价", "My quotes";
 }

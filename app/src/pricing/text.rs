@@ -99,7 +99,6 @@ crate::i18n::texts! {
     COMPANY = "客户", "Customer";
     SEARCHED = "查询条件", "Search";
     ORDER = "下单", "Book";
-    ORDERS_SOON = "订单功能即将上线", "Booking is coming soon";
     BACK_TO_QUOTES = "返回报价列表", "Back to quotes";
     NEW_SEARCH = "重新查价", "New search";
     // A quote card in chat.

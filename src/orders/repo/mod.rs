@@ -30,6 +30,7 @@ pub const STATEMENTS: &[(&str, &str)] = &[
     ("orders.by_number", order::BY_NUMBER),
     ("orders.list", order::LIST),
     ("orders.count", order::COUNT),
+    ("orders.list_after", order::LIST_AFTER),
     ("orders.by_status", order::BY_STATUS),
     ("orders.move", order::MOVE),
     ("order_events.insert", event::INSERT),

@@ -149,6 +149,14 @@ pub(crate) const LIST: &str = formatcp!(
      {FROM}{SCOPE}{NARROW} ORDER BY o.created_at DESC, o.id DESC LIMIT $11 OFFSET $12"
 );
 pub(crate) const COUNT: &str = formatcp!("SELECT COUNT(*){FROM}{SCOPE}{NARROW}");
+/// The next rows after (created_at, id), for an export that walks the
+/// whole list without OFFSET.
+pub(crate) const LIST_AFTER: &str = formatcp!(
+    "SELECT o.id, o.number, o.order_number, c.name AS company_name, o.quick, o.channel_name, \
+     o.mode, o.country, o.destination, o.status, o.total_fen, o.actual_total_fen, o.created_at\
+     {FROM}{SCOPE}{NARROW} AND (o.created_at < $11 OR (o.created_at = $11 AND o.id < $12)) \
+     ORDER BY o.created_at DESC, o.id DESC LIMIT $13"
+);
 pub(crate) const BY_STATUS: &str =
     formatcp!("SELECT o.status, COUNT(*) AS n{FROM}{SCOPE} GROUP BY o.status");
 
@@ -193,6 +201,27 @@ pub async fn list(
         .map(summary)
         .collect::<Result<_, sqlx::Error>>()?;
     Ok((items, total))
+}
+
+/// Up to `limit` orders in scope after `(created_at, id)`, newest first.
+pub async fn list_after(
+    db: &crate::db::Db,
+    s: &Scope,
+    n: &Narrow,
+    after: (i64, Id),
+    limit: i64,
+) -> AppResult<Vec<OrderSummary>> {
+    let like = format!("%{}%", n.q.replace(['%', '_'], ""));
+    let rows = bind_all(sqlx::query(LIST_AFTER), s, n, &like)
+        .bind(after.0)
+        .bind(after.1)
+        .bind(limit)
+        .fetch_all(db)
+        .await?;
+    Ok(rows
+        .iter()
+        .map(summary)
+        .collect::<Result<_, sqlx::Error>>()?)
 }
 
 /// How many orders in scope are in each status.

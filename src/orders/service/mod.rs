@@ -5,12 +5,14 @@
 //! change writes its timeline row and its outbox event in it.
 
 mod book;
+mod export;
 mod moves;
 mod parcels;
 mod read;
 mod receive;
 
 pub use book::*;
+pub use export::*;
 pub use moves::*;
 pub use parcels::*;
 pub use read::*;

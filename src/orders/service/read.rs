@@ -40,7 +40,7 @@ pub async fn find_order(state: &AppState, who: &Principal, number: &str) -> AppR
 
 /// The caller's scope, narrowed to `company` when given (a member may only
 /// name their own).
-fn scope(who: &Principal, company: Option<Id>) -> AppResult<Scope> {
+pub(super) fn scope(who: &Principal, company: Option<Id>) -> AppResult<Scope> {
     match who {
         Principal::Member(m) => match company {
             Some(c) if c != m.company_id => Err(AppError::Forbidden),
@@ -77,7 +77,7 @@ fn day_start(d: Date) -> i64 {
     d.days() as i64 * 86_400_000 - 8 * 3_600_000
 }
 
-fn narrow(f: &OrderFilter) -> AppResult<Narrow> {
+pub(super) fn narrow(f: &OrderFilter) -> AppResult<Narrow> {
     let day = |field: &str, s: &Option<String>| {
         s.as_deref()
             .map(str::trim)

@@ -2,7 +2,7 @@
 //! the card is shown (so the price and validity are the quote's own, read
 //! as the viewer may): number, channel, mode, destination, total, valid
 //! until (greyed with 已过期 once past), 查看 to the quote's page in the
-//! viewer's portal and 下单, disabled until orders exist. A quote the
+//! viewer's portal and 下单 (customers, while the quote holds). A quote the
 //! viewer may not read is a neutral placeholder.
 
 use leptos::prelude::*;
@@ -98,17 +98,17 @@ fn Card(q: SavedQuote, portal: Portal) -> impl IntoView {
                 >
                     {move || t(pricing::VIEW)}
                 </a>
-                <button
-                    type="button"
-                    class="quote-book rounded-lg bg-sky-600 text-white px-3 py-1 text-xs font-medium disabled:opacity-50"
-                    disabled=true
-                    title=move || t(pricing::ORDERS_SOON)
-                >
-                    {move || t(pricing::ORDER)}
-                </button>
-                <span class="orders-soon text-[11px] text-slate-400">
-                    {move || t(pricing::ORDERS_SOON)}
-                </span>
+                {(portal != Portal::Admin && !q.expired)
+                    .then(|| {
+                        view! {
+                            <a
+                                class="quote-book rounded-lg bg-sky-600 text-white px-3 py-1 text-xs font-medium"
+                                href=format!("{}/{}/book", portal.quotes(), q.number)
+                            >
+                                {move || t(pricing::ORDER)}
+                            </a>
+                        }
+                    })}
             </div>
         </div>
     }

@@ -1,6 +1,5 @@
 //! A saved quote (`…/quotes/:number`): the snapshot as it was saved, its
-//! search, its lines and validity, and 下单, which the orders issue will
-//! open (until then disabled and saying so).
+//! search, its lines and validity, and 下单 (customers: the booking form).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -134,18 +133,24 @@ fn Snapshot(q: SavedQuote, portal: Portal) -> impl IntoView {
                 <PlanDetail plan=q.plan.clone() staff valid_until=q.valid_until.to_string() />
             </section>
             <div class="flex flex-col md:flex-row md:items-center gap-2">
-                <button
-                    type="button"
-                    class="book rounded-lg bg-sky-600 text-white px-6 py-2.5 font-medium disabled:opacity-50"
-                    disabled=true
-                    title=move || t(pricing::ORDERS_SOON)
-                >
-                    {move || t(pricing::ORDER)}
-                </button>
-                <span class="orders-soon text-sm text-slate-500">
-                    {move || t(pricing::ORDERS_SOON)}
-                </span>
-                <a href=portal.search() class="md:ml-auto text-sm text-sky-700">
+                {if portal == Portal::Admin {
+                    view! {
+                        <span class="orders-soon text-sm text-slate-500">
+                            {move || t(crate::orders::text::CANNOT_BOOK_STAFF)}
+                        </span>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <a
+                            class="book rounded-lg bg-sky-600 text-white px-6 py-2.5 font-medium text-center"
+                            href=format!("{}/{}/book", portal.quotes(), q.number)
+                        >
+                            {move || t(pricing::ORDER)}
+                        </a>
+                    }
+                        .into_any()
+                }} <a href=portal.search() class="md:ml-auto text-sm text-sky-700">
                     {move || t(pricing::NEW_SEARCH)}
                 </a>
             </div>

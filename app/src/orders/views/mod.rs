@@ -1,0 +1,32 @@
+//! The customers' order pages (H5 and the desktop portal, told apart by
+//! [`Portal`]): booking a saved quote, the list with its counts, an order
+//! with its adjustment, tracking numbers and timeline.
+
+mod adjustment;
+mod book;
+mod book_lines;
+mod cancel;
+mod counts;
+mod detail;
+mod draft;
+mod list;
+mod pages;
+mod parcels;
+mod timeline;
+
+pub use adjustment::MeasuredView;
+pub use counts::WorkbenchCounts;
+pub use list::StatusBadge;
+pub use pages::{BookPage, OrderPage, OrdersPage};
+pub use parcels::Parcels;
+pub use timeline::Timeline;
+
+use crate::pricing::views::Portal;
+
+/// Where a customer portal lists its orders; an order is `{base}/{id}`.
+pub fn orders_base(portal: Portal) -> &'static str {
+    match portal {
+        Portal::Desk => "/portal/orders",
+        _ => "/h5/orders",
+    }
+}

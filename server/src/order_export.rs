@@ -1,0 +1,145 @@
+//! `GET /orders/export.csv` and `GET /orders/export.xlsx`: the order list
+//! as filtered (`status`, `from`, `to`, `destination`, `q`, `quick_only`,
+//! `company_id`, the list's filter as query parameters), for whoever may
+//! list those orders. The caller and the filter are checked before the
+//! first byte (refusals are the error shape with its status); the CSV then
+//! streams chunk by chunk, the XLSX is written in constant-memory mode.
+//! `X-Export-Rows` is not known up front; the page shows progress by the
+//! bytes received.
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use shipdesk::auth::{Lang, Principal};
+use shipdesk::orders::export::{cells, csv_line, header as head, XlsxExport};
+use shipdesk::orders::service::export_cursor;
+use shipdesk::orders::OrderFilter;
+use shipdesk::state::AppState;
+use shipdesk::AppError;
+use shipdesk_app::server::principal_in;
+use tower_sessions::Session;
+
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+fn error(e: AppError) -> Response {
+    let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let body = serde_json::to_string(&e).unwrap_or_default();
+    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+async fn caller(state: &AppState, session: &Session) -> Result<Principal, Response> {
+    match principal_in(state, session).await {
+        Ok(Some(p)) => Ok(p),
+        Ok(None) => Err(error(AppError::Unauthorized)),
+        Err(e) => Err(error(e)),
+    }
+}
+
+fn file(mut res: Response, kind: &'static str, name: &str) -> Response {
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if let Ok(v) =
+        HeaderValue::from_str(&shipdesk::chat::file_type::content_disposition(name, kind))
+    {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    res
+}
+
+type FilterQuery = Result<Query<OrderFilter>, axum::extract::rejection::QueryRejection>;
+
+fn filter_of(q: FilterQuery) -> Result<OrderFilter, Response> {
+    q.map(|Query(f)| f).map_err(|_| {
+        error(AppError::validation(
+            "filter",
+            shipdesk::ErrorKey::BadRequest,
+        ))
+    })
+}
+
+pub async fn csv(State(state): State<AppState>, session: Session, q: FilterQuery) -> Response {
+    let (who, filter) = match (caller(&state, &session).await, filter_of(q)) {
+        (Ok(w), Ok(f)) => (w, f),
+        (Err(r), _) | (_, Err(r)) => return r,
+    };
+    let mut cursor = match export_cursor(&who, &filter) {
+        Ok(c) => c,
+        Err(e) => return error(e),
+    };
+    let lang = who.lang();
+    let (tx, rx) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(4);
+    tokio::spawn(async move {
+        // A BOM, so spreadsheets read the Chinese as UTF-8.
+        let first = format!("\u{FEFF}{}", csv_line(&head(lang)));
+        if tx.send(Ok(Bytes::from(first))).await.is_err() {
+            return;
+        }
+        loop {
+            let chunk = match cursor.next(&state).await {
+                Ok(Some(rows)) => rows
+                    .iter()
+                    .map(|o| csv_line(&cells(o, lang)))
+                    .collect::<String>(),
+                Ok(None) => return,
+                Err(e) => {
+                    tracing::warn!(error = %e, "an order export stopped");
+                    let _ = tx.send(Err(std::io::Error::other("export failed"))).await;
+                    return;
+                }
+            };
+            if tx.send(Ok(Bytes::from(chunk))).await.is_err() {
+                return;
+            }
+        }
+    });
+    let stream = futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|item| (item, rx))
+    });
+    file(
+        Body::from_stream(stream).into_response(),
+        "text/csv; charset=utf-8",
+        &name(lang, "csv"),
+    )
+}
+
+pub async fn xlsx(State(state): State<AppState>, session: Session, q: FilterQuery) -> Response {
+    let (who, filter) = match (caller(&state, &session).await, filter_of(q)) {
+        (Ok(w), Ok(f)) => (w, f),
+        (Err(r), _) | (_, Err(r)) => return r,
+    };
+    let mut cursor = match export_cursor(&who, &filter) {
+        Ok(c) => c,
+        Err(e) => return error(e),
+    };
+    let lang = who.lang();
+    let mut sheet = match XlsxExport::new(lang) {
+        Ok(s) => s,
+        Err(e) => return error(e),
+    };
+    loop {
+        match cursor.next(&state).await {
+            Ok(Some(rows)) => {
+                if let Err(e) = sheet.push(&rows) {
+                    return error(e);
+                }
+            }
+            Ok(None) => break,
+            Err(e) => return error(e),
+        }
+    }
+    // Zipping the sheet is CPU work: off the async threads.
+    match tokio::task::spawn_blocking(move || sheet.finish()).await {
+        Ok(Ok(bytes)) => file(bytes.into_response(), XLSX, &name(lang, "xlsx")),
+        Ok(Err(e)) => error(e),
+        Err(_) => error(AppError::Internal),
+    }
+}
+
+fn name(lang: Lang, ext: &str) -> String {
+    match lang {
+        Lang::Zh => format!("订单导出.{ext}"),
+        Lang::En => format!("orders.{ext}"),
+    }
+}
