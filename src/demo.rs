@@ -104,6 +104,13 @@ pub async fn seed(state: &AppState) -> AppResult<Vec<String>> {
             "pricing: {added} demo channels (US, GB, DE, JP, CA)"
         ));
     }
+    let windows = crate::pricing::service::seed_demo_pickup_slots(state).await?;
+    let reasons = crate::orders::service::seed_demo_cancel_reasons(state).await?;
+    if windows + reasons > 0 {
+        lines.push(format!(
+            "pickups: {windows} pickup windows, {reasons} cancel reasons"
+        ));
+    }
     Ok(lines)
 }
 

@@ -218,6 +218,13 @@ error_keys! {
     ParcelNumberTaken = "parcel.number_taken",
     ParcelCarrierUnknown = "parcel.carrier_unknown",
     ParcelsTooMany = "parcel.too_many",
+    PickupVehicleInvalid = "pickup.vehicle_invalid",
+    PickupStatusInvalid = "pickup.status_invalid",
+    PickupSlotFull = "pickup.slot_full",
+    PickupSlotUnknown = "pickup.slot_unknown",
+    PickupOrderNotReady = "pickup.order_not_ready",
+    PickupExists = "pickup.exists",
+    PickupReasonUnknown = "pickup.reason_unknown",
     // Tracking: carriers, numbers, events
     CarrierInvalid = "carrier.invalid",
     TrackingNumberInvalid = "tracking_number.invalid",

@@ -22,6 +22,7 @@ pub mod check;
 pub mod export;
 pub mod flow;
 pub mod model;
+pub mod pickup;
 pub mod policy;
 #[cfg(feature = "ssr")]
 pub mod repo;
@@ -29,5 +30,7 @@ pub mod repo;
 pub mod service;
 #[cfg(all(test, feature = "ssr"))]
 mod tests;
+#[cfg(all(test, feature = "ssr"))]
+mod tests_pickup;
 
 pub use model::*;

@@ -30,6 +30,13 @@ crate::i18n::texts! {
     PARCEL_NUMBER_TAKEN = "这个快递单号已登记在其他订单上", "This tracking number is on another order";
     PARCEL_CARRIER_UNKNOWN = "无法识别快递公司，请选择", "Could not tell the carrier: pick one";
     PARCELS_TOO_MANY = "每个订单最多 200 个快递单号", "At most 200 tracking numbers an order";
+    PICKUP_VEHICLE_INVALID = "未知的车型", "Unknown vehicle";
+    PICKUP_STATUS_INVALID = "未知的揽收状态", "Unknown pickup status";
+    PICKUP_SLOT_FULL = "这个时段已约满，请选择其他时段", "This window is full: pick another";
+    PICKUP_SLOT_UNKNOWN = "这个时段当天不可预约", "This window is not open on that day";
+    PICKUP_ORDER_NOT_READY = "订单当前状态不能安排揽收", "The order cannot be picked up in its status";
+    PICKUP_EXISTS = "这个订单已有揽收计划", "This order has a pickup planned already";
+    PICKUP_REASON_UNKNOWN = "请选择取消原因", "Pick a reason";
 
     // pages
     NAV_ORDERS = "我的订单", "My orders";

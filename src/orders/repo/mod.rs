@@ -4,6 +4,7 @@
 pub mod event;
 pub mod order;
 pub mod parcel;
+pub mod pickup;
 
 use crate::error::{AppError, AppResult};
 
@@ -39,4 +40,17 @@ pub const STATEMENTS: &[(&str, &str)] = &[
     ("order_parcels.update", parcel::UPDATE),
     ("order_parcels.delete", parcel::DELETE),
     ("order_parcels.of_order", parcel::OF_ORDER),
+    ("pickups.open_day", pickup::OPEN_DAY),
+    ("pickups.take", pickup::TAKE),
+    ("pickups.give_back", pickup::GIVE_BACK),
+    ("pickups.booked_from", pickup::BOOKED_FROM),
+    ("pickups.insert", pickup::INSERT),
+    ("pickups.cancel", pickup::CANCEL),
+    ("pickups.by_id", pickup::BY_ID),
+    ("pickups.of_order", pickup::OF_ORDER),
+    ("pickups.list", pickup::LIST),
+    ("pickups.count", pickup::COUNT),
+    ("pickups.reasons", pickup::REASONS),
+    ("pickups.insert_reason", pickup::INSERT_REASON),
+    ("pickups.reason_by_id", pickup::REASON_BY_ID),
 ];

@@ -8,6 +8,7 @@ mod book;
 mod export;
 mod moves;
 mod parcels;
+mod pickup;
 mod read;
 mod receive;
 
@@ -15,6 +16,7 @@ pub use book::*;
 pub use export::*;
 pub use moves::*;
 pub use parcels::*;
+pub use pickup::*;
 pub use read::*;
 pub use receive::*;
 

@@ -1,8 +1,6 @@
 //! Pickup slots: ops and admins set each city's windows and capacity;
 //! whoever may search sees the days and windows a city offers.
 
-use std::collections::HashMap;
-
 use super::today;
 use crate::auth::{Principal, Staff};
 use crate::db::new_id;
@@ -71,8 +69,9 @@ pub async fn get_pickup_times(
         return Err(AppError::validation("days", ErrorKey::PickupDaysInvalid));
     }
     let slots = repo::all(&state.db).await?;
-    // Nothing is booked before orders exist; orders will count here.
-    Ok(offer(&slots, &HashMap::new(), city, today(state), days))
+    let day = today(state);
+    let booked = crate::orders::repo::pickup::booked_from(&state.db, city.trim(), day).await?;
+    Ok(offer(&slots, &booked, city, day, days))
 }
 
 /// The demo's windows: every origin city, a morning and an afternoon on
