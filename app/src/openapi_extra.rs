@@ -205,6 +205,22 @@ pub fn webhooks(g: &mut SchemaGenerator) -> Value {
                 "difference_fen": {"type": "integer"}},
                 "required": ["number", "company_id", "quoted_total_fen", "actual_total_fen", "difference_fen"]}),
         ),
+        (
+            "pickup.scheduled",
+            "A pickup of an order was planned in a window.",
+            json!({"type": "object", "properties": {
+                "order_number": {"type": "string"}, "company_id": {"type": "integer"},
+                "date": {"type": "string"}, "start": {"type": "string"}, "end": {"type": "string"},
+                "city": {"type": "string"}},
+                "required": ["order_number", "company_id", "date", "start", "end", "city"]}),
+        ),
+        (
+            "pickup.cancelled",
+            "A planned pickup was cancelled, with its reason.",
+            json!({"type": "object", "properties": {
+                "order_number": {"type": "string"}, "reason": {"type": "string"}},
+                "required": ["order_number", "reason"]}),
+        ),
     ];
     let mut out = Map::new();
     for (event, summary, data) in events {

@@ -16,6 +16,8 @@ pub const EVENTS: &[&str] = &[
     "order.created",
     "order.status_changed",
     "order.adjusted",
+    "pickup.scheduled",
+    "pickup.cancelled",
 ];
 
 crate::string_enum! {

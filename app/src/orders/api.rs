@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use server_fn::codec::Json;
+use shipdesk::orders::pickup::{CancelReason, Pickup, PickupCheck, PickupFilter, PickupForSave};
 use shipdesk::orders::{
     Order, OrderCounts, OrderFilter, OrderForBook, OrderMove, OrderReceipt, OrderSummary, Parcel,
     ParcelForSave,
@@ -106,4 +107,54 @@ pub async fn save_parcel(input: ParcelForSave) -> Result<Vec<Parcel>, AppError> 
 pub async fn delete_parcel(order_id: Id, id: Id) -> Result<Vec<Parcel>, AppError> {
     let p = principal().await?;
     service::delete_parcel(&state()?, &p, order_id, id).await
+}
+
+/// What a pickup of an order collects (pieces, weight, volume, the shipper's address) and the next 14 days' windows of its origin city with their places left (验证订单并查询信息: the company's members, ops, admin).
+#[server(prefix = "/api", endpoint = "check_pickup", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn check_pickup(order_id: Id) -> Result<PickupCheck, AppError> {
+    let p = principal().await?;
+    service::check_pickup(&state()?, &p, order_id).await
+}
+
+/// Saves a pickup plan (保存揽收计划) in an open window with room; a full window is a 409 on `slot_id`, an order with a plan already a 409 on `order_id` (the company's members, ops, admin).
+#[server(prefix = "/api", endpoint = "save_pickup", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn save_pickup(input: PickupForSave) -> Result<Pickup, AppError> {
+    let p = principal().await?;
+    service::save_pickup(&state()?, &p, &input).await
+}
+
+/// Pickups by day and status (查询揽收叫车): ops and admins all, a customer member their company's.
+#[server(prefix = "/api", endpoint = "list_pickups", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn list_pickups(
+    filter: PickupFilter,
+    page: Option<u32>,
+    size: Option<u32>,
+) -> Result<Page<Pickup>, AppError> {
+    let p = principal().await?;
+    let page = PageQuery::parse(page, size)?;
+    service::list_pickups(&state()?, &p, &filter, page).await
+}
+
+/// Cancels a scheduled pickup with one of the listed reasons (取消揽收计划); its window's place is given back (the company's members, ops, admin).
+#[server(prefix = "/api", endpoint = "cancel_pickup", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn cancel_pickup(id: Id, reason_id: Id) -> Result<Pickup, AppError> {
+    let p = principal().await?;
+    service::cancel_pickup(&state()?, &p, id, reason_id).await
+}
+
+/// The reasons a pickup may be cancelled for (查询取消原因; any signed-in caller).
+#[server(prefix = "/api", endpoint = "list_pickup_cancel_reasons", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn list_pickup_cancel_reasons() -> Result<Vec<CancelReason>, AppError> {
+    principal().await?;
+    service::list_cancel_reasons(&state()?).await
+}
+
+/// Adds a reason a pickup may be cancelled for (admin).
+#[server(prefix = "/api", endpoint = "add_pickup_cancel_reason", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn add_pickup_cancel_reason(
+    text_zh: String,
+    text_en: String,
+) -> Result<CancelReason, AppError> {
+    let p = principal().await?;
+    service::add_cancel_reason(&state()?, p.as_staff()?, &text_zh, &text_en).await
 }

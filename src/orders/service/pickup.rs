@@ -203,7 +203,10 @@ pub async fn cancel_pickup(
         .ok_or_else(|| AppError::not_found("pickup"))?;
     let stored = readable(state, who, p.order_id)
         .await
-        .map_err(|_| AppError::not_found("pickup"))?;
+        .map_err(|e| match e {
+            AppError::NotFound { .. } => AppError::not_found("pickup"),
+            other => other,
+        })?;
     if !policy::may_keep_parcels(who, &stored.owner) {
         return Err(AppError::Forbidden);
     }

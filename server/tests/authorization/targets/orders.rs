@@ -4,7 +4,9 @@
 
 use serde_json::{json, Value};
 use shipdesk::auth::Principal;
+use shipdesk::orders::pickup::PickupForSave;
 use shipdesk::orders::{service, Order, OrderForBook, ParcelForSave};
+use shipdesk::pricing::PickupSlotForSave;
 
 use super::{api, pricing::members_quote, Target};
 use crate::check::{field, has};
@@ -37,6 +39,30 @@ async fn confirmed(w: &World) -> Order {
     service::confirm_order(w.state(), &admin, o.id, o.version)
         .await
         .unwrap()
+}
+
+/// A roomy window in 深圳 every day (and the demo cancel reasons).
+async fn window(w: &World) -> shipdesk::Id {
+    service::seed_demo_cancel_reasons(w.state()).await.unwrap();
+    let input = PickupSlotForSave {
+        city: "深圳".into(),
+        start: "09:00".into(),
+        end: "18:00".into(),
+        capacity: 1000,
+        ..Default::default()
+    };
+    shipdesk::pricing::service::save_pickup_slot(w.state(), &w.admin, &input)
+        .await
+        .unwrap()
+        .id
+}
+
+/// A plan for tomorrow in `slot`.
+fn plan(w: &World, order_id: shipdesk::Id, slot: shipdesk::Id) -> Value {
+    let tomorrow = shipdesk::pricing::service::today(w.state()).add_days(1);
+    json!({"order_id": order_id, "slot_id": slot, "date": tomorrow.to_string(),
+        "address": "深圳市宝安区 1 号", "contact": "张伟", "phone": "13800138001",
+        "vehicle": "van", "pieces": 5, "weight_kg": 110})
 }
 
 pub async fn target(w: &World, endpoint: &str, _who: Who) -> Option<Target> {
@@ -124,6 +150,49 @@ pub async fn target(w: &World, endpoint: &str, _who: Who) -> Option<Target> {
             api(
                 json!({"order_id": o.id, "id": saved[0].id}),
                 field("", json!([])),
+            )
+        }
+        "check_pickup" => {
+            let o = order(w).await;
+            window(w).await;
+            api(json!({"order_id": o.id}), field("/order_id", o.id))
+        }
+        "save_pickup" => {
+            let o = order(w).await;
+            let body = json!({"input": plan(w, o.id, window(w).await)});
+            api(body, field("/status", "scheduled"))
+        }
+        "list_pickups" => {
+            let o = order(w).await;
+            let input: PickupForSave =
+                serde_json::from_value(plan(w, o.id, window(w).await)).unwrap();
+            service::save_pickup(w.state(), &Principal::Staff(w.admin.clone()), &input)
+                .await
+                .unwrap();
+            api(json!({"filter": {}}), field("/page", 1))
+        }
+        "cancel_pickup" => {
+            let o = order(w).await;
+            let input: PickupForSave =
+                serde_json::from_value(plan(w, o.id, window(w).await)).unwrap();
+            let p = service::save_pickup(w.state(), &Principal::Staff(w.admin.clone()), &input)
+                .await
+                .unwrap();
+            let reason = service::list_cancel_reasons(w.state()).await.unwrap()[0].id;
+            api(
+                json!({"id": p.id, "reason_id": reason}),
+                field("/status", "cancelled"),
+            )
+        }
+        "list_pickup_cancel_reasons" => {
+            service::seed_demo_cancel_reasons(w.state()).await.unwrap();
+            api(json!({}), field("/0/text_zh", "客户改期"))
+        }
+        "add_pickup_cancel_reason" => {
+            let zh = format!("原因 {}", w.n());
+            api(
+                json!({"text_zh": zh, "text_en": "A reason"}),
+                field("/text_zh", zh),
             )
         }
         _ => return None,
