@@ -219,6 +219,8 @@ error_keys! {
     ParcelCarrierUnknown = "parcel.carrier_unknown",
     ParcelsTooMany = "parcel.too_many",
     PickupVehicleInvalid = "pickup.vehicle_invalid",
+    ActAsMinutesInvalid = "act_as.minutes_invalid",
+    ActAsTokenInvalid = "act_as.token_invalid",
     PickupStatusInvalid = "pickup.status_invalid",
     PickupSlotFull = "pickup.slot_full",
     PickupSlotUnknown = "pickup.slot_unknown",

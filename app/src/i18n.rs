@@ -236,6 +236,8 @@ pub fn error_message(key: ErrorKey) -> Text {
         ErrorKey::ParcelCarrierUnknown => orders::PARCEL_CARRIER_UNKNOWN,
         ErrorKey::ParcelsTooMany => orders::PARCELS_TOO_MANY,
         ErrorKey::PickupVehicleInvalid => orders::PICKUP_VEHICLE_INVALID,
+        ErrorKey::ActAsMinutesInvalid => orders::ACT_AS_MINUTES_INVALID,
+        ErrorKey::ActAsTokenInvalid => orders::ACT_AS_TOKEN_INVALID,
         ErrorKey::PickupStatusInvalid => orders::PICKUP_STATUS_INVALID,
         ErrorKey::PickupSlotFull => orders::PICKUP_SLOT_FULL,
         ErrorKey::PickupSlotUnknown => orders::PICKUP_SLOT_UNKNOWN,

@@ -56,6 +56,7 @@ mod who {
     pub const ORDER_READERS: &str = "customer member (their company's orders); staff: admin, cs, ops, finance; sales: orders of the companies they own and quick orders they booked";
     pub const ORDER_PROCESSORS: &str = "staff: admin, ops";
     pub const ORDER_CANCELLERS: &str = "customer member (their company's waiting pre-orders); sales (their waiting quick orders); staff: admin, ops";
+    pub const QUICK_SALES: &str = "staff: sales (for members of the companies they own)";
     pub const PICKUP_READERS: &str = "customer member (their company's pickups); staff: admin, ops";
     pub const PARCEL_KEEPERS: &str = "customer member (their company's orders); staff: admin, ops";
     pub const PARTNER_SECRET: &str =
@@ -200,6 +201,8 @@ const OPERATIONS: &[Operation] = &[
     op::<orders::ListParcels>("orders", who::ORDER_READERS),
     op::<orders::SaveParcel>("orders", who::PARCEL_KEEPERS),
     op::<orders::DeleteParcel>("orders", who::PARCEL_KEEPERS),
+    op::<orders::CreateActAsToken>("orders", who::QUICK_SALES),
+    op::<orders::BookQuickOrder>("orders", who::QUICK_SALES),
     op::<orders::CheckPickup>("orders", who::PARCEL_KEEPERS),
     op::<orders::SavePickup>("orders", who::PARCEL_KEEPERS),
     op::<orders::ListPickups>("orders", who::PICKUP_READERS),

@@ -352,3 +352,15 @@ pub struct ParcelForSave {
     #[serde(default)]
     pub cartons: String,
 }
+
+/// An act-as token (生成用户临时的token), shown once: a salesperson books
+/// quick orders for `member` with it until `expires_at`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct ActAsToken {
+    /// `sda_` and 64 hex digits.
+    pub token: String,
+    pub member_id: Id,
+    pub member_name: String,
+    pub company_id: Id,
+    pub expires_at: Timestamp,
+}

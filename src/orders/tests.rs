@@ -584,3 +584,86 @@ async fn an_export_walks_the_filtered_list_in_the_callers_scope_and_reads_back_a
         .unwrap();
     assert_eq!(n, 0, "another company's orders are not exported");
 }
+
+#[tokio::test]
+async fn a_salesperson_books_a_quick_order_with_an_act_as_token_for_their_own_customer() {
+    let w = world().await;
+    let Principal::Staff(sales) = &w.sales else {
+        unreachable!()
+    };
+    let Principal::Staff(other) = &w.other_sales else {
+        unreachable!()
+    };
+    let e = service::create_act_as_token(&w.state, other, w.alice_member.id, 10)
+        .await
+        .unwrap_err();
+    assert_eq!(e, AppError::not_found("member"), "not their customer");
+    let e = service::create_act_as_token(&w.state, sales, w.alice_member.id, 90)
+        .await
+        .unwrap_err();
+    assert_eq!(e.field(), Some("minutes"));
+    let t = service::create_act_as_token(&w.state, sales, w.alice_member.id, 10)
+        .await
+        .unwrap();
+    assert!(t.token.starts_with("sda_") && t.token.len() == 68);
+    let input = QuoteForSave {
+        search: testing::ont8_search(22.0),
+        channel_id: w.quote.plan.channel.id,
+        company_id: Some(t.company_id),
+    };
+    let quote = pricing::service::save_quote(&w.state, &w.sales, &input)
+        .await
+        .unwrap();
+    let e = service::book_quick_order(
+        &w.state,
+        other,
+        &t.token,
+        &booking(&quote.number, "quick-key-0001"),
+    )
+    .await;
+    assert_eq!(
+        e.unwrap_err().field(),
+        Some("token"),
+        "only its salesperson uses it"
+    );
+    let o = service::book_quick_order(
+        &w.state,
+        sales,
+        &t.token,
+        &booking(&quote.number, "quick-key-0001"),
+    )
+    .await
+    .unwrap();
+    assert!(o.quick);
+    assert_eq!(o.booked_by, format!("{} → 张伟", sales.name));
+    assert_eq!(o.events[0].acting_for.as_deref(), Some("张伟"));
+    let quick = OrderFilter {
+        quick_only: true,
+        ..Default::default()
+    };
+    let mine = service::list_orders(&w.state, &w.sales, &quick, PageQuery::default())
+        .await
+        .unwrap();
+    assert_eq!(
+        mine.items.iter().map(|o| o.id).collect::<Vec<_>>(),
+        vec![o.id]
+    );
+    let seen = service::get_order(&w.state, &w.alice, o.id).await.unwrap();
+    assert_eq!(
+        seen.company_id, t.company_id,
+        "the customer sees it as theirs"
+    );
+    let cancelled = service::cancel_order(&w.state, &w.sales, o.id, o.version, "客户改主意")
+        .await
+        .unwrap();
+    assert_eq!(cancelled.status, OrderStatus::Cancelled);
+    w.state.clock.advance(11 * 60_000);
+    let e = service::book_quick_order(
+        &w.state,
+        sales,
+        &t.token,
+        &booking(&quote.number, "quick-key-0002"),
+    )
+    .await;
+    assert_eq!(e.unwrap_err().field(), Some("token"), "expired");
+}

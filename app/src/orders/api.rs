@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use server_fn::codec::Json;
 use shipdesk::orders::pickup::{CancelReason, Pickup, PickupCheck, PickupFilter, PickupForSave};
 use shipdesk::orders::{
-    Order, OrderCounts, OrderFilter, OrderForBook, OrderMove, OrderReceipt, OrderSummary, Parcel,
-    ParcelForSave,
+    ActAsToken, Order, OrderCounts, OrderFilter, OrderForBook, OrderMove, OrderReceipt,
+    OrderSummary, Parcel, ParcelForSave,
 };
 use shipdesk::{AppError, Id, Page};
 
@@ -157,4 +157,18 @@ pub async fn add_pickup_cancel_reason(
 ) -> Result<CancelReason, AppError> {
     let p = principal().await?;
     service::add_cancel_reason(&state()?, p.as_staff()?, &text_zh, &text_en).await
+}
+
+/// Mints an act-as token (生成用户临时的token) to book quick orders for one member of a company the salesperson owns, for 1–30 `minutes`; the token is shown once (sales).
+#[server(prefix = "/api", endpoint = "create_act_as_token", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn create_act_as_token(member_id: Id, minutes: i64) -> Result<ActAsToken, AppError> {
+    let p = principal().await?;
+    service::create_act_as_token(&state()?, p.as_staff()?, member_id, minutes).await
+}
+
+/// Books a quick order (快捷下单) as the token's member from one of their company's saved quotes; the order and its timeline name the salesperson and the member. Only the token's salesperson, while it lasts (sales).
+#[server(prefix = "/api", endpoint = "book_quick_order", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn book_quick_order(token: String, input: OrderForBook) -> Result<Order, AppError> {
+    let p = principal().await?;
+    service::book_quick_order(&state()?, p.as_staff()?, &token, &input).await
 }

@@ -31,6 +31,8 @@ crate::i18n::texts! {
     PARCEL_CARRIER_UNKNOWN = "无法识别快递公司，请选择", "Could not tell the carrier: pick one";
     PARCELS_TOO_MANY = "每个订单最多 200 个快递单号", "At most 200 tracking numbers an order";
     PICKUP_VEHICLE_INVALID = "未知的车型", "Unknown vehicle";
+    ACT_AS_MINUTES_INVALID = "有效时间应为 1–30 分钟", "A token lasts 1 to 30 minutes";
+    ACT_AS_TOKEN_INVALID = "代客下单凭证无效或已过期，请重新生成", "The act-as token is invalid or expired: make a new one";
     PICKUP_STATUS_INVALID = "未知的揽收状态", "Unknown pickup status";
     PICKUP_SLOT_FULL = "这个时段已约满，请选择其他时段", "This window is full: pick another";
     PICKUP_SLOT_UNKNOWN = "这个时段当天不可预约", "This window is not open on that day";

@@ -37,6 +37,9 @@ pub fn spawn(app: AppState) {
             if let Err(e) = shipdesk::pricing::inquiry_hall::service::send::prune(&app).await {
                 tracing::warn!(error = %e, "pruning WeCom robot messages failed");
             }
+            if let Err(e) = shipdesk::orders::repo::act_as::prune(&app.db, now).await {
+                tracing::warn!(error = %e, "pruning act-as tokens failed");
+            }
             if let Err(e) = shipdesk::partner::service::prune(&app).await {
                 tracing::warn!(error = %e, "pruning partner nonces, tokens and logs failed");
             }

@@ -1,6 +1,7 @@
 //! SQL of the orders domain: orders, their timeline and their delivery
 //! tracking numbers.
 
+pub mod act_as;
 pub mod event;
 pub mod order;
 pub mod parcel;
@@ -40,6 +41,9 @@ pub const STATEMENTS: &[(&str, &str)] = &[
     ("order_parcels.update", parcel::UPDATE),
     ("order_parcels.delete", parcel::DELETE),
     ("order_parcels.of_order", parcel::OF_ORDER),
+    ("act_as.insert", act_as::INSERT),
+    ("act_as.live", act_as::LIVE),
+    ("act_as.prune", act_as::PRUNE),
     ("pickups.open_day", pickup::OPEN_DAY),
     ("pickups.take", pickup::TAKE),
     ("pickups.give_back", pickup::GIVE_BACK),

@@ -3,7 +3,7 @@
 //! type changed; once per client key.
 
 use super::{event, get_order, publish};
-use crate::auth::Principal;
+use crate::auth::{Member, Principal, Staff};
 use crate::db::new_id;
 use crate::error::{AppError, AppResult};
 use crate::orders::check;
@@ -17,8 +17,8 @@ use crate::ErrorKey;
 
 /// Books a pre-order for the caller's company from one of its saved
 /// quotes. Sending the same `client_key` again answers with the order it
-/// booked. Only customer members book (sales book through an act-as
-/// token, as the member).
+/// booked. Only customer members book (sales book quick orders through an
+/// act-as token, [`book_quick_order`](super::book_quick_order)).
 pub async fn book_order(
     state: &AppState,
     who: &Principal,
@@ -27,6 +27,18 @@ pub async fn book_order(
     let Principal::Member(member) = who else {
         return Err(AppError::Forbidden);
     };
+    book(state, who, member, None, input).await
+}
+
+/// Books for `member`, by them or (`acting`) by a salesperson acting for
+/// them; answers the order as `who` reads it.
+pub(super) async fn book(
+    state: &AppState,
+    who: &Principal,
+    member: &Member,
+    acting: Option<&Staff>,
+    input: &OrderForBook,
+) -> AppResult<Order> {
     let key = check::client_key(&input.client_key)?;
     if let Some(done) = repo::by_key(&state.db, member.company_id, &key).await? {
         return get_order(state, who, done.order.id).await;
@@ -62,8 +74,8 @@ pub async fn book_order(
         number: &number,
         company_id: member.company_id,
         member_id: Some(member.id),
-        staff_id: None,
-        quick: false,
+        staff_id: acting.map(|s| s.id),
+        quick: acting.is_some(),
         client_key: &key,
         quote_id: quote.id,
         quote_number: &quote.number,
@@ -80,12 +92,11 @@ pub async fn book_order(
             .ok_or(AppError::Internal)?;
         return get_order(state, who, done.order.id).await;
     }
-    events::insert(
-        &mut *tx,
-        id,
-        &event(who, None, OrderStatus::Booked, "", now),
-    )
-    .await?;
+    let mut first = event(who, None, OrderStatus::Booked, "", now);
+    if acting.is_some() {
+        first.acting_for = Some(member.name.clone());
+    }
+    events::insert(&mut *tx, id, &first).await?;
     let payload = serde_json::json!({
         "number": number, "company_id": member.company_id, "status": "booked",
         "total_fen": detail.plan.total_fen, "quote_number": quote.number,

@@ -9,6 +9,7 @@ mod export;
 mod moves;
 mod parcels;
 mod pickup;
+mod quick;
 mod read;
 mod receive;
 
@@ -17,6 +18,7 @@ pub use export::*;
 pub use moves::*;
 pub use parcels::*;
 pub use pickup::*;
+pub use quick::*;
 pub use read::*;
 pub use receive::*;
 

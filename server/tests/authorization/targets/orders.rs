@@ -152,6 +152,19 @@ pub async fn target(w: &World, endpoint: &str, _who: Who) -> Option<Target> {
                 field("", json!([])),
             )
         }
+        "create_act_as_token" => {
+            let body = json!({"member_id": w.member.id, "minutes": 5});
+            api(body, field("/member_id", w.member.id))
+        }
+        "book_quick_order" => {
+            let t = service::create_act_as_token(w.state(), &w.sales, w.member.id, 5)
+                .await
+                .unwrap();
+            let quote = members_quote(w).await;
+            let body =
+                json!({"token": t.token, "input": booking(&quote, &format!("authz-{}", w.n()))});
+            api(body, field("/quick", true))
+        }
         "check_pickup" => {
             let o = order(w).await;
             window(w).await;
