@@ -126,10 +126,18 @@ pub async fn save_channel(
             };
         }
     }
+    if let Some(i) = repo::set_tag_uses(&mut tx, &ch, now).await? {
+        return Err(unknown_tag(i));
+    }
     repo::insert_version(&mut *tx, &ch, Some(who.id), now).await?;
     tx.commit().await?;
     state.pricing.changed(&state.db).await;
     Ok(ch)
+}
+
+/// A tag deleted from the list between the check and the save.
+fn unknown_tag(i: usize) -> AppError {
+    AppError::validation(&format!("tags[{i}]"), ErrorKey::TagUnknown)
 }
 
 /// Upper-case codes, trimmed names: what the engine and lists compare.
@@ -173,6 +181,9 @@ pub async fn load_channels(state: &AppState, channels: &[Channel]) -> AppResult<
     for ch in cat.channels() {
         repo::insert(&mut *tx, ch, None, now).await?;
         repo::insert_version(&mut *tx, ch, None, now).await?;
+        if let Some(i) = repo::set_tag_uses(&mut tx, ch, now).await? {
+            return Err(unknown_tag(i));
+        }
     }
     tx.commit().await?;
     state.pricing.changed(&state.db).await;
