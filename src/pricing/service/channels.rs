@@ -145,9 +145,26 @@ fn normalized(mut ch: Channel) -> Channel {
     ch.name = ch.name.trim().to_owned();
     ch.carrier = ch.carrier.trim().to_owned();
     ch.country = ch.country.trim().to_ascii_uppercase();
+    let ranges = |rs: &mut Vec<PostcodeRange>| {
+        for r in rs {
+            r.from = normalize_postcode(&r.from);
+            r.to = normalize_postcode(&r.to);
+        }
+    };
     for z in &mut ch.zones {
+        z.code = z.code.trim().to_owned();
+        z.name = z.name.trim().to_owned();
         for code in &mut z.fba_codes {
             *code = code.trim().to_ascii_uppercase();
+        }
+        ranges(&mut z.postcodes);
+    }
+    for s in &mut ch.surcharges {
+        s.name = s.name.trim().to_owned();
+        for c in &mut s.when {
+            if let Condition::RemotePostcode { ranges: rs } = c {
+                ranges(rs);
+            }
         }
     }
     ch
