@@ -104,6 +104,10 @@ pub async fn seed(state: &AppState) -> AppResult<Vec<String>> {
             "pricing: {added} demo channels (US, GB, DE, JP, CA)"
         ));
     }
+    let slots = crate::pricing::service::seed_demo_pickup_slots(state).await?;
+    if slots > 0 {
+        lines.push(format!("pricing: {slots} pickup slots in 6 origin cities"));
+    }
     Ok(lines)
 }
 

@@ -289,6 +289,7 @@ mod tests {
             partner::ALL,
             pricing::ALL,
             crate::pricing::hall_text::ALL,
+            crate::pricing::pickup_text::ALL,
             crate::portal::text::ALL,
         ]
         .into_iter()

@@ -1,7 +1,8 @@
 //! The channels' admin pages: `/admin/channels` (the list) and
 //! `/admin/channels/:id` (a channel, its table, surcharges and versions;
 //! id 0 makes a new one), `/admin/libraries` (channel libraries and the
-//! tag list), `/admin/price-levels`, and a company's level on its page.
+//! tag list), `/admin/price-levels`, `/admin/pickup-slots`, and a
+//! company's level on its page.
 
 mod basics;
 mod basics_draft;
@@ -29,6 +30,10 @@ mod library_row;
 mod list_page;
 mod list_row;
 mod page;
+mod pickup_city;
+mod pickup_draft;
+mod pickup_form;
+mod pickup_page;
 mod precheck;
 mod rule_card;
 mod rules;
@@ -43,3 +48,4 @@ pub use levels_page::LevelsPage;
 pub use libraries_page::LibrariesPage;
 pub use list_page::ChannelsPage;
 pub use page::ChannelPage;
+pub use pickup_page::PickupSlotsPage;

@@ -16,6 +16,7 @@ mod input;
 mod inquiry_box;
 mod misses;
 mod pages;
+mod pickup_hint;
 mod plan_card;
 mod plan_detail;
 mod plans;
