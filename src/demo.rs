@@ -108,7 +108,7 @@ pub async fn seed(state: &AppState) -> AppResult<Vec<String>> {
     let reasons = crate::orders::service::seed_demo_cancel_reasons(state).await?;
     if windows + reasons > 0 {
         lines.push(format!(
-            "pickups: {windows} pickup windows, {reasons} cancel reasons"
+            "pickups: {windows} pickup windows in 6 origin cities, {reasons} cancel reasons"
         ));
     }
     Ok(lines)

@@ -138,6 +138,8 @@ error_keys! {
     ChannelStepInvalid = "channel.step_invalid",
     ChannelTransitInvalid = "channel.transit_invalid",
     ChannelZonesRequired = "channel.zones_required",
+    /// A surcharge's longest side or heaviest carton outside 1–1,000.
+    SurchargeThresholdInvalid = "surcharge.threshold_invalid",
     /// An import that is no readable spreadsheet.
     TableFileInvalid = "table.file_invalid",
     /// An import over 1 MiB, or over 5,000 rows or 500 columns.

@@ -263,6 +263,7 @@ pub fn error_message(key: ErrorKey) -> Text {
         ErrorKey::ChannelStepInvalid => pricing::CHANNEL_STEP_INVALID,
         ErrorKey::ChannelTransitInvalid => pricing::CHANNEL_TRANSIT_INVALID,
         ErrorKey::ChannelZonesRequired => pricing::CHANNEL_ZONES_REQUIRED,
+        ErrorKey::SurchargeThresholdInvalid => pricing::SURCHARGE_THRESHOLD_INVALID,
         ErrorKey::ChannelChanged => pricing::CHANNEL_CHANGED,
         ErrorKey::ChannelNoPlan => pricing::CHANNEL_NO_PLAN,
         ErrorKey::CountryInvalid => pricing::COUNTRY_INVALID,
@@ -315,6 +316,7 @@ mod tests {
             channel::ALL,
             crate::channel::levels_text::ALL,
             crate::channel::library_text::ALL,
+            crate::channel::rules_text::ALL,
             common::ALL,
             customer::ALL,
             staff::ALL,
@@ -323,6 +325,7 @@ mod tests {
             orders::ALL,
             pricing::ALL,
             crate::pricing::hall_text::ALL,
+            crate::pricing::pickup_text::ALL,
             crate::portal::text::ALL,
             tracking::ALL,
         ]

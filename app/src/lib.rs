@@ -108,6 +108,10 @@ pub fn App() -> impl IntoView {
                         path=path!("price-levels")
                         view={Lazy::<routes::PriceLevelsRoute>::new()}
                     />
+                    <Route
+                        path=path!("pickup-slots")
+                        view={Lazy::<routes::PickupSlotsRoute>::new()}
+                    />
                 </ParentRoute>
                 <Route path=path!("/h5/login") view={Lazy::<routes::H5LoginRoute>::new()} />
                 <Route path=path!("/h5/chat") view={Lazy::<routes::H5ChatRoute>::new()} />

@@ -86,6 +86,10 @@ lazy_page!(
     PriceLevelsRoute => view! { <channel::views::LevelsPage /> }
 );
 lazy_page!(
+    /// `/admin/pickup-slots`
+    PickupSlotsRoute => view! { <channel::views::PickupSlotsPage /> }
+);
+lazy_page!(
     /// `/h5/login`
     H5LoginRoute => view! { <auth::views::MemberLoginPage mobile=true /> }
 );

@@ -51,6 +51,8 @@ mod tests;
 mod tests_levels;
 #[cfg(all(test, feature = "ssr"))]
 mod tests_tables;
+#[cfg(all(test, feature = "ssr"))]
+mod tests_uses;
 
 pub use inquiry::{parse_inquiry, Field, FieldName, Inquiry};
 pub use level::{CompanyPriceLevel, ModeAdjustment, PriceLevel, PriceLevelForSave};

@@ -8,5 +8,6 @@
 pub mod api;
 pub mod levels_text;
 pub mod library_text;
+pub mod rules_text;
 pub mod text;
 pub mod views;

@@ -6,5 +6,6 @@
 pub mod api;
 pub mod hall_api;
 pub mod hall_text;
+pub mod pickup_text;
 pub mod text;
 pub mod views;

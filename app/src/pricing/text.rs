@@ -145,6 +145,7 @@ crate::i18n::texts! {
     CHANNEL_STEP_INVALID = "进位、最低计费和计泡系数不能为负，进位和计泡系数须大于 0", "Minimums cannot be negative; rounding and the divisor must be positive";
     CHANNEL_TRANSIT_INVALID = "最短时效不能大于最长时效", "The shortest transit cannot exceed the longest";
     CHANNEL_ZONES_REQUIRED = "至少需要一个分区", "Add at least one zone";
+    SURCHARGE_THRESHOLD_INVALID = "界限须为 1 到 1000 之间的整数", "The limit is a whole number from 1 to 1,000";
     COUNTRY_INVALID = "请填写两位国家代码，如 US", "Enter a two-letter country code such as US";
     DATE_INVALID = "日期格式应为 YYYY-MM-DD", "Dates are written YYYY-MM-DD";
     DATE_RANGE_INVALID = "开始日期不能晚于结束日期", "The start date cannot be after the end date";

@@ -1,12 +1,11 @@
 //! A channel (渠道): one carrier service line with its price table, surcharge
-//! rules, schedule and validity. [`Channel::check`] holds its invariants.
+//! rules, schedule and validity. [`Channel::check`] (in `check.rs`) holds
+//! its invariants.
 
 use serde::{Deserialize, Serialize};
 
 use super::{Basis, DateRange, GoodsType, Mode, Qty, Weekday};
-use crate::error::{AppError, AppResult};
 use crate::types::Id;
-use crate::ErrorKey;
 
 /// The most a rate or a fee may be: ¥1,000,000 (in fen).
 pub const MAX_FEE_FEN: i64 = 100_000_000;
@@ -163,100 +162,5 @@ impl Condition {
             self,
             Condition::SideOver { .. } | Condition::CartonOver { .. }
         )
-    }
-}
-
-fn bad(field: String, key: ErrorKey) -> AppError {
-    AppError::Validation { field, key }
-}
-
-fn fee_ok(fen: i64) -> bool {
-    (0..=MAX_FEE_FEN).contains(&fen)
-}
-
-impl Channel {
-    /// The channel's invariants, each error naming its field: a name, a
-    /// two-letter country, at least one zone and origin, breaks strictly ascending from zero or more, fees
-    /// between zero and [`MAX_FEE_FEN`], ranges in order.
-    pub fn check(&self) -> AppResult<()> {
-        if self.name.trim().is_empty() {
-            return Err(bad("name".into(), ErrorKey::FieldRequired));
-        }
-        let code = self.country.trim();
-        if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_alphabetic()) {
-            return Err(bad("country".into(), ErrorKey::CountryInvalid));
-        }
-        let divisor = match self.basis {
-            Basis::Kg { divisor } => divisor,
-            Basis::Cbm { kg_per_cbm } => kg_per_cbm,
-        };
-        if divisor == 0 {
-            return Err(bad("basis".into(), ErrorKey::ChannelStepInvalid));
-        }
-        if self.rounding.0 <= 0 || self.min_shipment.0 < 0 || self.min_carton.0 < 0 {
-            return Err(bad("rounding".into(), ErrorKey::ChannelStepInvalid));
-        }
-        if self.origins.is_empty() || self.accepts.is_empty() {
-            let field = if self.origins.is_empty() {
-                "origins"
-            } else {
-                "accepts"
-            };
-            return Err(bad(field.into(), ErrorKey::FieldRequired));
-        }
-        if self.zones.is_empty() {
-            return Err(bad("zones".into(), ErrorKey::ChannelZonesRequired));
-        }
-        for (i, zone) in self.zones.iter().enumerate() {
-            check_rates(&format!("zones[{i}].rates"), &zone.rates)?;
-        }
-        self.check_rules()
-    }
-
-    fn check_rules(&self) -> AppResult<()> {
-        for (i, s) in self.surcharges.iter().enumerate() {
-            let ok = match s.charge {
-                Charge::Unit { fen } | Charge::Carton { fen } | Charge::Shipment { fen } => {
-                    fee_ok(fen)
-                }
-                Charge::Percent { basis_points } => basis_points <= 100_000,
-            };
-            if !ok {
-                return Err(bad(
-                    format!("surcharges[{i}].charge"),
-                    ErrorKey::ChannelAmountInvalid,
-                ));
-            }
-        }
-        if !fee_ok(self.customs_fee_fen) {
-            return Err(bad(
-                "customs_fee_fen".into(),
-                ErrorKey::ChannelAmountInvalid,
-            ));
-        }
-        if self.transit_days.min > self.transit_days.max {
-            return Err(bad("transit_days".into(), ErrorKey::ChannelTransitInvalid));
-        }
-        let ranges = [Some(self.validity), self.special];
-        if ranges.iter().flatten().any(|r| r.from > r.to) {
-            return Err(bad("validity".into(), ErrorKey::DateRangeInvalid));
-        }
-        Ok(())
-    }
-}
-
-fn check_rates(field: &str, rates: &[Rate]) -> AppResult<()> {
-    if rates.is_empty() || rates[0].from.0 < 0 {
-        return Err(bad(field.into(), ErrorKey::ChannelRatesInvalid));
-    }
-    if rates.windows(2).any(|w| w[0].from >= w[1].from) {
-        return Err(bad(field.into(), ErrorKey::ChannelRatesInvalid));
-    }
-    match rates.iter().position(|r| !fee_ok(r.fen)) {
-        Some(j) => Err(bad(
-            format!("{field}[{j}].fen"),
-            ErrorKey::ChannelAmountInvalid,
-        )),
-        None => Ok(()),
     }
 }

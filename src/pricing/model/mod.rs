@@ -7,16 +7,20 @@ use crate::auth::Lang;
 
 mod cargo;
 mod channel;
+mod check;
 mod date;
 mod plan;
 mod query;
 mod saved;
 mod shared;
 #[cfg(test)]
+mod tests_check;
+#[cfg(test)]
 mod tests_query;
 
 pub use cargo::*;
 pub use channel::*;
+pub use check::MAX_THRESHOLD;
 pub use date::*;
 pub use plan::*;
 pub use query::*;

@@ -2,7 +2,7 @@
 //! version of it.
 
 use sqlx::any::AnyRow;
-use sqlx::{Any, Executor, Row};
+use sqlx::{Any, AnyConnection, Executor, Row};
 
 use crate::error::{AppError, AppResult};
 use crate::pricing::model::{Channel, ChannelVersion};
@@ -107,6 +107,46 @@ pub async fn insert_version(
         .execute(ex)
         .await?;
     Ok(())
+}
+
+pub(crate) const CLEAR_TAG_USES: &str = "DELETE FROM channel_tag_uses WHERE channel_id = $1";
+pub(crate) const INSERT_TAG_USE: &str =
+    "INSERT INTO channel_tag_uses (channel_id, tag, created_at) VALUES ($1, $2, $3)";
+
+/// Records the tags `ch` carries now (in the transaction that stores it);
+/// `Some(i)` when `ch.tags[i]` is not in the tag list (its key refuses it).
+pub async fn set_tag_uses(
+    conn: &mut AnyConnection,
+    ch: &Channel,
+    now: i64,
+) -> AppResult<Option<usize>> {
+    sqlx::query(CLEAR_TAG_USES)
+        .bind(ch.id)
+        .execute(&mut *conn)
+        .await?;
+    let mut seen = std::collections::HashSet::new();
+    for (i, tag) in ch.tags.iter().enumerate() {
+        if !seen.insert(tag) {
+            continue;
+        }
+        let r = sqlx::query(INSERT_TAG_USE)
+            .bind(ch.id)
+            .bind(tag)
+            .bind(now)
+            .execute(&mut *conn)
+            .await;
+        match r {
+            Err(e) if is_foreign_key_violation(&e) => return Ok(Some(i)),
+            r => r?,
+        };
+    }
+    Ok(None)
+}
+
+/// The statement named a row that is not there (a tag, a library).
+pub(crate) fn is_foreign_key_violation(e: &sqlx::Error) -> bool {
+    e.as_database_error()
+        .is_some_and(|d| d.is_foreign_key_violation())
 }
 
 const COLUMNS: &str = "id, enabled, definition, table_version, updated_at";

@@ -1,7 +1,7 @@
 //! Price levels and which company has which.
 
 use sqlx::any::AnyRow;
-use sqlx::{Any, Executor, Row};
+use sqlx::{Any, AnyConnection, Executor, Row};
 
 use crate::error::{AppError, AppResult};
 use crate::pricing::level::{ModeAdjustment, PriceLevel};
@@ -98,6 +98,40 @@ pub async fn update(
         .execute(ex)
         .await?;
     Ok(r.rows_affected() == 1)
+}
+
+pub(crate) const CLEAR_LIBRARIES: &str = "DELETE FROM price_level_libraries WHERE level_id = $1";
+pub(crate) const INSERT_LIBRARY: &str =
+    "INSERT INTO price_level_libraries (level_id, library_id, created_at) VALUES ($1, $2, $3)";
+
+/// Records the libraries `l` uses now (in the transaction that stores it);
+/// `Some(i)` when `l.libraries[i]` is no stored library.
+pub async fn set_library_uses(
+    conn: &mut AnyConnection,
+    l: &PriceLevel,
+    now: i64,
+) -> AppResult<Option<usize>> {
+    sqlx::query(CLEAR_LIBRARIES)
+        .bind(l.id)
+        .execute(&mut *conn)
+        .await?;
+    let mut seen = std::collections::HashSet::new();
+    for (i, lib) in l.libraries.iter().enumerate() {
+        if !seen.insert(lib) {
+            continue;
+        }
+        let r = sqlx::query(INSERT_LIBRARY)
+            .bind(l.id)
+            .bind(lib)
+            .bind(now)
+            .execute(&mut *conn)
+            .await;
+        match r {
+            Err(e) if super::channel::is_foreign_key_violation(&e) => return Ok(Some(i)),
+            r => r?,
+        };
+    }
+    Ok(None)
 }
 
 pub(crate) const CLEAR_DEFAULT: &str =

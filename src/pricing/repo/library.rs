@@ -59,11 +59,21 @@ pub async fn save(
     Ok(r.rows_affected() == 1)
 }
 
-pub(crate) const DELETE: &str = "DELETE FROM channel_libraries WHERE id = $1";
+pub(crate) const DELETE_UNUSED: &str = "DELETE FROM channel_libraries WHERE id = $1 \
+     AND NOT EXISTS (SELECT 1 FROM price_level_libraries WHERE library_id = $1)";
 
-pub async fn delete(ex: impl Executor<'_, Database = Any>, id: Id) -> AppResult<bool> {
-    let r = sqlx::query(DELETE).bind(id).execute(ex).await?;
+/// Deletes a library no price level uses, in one statement; false when it
+/// is in use (or absent).
+pub async fn delete_unused(ex: impl Executor<'_, Database = Any>, id: Id) -> AppResult<bool> {
+    let r = sqlx::query(DELETE_UNUSED).bind(id).execute(ex).await?;
     Ok(r.rows_affected() == 1)
+}
+
+pub(crate) const EXISTS: &str = "SELECT COUNT(*) FROM channel_libraries WHERE id = $1";
+
+pub async fn exists(ex: impl Executor<'_, Database = Any>, id: Id) -> AppResult<bool> {
+    let n: i64 = sqlx::query_scalar(EXISTS).bind(id).fetch_one(ex).await?;
+    Ok(n > 0)
 }
 
 pub(crate) const TAGS: &str = "SELECT name FROM channel_tags ORDER BY name";
@@ -89,11 +99,30 @@ pub async fn insert_tag(
     Ok(r.rows_affected() == 1)
 }
 
-pub(crate) const DELETE_TAG: &str = "DELETE FROM channel_tags WHERE name = $1";
+pub(crate) const DELETE_UNUSED_TAG: &str = "DELETE FROM channel_tags WHERE name = $1 \
+     AND NOT EXISTS (SELECT 1 FROM channel_tag_uses WHERE tag = $1)";
 
-pub async fn delete_tag(ex: impl Executor<'_, Database = Any>, name: &str) -> AppResult<bool> {
-    let r = sqlx::query(DELETE_TAG).bind(name).execute(ex).await?;
+/// Deletes a tag no channel carries, in one statement; false when one
+/// does (or there is no such tag).
+pub async fn delete_unused_tag(
+    ex: impl Executor<'_, Database = Any>,
+    name: &str,
+) -> AppResult<bool> {
+    let r = sqlx::query(DELETE_UNUSED_TAG)
+        .bind(name)
+        .execute(ex)
+        .await?;
     Ok(r.rows_affected() == 1)
+}
+
+pub(crate) const TAG_EXISTS: &str = "SELECT COUNT(*) FROM channel_tags WHERE name = $1";
+
+pub async fn tag_exists(ex: impl Executor<'_, Database = Any>, name: &str) -> AppResult<bool> {
+    let n: i64 = sqlx::query_scalar(TAG_EXISTS)
+        .bind(name)
+        .fetch_one(ex)
+        .await?;
+    Ok(n > 0)
 }
 
 fn parse<T: serde::de::DeserializeOwned>(s: &str) -> AppResult<T> {

@@ -126,10 +126,18 @@ pub async fn save_channel(
             };
         }
     }
+    if let Some(i) = repo::set_tag_uses(&mut tx, &ch, now).await? {
+        return Err(unknown_tag(i));
+    }
     repo::insert_version(&mut *tx, &ch, Some(who.id), now).await?;
     tx.commit().await?;
     state.pricing.changed(&state.db).await;
     Ok(ch)
+}
+
+/// A tag deleted from the list between the check and the save.
+fn unknown_tag(i: usize) -> AppError {
+    AppError::validation(&format!("tags[{i}]"), ErrorKey::TagUnknown)
 }
 
 /// Upper-case codes, trimmed names: what the engine and lists compare.
@@ -137,9 +145,26 @@ fn normalized(mut ch: Channel) -> Channel {
     ch.name = ch.name.trim().to_owned();
     ch.carrier = ch.carrier.trim().to_owned();
     ch.country = ch.country.trim().to_ascii_uppercase();
+    let ranges = |rs: &mut Vec<PostcodeRange>| {
+        for r in rs {
+            r.from = normalize_postcode(&r.from);
+            r.to = normalize_postcode(&r.to);
+        }
+    };
     for z in &mut ch.zones {
+        z.code = z.code.trim().to_owned();
+        z.name = z.name.trim().to_owned();
         for code in &mut z.fba_codes {
             *code = code.trim().to_ascii_uppercase();
+        }
+        ranges(&mut z.postcodes);
+    }
+    for s in &mut ch.surcharges {
+        s.name = s.name.trim().to_owned();
+        for c in &mut s.when {
+            if let Condition::RemotePostcode { ranges: rs } = c {
+                ranges(rs);
+            }
         }
     }
     ch
@@ -173,6 +198,9 @@ pub async fn load_channels(state: &AppState, channels: &[Channel]) -> AppResult<
     for ch in cat.channels() {
         repo::insert(&mut *tx, ch, None, now).await?;
         repo::insert_version(&mut *tx, ch, None, now).await?;
+        if let Some(i) = repo::set_tag_uses(&mut tx, ch, now).await? {
+            return Err(unknown_tag(i));
+        }
     }
     tx.commit().await?;
     state.pricing.changed(&state.db).await;

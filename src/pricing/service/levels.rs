@@ -24,7 +24,8 @@ pub async fn list_price_levels(state: &AppState, who: &Staff) -> AppResult<Vec<P
 }
 
 /// Creates (id 0) or changes a level (admins); made the default, it is the
-/// only one.
+/// only one. Each of its libraries must be stored (`libraries[i]` names
+/// the one that is not).
 pub async fn save_price_level(
     state: &AppState,
     who: &Staff,
@@ -48,6 +49,12 @@ pub async fn save_price_level(
         repo::insert(&mut *tx, &level, now).await?;
     } else if !repo::update(&mut *tx, &level, now).await? {
         return Err(AppError::not_found("price_level"));
+    }
+    if let Some(i) = repo::set_library_uses(&mut tx, &level, now).await? {
+        return Err(AppError::validation(
+            &format!("libraries[{i}]"),
+            ErrorKey::NotFound,
+        ));
     }
     if level.is_default {
         repo::clear_default(&mut *tx, level.id).await?;

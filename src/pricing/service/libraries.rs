@@ -10,7 +10,7 @@ use crate::error::{AppError, AppResult};
 use crate::pricing::library::{precheck, ChannelLibrary, LibraryForSave, LibraryPrecheck};
 use crate::pricing::model::Channel;
 use crate::pricing::policy;
-use crate::pricing::repo::{channel as channels, level as levels, library as repo};
+use crate::pricing::repo::{channel as channels, library as repo};
 use crate::state::AppState;
 use crate::types::Id;
 use crate::ErrorKey;
@@ -102,18 +102,15 @@ pub async fn save_channel_library(
     })
 }
 
-/// Deletes a library no price level uses.
+/// Deletes a library no price level uses: one conditional DELETE, then,
+/// only when it deleted nothing, whether the library is there at all.
 pub async fn delete_channel_library(state: &AppState, who: &Staff, id: Id) -> AppResult<()> {
     edit(who)?;
-    let used = levels::all(&state.db)
-        .await?
-        .iter()
-        .any(|l| l.libraries.contains(&id));
-    if used {
-        return Err(AppError::conflict("id", ErrorKey::LibraryInUse));
+    if repo::delete_unused(&state.db, id).await? {
+        return Ok(());
     }
-    match repo::delete(&state.db, id).await? {
-        true => Ok(()),
+    match repo::exists(&state.db, id).await? {
+        true => Err(AppError::conflict("id", ErrorKey::LibraryInUse)),
         false => Err(AppError::not_found("library")),
     }
 }
@@ -155,18 +152,15 @@ pub async fn add_channel_tag(state: &AppState, who: &Staff, name: &str) -> AppRe
     }
 }
 
-/// Deletes a tag no channel carries.
+/// Deletes a tag no channel carries: one conditional DELETE, then, only
+/// when it deleted nothing, whether the tag is there at all.
 pub async fn delete_channel_tag(state: &AppState, who: &Staff, name: &str) -> AppResult<()> {
     edit(who)?;
-    if all_channels(state)
-        .await?
-        .iter()
-        .any(|c| c.tags.iter().any(|t| t == name))
-    {
-        return Err(AppError::conflict("name", ErrorKey::TagInUse));
+    if repo::delete_unused_tag(&state.db, name).await? {
+        return Ok(());
     }
-    match repo::delete_tag(&state.db, name).await? {
-        true => Ok(()),
+    match repo::tag_exists(&state.db, name).await? {
+        true => Err(AppError::conflict("name", ErrorKey::TagInUse)),
         false => Err(AppError::not_found("tag")),
     }
 }

@@ -1,5 +1,6 @@
-//! The editor of a channel: its basics and its price table, saved as one
-//! definition at the version read. A newer version stored meanwhile is a
+//! The editor of a channel: its basics, zones, price table and surcharge
+//! rules, checked as the server checks them and saved as one definition at
+//! the version read. A newer version stored meanwhile is a
 //! conflict: the page says so and offers to reload.
 
 use leptos::prelude::*;
@@ -9,6 +10,10 @@ use shipdesk::{AppError, ErrorKey};
 use super::basics::Section;
 use super::basics_form::{BasicsDraft, BasicsForm, FIELDS};
 use super::grid_editor::{GridDraft, GridEditor};
+use super::surcharge_draft::SurchargesDraft;
+use super::surcharges_editor::SurchargesEditor;
+use super::zones_draft::ZonesDraft;
+use super::zones_editor::ZonesEditor;
 use crate::channel::text as ch;
 use crate::components::text as common;
 use crate::components::{go, ErrorBanner};
@@ -57,7 +62,9 @@ pub fn Editor(
     reload: RwSignal<u32>,
 ) -> impl IntoView {
     let basics = BasicsDraft::of(&channel);
+    let zones = ZonesDraft::of(&channel);
     let grid = GridDraft::of(&channel);
+    let rules = SurchargesDraft::of(&channel);
     let error = RwSignal::new(None::<AppError>);
     let save = save_action();
     let is_new = channel.id == 0;
@@ -70,7 +77,12 @@ pub fn Editor(
     let base = channel.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match basics.build(&base).and_then(|c| grid.apply(c)) {
+        let built = (basics.build(&base))
+            .and_then(|c| zones.apply(c))
+            .and_then(|c| grid.apply(c, &zones))
+            .and_then(|c| rules.apply(c))
+            .and_then(|c| c.check().map(|()| c));
+        match built {
             Ok(c) => {
                 error.set(None);
                 save.dispatch(c);
@@ -82,7 +94,10 @@ pub fn Editor(
     let elsewhere = Signal::derive(move || {
         error.get().filter(|e| {
             let f = e.field().unwrap_or("");
-            e.key() != ErrorKey::ChannelChanged && !FIELDS.contains(&f) && !f.starts_with("zones[")
+            e.key() != ErrorKey::ChannelChanged
+                && !FIELDS.contains(&f)
+                && !f.starts_with("zones")
+                && !f.starts_with("surcharges[")
         })
     });
     let err: Signal<Option<AppError>> = error.into();
@@ -93,8 +108,14 @@ pub fn Editor(
             <Section title=ch::BASICS>
                 <BasicsForm d=basics error=err />
             </Section>
+            <Section title=ch::ZONES_TITLE>
+                <ZonesEditor zones grid error=err />
+            </Section>
             <Section title=ch::TABLE_TITLE>
-                <GridEditor c=channel.clone() d=grid error=err />
+                <GridEditor c=channel.clone() d=grid zones error=err />
+            </Section>
+            <Section title=ch::SURCHARGES>
+                <SurchargesEditor d=rules per_cbm=basics.per_cbm error=err />
             </Section>
             <div class="flex gap-2 mb-4">
                 <button

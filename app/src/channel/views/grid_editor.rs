@@ -1,97 +1,26 @@
-//! The price table as an editable grid: one input per zone and break
-//! (yuan; empty when the zone has no such break), breaks added and
-//! removed as columns. Read into the zones' rates on save.
+//! The price table as an editable grid: one input per zone and break,
+//! breaks added and removed as columns, a row per zone of the zones editor.
 
 use leptos::prelude::*;
-use shipdesk::pricing::sheet::{break_header, fen_of_yuan, PriceSheet};
-use shipdesk::pricing::{Channel, Qty, Rate};
-use shipdesk::{AppError, ErrorKey};
+use shipdesk::pricing::sheet::break_header;
+use shipdesk::pricing::{Channel, Qty};
+use shipdesk::AppError;
 
 use super::format;
+pub use super::grid_draft::GridDraft;
+use super::grid_row::GridRow;
+use super::zones_draft::ZonesDraft;
 use crate::channel::text as ch;
 use crate::i18n::{error_text, t};
 
-/// The grid as typed: breaks, and per zone one text per break.
-#[derive(Clone, Copy)]
-pub struct GridDraft {
-    breaks: RwSignal<Vec<Qty>>,
-    cells: RwSignal<Vec<Vec<RwSignal<String>>>>,
-}
-
-impl GridDraft {
-    pub fn of(c: &Channel) -> GridDraft {
-        let sheet = PriceSheet::of(c);
-        let cells = sheet
-            .rows
-            .iter()
-            .map(|r| {
-                r.fen
-                    .iter()
-                    .map(|f| RwSignal::new(f.map(format::yuan2).unwrap_or_default()))
-                    .collect()
-            })
-            .collect();
-        GridDraft {
-            breaks: RwSignal::new(sheet.breaks),
-            cells: RwSignal::new(cells),
-        }
-    }
-
-    /// Adds a break column (empty cells) in its place; false if it exists.
-    fn add_break(&self, q: Qty) -> bool {
-        let at = match self.breaks.get_untracked().binary_search(&q) {
-            Ok(_) => return false,
-            Err(at) => at,
-        };
-        self.breaks.update(|b| b.insert(at, q));
-        self.cells.update(|rows| {
-            rows.iter_mut()
-                .for_each(|r| r.insert(at, RwSignal::new(String::new())))
-        });
-        true
-    }
-
-    fn remove_break(&self, j: usize) {
-        self.breaks.update(|b| {
-            b.remove(j);
-        });
-        self.cells.update(|rows| {
-            rows.iter_mut().for_each(|r| {
-                r.remove(j);
-            })
-        });
-    }
-
-    /// `c` with the grid's rates; the first cell that does not read.
-    pub fn apply(&self, mut c: Channel) -> Result<Channel, AppError> {
-        let breaks = self.breaks.get_untracked();
-        let cells = self.cells.get_untracked();
-        for (i, (zone, row)) in c.zones.iter_mut().zip(&cells).enumerate() {
-            let mut rates = vec![];
-            for (j, (from, cell)) in breaks.iter().zip(row).enumerate() {
-                let text = cell.get_untracked();
-                let text = text.trim();
-                if text.is_empty() {
-                    continue;
-                }
-                let field = format!("zones[{i}].rates[{j}].fen");
-                let v: f64 = text
-                    .parse()
-                    .map_err(|_| AppError::validation(&field, ErrorKey::CargoNotANumber))?;
-                let fen = fen_of_yuan(v)
-                    .map_err(|_| AppError::validation(&field, ErrorKey::ChannelAmountInvalid))?;
-                rates.push(Rate { from: *from, fen });
-            }
-            zone.rates = rates;
-        }
-        Ok(c)
-    }
-}
-
 #[component]
-pub fn GridEditor(c: Channel, d: GridDraft, error: Signal<Option<AppError>>) -> impl IntoView {
+pub fn GridEditor(
+    c: Channel,
+    d: GridDraft,
+    zones: ZonesDraft,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
     let unit = c.basis.unit();
-    let zones = c.zones.clone();
     let new_break = RwSignal::new(String::new());
     let add_failed = RwSignal::new(false);
     let add = move |_| {
@@ -107,7 +36,6 @@ pub fn GridEditor(c: Channel, d: GridDraft, error: Signal<Option<AppError>>) -> 
             new_break.set(String::new());
         }
     };
-    let at = move |field: String| move || error.get().filter(|e| e.field() == Some(field.as_str()));
     view! {
         <p class="grid-unit text-xs text-slate-500 mb-1">{move || ch::rate_unit(format::unit(unit))}</p>
         <div class="overflow-x-auto">
@@ -125,44 +53,9 @@ pub fn GridEditor(c: Channel, d: GridDraft, error: Signal<Option<AppError>>) -> 
                     </tr>
                 </thead>
                 <tbody>
-                    {zones
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, z)| {
-                            let row_err = Signal::derive(at(format!("zones[{i}].rates")));
-                            view! {
-                                <tr class="grid-row" data-zone=z.code.clone()>
-                                    <td class="px-2 py-1 font-mono border border-slate-200 whitespace-nowrap">{z.code.clone()}</td>
-                                    <td class="px-2 py-1 border border-slate-200 whitespace-nowrap">
-                                        {z.name.clone()}
-                                        {move || row_err.get().map(|e| view! { <span class="field-error block text-xs text-red-600" data-field=format!("zones[{i}].rates")>{error_text(&e)}</span> })}
-                                    </td>
-                                    {move || {
-                                        let row = d.cells.with(|c| c.get(i).cloned().unwrap_or_default());
-                                        row.into_iter()
-                                            .enumerate()
-                                            .map(|(j, cell)| {
-                                                let field = format!("zones[{i}].rates[{j}].fen");
-                                                let bad = Signal::derive(at(field.clone()));
-                                                view! {
-                                                    <td class="border border-slate-200 p-0.5">
-                                                        <input
-                                                            class=move || format!("rate-input w-20 rounded px-2 py-1 text-right font-mono outline-none focus:ring-2 focus:ring-sky-500 {}", if bad.get().is_some() { "bg-red-50 ring-1 ring-red-400" } else { "" })
-                                                            name=field.clone()
-                                                            inputmode="decimal"
-                                                            aria-invalid=move || bad.get().is_some().to_string()
-                                                            title=move || bad.get().map(|e| error_text(&e))
-                                                            bind:value=cell
-                                                        />
-                                                    </td>
-                                                }
-                                            })
-                                            .collect_view()
-                                    }}
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
+                    <For each=move || zones.rows.get() key=|z| z.key let:z>
+                        <GridRow d zones z error />
+                    </For>
                 </tbody>
             </table>
         </div>

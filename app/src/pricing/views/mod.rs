@@ -16,6 +16,7 @@ pub(crate) mod input;
 mod inquiry_box;
 mod misses;
 mod pages;
+mod pickup_hint;
 mod plan_card;
 pub(crate) mod plan_detail;
 mod plans;

@@ -1,6 +1,6 @@
 //! The quote search form: destination, origin, cargo, goods type, mode and
 //! wanted date, each with its error and, when read from a pasted inquiry,
-//! its mark.
+//! its mark; under the origin, its next pickup windows.
 
 use leptos::prelude::*;
 use shipdesk::pricing::{Country, FieldName, QuoteForm};
@@ -10,6 +10,8 @@ use super::cargo_input::CargoInput;
 use super::choice::Choice;
 use super::draft::Draft;
 use super::input::Input;
+use super::pickup_hint::PickupHint;
+use crate::components::ClientOnly;
 use crate::i18n::{lang, t, Lang, Text};
 use crate::pricing::text as pricing;
 
@@ -143,15 +145,22 @@ pub fn SearchForm(
                     />
                 </Show>
             </div>
-            <Choice
-                label=pricing::ORIGIN
-                field="origin"
-                value=draft.origin
-                options=origin_options
-                none=pricing::ANY_ORIGIN
-                error
-                mark=(draft, FieldName::Origin)
-            />
+            <div>
+                <Choice
+                    label=pricing::ORIGIN
+                    field="origin"
+                    value=draft.origin
+                    options=origin_options
+                    none=pricing::ANY_ORIGIN
+                    error
+                    mark=(draft, FieldName::Origin)
+                />
+                // Loaded in the browser: a local resource read while the
+                // server renders the page left its markup unhydratable.
+                <ClientOnly>
+                    <PickupHint origin=draft.origin today />
+                </ClientOnly>
+            </div>
             <CargoInput draft error />
             <div class="grid grid-cols-2 gap-2">
                 <Choice

@@ -46,6 +46,11 @@ const MENU: &[(&str, Text, &[Role])] = &[
         crate::channel::levels_text::NAV,
         shipdesk::pricing::policy::SEARCH_ROLES,
     ),
+    (
+        "/admin/pickup-slots",
+        crate::pricing::pickup_text::NAV,
+        shipdesk::pricing::policy::CHANNEL_EDITORS,
+    ),
     ("/admin/staff", common::NAV_STAFF, &[Role::Admin]),
     ("/admin/webhooks", common::NAV_WEBHOOKS, &[Role::Admin]),
     ("/admin/partners", common::NAV_PARTNERS, &[Role::Admin]),
