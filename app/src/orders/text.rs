@@ -106,6 +106,17 @@ crate::i18n::texts! {
     GOODS_TYPE = "货物类型", "Goods type";
     REMARKS_SHOWN = "备注", "Remarks";
     PENDING = "待处理", "Pending";
+    PICKUP_TITLE = "上门揽收", "Pickup";
+    PICKUP_PLAN = "预约揽收", "Book a pickup";
+    PICKUP_WINDOW = "揽收时段", "Window";
+    PICKUP_LEFT = "剩余", "left";
+    PICKUP_NO_WINDOWS = "发货城市近两周没有可预约的揽收时段，请联系客服。", "No pickup windows in the next two weeks: ask customer service.";
+    VEHICLE = "车型", "Vehicle";
+    CONTACT = "联系人", "Contact";
+    PIECES = "件数", "Pieces";
+    WEIGHT_KG = "重量 kg", "Weight, kg";
+    PICKUP_SCHEDULED = "已预约揽收", "Pickup booked";
+    CANCEL_PICKUP = "取消揽收", "Cancel the pickup";
     EXPORT_CSV = "导出 CSV", "Export CSV";
     EXPORT_XLSX = "导出 Excel", "Export Excel";
     PROCESSED = "已处理", "Processed";

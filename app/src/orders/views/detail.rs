@@ -12,6 +12,7 @@ use super::adjustment::MeasuredView;
 use super::cancel::CancelBox;
 use super::list::StatusBadge;
 use super::parcels::Parcels;
+use super::pickup::PickupBlock;
 use super::timeline::Timeline;
 use crate::components::Loaded;
 use crate::i18n::{lang, t, Text};
@@ -159,6 +160,8 @@ fn OrderView(o: Order, on_change: Callback<()>) -> impl IntoView {
             </section>
             {o.measured.clone().map(|m| view! { <MeasuredView m /> })}
             <Parcels order_id=o.id parcels=o.parcels.clone() editable />
+            {(d.pickup && matches!(status, OrderStatus::Booked | OrderStatus::Confirmed))
+                .then(|| view! { <PickupBlock order_id=o.id /> })}
             <section class=section>
                 <h3 class="font-medium mb-1">{move || t(orders::PRICE)}</h3>
                 <PlanDetail plan=d.plan.clone() />

@@ -12,6 +12,7 @@ mod draft;
 mod list;
 mod pages;
 mod parcels;
+mod pickup;
 mod timeline;
 
 pub use adjustment::MeasuredView;
@@ -19,6 +20,7 @@ pub use counts::WorkbenchCounts;
 pub use list::StatusBadge;
 pub use pages::{BookPage, OrderPage, OrdersPage};
 pub use parcels::Parcels;
+pub use pickup::PickupBlock;
 pub use timeline::Timeline;
 
 use crate::pricing::views::Portal;
