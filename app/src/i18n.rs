@@ -312,6 +312,7 @@ mod tests {
             webhook::ALL,
             partner::ALL,
             orders::ALL,
+            crate::orders::admin_text::ALL,
             pricing::ALL,
             crate::pricing::hall_text::ALL,
             crate::portal::text::ALL,

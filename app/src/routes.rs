@@ -165,3 +165,8 @@ lazy_page!(
     /// `/admin/inquiries`
     HallRoute => view! { <HallPage /> }
 );
+lazy_page!(
+    /// `/admin/orders`
+    AdminOrdersRoute => view! { <crate::orders::views::admin::OrdersPage /> }
+);
+

@@ -1,0 +1,26 @@
+//! The staff's order pages: `/admin/orders` (ops' list over all customers,
+//! with the counts per status) and `/admin/orders/:id` (an order's detail,
+//! with ops' actions, the measured cartons' adjustment, the tracking
+//! numbers and the timeline). Ops and admins act; cs, sales and finance
+//! read (`shipdesk::orders::policy::may_process` tells them apart).
+
+mod badge;
+mod counts;
+mod filters;
+mod list_page;
+mod list_row;
+
+pub use list_page::OrdersPage;
+
+use shipdesk::{Money, Timestamp};
+
+/// `¥1,234.50`.
+fn yuan(fen: i64) -> String {
+    Money::from_fen(fen).format_yuan()
+}
+
+/// `2026-12-02 10:30`, China time.
+fn when(t: Timestamp) -> String {
+    let s = t.format_shanghai();
+    s.get(..16).unwrap_or(&s).to_owned()
+}
