@@ -169,4 +169,7 @@ lazy_page!(
     /// `/admin/orders`
     AdminOrdersRoute => view! { <crate::orders::views::admin::OrdersPage /> }
 );
-
+lazy_page!(
+    /// `/admin/orders/:id`
+    AdminOrderRoute => view! { <crate::orders::views::admin::OrderPage /> }
+);

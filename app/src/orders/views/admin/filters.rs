@@ -90,30 +90,43 @@ pub fn FilterBar(
         }
     };
     view! {
-        <form
-            class="order-filters grid grid-cols-2 md:grid-cols-3 xl:grid-cols-6 gap-x-3 items-end mt-4"
-            on:submit=submit
-        >
-            <Select label=text::STATUS name="status" value=status options none=text::ANY_STATUS />
-            <Field label=text::FROM name="from" kind="date" value=from error=err("from") />
-            <Field label=text::TO name="to" kind="date" value=to error=err("to") />
-            <Field
-                label=text::DESTINATION
-                name="destination"
-                value=destination
-                error=err("destination")
-                placeholder=text::DESTINATION_HINT
-            />
-            <Field
-                label=text::SEARCH
-                name="q"
-                kind="search"
-                value=q
-                error=err("q")
-                placeholder=text::SEARCH_HINT
-            />
-            <div class="mb-3 flex items-center gap-3">
-                <label class="flex items-center gap-1.5 text-sm text-slate-600 whitespace-nowrap">
+        <form class="order-filters flex flex-wrap items-start gap-x-3 mt-4" on:submit=submit>
+            <div class="w-32">
+                <Select
+                    label=text::STATUS
+                    name="status"
+                    value=status
+                    options
+                    none=text::ANY_STATUS
+                />
+            </div>
+            <div class="w-36">
+                <Field label=text::FROM name="from" kind="date" value=from error=err("from") />
+            </div>
+            <div class="w-36">
+                <Field label=text::TO name="to" kind="date" value=to error=err("to") />
+            </div>
+            <div class="w-36">
+                <Field
+                    label=text::DESTINATION
+                    name="destination"
+                    value=destination
+                    error=err("destination")
+                    placeholder=text::DESTINATION_HINT
+                />
+            </div>
+            <div class="flex-1 min-w-44">
+                <Field
+                    label=text::SEARCH
+                    name="q"
+                    kind="search"
+                    value=q
+                    error=err("q")
+                    placeholder=text::SEARCH_HINT
+                />
+            </div>
+            <div class="mt-6 mb-3 flex h-[42px] items-center gap-3 whitespace-nowrap">
+                <label class="flex items-center gap-1.5 text-sm text-slate-600">
                     <input
                         type="checkbox"
                         name="quick_only"
@@ -124,7 +137,7 @@ pub fn FilterBar(
                 </label>
                 <button
                     type="submit"
-                    class="search ml-auto rounded-lg border border-slate-300 bg-white px-4 py-2 hover:bg-slate-50"
+                    class="search rounded-lg border border-slate-300 bg-white px-4 py-2 hover:bg-slate-50"
                 >
                     {move || t(common::SEARCH)}
                 </button>

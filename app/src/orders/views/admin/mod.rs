@@ -4,12 +4,23 @@
 //! numbers and the timeline). Ops and admins act; cs, sales and finance
 //! read (`shipdesk::orders::policy::may_process` tells them apart).
 
+mod adjustment;
 mod badge;
+mod cartons;
 mod counts;
+mod detail_page;
 mod filters;
+mod goods;
+mod header;
 mod list_page;
 mod list_row;
+mod parcel_form;
+mod parcels;
+mod parties;
+mod price;
+mod timeline;
 
+pub use detail_page::OrderPage;
 pub use list_page::OrdersPage;
 
 use shipdesk::{Money, Timestamp};
@@ -23,4 +34,9 @@ fn yuan(fen: i64) -> String {
 fn when(t: Timestamp) -> String {
     let s = t.format_shanghai();
     s.get(..16).unwrap_or(&s).to_owned()
+}
+
+/// A figure as people write it: `12.5`, `0.06`, `30`.
+fn fig(v: f64) -> String {
+    shipdesk::pricing::Qty((v * 1000.0).round() as i64).format()
 }
