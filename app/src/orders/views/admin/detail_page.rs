@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use shipdesk::orders::{policy, Order};
 
+use super::actions::ActionsPanel;
 use super::adjustment::MeasuredPanel;
 use super::cartons::CartonsTable;
 use super::goods::GoodsTable;
@@ -15,6 +16,7 @@ use super::header::OrderHeader;
 use super::parcels::ParcelsPanel;
 use super::parties::Parties;
 use super::price::PricePanel;
+use super::settle::{Ctx, SaidBanner};
 use super::timeline::Timeline;
 use crate::auth::CurrentStaff;
 use crate::components::{ErrorBanner, Loading};
@@ -32,14 +34,17 @@ pub fn OrderPage() -> impl IntoView {
             .and_then(|s| s.parse::<i64>().ok())
             .unwrap_or(0)
     };
-    let order = Resource::new(id, get_order);
+    let ctx = Ctx::new();
+    let order = Resource::new(move || (id(), ctx.reload.get()), |(id, _)| get_order(id));
     let processor = use_context::<CurrentStaff>().is_some_and(|c| policy::may_process(&c.0));
     view! {
         <a href="/admin/orders" class="back text-sm text-sky-700 hover:underline">
             "← "
             {move || t(text::BACK)}
         </a>
-        <div class="mt-3"></div>
+        <div class="mt-3">
+            <SaidBanner said=ctx.said />
+        </div>
         <Transition fallback=|| {
             view! { <Loading /> }
         }>
@@ -51,7 +56,7 @@ pub fn OrderPage() -> impl IntoView {
                         }
                             .into_any()
                     }
-                    Ok(o) => view! { <Detail o processor /> }.into_any(),
+                    Ok(o) => view! { <Detail o ctx processor /> }.into_any(),
                 }
             })}
         </Transition>
@@ -59,7 +64,7 @@ pub fn OrderPage() -> impl IntoView {
 }
 
 #[component]
-fn Detail(o: Order, processor: bool) -> impl IntoView {
+fn Detail(o: Order, ctx: Ctx, processor: bool) -> impl IntoView {
     let card = "bg-white rounded-xl border border-slate-200 p-4";
     view! {
         <article
@@ -82,6 +87,7 @@ fn Detail(o: Order, processor: bool) -> impl IntoView {
                     <MeasuredPanel measured=o.measured.clone() />
                 </div>
                 <div class="space-y-3 min-w-0">
+                    <ActionsPanel order=o.clone() ctx processor />
                     <ParcelsPanel order_id=o.id parcels=o.parcels.clone() keeper=processor />
                     <Timeline events=o.events.clone() />
                 </div>

@@ -4,6 +4,7 @@
 //! numbers and the timeline). Ops and admins act; cs, sales and finance
 //! read (`shipdesk::orders::policy::may_process` tells them apart).
 
+mod actions;
 mod adjustment;
 mod badge;
 mod cartons;
@@ -18,6 +19,10 @@ mod parcel_form;
 mod parcels;
 mod parties;
 mod price;
+mod reason_form;
+mod receive_draft;
+mod receive_form;
+mod settle;
 mod timeline;
 
 pub use detail_page::OrderPage;
