@@ -22,7 +22,7 @@ crate::i18n::texts! {
     DESTINATION_HINT = "FBA 仓库代码或邮编", "FBA code or postcode";
     SEARCH = "单号或渠道", "Number or channel";
     SEARCH_HINT = "预订单号、订单号、报价单号或渠道", "Booking, order or quote number, or channel";
-    QUICK_ONLY = "只看快捷订单", "Quick orders only";
+    QUICK_ONLY = "只看快捷订单", "Quick orders";
     EMPTY = "没有符合条件的订单", "No orders match";
     COL_NUMBER = "预订单号", "Booking no.";
     COL_ORDER_NUMBER = "订单号", "Order no.";

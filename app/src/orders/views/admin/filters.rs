@@ -100,13 +100,13 @@ pub fn FilterBar(
                     none=text::ANY_STATUS
                 />
             </div>
-            <div class="w-36">
+            <div class="w-40">
                 <Field label=text::FROM name="from" kind="date" value=from error=err("from") />
             </div>
-            <div class="w-36">
+            <div class="w-40">
                 <Field label=text::TO name="to" kind="date" value=to error=err("to") />
             </div>
-            <div class="w-36">
+            <div class="w-32">
                 <Field
                     label=text::DESTINATION
                     name="destination"
@@ -115,7 +115,7 @@ pub fn FilterBar(
                     placeholder=text::DESTINATION_HINT
                 />
             </div>
-            <div class="flex-1 min-w-44">
+            <div class="flex-1 min-w-40">
                 <Field
                     label=text::SEARCH
                     name="q"

@@ -22,6 +22,12 @@ pub fn OrderRow(o: OrderSummary) -> impl IntoView {
     };
     let country = Country::of(&o.country);
     let mode = o.mode;
+    let booked = when(o.created_at);
+    let (day, time) = booked
+        .split_once(' ')
+        .map_or((booked.clone(), String::new()), |(d, t)| {
+            (d.to_owned(), t.to_owned())
+        });
     let changed = o.actual_total_fen.filter(|a| *a != o.total_fen).is_some();
     view! {
         <tr
@@ -43,13 +49,14 @@ pub fn OrderRow(o: OrderSummary) -> impl IntoView {
             <td class="order-number px-3 py-2 whitespace-nowrap font-mono text-slate-600">
                 {o.order_number.clone().unwrap_or_else(|| "—".into())}
             </td>
-            <td class="px-3 py-2 min-w-36">{o.company_name.clone()}</td>
-            <td class="px-3 py-2 min-w-40">
+            <td class="px-3 py-2 min-w-32">{o.company_name.clone()}</td>
+            <td class="px-3 py-2 min-w-32">
                 <div class="text-slate-800">{o.channel_name.clone()}</div>
                 <div class="text-xs text-slate-500">{move || mode.label(lang())}</div>
             </td>
             <td class="px-3 py-2 whitespace-nowrap">
-                {move || country.name(lang()).to_owned()} " " {o.destination.clone()}
+                <div class="destination text-slate-800">{o.destination.clone()}</div>
+                <div class="text-xs text-slate-500">{move || country.name(lang()).to_owned()}</div>
             </td>
             <td class="px-3 py-2 whitespace-nowrap">
                 <StatusBadge status=o.status />
@@ -61,7 +68,10 @@ pub fn OrderRow(o: OrderSummary) -> impl IntoView {
                 let tone = if changed { "text-amber-700 font-medium" } else { "text-slate-500" };
                 format!("actual-total px-3 py-2 text-right tabular-nums whitespace-nowrap {tone}")
             }>{o.actual_total_fen.map(yuan).unwrap_or_default()}</td>
-            <td class="px-3 py-2 whitespace-nowrap text-slate-500">{when(o.created_at)}</td>
+            <td class="booked-at px-3 py-2 whitespace-nowrap text-slate-500 tabular-nums">
+                <div>{day}</div>
+                <div class="text-xs">{time}</div>
+            </td>
         </tr>
     }
 }
