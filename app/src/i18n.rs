@@ -323,6 +323,7 @@ mod tests {
             webhook::ALL,
             partner::ALL,
             orders::ALL,
+            crate::orders::admin_text::ALL,
             pricing::ALL,
             crate::pricing::hall_text::ALL,
             crate::pricing::pickup_text::ALL,

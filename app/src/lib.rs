@@ -103,6 +103,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("channels") view={Lazy::<routes::ChannelsRoute>::new()} />
                     <Route path=path!("channels/:id") view={Lazy::<routes::ChannelRoute>::new()} />
                     <Route path=path!("inquiries") view={Lazy::<routes::HallRoute>::new()} />
+                    <Route path=path!("orders") view={Lazy::<routes::AdminOrdersRoute>::new()} />
+                    <Route path=path!("orders/:id") view={Lazy::<routes::AdminOrderRoute>::new()} />
                     <Route path=path!("libraries") view={Lazy::<routes::LibrariesRoute>::new()} />
                     <Route
                         path=path!("price-levels")

@@ -189,3 +189,11 @@ lazy_page!(
     /// `/portal/quotes/:number/book`
     PortalBookRoute => view! { <orders::views::BookPage portal=Portal::Desk /> }
 );
+lazy_page!(
+    /// `/admin/orders`
+    AdminOrdersRoute => view! { <crate::orders::views::admin::OrdersPage /> }
+);
+lazy_page!(
+    /// `/admin/orders/:id`
+    AdminOrderRoute => view! { <crate::orders::views::admin::OrderPage /> }
+);

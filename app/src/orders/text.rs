@@ -25,7 +25,7 @@ crate::i18n::texts! {
     GOODS_TOO_MANY = "货物最多 50 行", "At most 50 lines of goods";
     HS_CODE_INVALID = "海关编码应为 6–10 位数字", "An HS code is 6–10 digits";
     VALUE_INVALID = "申报价值应大于 0", "The declared value must be above 0";
-    QUANTITY_INVALID = "数量应在 1 到 1,000,000 之间", "The quantity is 1 to 1,000,000";
+    QUANTITY_INVALID = "数量应在 1 到 100 万之间", "The quantity is 1 to 1,000,000";
     PARCEL_NUMBER_INVALID = "快递单号应为 6–40 位字母数字", "A tracking number is 6–40 letters or digits";
     PARCEL_NUMBER_TAKEN = "这个快递单号已登记在其他订单上", "This tracking number is on another order";
     PARCEL_CARRIER_UNKNOWN = "无法识别快递公司，请选择", "Could not tell the carrier: pick one";

@@ -1,7 +1,10 @@
 //! The customers' order pages (H5 and the desktop portal, told apart by
 //! [`Portal`]): booking a saved quote, the list with its counts, an order
-//! with its adjustment, tracking numbers and timeline.
+//! with its adjustment, tracking numbers and timeline; and the staff's
+//! (`admin`: ops' list over all customers and an order's detail with ops'
+//! actions).
 
+pub mod admin;
 mod adjustment;
 mod book;
 mod book_lines;

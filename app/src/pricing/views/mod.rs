@@ -32,6 +32,7 @@ mod search_form;
 pub use company_search::CompanyQuoteSearch;
 pub use hall::{HallPage, MyInquiriesPage};
 pub use pages::{QuotePage, QuotesPage, SavedQuote};
+pub use plan_detail::PlanDetail;
 pub use quote_card::QuoteCardView;
 pub use recent_quotes::RecentQuotes;
 

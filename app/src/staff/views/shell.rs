@@ -15,6 +15,10 @@ use crate::pricing::text as pricing;
 /// Who finds the quote search in the menu.
 const QUOTE_ROLES: &[Role] = &[Role::Admin, Role::Sales, Role::Cs, Role::Ops];
 
+/// Who finds the orders in the menu: ops and admins process them; cs,
+/// sales and finance read them.
+const ORDER_ROLES: &[Role] = &[Role::Admin, Role::Ops, Role::Cs, Role::Sales, Role::Finance];
+
 /// (path, label, roles that see it)
 const MENU: &[(&str, Text, &[Role])] = &[
     ("/admin", common::NAV_DASHBOARD, &[]),
@@ -24,6 +28,7 @@ const MENU: &[(&str, Text, &[Role])] = &[
         &[Role::Admin, Role::Sales, Role::Cs, Role::Ops, Role::Finance],
     ),
     ("/admin/chat", common::NAV_CHAT, &[Role::Admin, Role::Cs]),
+    ("/admin/orders", crate::orders::admin_text::NAV, ORDER_ROLES),
     ("/admin/quote", pricing::NAV_QUOTE, QUOTE_ROLES),
     ("/admin/quotes", pricing::NAV_STAFF_QUOTES, QUOTE_ROLES),
     (
