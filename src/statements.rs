@@ -5,7 +5,7 @@
 //! even where no behaviour test runs the statement. Statements assembled at
 //! run time are listed in their fullest form.
 
-use crate::{auth, chat, customer, db, events, partner, pricing, ratelimit, webhook};
+use crate::{auth, chat, customer, db, events, partner, pricing, ratelimit, tracking, webhook};
 
 /// A repo file's statements: its module path, and `(name, SQL)` pairs.
 pub type Statements = (&'static str, &'static [(&'static str, &'static str)]);
@@ -36,6 +36,7 @@ pub const ALL: &[Statements] = &[
         "pricing::inquiry_hall::repo",
         pricing::inquiry_hall::repo::STATEMENTS,
     ),
+    ("tracking::repo", tracking::repo::STATEMENTS),
     ("ratelimit", ratelimit::STATEMENTS),
     ("db", db::STATEMENTS),
 ];
