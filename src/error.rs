@@ -232,6 +232,9 @@ error_keys! {
     // Tracking: carriers, numbers, events
     CarrierInvalid = "carrier.invalid",
     TrackingNumberInvalid = "tracking_number.invalid",
+    TrackingNotConfigured = "tracking.not_configured",
+    TrackingNumberUnknown = "tracking.number_unknown",
+    TrackingPhoneRequired = "tracking.phone_required",
 }
 
 impl std::fmt::Display for ErrorKey {

@@ -46,6 +46,8 @@ pub struct Config {
     /// (`SHIPDESK_PRICING_FROM_DB=1`): only to measure what the in-memory
     /// catalogue saves.
     pub pricing_from_db: bool,
+    /// Where tracking events come from (Kuaidi100, the demo, or none).
+    pub tracking: crate::tracking::provider::TrackingConfig,
 }
 
 impl Default for Config {
@@ -65,6 +67,7 @@ impl Default for Config {
             webhook_allow: Default::default(),
             compat_prefix: String::new(),
             pricing_from_db: false,
+            tracking: Default::default(),
         }
     }
 }
@@ -80,18 +83,23 @@ pub struct AppState {
     pub hub: Hub,
     /// The pricing catalogue in memory.
     pub pricing: crate::pricing::live::Catalogues,
+    /// The tracking provider `config.tracking` names; none: tracking
+    /// queries are refused and pushes are not expected.
+    pub tracking: Option<Arc<dyn crate::tracking::provider::TrackingProvider>>,
 }
 
 impl AppState {
     pub fn new(db: Db, config: Config) -> Self {
+        let clock = Clock::System;
         AppState {
+            tracking: crate::tracking::provider::from_config(&config.tracking, &clock),
             db,
             sms: Arc::new(LogSmsSender {
                 show_code: config.dev_mode,
             }),
             config: Arc::new(config),
             hasher: PasswordHasher::default(),
-            clock: Clock::System,
+            clock,
             hub: Hub::default(),
             pricing: Default::default(),
         }

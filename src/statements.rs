@@ -5,7 +5,9 @@
 //! even where no behaviour test runs the statement. Statements assembled at
 //! run time are listed in their fullest form.
 
-use crate::{auth, chat, customer, db, events, orders, partner, pricing, ratelimit, webhook};
+use crate::{
+    auth, chat, customer, db, events, orders, partner, pricing, ratelimit, tracking, webhook,
+};
 
 /// A repo file's statements: its module path, and `(name, SQL)` pairs.
 pub type Statements = (&'static str, &'static [(&'static str, &'static str)]);
@@ -37,6 +39,7 @@ pub const ALL: &[Statements] = &[
         pricing::inquiry_hall::repo::STATEMENTS,
     ),
     ("orders::repo", orders::repo::STATEMENTS),
+    ("tracking::repo", tracking::repo::STATEMENTS),
     ("ratelimit", ratelimit::STATEMENTS),
     ("db", db::STATEMENTS),
 ];

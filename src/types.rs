@@ -52,6 +52,65 @@ impl Timestamp {
     }
 }
 
+impl Timestamp {
+    /// The instant of `YYYY-MM-DD HH:MM:SS` read as Asia/Shanghai time (how
+    /// Chinese carriers write it); none if it is not a real date and time.
+    pub fn parse_shanghai(s: &str) -> Option<Timestamp> {
+        let b = s.as_bytes();
+        let shaped = b.len() == 19
+            && b.iter().enumerate().all(|(i, c)| match i {
+                4 | 7 => *c == b'-',
+                10 => *c == b' ',
+                13 | 16 => *c == b':',
+                _ => c.is_ascii_digit(),
+            });
+        if !shaped {
+            return None;
+        }
+        let n = |r: std::ops::Range<usize>| s[r].parse::<i64>().ok();
+        let (y, m, d) = (n(0..4)?, n(5..7)?, n(8..10)?);
+        let (hh, mm, ss) = (n(11..13)?, n(14..16)?, n(17..19)?);
+        let days = days_from_civil(y, m, d)?;
+        if hh > 23 || mm > 59 || ss > 59 {
+            return None;
+        }
+        let secs = days * 86_400 + hh * 3600 + mm * 60 + ss;
+        Some(Timestamp(secs * 1000 - SHANGHAI_OFFSET_MS))
+    }
+}
+
+/// Howard Hinnant's civil-to-days algorithm; none for a day the month lacks.
+fn days_from_civil(y: i64, m: i64, d: i64) -> Option<i64> {
+    if !(1..=12).contains(&m) || d < 1 {
+        return None;
+    }
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let month_days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    if d > month_days[(m - 1) as usize] {
+        return None;
+    }
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
 /// Howard Hinnant's days-to-civil algorithm.
 pub(crate) fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let z = z + 719_468;
@@ -184,6 +243,28 @@ pub fn mask_phone(phone: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shanghai_times_read_back_to_the_instant_they_show() {
+        for ms in [0, 1_764_556_200_000, 951_782_400_000, 4_102_444_799_000] {
+            let t = Timestamp(ms);
+            assert_eq!(Timestamp::parse_shanghai(&t.format_shanghai()), Some(t));
+        }
+        assert_eq!(
+            Timestamp::parse_shanghai("2026-12-01 08:00:00"),
+            Some(Timestamp(1_796_083_200_000))
+        );
+        for bad in [
+            "2026-02-29 10:00:00",
+            "2026-13-01 10:00:00",
+            "2026-12-01 24:00:00",
+            "2026-12-01T10:00:00",
+            "2026-12-1 10:00:00",
+            "",
+        ] {
+            assert_eq!(Timestamp::parse_shanghai(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn instants_are_shown_in_shanghai_time() {

@@ -302,6 +302,9 @@ pub fn error_message(key: ErrorKey) -> Text {
         ErrorKey::RobotUrlInvalid => pricing::ROBOT_URL_INVALID,
         ErrorKey::CarrierInvalid => tracking::CARRIER_INVALID,
         ErrorKey::TrackingNumberInvalid => tracking::TRACKING_NUMBER_INVALID,
+        ErrorKey::TrackingNotConfigured => tracking::TRACKING_NOT_CONFIGURED,
+        ErrorKey::TrackingNumberUnknown => tracking::TRACKING_NUMBER_UNKNOWN,
+        ErrorKey::TrackingPhoneRequired => tracking::TRACKING_PHONE_REQUIRED,
     }
 }
 

@@ -1,7 +1,7 @@
 //! The parts of the OpenAPI document that are not server functions: the
 //! chat socket and its frames, uploads and downloads, the health check, the
-//! older APIs' endpoints (`openapi_compat`), and the webhooks with their
-//! signature and bodies.
+//! older APIs' endpoints (`openapi_compat`), Kuaidi100's push callback, and
+//! the webhooks with their signature and bodies.
 
 use schemars::SchemaGenerator;
 use serde_json::{json, Map, Value};
@@ -140,7 +140,59 @@ with the session cookie; a refusal is a page saying why, and is written to the a
             },
         }}),
     );
+    add_kuaidi100_push(paths);
     super::openapi_compat::add_routes(paths);
+}
+
+/// Kuaidi100's push callback (not a server function: Kuaidi100 calls it).
+fn add_kuaidi100_push(paths: &mut Map<String, Value>) {
+    let reply = |text: &str| {
+        json!({"description": text, "content": {"application/json": {"schema": {
+            "type": "object",
+            "description": "Kuaidi100's answer format: `result` true stops its retries.",
+            "properties": {
+                "result": {"type": "boolean"},
+                "returnCode": {"type": "string", "description": "`200`, or `500` for any refusal."},
+                "message": {"type": "string"},
+            },
+            "required": ["result", "returnCode", "message"],
+        }}}})
+    };
+    paths.insert(
+        "/tracking/kuaidi100/push".into(),
+        json!({"post": {
+            "tags": ["tracking"],
+            "operationId": "kuaidi100_push",
+            "summary": "Kuaidi100's subscription push (订阅推送): a number's events, verified and stored once.",
+            "description": "Kuaidi100 POSTs here (the `callbackurl` of each subscription, \
+`SHIPDESK_KUAIDI100_CALLBACK_URL`) a form of `param`, its JSON (`status`: polling, shutdown, \
+abort or updateall; `lastResult`: `com`, `nu`, `state` and the `data` events with `time`, \
+`context`, `status`, `statusCode`, `areaName`), and `sign` = upper-case hex \
+MD5(param + salt), the salt being `SHIPDESK_KUAIDI100_SALT`. A push whose sign does not match \
+is refused unread; a verified one is stored in one transaction, each event once (keyed by its \
+time and text), so a replay succeeds and stores nothing. Answers are Kuaidi100's \
+`{\"result\", \"returnCode\", \"message\"}`; anything but `result: true` is retried by \
+Kuaidi100.\n\n**Who may call it:** Kuaidi100, or whoever holds the salt (the sign proves it).",
+            "x-callers": "Kuaidi100 (signed with the salt)",
+            "security": [],
+            "requestBody": {"required": true, "content": {"application/x-www-form-urlencoded": {"schema": {
+                "type": "object",
+                "properties": {
+                    "param": {"type": "string", "description": "The push, as JSON text."},
+                    "sign": {"type": "string", "description": "Upper-case hex MD5(param + salt)."},
+                },
+                "required": ["param", "sign"],
+            }}}},
+            "responses": {
+                "200": reply("Stored (or stored before: a replay changes nothing)."),
+                "400": reply("`param` is missing, not Kuaidi100's JSON, or holds what cannot be stored."),
+                "401": reply("`sign` is missing or does not match: nothing is read or stored."),
+                "404": reply("No Kuaidi100 account is configured here."),
+                "422": reply("A company code with no carrier here."),
+                "500": reply("Storing failed; Kuaidi100 will retry."),
+            },
+        }}),
+    );
 }
 
 /// The webhooks: what each event POSTs and how it is signed.

@@ -8,6 +8,8 @@ use std::path::PathBuf;
 
 use shipdesk::net::IpNet;
 use shipdesk::state::Config;
+use shipdesk::tracking::provider::kuaidi100::DEFAULT_BASE_URL;
+use shipdesk::tracking::provider::{Kuaidi100Config, TrackingConfig};
 
 /// An SMS provider reached over HTTP (`SHIPDESK_SMS_URL`, `_KEY`, `_TEMPLATE`).
 #[derive(Debug, Clone)]
@@ -113,6 +115,79 @@ fn compat_prefix(v: &str) -> Result<String, String> {
     }
 }
 
+/// The Kuaidi100 account's settings, all four or none.
+const KUAIDI100: [&str; 4] = [
+    "SHIPDESK_KUAIDI100_CUSTOMER",
+    "SHIPDESK_KUAIDI100_KEY",
+    "SHIPDESK_KUAIDI100_CALLBACK_URL",
+    "SHIPDESK_KUAIDI100_SALT",
+];
+
+/// Where tracking events come from: a Kuaidi100 account, or the demo
+/// provider (`SHIPDESK_TRACKING_DEMO=1`, dev mode only), or neither.
+fn tracking(get: &impl Fn(&str) -> Option<String>, dev: bool) -> Result<TrackingConfig, String> {
+    let demo = match get("SHIPDESK_TRACKING_DEMO").as_deref() {
+        None | Some("0") => false,
+        Some("1") => true,
+        Some(_) => return Err("SHIPDESK_TRACKING_DEMO must be 0 or 1".into()),
+    };
+    let values: Vec<Option<String>> = KUAIDI100.iter().map(|n| get(n)).collect();
+    let base = get("SHIPDESK_KUAIDI100_BASE_URL");
+    let kuaidi100 = if values.iter().all(Option::is_none) {
+        if base.is_some() {
+            return Err("SHIPDESK_KUAIDI100_BASE_URL needs the Kuaidi100 account (SHIPDESK_KUAIDI100_CUSTOMER, _KEY, _CALLBACK_URL, _SALT)".into());
+        }
+        None
+    } else {
+        let v: Vec<String> = values
+            .into_iter()
+            .zip(KUAIDI100)
+            .map(|(v, name)| {
+                v.ok_or(format!(
+                    "{name} is required with the other SHIPDESK_KUAIDI100_ settings"
+                ))
+            })
+            .collect::<Result<_, _>>()?;
+        let (customer, key, callback_url, salt) =
+            (v[0].trim(), v[1].trim(), v[2].trim(), v[3].trim());
+        let base_url = base
+            .unwrap_or_else(|| DEFAULT_BASE_URL.into())
+            .trim()
+            .trim_end_matches('/')
+            .to_owned();
+        for (name, url) in [
+            ("SHIPDESK_KUAIDI100_CALLBACK_URL", callback_url),
+            ("SHIPDESK_KUAIDI100_BASE_URL", base_url.as_str()),
+        ] {
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                return Err(format!("{name}: `{url}` is not an http(s) URL"));
+            }
+            if !dev && !secure_or_local(url) {
+                return Err(format!("{name}: production talks to Kuaidi100 only over https (or to a loopback address), not `{url}`"));
+            }
+        }
+        if salt.chars().count() < 8 {
+            return Err("SHIPDESK_KUAIDI100_SALT must be at least 8 characters".into());
+        }
+        Some(Kuaidi100Config {
+            customer: customer.to_owned(),
+            key: key.to_owned(),
+            callback_url: callback_url.to_owned(),
+            salt: salt.to_owned(),
+            base_url,
+        })
+    };
+    if demo && kuaidi100.is_some() {
+        return Err("SHIPDESK_TRACKING_DEMO=1 with a Kuaidi100 account: choose one".into());
+    }
+    if demo && !dev {
+        return Err(
+            "SHIPDESK_TRACKING_DEMO=1 is refused in production: it makes up tracking events".into(),
+        );
+    }
+    Ok(TrackingConfig { kuaidi100, demo })
+}
+
 impl Settings {
     pub fn from_env() -> Result<Settings, String> {
         Settings::from_vars(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty()))
@@ -210,6 +285,7 @@ impl Settings {
         if let Some(v) = get("SHIPDESK_COMPAT_PREFIX") {
             core.compat_prefix = compat_prefix(&v)?;
         }
+        core.tracking = tracking(&get, dev)?;
         // A benchmark's comparison only: the catalogue from the database per search.
         core.pricing_from_db = match get("SHIPDESK_PRICING_FROM_DB").as_deref() {
             None | Some("0") => false,
@@ -330,6 +406,79 @@ mod tests {
             let e = settings(&[("SHIPDESK_COMPAT_PREFIX", bad)]).unwrap_err();
             assert!(e.starts_with("SHIPDESK_COMPAT_PREFIX"), "{e}");
         }
+    }
+
+    const KUAIDI100_ACCOUNT: &[(&str, &str)] = &[
+        ("SHIPDESK_KUAIDI100_CUSTOMER", "CUST123"),
+        ("SHIPDESK_KUAIDI100_KEY", "key-0123456789"),
+        (
+            "SHIPDESK_KUAIDI100_CALLBACK_URL",
+            "https://desk.example.com/tracking/kuaidi100/push",
+        ),
+        ("SHIPDESK_KUAIDI100_SALT", "salt-0123456789"),
+    ];
+
+    #[test]
+    fn a_kuaidi100_account_is_all_four_settings_or_none() {
+        assert!(settings(&[]).unwrap().core.tracking.kuaidi100.is_none());
+        let k = settings(KUAIDI100_ACCOUNT)
+            .unwrap()
+            .core
+            .tracking
+            .kuaidi100
+            .unwrap();
+        assert_eq!(k.customer, "CUST123");
+        assert_eq!(k.base_url, "https://poll.kuaidi100.com");
+        for missing in KUAIDI100 {
+            let partial: Vec<_> = KUAIDI100_ACCOUNT
+                .iter()
+                .copied()
+                .filter(|(n, _)| *n != missing)
+                .collect();
+            let e = settings(&partial).unwrap_err();
+            assert!(e.starts_with(missing), "{e}");
+        }
+        let mut short = KUAIDI100_ACCOUNT.to_vec();
+        short[3].1 = "salt";
+        assert!(settings(&short)
+            .unwrap_err()
+            .starts_with("SHIPDESK_KUAIDI100_SALT"));
+        let mut local = KUAIDI100_ACCOUNT.to_vec();
+        local.push(("SHIPDESK_KUAIDI100_BASE_URL", "http://127.0.0.1:9100/"));
+        let k = settings(&local).unwrap().core.tracking.kuaidi100.unwrap();
+        assert_eq!(k.base_url, "http://127.0.0.1:9100");
+        let e = settings(&[("SHIPDESK_KUAIDI100_BASE_URL", "http://127.0.0.1:9100")]).unwrap_err();
+        assert!(e.starts_with("SHIPDESK_KUAIDI100_BASE_URL"), "{e}");
+    }
+
+    #[test]
+    fn production_pushes_over_https_and_never_makes_up_events() {
+        let mut prod: Vec<_> = PROD.to_vec();
+        prod.extend(KUAIDI100_ACCOUNT);
+        assert!(settings(&prod).unwrap().core.tracking.kuaidi100.is_some());
+        let mut plain = prod.clone();
+        plain.retain(|(n, _)| *n != "SHIPDESK_KUAIDI100_CALLBACK_URL");
+        plain.push((
+            "SHIPDESK_KUAIDI100_CALLBACK_URL",
+            "http://desk.example.com/push",
+        ));
+        assert!(settings(&plain)
+            .unwrap_err()
+            .starts_with("SHIPDESK_KUAIDI100_CALLBACK_URL"));
+        let mut demo: Vec<_> = PROD.to_vec();
+        demo.push(("SHIPDESK_TRACKING_DEMO", "1"));
+        assert!(settings(&demo).unwrap_err().contains("production"));
+        assert!(
+            settings(&[("SHIPDESK_TRACKING_DEMO", "1")])
+                .unwrap()
+                .core
+                .tracking
+                .demo
+        );
+        let mut both = KUAIDI100_ACCOUNT.to_vec();
+        both.push(("SHIPDESK_TRACKING_DEMO", "1"));
+        assert!(settings(&both).unwrap_err().contains("choose one"));
+        assert!(settings(&[("SHIPDESK_TRACKING_DEMO", "yes")]).is_err());
     }
 
     #[test]

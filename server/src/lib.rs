@@ -13,6 +13,7 @@ pub mod order_export;
 pub mod partner;
 pub mod security;
 pub mod session_store;
+pub mod tracking;
 pub mod ws;
 
 use std::net::SocketAddr;
@@ -87,6 +88,16 @@ pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
             security::security_headers,
         ))
         .with_state(state.clone());
+    // Kuaidi100's pushes: signed forms from its servers, no session.
+    let pushes = Router::new()
+        .route("/tracking/kuaidi100/push", post(tracking::kuaidi100_push))
+        .layer(RequestBodyLimitLayer::new(tracking::PUSH_BODY_LIMIT))
+        .layer(axum::extract::DefaultBodyLimit::disable())
+        .layer(middleware::from_fn_with_state(
+            app.clone(),
+            security::security_headers,
+        ))
+        .with_state(state.clone());
     let main = Router::new()
         .route("/healthz", get(healthz))
         .route("/api/openapi.json", get(openapi_json))
@@ -139,7 +150,7 @@ pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
         app.clone(),
         security::security_headers,
     ));
-    uploads.merge(pkg).merge(main)
+    uploads.merge(pushes).merge(pkg).merge(main)
 }
 
 /// `/pkg`: the built front end, served from its precompressed copies

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, AppResult};
+use crate::types::Timestamp;
 use crate::ErrorKey;
 
 crate::string_enum! {
@@ -107,6 +108,13 @@ impl TrackingNumber {
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+impl TryFrom<String> for TrackingNumber {
+    type Error = AppError;
+    fn try_from(s: String) -> AppResult<TrackingNumber> {
+        TrackingNumber::parse(&s)
     }
 }
 
@@ -221,6 +229,56 @@ pub struct CheckedContext {
 
 fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+crate::string_enum! {
+    /// Where a parcel stands, the same words for every provider.
+    pub enum TrackStatus("status", BadRequest) {
+        /// The carrier has the shipment's data, not the parcel yet.
+        InfoReceived = "info_received",
+        InTransit = "in_transit",
+        OutForDelivery = "out_for_delivery",
+        Delivered = "delivered",
+        /// Held, refused, damaged, undeliverable… (the raw text says which).
+        Exception = "exception",
+        /// On its way back, or back with the sender.
+        Returned = "returned",
+    }
+}
+
+/// One event a carrier reported, normalised, with what the provider said.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct TrackEvent {
+    pub status: TrackStatus,
+    /// The provider's own status (Kuaidi100: its code and word, `1002 干线`).
+    pub raw_status: String,
+    /// What happened, as the carrier wrote it.
+    pub context: String,
+    /// Where, when the provider says (`广东省,深圳市`).
+    pub place: Option<String>,
+    pub time: Timestamp,
+    /// The time as the provider wrote it (`2026-12-01 09:30:00`, Beijing time).
+    pub raw_time: String,
+}
+
+/// What is known of a (carrier, number): its last state and how it is
+/// followed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct TrackSummary {
+    pub carrier: Carrier,
+    pub number: TrackingNumber,
+    /// The last known state; none before any event.
+    pub status: Option<TrackStatus>,
+    /// The provider's own word for it.
+    pub raw_state: Option<String>,
+    /// When the newest event happened.
+    pub last_event_at: Option<Timestamp>,
+    /// When a push subscription was accepted.
+    pub subscribed_at: Option<Timestamp>,
+    /// The provider's last word on the subscription (Kuaidi100: `polling`,
+    /// `shutdown`, `abort`, `updateall`).
+    pub push_status: Option<String>,
+    pub updated_at: Timestamp,
 }
 
 #[cfg(test)]

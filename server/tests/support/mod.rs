@@ -35,25 +35,39 @@ pub async fn spawn_sibling(first: &TestApp) -> TestApp {
 
 /// Starts the whole router on `state`, with the chat fan-out.
 pub async fn spawn_app_with(state: AppState) -> TestApp {
-    let options = LeptosOptions::builder()
-        .output_name("shipdesk")
-        .site_root("target/site")
-        .build();
-    spawn_app_with_options(state, options).await
+    spawn_app_with_options(state, test_options()).await
 }
 
 /// Starts the whole router on `state` serving the site `options` describe.
 pub async fn spawn_app_with_options(state: AppState, options: LeptosOptions) -> TestApp {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind a free port");
+    spawn_app_on(listener, state, options).await
+}
+
+/// Starts the whole router on `state` on a listener bound already (when
+/// the state must know its own address, as a push callback URL does).
+pub async fn spawn_app_on(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    options: LeptosOptions,
+) -> TestApp {
     shipdesk_server::start_fan_out(&state)
         .await
         .expect("chat fan-out");
     let router = shipdesk_server::router(state.clone(), options);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind a free port");
     let base = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(shipdesk_server::serve(listener, router));
     TestApp { base, state }
+}
+
+/// The options of the test site.
+pub fn test_options() -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("shipdesk")
+        .site_root("target/site")
+        .build()
 }
 
 /// A client that keeps cookies like a browser and does not follow redirects.

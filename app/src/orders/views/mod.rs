@@ -4,8 +4,8 @@
 //! (`admin`: ops' list over all customers and an order's detail with ops'
 //! actions).
 
-pub mod admin;
 mod adjustment;
+pub mod admin;
 mod book;
 mod book_lines;
 mod cancel;
