@@ -45,7 +45,7 @@ crate::i18n::texts! {
     BOOK_TITLE = "下单", "Book";
     ORDER_TITLE = "订单详情", "Order";
     BACK_TO_ORDERS = "返回订单列表", "Back to orders";
-    ALL = "全部", "All";
+    ALL_ORDERS = "全部", "All";
     NO_ORDERS = "还没有订单。查价并保存报价后即可下单。", "No orders yet. Search, save a quote, then book it.";
     GO_QUOTE = "去查价", "Search a price";
     BOOKED_AT = "下单时间", "Booked";

@@ -66,7 +66,7 @@ pub fn OrderList(portal: Portal) -> impl IntoView {
                         .collect_view();
                     view! {
                         <div class="counts flex gap-2 overflow-x-auto pb-1">
-                            {chip(None, t(orders::ALL).to_owned(), c.total)} {chips}
+                            {chip(None, t(orders::ALL_ORDERS).to_owned(), c.total)} {chips}
                         </div>
                     }
                 }
