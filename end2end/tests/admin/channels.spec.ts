@@ -112,3 +112,73 @@ test("a salesperson reads channels but cannot switch or edit them", async ({ pag
   await expect(page.locator("button.edit-channel")).toHaveCount(0);
   await expect(page.locator(".table-import")).toHaveCount(0);
 });
+
+test("ops add a zone and a surcharge rule; a bad amount and a bad FBA code show by their fields; a concurrent edit is told", async ({ page, context, guard }) => {
+  guard.allow(/status of 409 .*\/api\/save_channel$/);
+  await staffLogin(page, "ops1");
+  await page.goto("/admin/channels");
+  await hydrated(page);
+  await page.fill("input.search", "DHL 加拿大");
+  await page.click(".channel-filters button[type=submit]");
+  await expect(page.locator(".channel-row")).toHaveCount(1);
+  await page.click(".channel-row a.channel-name");
+  await page.waitForURL(/\/admin\/channels\/\d+$/);
+  await hydrated(page);
+  const url = page.url();
+  const v0 = await version(page);
+  await expect(page.locator(".surcharge-row")).toHaveCount(2);
+
+  // A new rule: 带电附加费, ¥3.5 per kg when the goods are 带电; and a zone.
+  await page.click("button.edit-channel");
+  await page.click("button.add-surcharge");
+  const rule = page.locator(".surcharge-card").last();
+  await expect(rule).toContainText("附加费 3");
+  await rule.locator('input[name="surcharges[2].name"]').fill("带电附加费");
+  await rule.locator("select.per").selectOption("unit");
+  await expect(rule).toContainText("元/kg");
+  await rule.locator('input[name="surcharges[2].charge"]').fill("abc");
+  await rule.locator("button.add-condition").click();
+  await rule.locator('.condition-line input.goods[value="battery"]').check();
+  await page.click("button.add-zone");
+  const zone = page.locator(".zone-line").last();
+  await zone.locator('input[name="zones[2].code"]').fill("CA-X");
+  await zone.locator('input[name="zones[2].name"]').fill("加中");
+  await zone.locator('input[name="zones[2].fba_codes"]').fill("yeg1 8YYC");
+  await expect(page.locator('.grid-editor tr[data-zone="CA-X"]')).toBeVisible();
+  await page.fill('.grid-editor input[name="zones[2].rates[0].fen"]', "70");
+
+  // Each bad value in turn shows under its own input; nothing is saved.
+  await page.click("button.save-channel");
+  await expect(page.locator('.field-error[data-field="surcharges[2].charge"]')).toHaveText("请输入数字");
+  await rule.locator('input[name="surcharges[2].charge"]').fill("3.5");
+  await page.click("button.save-channel");
+  await expect(page.locator('.field-error[data-field="zones[2].fba_codes[1]"]')).toHaveText("FBA 仓库代码格式不正确，如 ONT8");
+  await expect(page.locator('.field-error[data-field="surcharges[2].charge"]')).toHaveCount(0);
+  await shot(page, "channel-editor-rules");
+  await zone.locator('input[name="zones[2].fba_codes"]').fill("yeg1");
+  await page.click("button.save-channel");
+
+  await expect(page.locator(".notice")).toHaveText(`已保存为 v${v0 + 1}`);
+  const added = page.locator(".surcharge-row").last();
+  await expect(added).toContainText("带电附加费");
+  await expect(added).toContainText("¥3.5/kg");
+  await expect(added).toContainText("货物为 带电");
+  await expect(page.locator(".channel-zones")).toContainText("YEG1");
+  await expect(page.locator('.price-grid tr[data-zone="CA-X"] td.rate-cell').first()).toHaveText("70.00");
+
+  // Another tab opens the editor at this version; this one saves first.
+  const other = await context.newPage();
+  await other.goto(url);
+  await hydrated(other);
+  await other.click("button.edit-channel");
+  await page.click("button.edit-channel");
+  await page.locator(".surcharge-card").last().locator("button.remove-surcharge").click();
+  await page.click("button.save-channel");
+  await expect(page.locator(".notice")).toHaveText(`已保存为 v${v0 + 2}`);
+  await expect(page.locator(".surcharge-row")).toHaveCount(2);
+  await other.fill('input[name="customs_fee_fen"]', "80");
+  await other.click("button.save-channel");
+  await expect(other.locator(".conflict")).toContainText("该渠道已被他人修改，请刷新后再改");
+  await other.click(".conflict button.reload");
+  await expect(other.locator(".current-version")).toHaveText(`v${v0 + 2}`);
+});

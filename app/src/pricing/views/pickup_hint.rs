@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use shipdesk::pricing::{Date, PickupDay};
 
-use crate::i18n::t;
+use crate::i18n::{lang, t, Lang};
 use crate::pricing::api::get_pickup_times;
 use crate::pricing::pickup_text as pk;
 
@@ -13,6 +13,10 @@ use crate::pricing::pickup_text as pk;
 const DAYS_SHOWN: usize = 2;
 
 fn line(days: &[PickupDay], today: Date) -> String {
+    let sep = match lang() {
+        Lang::Zh => "、",
+        Lang::En => ", ",
+    };
     let open: Vec<String> = days
         .iter()
         .filter_map(|d| {
@@ -21,7 +25,7 @@ fn line(days: &[PickupDay], today: Date) -> String {
                 .map(|s| format!("{}–{}", s.start, s.end))
                 .collect();
             (!windows.is_empty())
-                .then(|| format!("{} {}", pk::pickup_day(d.date, today), windows.join("、")))
+                .then(|| format!("{} {}", pk::pickup_day(d.date, today), windows.join(sep)))
         })
         .take(DAYS_SHOWN)
         .collect();
