@@ -15,6 +15,7 @@ use crate::i18n::t;
 pub fn WorkbenchPage() -> impl IntoView {
     let company = Resource::new(|| (), |_| my_company());
     view! {
+        <crate::orders::views::WorkbenchCounts />
         <Suspense fallback=|| {
             view! { <p class="text-slate-500">{t(common::LOADING)}</p> }
         }>
@@ -28,7 +29,6 @@ pub fn WorkbenchPage() -> impl IntoView {
                     }
                     Ok(d) => {
                         view! {
-                            <crate::orders::views::WorkbenchCounts />
                             <h1 class="text-2xl font-semibold mb-4">
                                 {move || t(common::PORTAL_PROFILE)}
                             </h1>

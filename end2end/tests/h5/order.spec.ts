@@ -85,7 +85,11 @@ test("a customer books a saved quote, ops receive it heavier, the customer sees 
   await expect(page.locator(".order-row").first()).toContainText(order.order_number);
   await page.goto("/h5/chat");
   await hydrated(page);
-  await page.locator("button.chat-role", { hasText: "售后服务" }).click();
-  await expect(page.getByText(new RegExp(`订单 ${order.number} 已入仓`))).toBeVisible();
+  // The notice went into their latest open conversation (or a new one at
+  // after-sales): it leads the list, and opening it shows the line.
+  const latest = page.locator(".chat-history li").first();
+  await expect(latest).toContainText(`订单 ${order.number} 已入仓`);
+  await latest.locator(".chat-mine").click();
+  await expect(page.locator(".chat-pane").getByText(new RegExp(`订单 ${order.number} 已入仓`))).toBeVisible();
   await shot(page, "h5-order-chat");
 });
