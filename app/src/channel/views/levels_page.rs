@@ -31,7 +31,13 @@ async fn load() -> Result<(Vec<PriceLevel>, Vec<ChannelLibrary>), AppError> {
 pub fn LevelsPage() -> impl IntoView {
     let admin = use_context::<CurrentStaff>().is_some_and(|c| c.0.has(Role::Admin));
     let reload = RwSignal::new(0u32);
-    let data = Resource::new(move || reload.get(), |_| load());
+    // In the browser only: a server-side copy could resolve after the page's
+    // response ended, without the request's session, and reach the browser
+    // as an error (seen on PostgreSQL, where the queries take longer).
+    let data = LocalResource::new(move || {
+        reload.track();
+        load()
+    });
     let editing = RwSignal::new(Editing::Closed);
     let notice = RwSignal::new(None::<String>);
     let failed = RwSignal::new(None::<AppError>);

@@ -38,7 +38,11 @@ fn by_city(slots: Vec<PickupSlot>) -> Vec<(String, Vec<PickupSlot>)> {
 pub fn PickupSlotsPage() -> impl IntoView {
     let editor = use_context::<CurrentStaff>().is_some_and(|c| policy::may_edit_channels(&c.0));
     let reload = RwSignal::new(0u32);
-    let data = Resource::new(move || reload.get(), |_| list_pickup_slots());
+    // In the browser only, as the price levels page (see there).
+    let data = LocalResource::new(move || {
+        reload.track();
+        list_pickup_slots()
+    });
     let editing = RwSignal::new(Editing::Closed);
     let notice = RwSignal::new(None::<String>);
     let failed = RwSignal::new(None::<AppError>);
