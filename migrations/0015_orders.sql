@@ -41,6 +41,9 @@ CREATE TABLE orders (
     summary          TEXT   NOT NULL,
     created_at       BIGINT NOT NULL,
     updated_at       BIGINT NOT NULL,
+    -- Delivery tracking numbers on the order: taken by one UPDATE
+    -- conditional on the cap before a number is added.
+    parcels          BIGINT NOT NULL DEFAULT 0,
     UNIQUE (company_id, client_key)
 );
 CREATE INDEX orders_created ON orders (created_at, id);

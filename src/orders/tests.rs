@@ -667,3 +667,40 @@ async fn a_salesperson_books_a_quick_order_with_an_act_as_token_for_their_own_cu
     .await;
     assert_eq!(e.unwrap_err().field(), Some("token"), "expired");
 }
+
+#[tokio::test]
+async fn parallel_tracking_numbers_never_pass_the_orders_cap() {
+    let w = world().await;
+    let o = book(&w, "web-key-0015").await;
+    let cap = service::MAX_PARCELS as usize;
+    let mut runs = tokio::task::JoinSet::new();
+    for i in 0..cap + 40 {
+        let (state, who) = (w.state.clone(), w.alice.clone());
+        let input = ParcelForSave {
+            order_id: o.id,
+            id: None,
+            number: format!("SF{:012}", 100_000 + i),
+            carrier: Some("sf".into()),
+            cartons: String::new(),
+        };
+        runs.spawn(async move { service::save_parcel(&state, &who, &input).await });
+    }
+    let (mut ok, mut refused) = (0, 0);
+    while let Some(r) = runs.join_next().await {
+        match r.unwrap() {
+            Ok(_) => ok += 1,
+            Err(e) => {
+                assert_eq!(e, AppError::validation("number", ErrorKey::ParcelsTooMany));
+                refused += 1;
+            }
+        }
+    }
+    assert_eq!((ok, refused), (cap, 40));
+    assert_eq!(
+        service::list_parcels(&w.state, &w.alice, o.id)
+            .await
+            .unwrap()
+            .len(),
+        cap
+    );
+}

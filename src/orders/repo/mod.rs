@@ -38,6 +38,8 @@ pub const STATEMENTS: &[(&str, &str)] = &[
     ("order_events.insert", event::INSERT),
     ("order_events.of_order", event::OF_ORDER),
     ("order_parcels.insert", parcel::INSERT),
+    ("order_parcels.take", parcel::TAKE),
+    ("order_parcels.give_back", parcel::GIVE_BACK),
     ("order_parcels.update", parcel::UPDATE),
     ("order_parcels.delete", parcel::DELETE),
     ("order_parcels.of_order", parcel::OF_ORDER),

@@ -9,19 +9,42 @@ use crate::orders::model::Parcel;
 use crate::types::{Id, Timestamp};
 use crate::ErrorKey;
 
-pub(crate) const INSERT: &str = "INSERT INTO order_parcels (id, order_id, number, carrier, \
-     cartons, added_by, created_at, updated_at) SELECT $1, $2, $3, $4, $5, $6, $7, $7 \
-     WHERE (SELECT COUNT(*) FROM order_parcels WHERE order_id = $2) < $8";
+pub(crate) const TAKE: &str =
+    "UPDATE orders SET parcels = parcels + 1 WHERE id = $1 AND parcels < $2";
+pub(crate) const GIVE_BACK: &str =
+    "UPDATE orders SET parcels = parcels - 1 WHERE id = $1 AND parcels > 0";
 
-/// Adds a number while the order has fewer than `cap`; false at the cap.
-/// Conflict on `number` when any order has it already.
+/// Takes a place among the order's `cap` numbers; false at the cap. The
+/// check and the write are this one statement.
+pub async fn take(
+    ex: impl Executor<'_, Database = Any>,
+    order_id: Id,
+    cap: i64,
+) -> AppResult<bool> {
+    let done = sqlx::query(TAKE)
+        .bind(order_id)
+        .bind(cap)
+        .execute(ex)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn give_back(ex: impl Executor<'_, Database = Any>, order_id: Id) -> AppResult<()> {
+    sqlx::query(GIVE_BACK).bind(order_id).execute(ex).await?;
+    Ok(())
+}
+
+pub(crate) const INSERT: &str = "INSERT INTO order_parcels (id, order_id, number, carrier, \
+     cartons, added_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)";
+
+/// Adds a number (after [`take`], in its transaction). Conflict on
+/// `number` when any order has it already.
 pub async fn insert(
     ex: impl Executor<'_, Database = Any>,
     order_id: Id,
     p: &Parcel,
-    cap: i64,
-) -> AppResult<bool> {
-    let done = sqlx::query(INSERT)
+) -> AppResult<()> {
+    sqlx::query(INSERT)
         .bind(p.id)
         .bind(order_id)
         .bind(&p.number)
@@ -29,12 +52,11 @@ pub async fn insert(
         .bind(&p.cartons)
         .bind(&p.added_by)
         .bind(p.created_at.0)
-        .bind(cap)
         .execute(ex)
         .await
         .map_err(crate::error::AppError::from)
         .map_err(on_unique("number", "number", ErrorKey::ParcelNumberTaken))?;
-    Ok(done.rows_affected() == 1)
+    Ok(())
 }
 
 pub(crate) const UPDATE: &str =

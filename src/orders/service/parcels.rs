@@ -103,9 +103,12 @@ pub async fn save_parcel(
     };
     let done = match input.id {
         None => {
-            if !repo::insert(&state.db, input.order_id, &parcel, MAX_PARCELS).await? {
+            let mut tx = state.db.begin().await?;
+            if !repo::take(&mut *tx, input.order_id, MAX_PARCELS).await? {
                 return Err(AppError::validation("number", ErrorKey::ParcelsTooMany));
             }
+            repo::insert(&mut *tx, input.order_id, &parcel).await?;
+            tx.commit().await?;
             true
         }
         Some(_) => repo::update(&state.db, input.order_id, &parcel, now).await?,
@@ -127,8 +130,11 @@ pub async fn delete_parcel(
     if !policy::may_keep_parcels(who, &stored.owner) {
         return Err(AppError::Forbidden);
     }
-    if !repo::delete(&state.db, order_id, id).await? {
+    let mut tx = state.db.begin().await?;
+    if !repo::delete(&mut *tx, order_id, id).await? {
         return Err(AppError::not_found("parcel"));
     }
+    repo::give_back(&mut *tx, order_id).await?;
+    tx.commit().await?;
     repo::of_order(&state.db, order_id).await
 }
