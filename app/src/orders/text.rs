@@ -12,11 +12,9 @@ crate::i18n::texts! {
     MOVE_ILLEGAL = "订单当前状态不能做这个操作", "The order cannot make this move from its status";
     REASON_REQUIRED = "请填写原因", "Give a reason";
     CHANGED = "订单已被他人更新，请刷新后再试", "Someone changed the order meanwhile: reload and try again";
-    USE_CONFIRM = "请用“确认”处理预订单", "Confirm the pre-order instead";
     USE_RECEIVE = "入仓请登记实测箱规", "Receive it with the measured cartons";
     CLIENT_KEY_INVALID = "提交编号无效，请刷新页面", "Invalid booking key: reload the page";
     QUOTE_UNKNOWN = "找不到这份报价（须为本公司保存的报价）", "No such quote of your company";
-    QUOTE_NO_COMPANY = "这份报价不属于任何客户", "This quote is for no customer";
     QUOTE_REPRICE_FAILED = "报价已过期，该渠道今天无法重新报价，请重新查价", "The quote expired and its channel gives no price today: search again";
     DESTINATION_MISMATCH = "收货地与报价的目的地不一致", "The consignee is not the quote's destination";
     SHIPMENT_ID_INVALID = "亚马逊货件编号应为 FBA 加 6–12 位字母数字", "An Amazon shipment ID is FBA and 6–12 letters or digits";

@@ -19,16 +19,14 @@ use crate::i18n::{lang, t, Text};
 use crate::orders::api::get_order;
 use crate::orders::text as orders;
 use crate::pricing::views::plan_detail::PlanDetail;
-use crate::pricing::views::Portal;
 
 #[component]
-pub fn OrderDetailPage(portal: Portal) -> impl IntoView {
+pub fn OrderDetailPage() -> impl IntoView {
     let params = use_params_map();
     let order = Resource::new(
         move || params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0)),
         get_order,
     );
-    let _ = portal;
     view! {
         <Loaded
             resource=order

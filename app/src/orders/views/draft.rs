@@ -7,6 +7,8 @@ use shipdesk::orders::{Consignee, GoodsLine, OrderForBook, Shipper};
 use shipdesk::pricing::{CargoInput, CartonInput, SavedQuote};
 use shipdesk::{AppError, ErrorKey};
 
+use crate::pricing::views::draft::num;
+
 /// A carton line as typed.
 #[derive(Clone, Copy)]
 pub struct CartonDraft {
@@ -104,15 +106,6 @@ impl GoodsDraft {
             brand: (!brand.trim().is_empty()).then_some(brand),
         })
     }
-}
-
-/// `s` as a number, or an error on `field`.
-pub fn num(field: &str, s: &str) -> Result<f64, AppError> {
-    let s = s.trim().replace(['，', ','], ".");
-    s.parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-        .ok_or_else(|| AppError::validation(field, ErrorKey::CargoNotANumber))
 }
 
 fn whole(field: &str, s: &str, key: ErrorKey) -> Result<i64, AppError> {

@@ -58,7 +58,7 @@ pub fn OrdersPage(portal: Portal) -> impl IntoView {
 pub fn OrderPage(portal: Portal) -> impl IntoView {
     view! {
         <Frame portal title=orders::ORDER_TITLE back=orders_base(portal)>
-            <OrderDetailPage portal />
+            <OrderDetailPage />
         </Frame>
     }
 }

@@ -57,7 +57,7 @@ pub struct Draft {
 }
 
 /// `s` as a number, or an error on `field`.
-fn num(field: &str, s: &str) -> Result<f64, AppError> {
+pub(crate) fn num(field: &str, s: &str) -> Result<f64, AppError> {
     let s = s.trim().replace(['，', ','], ".");
     s.parse::<f64>()
         .ok()

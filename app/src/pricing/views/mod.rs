@@ -10,7 +10,7 @@ mod cargo_input;
 mod choice;
 mod company_pick;
 mod company_search;
-mod draft;
+pub(crate) mod draft;
 mod hall;
 pub(crate) mod input;
 mod inquiry_box;
