@@ -199,6 +199,7 @@ const OPERATIONS: &[Operation] = &[
     op::<orders::MoveOrder>("orders", who::ORDER_PROCESSORS),
     op::<orders::ReceiveOrder>("orders", who::ORDER_PROCESSORS),
     op::<orders::ListParcels>("orders", who::ORDER_READERS),
+    op::<orders::TrackParcel>("orders", who::ORDER_READERS),
     op::<orders::SaveParcel>("orders", who::PARCEL_KEEPERS),
     op::<orders::DeleteParcel>("orders", who::PARCEL_KEEPERS),
     op::<orders::CreateActAsToken>("orders", who::QUICK_SALES),

@@ -273,6 +273,22 @@ pub fn webhooks(g: &mut SchemaGenerator) -> Value {
                 "order_number": {"type": "string"}, "reason": {"type": "string"}},
                 "required": ["order_number", "reason"]}),
         ),
+        (
+            "tracking.updated",
+            "A courier reported new events for a delivery tracking number on an order.",
+            json!({"type": "object", "properties": {
+                "order_number": {"type": "string"}, "company_id": {"type": "integer"},
+                "parcel_id": {"type": "integer"}, "carrier": {"type": "string"},
+                "number": {"type": "string"},
+                "status": {"enum": ["info_received", "in_transit", "out_for_delivery", "delivered", "exception", "returned"]},
+                "new_events": {"type": "integer"},
+                "latest": {"type": "object", "properties": {
+                    "status": {"type": "string"}, "raw_status": {"type": "string"},
+                    "context": {"type": "string"}, "place": {"type": ["string", "null"]},
+                    "time": {"type": "integer"}, "raw_time": {"type": "string"}},
+                    "required": ["status", "raw_status", "context", "place", "time", "raw_time"]}},
+                "required": ["order_number", "company_id", "parcel_id", "carrier", "number", "status", "new_events", "latest"]}),
+        ),
     ];
     let mut out = Map::new();
     for (event, summary, data) in events {

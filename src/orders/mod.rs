@@ -32,5 +32,7 @@ pub mod service;
 mod tests;
 #[cfg(all(test, feature = "ssr"))]
 mod tests_pickup;
+#[cfg(all(test, feature = "ssr"))]
+mod tests_tracking;
 
 pub use model::*;

@@ -8,6 +8,7 @@ use crate::auth::Lang;
 use crate::pricing::{
     CartonInput, Chargeable, Date, GoodsType, LineKind, Mode, Plan, QuoteForSearch,
 };
+use crate::tracking::{TrackEvent, TrackStatus};
 use crate::types::{Id, Timestamp};
 
 crate::string_enum! {
@@ -217,6 +218,24 @@ pub struct Parcel {
     pub cartons: String,
     pub added_by: String,
     pub created_at: Timestamp,
+    /// The number's last known state (none before any event).
+    #[serde(default)]
+    pub track_status: Option<TrackStatus>,
+    /// When that state's event happened.
+    #[serde(default)]
+    pub track_at: Option<Timestamp>,
+}
+
+/// A tracking number of an order with its courier's events
+/// (通过快递单号查询轨迹), newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct ParcelTrack {
+    pub parcel: Parcel,
+    pub events: Vec<TrackEvent>,
+    /// A tracking provider is configured: the events were asked for
+    /// (at most every few minutes) besides those pushed. Without one, only
+    /// what was stored before is shown.
+    pub live: bool,
 }
 
 /// An order as its detail page shows it.

@@ -14,7 +14,7 @@ use crate::testing::{self, test_state};
 use crate::{ErrorKey, PageQuery};
 
 /// 2026-12-02 12:00 in Shanghai.
-const NOW: i64 = 1_796_184_000_000;
+pub(super) const NOW: i64 = 1_796_184_000_000;
 const DAY: i64 = 86_400_000;
 
 struct World {
@@ -60,7 +60,7 @@ async fn world() -> World {
     }
 }
 
-async fn save_quote(state: &AppState, who: &Principal, kg: f64) -> SavedQuote {
+pub(super) async fn save_quote(state: &AppState, who: &Principal, kg: f64) -> SavedQuote {
     let search = testing::ont8_search(kg);
     let answer = pricing::service::search_quotes(state, who, &search, false, None)
         .await
@@ -90,7 +90,7 @@ fn carton(count: i64, kg: f64) -> CartonInput {
     }
 }
 
-fn booking(quote: &str, key: &str) -> OrderForBook {
+pub(super) fn booking(quote: &str, key: &str) -> OrderForBook {
     OrderForBook {
         quote_number: quote.into(),
         client_key: key.into(),

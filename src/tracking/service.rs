@@ -4,13 +4,15 @@
 //! already let its caller see; these take no caller.
 
 use super::model::{
-    Carrier, CourierCandidates, CourierContext, TrackEvent, TrackSummary, TrackingNumber,
+    Carrier, CourierCandidates, CourierContext, TrackEvent, TrackStatus, TrackSummary,
+    TrackingNumber,
 };
 use super::provider::kuaidi100::push::{read_push_form, Push, PushError};
 use super::provider::{ProviderError, TrackReport, TrackRequest};
 use super::repo;
 use crate::auth::Principal;
 use crate::error::{AppError, AppResult, ErrorKey};
+use crate::events::OutboxEvent;
 use crate::state::AppState;
 
 /// The carriers that may have issued `number`, best first (any signed-in
@@ -68,9 +70,41 @@ pub async fn store_report(
             None => (newest.status, newest.raw_status.as_str()),
         };
         repo::set_state(&mut *tx, carrier, number, status, raw, newest.time.0, now).await?;
+        if new > 0 {
+            announce(&mut tx, carrier, number, status, newest, new, now).await?;
+        }
     }
     tx.commit().await?;
     Ok(new)
+}
+
+/// `tracking.updated`, in the report's transaction, when the number is on
+/// an order: the order, the number, its state and the newest event.
+async fn announce(
+    conn: &mut sqlx::AnyConnection,
+    carrier: Carrier,
+    number: &TrackingNumber,
+    status: TrackStatus,
+    newest: &TrackEvent,
+    new: u64,
+    now: i64,
+) -> AppResult<()> {
+    let Some(on) = crate::orders::repo::parcel::by_number(&mut *conn, number.as_str()).await?
+    else {
+        return Ok(());
+    };
+    let payload = serde_json::json!({
+        "order_number": on.order_number,
+        "company_id": on.company_id,
+        "parcel_id": on.id,
+        "carrier": carrier.as_str(),
+        "number": number.as_str(),
+        "status": status.as_str(),
+        "new_events": new,
+        "latest": newest,
+    });
+    let event = OutboxEvent::new("tracking.updated", "order", on.order_id, &payload, now);
+    crate::events::repo::insert(&mut *conn, &event).await
 }
 
 fn provider_of(state: &AppState) -> AppResult<&dyn super::provider::TrackingProvider> {

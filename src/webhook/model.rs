@@ -18,6 +18,7 @@ pub const EVENTS: &[&str] = &[
     "order.adjusted",
     "pickup.scheduled",
     "pickup.cancelled",
+    "tracking.updated",
 ];
 
 crate::string_enum! {

@@ -6,7 +6,7 @@ use server_fn::codec::Json;
 use shipdesk::orders::pickup::{CancelReason, Pickup, PickupCheck, PickupFilter, PickupForSave};
 use shipdesk::orders::{
     ActAsToken, Order, OrderCounts, OrderFilter, OrderForBook, OrderMove, OrderReceipt,
-    OrderSummary, Parcel, ParcelForSave,
+    OrderSummary, Parcel, ParcelForSave, ParcelTrack,
 };
 use shipdesk::{AppError, Id, Page};
 
@@ -93,6 +93,13 @@ pub async fn receive_order(input: OrderReceipt) -> Result<Order, AppError> {
 pub async fn list_parcels(order_id: Id) -> Result<Vec<Parcel>, AppError> {
     let p = principal().await?;
     service::list_parcels(&state()?, &p, order_id).await
+}
+
+/// A delivery tracking number of an order with its courier's events, newest first (通过快递单号查询轨迹): the provider is asked first when the stored state is over ten minutes old; `live` is false when no provider is configured (whoever may read the order).
+#[server(prefix = "/api", endpoint = "track_parcel", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn track_parcel(order_id: Id, parcel_id: Id) -> Result<ParcelTrack, AppError> {
+    let p = principal().await?;
+    service::track_parcel(&state()?, &p, order_id, parcel_id).await
 }
 
 /// Adds (no `id`) or changes a delivery tracking number of an order; the carrier is the one given, else the best detected. A number on another order is a 409 on `number` (the company's members, ops, admin).

@@ -43,6 +43,7 @@ pub const STATEMENTS: &[(&str, &str)] = &[
     ("order_parcels.update", parcel::UPDATE),
     ("order_parcels.delete", parcel::DELETE),
     ("order_parcels.of_order", parcel::OF_ORDER),
+    ("order_parcels.by_number", parcel::BY_NUMBER),
     ("act_as.insert", act_as::INSERT),
     ("act_as.live", act_as::LIVE),
     ("act_as.prune", act_as::PRUNE),

@@ -6,6 +6,7 @@ use sqlx::{Any, Executor, Row};
 use crate::db::on_unique;
 use crate::error::AppResult;
 use crate::orders::model::Parcel;
+use crate::tracking::TrackStatus;
 use crate::types::{Id, Timestamp};
 use crate::ErrorKey;
 
@@ -99,8 +100,10 @@ pub async fn delete(
     Ok(done.rows_affected() == 1)
 }
 
-pub(crate) const OF_ORDER: &str = "SELECT id, number, carrier, cartons, added_by, created_at \
-     FROM order_parcels WHERE order_id = $1 ORDER BY created_at, id";
+pub(crate) const OF_ORDER: &str = "SELECT p.id, p.number, p.carrier, p.cartons, p.added_by, \
+     p.created_at, t.status AS track_status, t.last_event_at FROM order_parcels p \
+     LEFT JOIN tracking_numbers t ON t.carrier = p.carrier AND t.number = p.number \
+     WHERE p.order_id = $1 ORDER BY p.created_at, p.id";
 
 pub async fn of_order(
     ex: impl Executor<'_, Database = Any>,
@@ -116,8 +119,35 @@ pub async fn of_order(
                 cartons: r.try_get("cartons")?,
                 added_by: r.try_get("added_by")?,
                 created_at: Timestamp(r.try_get("created_at")?),
+                track_status: r
+                    .try_get::<Option<String>, _>("track_status")?
+                    .and_then(|s| TrackStatus::parse(&s).ok()),
+                track_at: r.try_get::<Option<i64>, _>("last_event_at")?.map(Timestamp),
             })
         })
         .collect::<Result<_, sqlx::Error>>()
         .map_err(Into::into)
+}
+
+pub(crate) const BY_NUMBER: &str = "SELECT p.id, p.order_id, o.number AS order_number, \
+     o.company_id FROM order_parcels p JOIN orders o ON o.id = p.order_id WHERE p.number = $1";
+
+/// The order a tracking number is on (a number is on one order at most).
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct OnOrder {
+    /// The parcel's id.
+    pub id: Id,
+    pub order_id: Id,
+    pub order_number: String,
+    pub company_id: Id,
+}
+
+pub async fn by_number(
+    ex: impl Executor<'_, Database = Any>,
+    number: &str,
+) -> AppResult<Option<OnOrder>> {
+    Ok(sqlx::query_as(BY_NUMBER)
+        .bind(number)
+        .fetch_optional(ex)
+        .await?)
 }
