@@ -142,9 +142,16 @@ async fn tracking_a_parcel_asks_the_provider_and_answers_the_events_newest_first
     assert!(t.live);
     assert!(t.events.len() >= 3, "{:?}", t.events);
     assert!(t.events.windows(2).all(|e| e[0].time >= e[1].time));
-    assert!(t.events.iter().all(|e| e.time.0 <= NOW), "nothing from later");
+    assert!(
+        t.events.iter().all(|e| e.time.0 <= NOW),
+        "nothing from later"
+    );
     assert_eq!(t.parcel.track_status, Some(t.events[0].status));
-    assert_eq!(announced(&w.state).await.len(), 1, "the refresh announced it");
+    assert_eq!(
+        announced(&w.state).await.len(),
+        1,
+        "the refresh announced it"
+    );
 
     // Asked again at once: answered from what is stored.
     let again = service::track_parcel(&w.state, &w.alice, w.order.id, parcel.id)
