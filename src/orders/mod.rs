@@ -34,5 +34,10 @@ mod tests;
 mod tests_pickup;
 #[cfg(all(test, feature = "ssr"))]
 mod tests_tracking;
+#[cfg(all(test, feature = "ssr"))]
+mod tests_transfers;
+pub mod transfer;
+#[cfg(feature = "ssr")]
+pub mod transfer_xlsx;
 
 pub use model::*;

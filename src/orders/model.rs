@@ -269,6 +269,14 @@ pub struct Order {
     /// Oldest first.
     pub events: Vec<OrderEvent>,
     pub parcels: Vec<Parcel>,
+    /// The provider the order is assigned to (转单号 are theirs to upload).
+    #[serde(default)]
+    pub provider_id: Option<Id>,
+    #[serde(default)]
+    pub provider_name: Option<String>,
+    /// The last-mile numbers of its cartons (转单号), by carton.
+    #[serde(default)]
+    pub transfers: Vec<super::transfer::Transfer>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }

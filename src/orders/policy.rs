@@ -17,11 +17,14 @@ pub struct OrderOwner {
     pub company_owner: Option<Id>,
     /// The salesperson who booked it (a quick order).
     pub booked_by_staff: Option<Id>,
+    /// The provider it is assigned to.
+    pub provider: Option<Id>,
 }
 
 /// A member reads their company's orders. Staff read by their customer
 /// scope: all, or (sales) their companies' and the quick orders they
-/// booked; a partner app limited to some companies reads theirs.
+/// booked; a partner app limited to some companies reads theirs; a
+/// provider (with no broader role) the orders assigned to them.
 pub fn may_read(p: &Principal, o: &OrderOwner) -> bool {
     match p {
         Principal::Member(m) => m.company_id == o.company,
@@ -29,9 +32,26 @@ pub fn may_read(p: &Principal, o: &OrderOwner) -> bool {
             Scope::All => true,
             Scope::OwnedBy(me) => o.company_owner == Some(me) || o.booked_by_staff == Some(me),
             Scope::InApp(_) => s.sees_company(o.company),
-            Scope::Nothing => false,
+            Scope::Nothing => provider_of(s).is_some_and(|me| o.provider == Some(me)),
         },
     }
+}
+
+/// A staff member who reads orders only as a provider: their id.
+pub fn provider_of(s: &Staff) -> Option<Id> {
+    (staff_scope(s) == Scope::Nothing && s.has(Role::Provider) && s.partner.is_none())
+        .then_some(s.id)
+}
+
+/// Who uploads transfer numbers (转单号): ops and admins for any order,
+/// a provider for the orders assigned to them.
+pub fn may_upload_transfers(s: &Staff) -> bool {
+    may_process(s) || provider_of(s).is_some()
+}
+
+/// Sees what an order costs: staff other than providers.
+pub fn sees_cost(p: &Principal) -> bool {
+    matches!(p, Principal::Staff(s) if provider_of(s).is_none())
 }
 
 /// Ops and admins process orders.
@@ -99,6 +119,7 @@ mod tests {
         company: 7,
         company_owner: Some(3),
         booked_by_staff: None,
+        provider: Some(5),
     };
 
     #[test]
@@ -116,7 +137,28 @@ mod tests {
             ..OWNED
         };
         assert!(may_read(&staff(4, &[Role::Sales]), &quick));
-        assert!(!may_read(&staff(5, &[Role::Provider]), &OWNED));
+        let unassigned = OrderOwner {
+            provider: None,
+            ..quick
+        };
+        assert!(!may_read(&staff(5, &[Role::Provider]), &unassigned));
+    }
+
+    #[test]
+    fn a_provider_reads_and_uploads_for_the_orders_assigned_to_them_only() {
+        assert!(may_read(&staff(5, &[Role::Provider]), &OWNED));
+        assert!(!may_read(&staff(6, &[Role::Provider]), &OWNED));
+        let Principal::Staff(p) = staff(5, &[Role::Provider]) else {
+            unreachable!()
+        };
+        assert!(may_upload_transfers(&p));
+        assert!(!sees_cost(&Principal::Staff(p)));
+        let Principal::Staff(sales) = staff(3, &[Role::Sales]) else {
+            unreachable!()
+        };
+        assert!(!may_upload_transfers(&sales));
+        assert!(sees_cost(&Principal::Staff(sales)));
+        assert!(!sees_cost(&member(7)));
     }
 
     #[test]

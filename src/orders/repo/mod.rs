@@ -6,6 +6,7 @@ pub mod event;
 pub mod order;
 pub mod parcel;
 pub mod pickup;
+pub mod transfer;
 
 use crate::error::{AppError, AppResult};
 
@@ -44,6 +45,14 @@ pub const STATEMENTS: &[(&str, &str)] = &[
     ("order_parcels.delete", parcel::DELETE),
     ("order_parcels.of_order", parcel::OF_ORDER),
     ("order_parcels.by_number", parcel::BY_NUMBER),
+    ("order_transfers.of_order", transfer::OF_ORDER),
+    ("order_transfers.target", transfer::TARGET),
+    ("order_transfers.holder", transfer::HOLDER),
+    ("order_transfers.lock", transfer::LOCK),
+    ("order_transfers.clear", transfer::CLEAR),
+    ("order_transfers.insert", transfer::INSERT),
+    ("order_transfers.assign", transfer::ASSIGN),
+    ("order_transfers.assigned", transfer::ASSIGNED),
     ("act_as.insert", act_as::INSERT),
     ("act_as.live", act_as::LIVE),
     ("act_as.prune", act_as::PRUNE),

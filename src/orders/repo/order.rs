@@ -70,9 +70,11 @@ const SELECT: &str = "SELECT o.id, o.number, o.order_number, o.company_id, o.mem
      o.staff_id, o.quick, o.quote_number, o.channel_id, o.channel_name, o.mode, o.country, \
      o.destination, o.status, o.held_status, o.version, o.total_fen, o.actual_total_fen, \
      o.detail, o.measured, o.created_at, o.updated_at, c.name AS company_name, c.owner_staff_id, \
-     COALESCE(m.name, '') AS member_name, COALESCE(s.name, '') AS staff_name \
+     COALESCE(m.name, '') AS member_name, COALESCE(s.name, '') AS staff_name, o.provider_id, \
+     pv.name AS provider_name \
      FROM orders o JOIN companies c ON c.id = o.company_id \
-     LEFT JOIN members m ON m.id = o.member_id LEFT JOIN staff s ON s.id = o.staff_id";
+     LEFT JOIN members m ON m.id = o.member_id LEFT JOIN staff s ON s.id = o.staff_id \
+     LEFT JOIN staff pv ON pv.id = o.provider_id";
 
 pub(crate) const BY_ID: &str = formatcp!("{SELECT} WHERE o.id = $1");
 pub(crate) const BY_KEY: &str = formatcp!("{SELECT} WHERE o.company_id = $1 AND o.client_key = $2");
@@ -116,12 +118,14 @@ pub async fn by_key(
 
 /// Which orders a list or a count may see: `company` (0: any), `sales`
 /// (0: any; else their companies' and the quick orders they booked), `app`
-/// (0: any; else only its companies).
+/// (0: any; else only its companies), `provider` (0: any; else only the
+/// orders assigned to them).
 #[derive(Debug, Clone, Default)]
 pub struct Scope {
     pub company: Id,
     pub sales: Id,
     pub app: Id,
+    pub provider: Id,
 }
 
 /// The list's narrowing: status ('' any), booked in [from_ms, to_ms),
@@ -139,14 +143,15 @@ pub struct Narrow {
 const FROM: &str = " FROM orders o JOIN companies c ON c.id = o.company_id";
 const SCOPE: &str = " WHERE ($1 = 0 OR o.company_id = $1) \
      AND ($2 = 0 OR c.owner_staff_id = $2 OR o.staff_id = $2) \
-     AND ($3 = 0 OR o.company_id IN (SELECT company_id FROM partner_app_companies WHERE app_ref = $3))";
-const NARROW: &str = " AND ($4 = '' OR o.status = $4) AND o.created_at >= $5 AND o.created_at < $6 \
-     AND ($7 = '' OR o.destination = $7) AND ($8 = '' OR o.summary LIKE $9) AND ($10 = 0 OR o.quick = 1)";
+     AND ($3 = 0 OR o.company_id IN (SELECT company_id FROM partner_app_companies WHERE app_ref = $3)) \
+     AND ($4 = 0 OR o.provider_id = $4)";
+const NARROW: &str = " AND ($5 = '' OR o.status = $5) AND o.created_at >= $6 AND o.created_at < $7 \
+     AND ($8 = '' OR o.destination = $8) AND ($9 = '' OR o.summary LIKE $10) AND ($11 = 0 OR o.quick = 1)";
 
 pub(crate) const LIST: &str = formatcp!(
     "SELECT o.id, o.number, o.order_number, c.name AS company_name, o.quick, o.channel_name, \
      o.mode, o.country, o.destination, o.status, o.total_fen, o.actual_total_fen, o.created_at\
-     {FROM}{SCOPE}{NARROW} ORDER BY o.created_at DESC, o.id DESC LIMIT $11 OFFSET $12"
+     {FROM}{SCOPE}{NARROW} ORDER BY o.created_at DESC, o.id DESC LIMIT $12 OFFSET $13"
 );
 pub(crate) const COUNT: &str = formatcp!("SELECT COUNT(*){FROM}{SCOPE}{NARROW}");
 /// The next rows after (created_at, id), for an export that walks the
@@ -154,8 +159,8 @@ pub(crate) const COUNT: &str = formatcp!("SELECT COUNT(*){FROM}{SCOPE}{NARROW}")
 pub(crate) const LIST_AFTER: &str = formatcp!(
     "SELECT o.id, o.number, o.order_number, c.name AS company_name, o.quick, o.channel_name, \
      o.mode, o.country, o.destination, o.status, o.total_fen, o.actual_total_fen, o.created_at\
-     {FROM}{SCOPE}{NARROW} AND (o.created_at < $11 OR (o.created_at = $11 AND o.id < $12)) \
-     ORDER BY o.created_at DESC, o.id DESC LIMIT $13"
+     {FROM}{SCOPE}{NARROW} AND (o.created_at < $12 OR (o.created_at = $12 AND o.id < $13)) \
+     ORDER BY o.created_at DESC, o.id DESC LIMIT $14"
 );
 pub(crate) const BY_STATUS: &str =
     formatcp!("SELECT o.status, COUNT(*) AS n{FROM}{SCOPE} GROUP BY o.status");
@@ -169,6 +174,7 @@ fn bind_all<'q>(
     q.bind(s.company)
         .bind(s.sales)
         .bind(s.app)
+        .bind(s.provider)
         .bind(n.status.as_str())
         .bind(n.from_ms)
         .bind(n.to_ms)
@@ -230,6 +236,7 @@ pub async fn by_status(db: &crate::db::Db, s: &Scope) -> AppResult<Vec<(OrderSta
         .bind(s.company)
         .bind(s.sales)
         .bind(s.app)
+        .bind(s.provider)
         .fetch_all(db)
         .await?;
     rows.iter()
@@ -340,6 +347,9 @@ fn stored(r: &AnyRow) -> AppResult<Stored> {
         measured: measured.as_deref().map(parse).transpose()?,
         events: vec![],
         parcels: vec![],
+        provider_id: r.try_get("provider_id")?,
+        provider_name: r.try_get("provider_name")?,
+        transfers: vec![],
         created_at: Timestamp(r.try_get("created_at")?),
         updated_at: Timestamp(r.try_get("updated_at")?),
     };
@@ -348,6 +358,7 @@ fn stored(r: &AnyRow) -> AppResult<Stored> {
             company: order.company_id,
             company_owner: r.try_get("owner_staff_id")?,
             booked_by_staff: staff_id.filter(|_| quick),
+            provider: order.provider_id,
         },
         member_id: r.try_get("member_id")?,
         order,

@@ -6,8 +6,9 @@ use crate::auth::Principal;
 use crate::customer::policy::{staff_scope, Scope as StaffScope};
 use crate::error::{AppError, AppResult};
 use crate::orders::model::*;
+use crate::orders::policy;
 use crate::orders::repo::order::{self as repo, Narrow, Scope};
-use crate::orders::repo::{event, parcel};
+use crate::orders::repo::{event, parcel, transfer};
 use crate::pricing::Date;
 use crate::state::AppState;
 use crate::types::{Id, Page, PageQuery};
@@ -20,7 +21,8 @@ pub async fn get_order(state: &AppState, who: &Principal, id: Id) -> AppResult<O
     let mut order = stored.order;
     order.events = event::of_order(&state.db, id).await?;
     order.parcels = parcel::of_order(&state.db, id).await?;
-    if matches!(who, Principal::Member(_)) {
+    order.transfers = transfer::of_order(&state.db, id).await?;
+    if !policy::sees_cost(who) {
         order.detail.plan.cost_total_fen = None;
     }
     Ok(order)
@@ -59,14 +61,21 @@ pub(super) fn scope(who: &Principal, company: Option<Id>) -> AppResult<Scope> {
                 StaffScope::OwnedBy(me) => Ok(Scope {
                     company,
                     sales: me,
-                    app: 0,
+                    ..Scope::default()
                 }),
                 StaffScope::InApp(app) => Ok(Scope {
                     company,
-                    sales: 0,
                     app,
+                    ..Scope::default()
                 }),
-                StaffScope::Nothing => Err(AppError::Forbidden),
+                StaffScope::Nothing => match policy::provider_of(s) {
+                    Some(me) => Ok(Scope {
+                        company,
+                        provider: me,
+                        ..Scope::default()
+                    }),
+                    None => Err(AppError::Forbidden),
+                },
             }
         }
     }
