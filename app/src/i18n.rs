@@ -330,6 +330,7 @@ mod tests {
             partner::ALL,
             orders::ALL,
             crate::orders::admin_text::ALL,
+            crate::orders::alert_text::ALL,
             pricing::ALL,
             crate::pricing::hall_text::ALL,
             crate::pricing::pickup_text::ALL,
