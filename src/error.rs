@@ -230,6 +230,11 @@ error_keys! {
     PickupOrderNotReady = "pickup.order_not_ready",
     PickupExists = "pickup.exists",
     PickupReasonUnknown = "pickup.reason_unknown",
+    AlertKindInvalid = "alert.kind_invalid",
+    AlertStatusInvalid = "alert.status_invalid",
+    AlertClosed = "alert.closed",
+    AlertHoursInvalid = "alert.hours_invalid",
+    AlertModeRepeated = "alert.mode_repeated",
     // Tracking: carriers, numbers, events
     CarrierInvalid = "carrier.invalid",
     TrackingNumberInvalid = "tracking_number.invalid",

@@ -18,6 +18,7 @@ use crate::auth::api as auth;
 use crate::channel::api as channel;
 use crate::chat::api as chat;
 use crate::customer::api as customer;
+use crate::orders::alert_api as alerts;
 use crate::orders::api as orders;
 use crate::partner::api as partner;
 use crate::pricing::api as pricing;
@@ -59,6 +60,7 @@ mod who {
     pub const QUICK_SALES: &str = "staff: sales (for members of the companies they own)";
     pub const PICKUP_READERS: &str = "customer member (their company's pickups); staff: admin, ops";
     pub const PARCEL_KEEPERS: &str = "customer member (their company's orders); staff: admin, ops";
+    pub const ALERT_READERS: &str = "customer member (their company's alerts); staff: admin, ops, cs; sales: alerts of the companies they own and quick orders they booked";
     pub const PARTNER_SECRET: &str =
         "anyone holding a partner app's secret (the request is signed)";
 }
@@ -210,6 +212,10 @@ const OPERATIONS: &[Operation] = &[
     op::<orders::CancelPickup>("orders", who::PARCEL_KEEPERS),
     op::<orders::ListPickupCancelReasons>("orders", who::SIGNED_IN),
     op::<orders::AddPickupCancelReason>("orders", who::STAFF_ADMIN),
+    op::<alerts::ListAlerts>("orders", who::ALERT_READERS),
+    op::<alerts::CloseAlert>("orders", who::ORDER_PROCESSORS),
+    op::<alerts::GetAlertSettings>("orders", who::ORDER_PROCESSORS),
+    op::<alerts::SaveAlertSettings>("orders", who::STAFF_ADMIN),
     op::<tracking::DetectCourier>("tracking", who::SIGNED_IN),
 ];
 
@@ -356,7 +362,7 @@ pub fn document() -> Value {
             {"name": "chat", "description": "Customer-service chat over HTTP; live events on `/ws`."},
             {"name": "webhook", "description": "Webhook subscriptions and their deliveries."},
             {"name": "pricing", "description": "Quotes: the free-text inquiry reader, the quote search and its form, saved quotes, channels and their versions, price levels, and the inquiry hall (询价大厅) with its WeCom group robot."},
-            {"name": "orders", "description": "Pre-orders booked from saved quotes, ops' confirmation and moves along the timeline, receiving with the measured cartons' adjustment, and the delivery tracking numbers (送仓单号)."},
+            {"name": "orders", "description": "Pre-orders booked from saved quotes, ops' confirmation and moves along the timeline, receiving with the measured cartons' adjustment, the delivery tracking numbers (送仓单号), and the alerts (异常预警) on shipments gone silent or in exception."},
             {"name": "tracking", "description": "Couriers' tracking numbers: which courier issued a number (candidates with a confidence), and the events couriers report."},
             {"name": "partner", "description": "Partner apps: signed token requests, and their set-up and request log (admins)."},
             {"name": "realtime", "description": "The chat socket, uploads and downloads."},

@@ -289,6 +289,18 @@ pub fn webhooks(g: &mut SchemaGenerator) -> Value {
                     "required": ["status", "raw_status", "context", "place", "time", "raw_time"]}},
                 "required": ["order_number", "company_id", "parcel_id", "carrier", "number", "status", "new_events", "latest"]}),
         ),
+        (
+            "order.alert",
+            "An alert (异常预警) was raised on an order: no event for longer than its mode allows (`silent`), a courier's exception or return (`tracking_exception`), or ops put it in exception (`order_exception`). Each is raised once.",
+            json!({"type": "object", "properties": {
+                "alert_id": {"type": "integer"},
+                "kind": {"enum": ["silent", "tracking_exception", "order_exception"]},
+                "number": {"type": "string"}, "order_number": {"type": ["string", "null"]},
+                "company_id": {"type": "integer"}, "order_status": {"type": "string"},
+                "detail": {"type": "string"},
+                "since": {"type": "integer", "description": "Epoch ms: the last event the silence runs from, or when the exception happened."}},
+                "required": ["alert_id", "kind", "number", "order_number", "company_id", "order_status", "detail", "since"]}),
+        ),
     ];
     let mut out = Map::new();
     for (event, summary, data) in events {

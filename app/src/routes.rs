@@ -194,6 +194,10 @@ lazy_page!(
     AdminOrdersRoute => view! { <crate::orders::views::admin::OrdersPage /> }
 );
 lazy_page!(
+    /// `/admin/alerts`
+    AdminAlertsRoute => view! { <crate::orders::views::admin::AlertsPage /> }
+);
+lazy_page!(
     /// `/admin/orders/:id`
     AdminOrderRoute => view! { <crate::orders::views::admin::OrderPage /> }
 );

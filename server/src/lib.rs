@@ -279,14 +279,15 @@ pub async fn start_fan_out(app: &AppState) -> Result<(), String> {
 
 /// Background jobs (`jobs/`): the outbox (events to webhook deliveries)
 /// and the webhook sender; the WeCom robot sender every second; every 20 s
-/// chat reassignment, queue drains and presence leases; housekeeping every
-/// ten minutes.
+/// chat reassignment, queue drains and presence leases; the silence scan of
+/// shipments every five minutes; housekeeping every ten minutes.
 pub fn spawn_jobs(app: AppState) {
     let wake_sender = std::sync::Arc::new(tokio::sync::Notify::new());
     jobs::events::spawn(app.clone(), wake_sender.clone());
     jobs::webhook::spawn(app.clone(), wake_sender);
     jobs::chat::spawn(app.clone());
     jobs::robot::spawn(app.clone());
+    jobs::orders::spawn(app.clone());
     jobs::housekeeping::spawn(app);
 }
 

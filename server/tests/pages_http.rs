@@ -1,5 +1,6 @@
 //! Pages over HTTP: the language cookie picks the language of the HTML, and
-//! the portals send visitors who may not enter to their sign-in pages.
+//! the portals send visitors who may not enter to their sign-in pages; ops'
+//! board of alerts renders, and bad alert calls name their field.
 
 mod support;
 
@@ -95,4 +96,35 @@ async fn a_page_that_cannot_load_its_data_answers_with_the_error_status() {
 
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
     assert_eq!(list.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn ops_board_of_alerts_renders_with_its_empty_state_and_thresholds() {
+    let app = spawn_app().await;
+    let (_ops, c) = app.signed_in_staff("ops1", &["ops"]).await;
+
+    let res = app.page(&c, "/admin/alerts").await;
+
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("异常预警"), "the title and the menu");
+    assert!(html.contains("没有预警"), "the empty state");
+    assert!(html.contains("alert-settings"), "ops see the thresholds");
+}
+
+#[tokio::test]
+async fn bad_alert_calls_name_their_field_or_what_is_missing() {
+    let app = spawn_app().await;
+    let (_admin, c) = app.signed_in_staff("root", &["admin"]).await;
+
+    let input = json!({"input": {"thresholds": [{"mode": "sea", "hours": 0}]}});
+    let (status, body) = app.call(&c, "save_alert_settings", input).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["field"], "thresholds[0].hours");
+    let (status, body) = app.call(&c, "close_alert", json!({"id": 42})).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
+    let (status, body) = app
+        .call(&c, "list_alerts", json!({"filter": {"status": "maybe"}}))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
 }

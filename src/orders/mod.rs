@@ -16,8 +16,14 @@
 //! - A customer sees only their company's orders and never the cost; a
 //!   salesperson their companies' and their quick orders; ops and admins all.
 //! - A tracking number is on one order only (a unique column).
+//! - An alert (异常预警) is raised once per (order, kind, dedupe key), by
+//!   INSERT … ON CONFLICT DO NOTHING with its `order.alert` outbox event
+//!   in the same transaction; it is closed once, by one UPDATE conditional
+//!   on `open`. Telling the customer in chat follows the commit and never
+//!   fails the raise.
 
 pub mod adjust;
+pub mod alert;
 pub mod check;
 pub mod export;
 pub mod flow;
@@ -30,6 +36,8 @@ pub mod repo;
 pub mod service;
 #[cfg(all(test, feature = "ssr"))]
 mod tests;
+#[cfg(all(test, feature = "ssr"))]
+mod tests_alert;
 #[cfg(all(test, feature = "ssr"))]
 mod tests_pickup;
 #[cfg(all(test, feature = "ssr"))]

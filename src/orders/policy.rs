@@ -84,6 +84,43 @@ pub fn may_keep_parcels(p: &Principal, o: &OrderOwner) -> bool {
     }
 }
 
+/// Staff who read every alert: ops and admins watch the board, cs talk to
+/// the customers.
+pub const ALERT_WATCHERS: &[Role] = &[Role::Admin, Role::Ops, Role::Cs];
+
+/// How far a staff member's reading of alerts reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AlertReach {
+    /// Every alert their customer scope shows (a partner app: its companies').
+    All,
+    /// A salesperson: the alerts of the companies they own and of the quick
+    /// orders they booked, as their orders.
+    Own,
+    Nothing,
+}
+
+/// Ops, admins and cs read all alerts; a salesperson their customers';
+/// finance and providers none. (A member reads their company's.)
+pub fn alert_reach(s: &Staff) -> AlertReach {
+    if s.has_any(ALERT_WATCHERS) {
+        AlertReach::All
+    } else if s.has(Role::Sales) {
+        AlertReach::Own
+    } else {
+        AlertReach::Nothing
+    }
+}
+
+/// Ops and admins close alerts, and read the silence thresholds; admins
+/// change them.
+pub fn may_close_alert(s: &Staff) -> bool {
+    may_process(s)
+}
+
+pub fn may_edit_alert_settings(s: &Staff) -> bool {
+    s.has(Role::Admin)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,6 +231,21 @@ mod tests {
             &OWNED,
             OrderStatus::Departed
         ));
+    }
+
+    #[test]
+    fn ops_admins_and_cs_read_all_alerts_sales_their_own_others_none() {
+        let reach = |roles: &[Role]| match staff(1, roles) {
+            Principal::Staff(s) => alert_reach(&s),
+            Principal::Member(_) => unreachable!(),
+        };
+        assert_eq!(reach(&[Role::Ops]), AlertReach::All);
+        assert_eq!(reach(&[Role::Cs]), AlertReach::All);
+        assert_eq!(reach(&[Role::Admin]), AlertReach::All);
+        assert_eq!(reach(&[Role::Sales]), AlertReach::Own);
+        assert_eq!(reach(&[Role::Finance, Role::Sales]), AlertReach::Own);
+        assert_eq!(reach(&[Role::Finance]), AlertReach::Nothing);
+        assert_eq!(reach(&[Role::Provider]), AlertReach::Nothing);
     }
 
     #[test]

@@ -13,6 +13,7 @@ use super::repo;
 use crate::auth::Principal;
 use crate::error::{AppError, AppResult, ErrorKey};
 use crate::events::OutboxEvent;
+use crate::orders::service::alert;
 use crate::state::AppState;
 
 /// The carriers that may have issued `number`, best first (any signed-in
@@ -46,8 +47,10 @@ pub async fn summary(
 
 /// Stores what `source` reported for a number, in one transaction: the
 /// events not stored yet (a replay stores none) and the state as of the
-/// newest event, unless a newer one is stored. Answers how many events
-/// were new.
+/// newest event, unless a newer one is stored; for a number on an order,
+/// `tracking.updated` and (for a new exception or return) an alert
+/// (异常预警), whose customer is told in chat after the commit. Answers how
+/// many events were new.
 pub async fn store_report(
     state: &AppState,
     carrier: Carrier,
@@ -64,6 +67,7 @@ pub async fn store_report(
     let mut events: Vec<&TrackEvent> = report.events.iter().collect();
     events.sort_by_key(|e| e.time);
     let new = repo::insert_events(&mut tx, carrier, number, &events, source, now).await?;
+    let mut raised = None;
     if let Some(newest) = report.events.iter().max_by_key(|e| e.time) {
         let (status, raw) = match &report.state {
             Some((s, raw)) => (*s, raw.as_str()),
@@ -72,9 +76,13 @@ pub async fn store_report(
         repo::set_state(&mut *tx, carrier, number, status, raw, newest.time.0, now).await?;
         if new > 0 {
             announce(&mut tx, carrier, number, status, newest, new, now).await?;
+            raised = alert::on_tracking(&mut tx, carrier, number, &report.events, now).await?;
         }
     }
     tx.commit().await?;
+    if let Some(r) = raised {
+        alert::tell(state, &r).await;
+    }
     Ok(new)
 }
 

@@ -19,6 +19,7 @@ pub const EVENTS: &[&str] = &[
     "pickup.scheduled",
     "pickup.cancelled",
     "tracking.updated",
+    "order.alert",
 ];
 
 crate::string_enum! {

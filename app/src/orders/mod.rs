@@ -1,6 +1,9 @@
-//! Orders in the portals: the server functions (`api`) and the order pages.
+//! Orders in the portals: the server functions (`api`, `alert_api`) and the
+//! order pages.
 
 pub mod admin_text;
+pub mod alert_api;
+pub mod alert_text;
 pub mod api;
 pub mod text;
 pub mod views;

@@ -37,6 +37,11 @@ crate::i18n::texts! {
     PICKUP_ORDER_NOT_READY = "订单当前状态不能安排揽收", "The order cannot be picked up in its status";
     PICKUP_EXISTS = "这个订单已有揽收计划", "This order has a pickup planned already";
     PICKUP_REASON_UNKNOWN = "请选择取消原因", "Pick a reason";
+    ALERT_KIND_INVALID = "未知的预警类型", "Unknown alert kind";
+    ALERT_STATUS_INVALID = "未知的预警状态", "Unknown alert status";
+    ALERT_CLOSED = "这条预警已经关闭", "This alert is closed already";
+    ALERT_HOURS_INVALID = "小时数应在 1 到 720 之间", "Hours are 1 to 720";
+    ALERT_MODE_REPEATED = "同一运输方式只能填写一次", "Each mode once";
 
     // pages
     NAV_ORDERS = "我的订单", "My orders";

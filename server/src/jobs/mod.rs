@@ -3,5 +3,6 @@
 pub mod chat;
 pub mod events;
 pub mod housekeeping;
+pub mod orders;
 pub mod robot;
 pub mod webhook;

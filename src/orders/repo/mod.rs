@@ -1,7 +1,8 @@
-//! SQL of the orders domain: orders, their timeline and their delivery
-//! tracking numbers.
+//! SQL of the orders domain: orders, their timeline, their delivery
+//! tracking numbers and their alerts.
 
 pub mod act_as;
+pub mod alert;
 pub mod event;
 pub mod order;
 pub mod parcel;
@@ -69,4 +70,12 @@ pub const STATEMENTS: &[(&str, &str)] = &[
     ("pickups.reasons", pickup::REASONS),
     ("pickups.insert_reason", pickup::INSERT_REASON),
     ("pickups.reason_by_id", pickup::REASON_BY_ID),
+    ("order_alerts.insert", alert::INSERT),
+    ("order_alerts.by_id", alert::BY_ID),
+    ("order_alerts.list", alert::LIST),
+    ("order_alerts.count", alert::COUNT),
+    ("order_alerts.close", alert::CLOSE),
+    ("order_alerts.thresholds", alert::THRESHOLDS),
+    ("order_alerts.save_threshold", alert::SAVE_THRESHOLD),
+    ("order_alerts.silent", alert::SILENT),
 ];

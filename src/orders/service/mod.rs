@@ -1,9 +1,11 @@
 //! Order services: booking from a saved quote, reading and listing in the
 //! caller's scope, ops' moves along the timeline, receiving with the
-//! measured cartons' adjustment, and the delivery tracking numbers. Each
+//! measured cartons' adjustment, the delivery tracking numbers, and the
+//! alerts (异常预警) raised on shipments gone silent or in exception. Each
 //! checks its caller with [`super::policy`] and owns its transaction; each
 //! change writes its timeline row and its outbox event in it.
 
+pub mod alert;
 mod book;
 mod export;
 mod moves;
@@ -14,6 +16,7 @@ mod read;
 mod receive;
 mod transfer;
 
+pub use alert::{alert_settings, close_alert, list_alerts, save_alert_settings, scan_silent};
 pub use book::*;
 pub use export::*;
 pub use moves::*;

@@ -1,10 +1,11 @@
 //! Moves along the timeline: ops confirm (the order gets its number),
 //! reject, move and raise exceptions; a customer cancels a waiting
-//! pre-order, a salesperson their waiting quick order. Each move is one
+//! pre-order, a salesperson their waiting quick order. A move into
+//! exception raises an alert (异常预警) in its transaction. Each move is one
 //! UPDATE conditional on the version and status read, so of two moves at
 //! once one wins and the other gets a conflict on `version`.
 
-use super::{event, get_order, publish, readable};
+use super::{alert, event, get_order, publish, readable};
 use crate::auth::Principal;
 use crate::error::{AppError, AppResult};
 use crate::orders::flow::{self, Refusal};
@@ -154,6 +155,15 @@ pub(super) async fn change(
             publish(&mut tx, "order.adjusted", order.id, payload, now).await?;
         }
     }
+    let raised = match m.to {
+        OrderStatus::Exception => {
+            alert::on_exception(&mut tx, order.id, m.version + 1, &m.note, now).await?
+        }
+        _ => None,
+    };
     tx.commit().await?;
+    if let Some(r) = raised {
+        alert::tell(state, &r).await;
+    }
     get_order(state, who, order.id).await
 }

@@ -1,7 +1,7 @@
-//! A customer's order (预订单--订单详情): status and numbers, the price and
-//! its lines, the adjustment once measured, the delivery tracking numbers,
-//! shipper, consignee, cartons and goods, the timeline, and 取消 while the
-//! pre-order waits.
+//! A customer's order (预订单--订单详情): its open alerts (异常预警), status
+//! and numbers, the price and its lines, the adjustment once measured, the
+//! delivery tracking numbers, shipper, consignee, cartons and goods, the
+//! timeline, and 取消 while the pre-order waits.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -9,6 +9,7 @@ use shipdesk::orders::{Consignee, Order, OrderStatus};
 use shipdesk::Money;
 
 use super::adjustment::MeasuredView;
+use super::alert_banner::AlertBanner;
 use super::cancel::CancelBox;
 use super::list::StatusBadge;
 use super::parcels::Parcels;
@@ -101,6 +102,7 @@ fn OrderView(o: Order, on_change: Callback<()>) -> impl IntoView {
     let section = "bg-white rounded-xl border border-slate-200 p-4";
     view! {
         <article class="order-detail space-y-3">
+            <AlertBanner order_id=o.id />
             <section class=section>
                 <div class="flex items-center justify-between gap-2">
                     <h2 class="order-number font-mono text-lg font-semibold">

@@ -1,11 +1,13 @@
 //! The customers' order pages (H5 and the desktop portal, told apart by
 //! [`Portal`]): booking a saved quote, the list with its counts, an order
-//! with its adjustment, tracking numbers and timeline; and the staff's
+//! with its open alerts, adjustment, tracking numbers and timeline; and the
+//! staff's
 //! (`admin`: ops' list over all customers and an order's detail with ops'
 //! actions).
 
 mod adjustment;
 pub mod admin;
+mod alert_banner;
 mod book;
 mod book_lines;
 mod cancel;

@@ -19,6 +19,10 @@ const QUOTE_ROLES: &[Role] = &[Role::Admin, Role::Sales, Role::Cs, Role::Ops];
 /// sales and finance read them.
 const ORDER_ROLES: &[Role] = &[Role::Admin, Role::Ops, Role::Cs, Role::Sales, Role::Finance];
 
+/// Who finds the alerts (异常预警) in the menu: ops and admins close them;
+/// cs and sales read them.
+const ALERT_ROLES: &[Role] = &[Role::Admin, Role::Ops, Role::Cs, Role::Sales];
+
 /// (path, label, roles that see it)
 const MENU: &[(&str, Text, &[Role])] = &[
     ("/admin", common::NAV_DASHBOARD, &[]),
@@ -29,6 +33,7 @@ const MENU: &[(&str, Text, &[Role])] = &[
     ),
     ("/admin/chat", common::NAV_CHAT, &[Role::Admin, Role::Cs]),
     ("/admin/orders", crate::orders::admin_text::NAV, ORDER_ROLES),
+    ("/admin/alerts", crate::orders::alert_text::NAV, ALERT_ROLES),
     ("/admin/quote", pricing::NAV_QUOTE, QUOTE_ROLES),
     ("/admin/quotes", pricing::NAV_STAFF_QUOTES, QUOTE_ROLES),
     (

@@ -1,11 +1,13 @@
 //! Targets of orders: a pre-order the first company's member books from
 //! their own saved quote (fresh for each cell that changes it), confirmed
-//! first where the move needs an order.
+//! first where the move needs an order; an alert is raised by putting a
+//! fresh confirmed order in exception.
 
 use serde_json::{json, Value};
 use shipdesk::auth::Principal;
+use shipdesk::orders::alert::AlertFilter;
 use shipdesk::orders::pickup::PickupForSave;
-use shipdesk::orders::{service, Order, OrderForBook, ParcelForSave};
+use shipdesk::orders::{service, Order, OrderForBook, OrderMove, OrderStatus, ParcelForSave};
 use shipdesk::pricing::PickupSlotForSave;
 
 use super::{api, pricing::members_quote, Target};
@@ -39,6 +41,27 @@ async fn confirmed(w: &World) -> Order {
     service::confirm_order(w.state(), &admin, o.id, o.version)
         .await
         .unwrap()
+}
+
+/// A fresh open alert: a confirmed order the admin put in exception.
+async fn alert(w: &World) -> shipdesk::Id {
+    let o = confirmed(w).await;
+    let admin = Principal::Staff(w.admin.clone());
+    let hold = OrderMove {
+        id: o.id,
+        to: OrderStatus::Exception,
+        note: "外箱破损".into(),
+        version: o.version,
+    };
+    service::move_order(w.state(), &admin, &hold).await.unwrap();
+    let filter = AlertFilter {
+        order_id: Some(o.id),
+        ..AlertFilter::default()
+    };
+    let page = service::list_alerts(w.state(), &admin, &filter, Default::default())
+        .await
+        .unwrap();
+    page.items[0].id
 }
 
 /// A roomy window in 深圳 every day (and the demo cancel reasons).
@@ -221,6 +244,20 @@ pub async fn target(w: &World, endpoint: &str, _who: Who) -> Option<Target> {
                 json!({"text_zh": zh, "text_en": "A reason"}),
                 field("/text_zh", zh),
             )
+        }
+        "list_alerts" => {
+            alert(w).await;
+            api(json!({"filter": {"status": "all"}}), field("/page", 1))
+        }
+        "close_alert" => {
+            let id = alert(w).await;
+            let body = json!({"id": id, "note": "已联系客户"});
+            api(body, field("/status", "closed"))
+        }
+        "get_alert_settings" => api(json!({}), field("/thresholds/0/mode", "sea_express")),
+        "save_alert_settings" => {
+            let body = json!({"input": {"thresholds": [{"mode": "sea", "hours": 400}]}});
+            api(body, field("/thresholds/1/hours", 400))
         }
         _ => return None,
     };

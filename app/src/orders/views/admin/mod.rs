@@ -1,11 +1,15 @@
 //! The staff's order pages: `/admin/orders` (ops' list over all customers,
 //! with the counts per status) and `/admin/orders/:id` (an order's detail,
 //! with ops' actions, the measured cartons' adjustment, the tracking
-//! numbers and the timeline). Ops and admins act; cs, sales and finance
-//! read (`shipdesk::orders::policy::may_process` tells them apart).
+//! numbers and the timeline), and `/admin/alerts` (异常预警: ops' board of
+//! alerts with the silence thresholds). Ops and admins act; cs, sales and
+//! finance read (`shipdesk::orders::policy::may_process` tells them apart).
 
 mod actions;
 mod adjustment;
+mod alert_row;
+mod alert_settings;
+mod alerts_page;
 mod badge;
 mod cartons;
 mod counts;
@@ -25,6 +29,8 @@ mod receive_form;
 mod settle;
 mod timeline;
 
+pub use alert_row::detail_of as alert_detail;
+pub use alerts_page::AlertsPage;
 pub use detail_page::OrderPage;
 pub use list_page::OrdersPage;
 
