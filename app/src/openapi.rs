@@ -54,8 +54,9 @@ mod who {
     pub const MEMBER_OWN: &str = "customer member (their own inquiries)";
     pub const HALL_STAFF: &str =
         "staff: admin, ops, cs; sales: inquiries of the companies they own and of none";
-    pub const ORDER_READERS: &str = "customer member (their company's orders); staff: admin, cs, ops, finance; sales: orders of the companies they own and quick orders they booked";
+    pub const ORDER_READERS: &str = "customer member (their company's orders); staff: admin, cs, ops, finance; sales: orders of the companies they own and quick orders they booked; provider: the orders assigned to them";
     pub const ORDER_PROCESSORS: &str = "staff: admin, ops";
+    pub const TRANSFER_UPLOADERS: &str = "staff: admin, ops; provider: the orders assigned to them";
     pub const ORDER_CANCELLERS: &str = "customer member (their company's waiting pre-orders); sales (their waiting quick orders); staff: admin, ops";
     pub const QUICK_SALES: &str = "staff: sales (for members of the companies they own)";
     pub const PICKUP_READERS: &str = "customer member (their company's pickups); staff: admin, ops";
@@ -202,6 +203,10 @@ const OPERATIONS: &[Operation] = &[
     op::<orders::ReceiveOrder>("orders", who::ORDER_PROCESSORS),
     op::<orders::ListParcels>("orders", who::ORDER_READERS),
     op::<orders::TrackParcel>("orders", who::ORDER_READERS),
+    op::<orders::PreviewTransfers>("orders", who::TRANSFER_UPLOADERS),
+    op::<orders::ApplyTransfers>("orders", who::TRANSFER_UPLOADERS),
+    op::<orders::ListProviders>("orders", who::ORDER_PROCESSORS),
+    op::<orders::AssignProvider>("orders", who::ORDER_PROCESSORS),
     op::<orders::SaveParcel>("orders", who::PARCEL_KEEPERS),
     op::<orders::DeleteParcel>("orders", who::PARCEL_KEEPERS),
     op::<orders::CreateActAsToken>("orders", who::QUICK_SALES),

@@ -108,6 +108,10 @@ pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
             "/pricing/channels/{id}/table.xlsx",
             get(channel_table::download),
         )
+        .route(
+            "/orders/transfers/template.xlsx",
+            get(channel_table::transfers_template),
+        )
         .route("/orders/export.csv", get(order_export::csv))
         .route("/orders/export.xlsx", get(order_export::xlsx))
         .route("/partner/login", get(partner::login_link));

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use server_fn::codec::Json;
 use shipdesk::orders::pickup::{CancelReason, Pickup, PickupCheck, PickupFilter, PickupForSave};
+use shipdesk::orders::transfer::{ProviderRef, TransferApplied, TransferPreview, TransferRowInput};
 use shipdesk::orders::{
     ActAsToken, Order, OrderCounts, OrderFilter, OrderForBook, OrderMove, OrderReceipt,
     OrderSummary, Parcel, ParcelForSave, ParcelTrack,
@@ -178,4 +179,37 @@ pub async fn create_act_as_token(member_id: Id, minutes: i64) -> Result<ActAsTok
 pub async fn book_quick_order(token: String, input: OrderForBook) -> Result<Order, AppError> {
     let p = principal().await?;
     service::book_quick_order(&state()?, p.as_staff()?, &token, &input).await
+}
+
+/// Reads an uploaded transfer-number sheet (服务商/管理端/ofc 上传转单号模板: `订单号 | 箱号 | 承运商 | 转单号`, `.xlsx`, `.xls` or `.ods`, as base64) and checks every row: the rows to apply, or every error by row, column and field. Nothing is saved (ops, admin; a provider for the orders assigned to them).
+#[server(prefix = "/api", endpoint = "preview_transfers", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn preview_transfers(file_base64: String) -> Result<TransferPreview, AppError> {
+    use base64::Engine;
+    let p = principal().await?;
+    let staff = p.as_staff()?;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(file_base64.trim())
+        .map_err(|_| AppError::validation("file", shipdesk::ErrorKey::TableFileInvalid))?;
+    service::preview_transfers(&state()?, staff, &bytes).await
+}
+
+/// Checks the rows again and, when every one is right, replaces the transfer numbers of each order they name, all or nothing (rows with an empty number are skipped). A bad row is a 422 at its field (`rows[3].number`); a number taken meanwhile a 409 on `rows`.
+#[server(prefix = "/api", endpoint = "apply_transfers", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn apply_transfers(rows: Vec<TransferRowInput>) -> Result<TransferApplied, AppError> {
+    let p = principal().await?;
+    service::apply_transfers(&state()?, p.as_staff()?, rows).await
+}
+
+/// The providers an order may be assigned to (ops, admin).
+#[server(prefix = "/api", endpoint = "list_providers", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn list_providers() -> Result<Vec<ProviderRef>, AppError> {
+    let p = principal().await?;
+    service::list_providers(&state()?, p.as_staff()?).await
+}
+
+/// Assigns an order to a provider, or unassigns it with no `provider_id` (ops, admin); the provider then reads the order and uploads its transfer numbers.
+#[server(prefix = "/api", endpoint = "assign_provider", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn assign_provider(id: Id, provider_id: Option<Id>) -> Result<Order, AppError> {
+    let p = principal().await?;
+    service::assign_provider(&state()?, p.as_staff()?, id, provider_id).await
 }

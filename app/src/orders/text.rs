@@ -28,6 +28,9 @@ crate::i18n::texts! {
     PARCEL_NUMBER_TAKEN = "这个快递单号已登记在其他订单上", "This tracking number is on another order";
     PARCEL_CARRIER_UNKNOWN = "无法识别快递公司，请选择", "Could not tell the carrier: pick one";
     PARCELS_TOO_MANY = "每个订单最多 200 个快递单号", "At most 200 tracking numbers an order";
+    TRANSFER_NUMBER_TAKEN = "转单号刚被其他订单占用，请重新预览", "A transfer number was just taken by another order: preview again";
+    TRANSFER_ROWS_INVALID = "转单号表格有误，请先预览并改正出错的行", "The transfer rows have errors: preview and fix them first";
+    PROVIDER_UNKNOWN = "请选择一个有效的服务商账号", "Pick an active provider account";
     PICKUP_VEHICLE_INVALID = "未知的车型", "Unknown vehicle";
     ACT_AS_MINUTES_INVALID = "有效时间应为 1–30 分钟", "A token lasts 1 to 30 minutes";
     ACT_AS_TOKEN_INVALID = "代客下单凭证无效或已过期，请重新生成", "The act-as token is invalid or expired: make a new one";

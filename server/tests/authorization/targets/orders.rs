@@ -134,6 +134,33 @@ pub async fn target(w: &World, endpoint: &str, _who: Who) -> Option<Target> {
             let body = json!({"input": {"id": o.id, "to": "picked_up", "version": o.version}});
             api(body, field("/status", "picked_up"))
         }
+        "preview_transfers" => {
+            use base64::Engine;
+            let o = confirmed(w).await;
+            let number = o.order_number.clone().unwrap();
+            let file = shipdesk::orders::transfer_xlsx::template(&[(number, 5)]).unwrap();
+            let b64 = base64::engine::general_purpose::STANDARD.encode(file);
+            api(
+                json!({"file_base64": b64}),
+                field("/errors/0/problem", "no_rows"),
+            )
+        }
+        "apply_transfers" => {
+            let o = confirmed(w).await;
+            let provider = &w.others[2];
+            service::assign_provider(w.state(), &w.admin, o.id, Some(provider.id))
+                .await
+                .unwrap();
+            let row = json!({"order_number": o.order_number, "cartons": "1-5", "carrier": "ups",
+                "number": format!("MX{:010}", w.n())});
+            api(json!({"rows": [row]}), field("/numbers", 1))
+        }
+        "list_providers" => api(json!({}), field("/0/name", "provider1 name")),
+        "assign_provider" => {
+            let o = confirmed(w).await;
+            let body = json!({"id": o.id, "provider_id": w.others[2].id});
+            api(body, field("/provider_name", "provider1 name"))
+        }
         "receive_order" => {
             let o = confirmed(w).await;
             let body = json!({"input": {"id": o.id, "version": o.version, "cartons": [
