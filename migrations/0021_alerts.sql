@@ -37,10 +37,9 @@ CREATE INDEX order_alerts_status_created ON order_alerts (status, created_at, id
 CREATE INDEX order_alerts_company ON order_alerts (company_id, status, created_at, id);
 CREATE INDEX order_alerts_order ON order_alerts (order_id, status);
 
--- How many hours without an event make a shipment of a mode silent; admins
--- edit them (1 to 720 hours). Express and air shipments report daily; a
--- sea voyage crosses an ocean for two to three weeks with no scan between
--- departure and arrival.
+-- How many hours without an event make a shipment of a mode silent, as
+-- admins set them (1 to 720 hours); a mode without a row has the core's
+-- default (`orders::alert::default_hours`).
 CREATE TABLE order_alert_thresholds (
     mode       TEXT   PRIMARY KEY,
     hours      BIGINT NOT NULL CHECK (hours BETWEEN 1 AND 720),
@@ -48,13 +47,6 @@ CREATE TABLE order_alert_thresholds (
     created_at BIGINT NOT NULL,
     updated_at BIGINT NOT NULL
 );
-INSERT INTO order_alert_thresholds (mode, hours, created_at, updated_at) VALUES
-    ('express', 48, 0, 0),
-    ('air_express', 72, 0, 0),
-    ('truck', 120, 0, 0),
-    ('rail', 240, 0, 0),
-    ('sea_express', 336, 0, 0),
-    ('sea', 480, 0, 0);
 
 -- The silence scan: per mode, the watched statuses, not changed since a
 -- cut-off (`updated_at` moves with every status change).

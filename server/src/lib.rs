@@ -7,6 +7,7 @@
 pub mod channel_table;
 pub mod compat;
 pub mod config;
+pub mod download;
 pub mod files;
 pub mod jobs;
 pub mod order_export;
@@ -110,7 +111,7 @@ pub fn router(app: AppState, leptos_options: LeptosOptions) -> Router {
         )
         .route(
             "/orders/transfers/template.xlsx",
-            get(channel_table::transfers_template),
+            get(order_export::transfers_template),
         )
         .route("/orders/export.csv", get(order_export::csv))
         .route("/orders/export.xlsx", get(order_export::xlsx))

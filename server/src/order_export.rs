@@ -5,48 +5,22 @@
 //! first byte (refusals are the error shape with its status); the CSV then
 //! streams chunk by chunk, the XLSX is written in constant-memory mode.
 //! `X-Export-Rows` is not known up front; the page shows progress by the
-//! bytes received.
+//! bytes received. `GET /orders/transfers/template.xlsx`: the
+//! transfer-number template (上传转单号模板), for those who upload them.
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderValue, StatusCode};
+
 use axum::response::{IntoResponse, Response};
-use shipdesk::auth::{Lang, Principal};
+use shipdesk::auth::Lang;
 use shipdesk::orders::export::{cells, csv_line, header as head, XlsxExport};
 use shipdesk::orders::service::export_cursor;
 use shipdesk::orders::OrderFilter;
 use shipdesk::state::AppState;
 use shipdesk::AppError;
-use shipdesk_app::server::principal_in;
 use tower_sessions::Session;
 
-const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-fn error(e: AppError) -> Response {
-    let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let body = serde_json::to_string(&e).unwrap_or_default();
-    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
-}
-
-async fn caller(state: &AppState, session: &Session) -> Result<Principal, Response> {
-    match principal_in(state, session).await {
-        Ok(Some(p)) => Ok(p),
-        Ok(None) => Err(error(AppError::Unauthorized)),
-        Err(e) => Err(error(e)),
-    }
-}
-
-fn file(mut res: Response, kind: &'static str, name: &str) -> Response {
-    let h = res.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    if let Ok(v) =
-        HeaderValue::from_str(&shipdesk::chat::file_type::content_disposition(name, kind))
-    {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    res
-}
+use crate::download::{caller, error, file, staff, XLSX};
 
 type FilterQuery = Result<Query<OrderFilter>, axum::extract::rejection::QueryRejection>;
 
@@ -141,5 +115,18 @@ fn name(lang: Lang, ext: &str) -> String {
     match lang {
         Lang::Zh => format!("订单导出.{ext}"),
         Lang::En => format!("orders.{ext}"),
+    }
+}
+
+/// `GET /orders/transfers/template.xlsx` (the core's `transfer_template`
+/// decides who: ops, admins, providers).
+pub async fn transfers_template(State(state): State<AppState>, session: Session) -> Response {
+    let staff = match staff(&state, &session).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    match shipdesk::orders::service::transfer_template(&state, &staff).await {
+        Ok(f) => file(f.bytes.into_response(), XLSX, &f.name),
+        Err(e) => error(e),
     }
 }

@@ -1,7 +1,8 @@
 //! Orders over HTTP: a customer books a saved quote through `book_order`
 //! (a resend with the same key books nothing new), and the list's export
 //! (`GET /orders/export.csv`, `.xlsx`) gives the caller's orders as
-//! filtered, refusing whoever may not list them.
+//! filtered, refusing whoever may not list them; the transfer-number
+//! template downloads for ops and providers only.
 
 mod support;
 
@@ -134,4 +135,43 @@ async fn a_customer_books_once_per_key_and_exports_only_their_orders() {
         .await
         .unwrap();
     assert!(all.lines().count() > 1, "staff with all orders export them");
+}
+
+#[tokio::test]
+async fn the_transfer_template_downloads_for_its_uploaders_only() {
+    let app = spawn_app().await;
+    let xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    for (account, role) in [("ops1", "ops"), ("prov1", "provider")] {
+        let (_, client) = app.signed_in_staff(account, &[role]).await;
+        let res = client
+            .get(app.url("/orders/transfers/template.xlsx"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "{role}");
+        assert_eq!(res.headers()["content-type"], xlsx);
+        let bytes = res.bytes().await.unwrap();
+        let cells = shipdesk::orders::transfer_xlsx::read(&bytes).unwrap();
+        assert_eq!(cells[0], ["订单号", "箱号", "承运商", "转单号"]);
+    }
+    let (_, finance) = app.signed_in_staff("fin1", &["finance"]).await;
+    let res = finance
+        .get(app.url("/orders/transfers/template.xlsx"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let (member, _) = customer(&app, "13800138009", "深圳星辰").await;
+    let res = member
+        .get(app.url("/orders/transfers/template.xlsx"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = bare_client()
+        .get(app.url("/orders/transfers/template.xlsx"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
 }

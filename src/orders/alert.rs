@@ -160,8 +160,9 @@ pub fn is_exception(s: TrackStatus) -> bool {
     matches!(s, TrackStatus::Exception | TrackStatus::Returned)
 }
 
-/// The thresholds a new installation starts with (as the migration seeds
-/// them).
+/// A mode's threshold until an admin sets one (no row stored): express
+/// and air shipments report daily; a sea voyage crosses an ocean for two
+/// to three weeks with no scan between departure and arrival.
 pub fn default_hours(mode: Mode) -> i64 {
     match mode {
         Mode::Express => 48,

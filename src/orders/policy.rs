@@ -84,31 +84,14 @@ pub fn may_keep_parcels(p: &Principal, o: &OrderOwner) -> bool {
     }
 }
 
-/// Staff who read every alert: ops and admins watch the board, cs talk to
-/// the customers.
-pub const ALERT_WATCHERS: &[Role] = &[Role::Admin, Role::Ops, Role::Cs];
+/// Staff who read alerts: ops and admins watch the board, cs talk to the
+/// customers, sales follow their own customers. Each reads the alerts of
+/// the orders their scope shows (see [`may_read`]); finance and providers
+/// read none. (A member reads their company's.)
+pub const ALERT_READERS: &[Role] = &[Role::Admin, Role::Ops, Role::Cs, Role::Sales];
 
-/// How far a staff member's reading of alerts reaches.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AlertReach {
-    /// Every alert their customer scope shows (a partner app: its companies').
-    All,
-    /// A salesperson: the alerts of the companies they own and of the quick
-    /// orders they booked, as their orders.
-    Own,
-    Nothing,
-}
-
-/// Ops, admins and cs read all alerts; a salesperson their customers';
-/// finance and providers none. (A member reads their company's.)
-pub fn alert_reach(s: &Staff) -> AlertReach {
-    if s.has_any(ALERT_WATCHERS) {
-        AlertReach::All
-    } else if s.has(Role::Sales) {
-        AlertReach::Own
-    } else {
-        AlertReach::Nothing
-    }
+pub fn may_read_alerts(s: &Staff) -> bool {
+    s.has_any(ALERT_READERS)
 }
 
 /// Ops and admins close alerts, and read the silence thresholds; admins
@@ -234,18 +217,21 @@ mod tests {
     }
 
     #[test]
-    fn ops_admins_and_cs_read_all_alerts_sales_their_own_others_none() {
-        let reach = |roles: &[Role]| match staff(1, roles) {
-            Principal::Staff(s) => alert_reach(&s),
+    fn ops_admins_cs_and_sales_read_alerts_finance_and_providers_none() {
+        let reads = |roles: &[Role]| match staff(1, roles) {
+            Principal::Staff(s) => may_read_alerts(&s),
             Principal::Member(_) => unreachable!(),
         };
-        assert_eq!(reach(&[Role::Ops]), AlertReach::All);
-        assert_eq!(reach(&[Role::Cs]), AlertReach::All);
-        assert_eq!(reach(&[Role::Admin]), AlertReach::All);
-        assert_eq!(reach(&[Role::Sales]), AlertReach::Own);
-        assert_eq!(reach(&[Role::Finance, Role::Sales]), AlertReach::Own);
-        assert_eq!(reach(&[Role::Finance]), AlertReach::Nothing);
-        assert_eq!(reach(&[Role::Provider]), AlertReach::Nothing);
+        for roles in [
+            &[Role::Ops][..],
+            &[Role::Cs],
+            &[Role::Admin],
+            &[Role::Sales],
+        ] {
+            assert!(reads(roles), "{roles:?}");
+        }
+        assert!(!reads(&[Role::Finance]));
+        assert!(!reads(&[Role::Provider]));
     }
 
     #[test]

@@ -375,7 +375,7 @@ async fn of_parallel_closes_exactly_one_succeeds() {
     let w = world().await;
     let a = one_alert(&w).await;
     let mut runs = tokio::task::JoinSet::new();
-    for _ in 0..8 {
+    for _ in 0..100 {
         let (state, who) = (w.state.clone(), w.ops.clone());
         runs.spawn(async move { service::close_alert(&state, &who, a.id, None).await });
     }
@@ -387,7 +387,7 @@ async fn of_parallel_closes_exactly_one_succeeds() {
             Err(e) => panic!("{e:?}"),
         }
     }
-    assert_eq!((ok, conflicts), (1, 7));
+    assert_eq!((ok, conflicts), (1, 99));
 }
 
 #[tokio::test]
@@ -398,7 +398,7 @@ async fn parallel_scans_raise_exactly_one_alert() {
         .clock
         .advance((default_hours(Mode::SeaExpress) + 1) * HOUR);
     let mut runs = tokio::task::JoinSet::new();
-    for _ in 0..6 {
+    for _ in 0..30 {
         let state = w.state.clone();
         runs.spawn(async move { service::scan_silent(&state).await });
     }

@@ -385,7 +385,7 @@ async fn parallel_uploads_of_one_number_leave_it_on_one_order_with_its_whole_upl
     let w = world().await;
     let (n1, n2) = (no(&w.o1), no(&w.o2));
     let mut runs = tokio::task::JoinSet::new();
-    for i in 0..12 {
+    for i in 0..100 {
         let (state, ops) = (w.state.clone(), w.ops.clone());
         let target = if i % 2 == 0 { n1.clone() } else { n2.clone() };
         let rows = vec![

@@ -2,14 +2,11 @@
 //! back to text cells: written with rust_xlsxwriter, read with calamine
 //! (also `.xls` and `.ods`). Only the first sheet is read.
 
-use std::io::Cursor;
-
-use calamine::{open_workbook_auto_from_rs, Data, Reader};
+use calamine::Data;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use super::transfer::{HEADERS, MAX_ROWS};
 use crate::error::{AppError, AppResult};
-use crate::ErrorKey;
 
 /// The largest upload read.
 pub const MAX_BYTES: usize = 2 * 1024 * 1024;
@@ -65,20 +62,12 @@ fn write(rows: &[(String, u32)]) -> Result<Vec<u8>, XlsxError> {
 /// The first sheet of `bytes` as text cells, row by row. A file that is no
 /// spreadsheet is a validation error on `file`; one too big on `file` too.
 pub fn read(bytes: &[u8]) -> AppResult<Vec<Vec<String>>> {
-    let bad = || AppError::validation("file", ErrorKey::TableFileInvalid);
-    if bytes.len() > MAX_BYTES {
-        return Err(AppError::validation("file", ErrorKey::TableFileTooLarge));
-    }
-    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|_| bad())?;
-    let range = book
-        .worksheet_range_at(0)
-        .ok_or_else(bad)?
-        .map_err(|_| bad())?;
+    let range = crate::spreadsheet::first_sheet(bytes, MAX_BYTES)?;
     let Some((end_r, _)) = range.end() else {
         return Ok(vec![]);
     };
     if end_r as usize > MAX_ROWS + 1 {
-        return Err(AppError::validation("file", ErrorKey::TableFileTooLarge));
+        return Err(crate::spreadsheet::too_large());
     }
     Ok((0..=end_r)
         .map(|r| {

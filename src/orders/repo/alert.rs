@@ -7,7 +7,7 @@ use const_format::formatcp;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Executor, Row};
 
-use super::order::Scope;
+use super::order::{Scope, SCOPE};
 use crate::db::new_id;
 use crate::error::AppResult;
 use crate::orders::alert::*;
@@ -77,16 +77,17 @@ pub async fn with_member(
     row.map(|r| alert_of(&r)).transpose()
 }
 
-const SCOPE: &str = " WHERE ($1 = 0 OR a.company_id = $1) \
-     AND ($2 = 0 OR c.owner_staff_id = $2 OR (o.quick = 1 AND o.staff_id = $2)) \
-     AND ($3 = 0 OR a.company_id IN (SELECT company_id FROM partner_app_companies WHERE app_ref = $3)) \
-     AND ($4 = '' OR a.status = $4) AND ($5 = '' OR a.kind = $5) AND ($6 = 0 OR a.order_id = $6)";
+/// The orders' scope (`$1`…`$4`, see [`Scope`]), then the narrowing.
+const WHERE: &str = formatcp!(
+    "{SCOPE} AND ($5 = '' OR a.status = $5) AND ($6 = '' OR a.kind = $6) \
+     AND ($7 = 0 OR a.order_id = $7)"
+);
 
 pub(crate) const LIST: &str =
-    formatcp!("{SELECT}{SCOPE} ORDER BY a.created_at DESC, a.id DESC LIMIT $7 OFFSET $8");
+    formatcp!("{SELECT}{WHERE} ORDER BY a.created_at DESC, a.id DESC LIMIT $8 OFFSET $9");
 pub(crate) const COUNT: &str = formatcp!(
     "SELECT COUNT(*) FROM order_alerts a JOIN orders o ON o.id = a.order_id \
-     JOIN companies c ON c.id = a.company_id{SCOPE}"
+     JOIN companies c ON c.id = a.company_id{WHERE}"
 );
 
 /// The list's narrowing: status and kind ('' any), one order (0 any).
@@ -110,6 +111,7 @@ pub async fn list(
             .bind(s.company)
             .bind(s.sales)
             .bind(s.app)
+            .bind(s.provider)
             .bind(n.status)
             .bind(n.kind)
             .bind(n.order_id)

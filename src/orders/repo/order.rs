@@ -141,7 +141,9 @@ pub struct Narrow {
 }
 
 const FROM: &str = " FROM orders o JOIN companies c ON c.id = o.company_id";
-const SCOPE: &str = " WHERE ($1 = 0 OR o.company_id = $1) \
+/// Which orders a [`Scope`] sees (`$1`…`$4`), over `orders o` joined to
+/// `companies c`.
+pub(crate) const SCOPE: &str = " WHERE ($1 = 0 OR o.company_id = $1) \
      AND ($2 = 0 OR c.owner_staff_id = $2 OR o.staff_id = $2) \
      AND ($3 = 0 OR o.company_id IN (SELECT company_id FROM partner_app_companies WHERE app_ref = $3)) \
      AND ($4 = 0 OR o.provider_id = $4)";

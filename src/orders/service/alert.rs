@@ -13,7 +13,7 @@ use crate::auth::{repo as auth_repo, Lang, Principal, Staff};
 use crate::error::{AppError, AppResult};
 use crate::orders::alert::*;
 use crate::orders::model::OrderStatus;
-use crate::orders::policy::{self, AlertReach};
+use crate::orders::policy;
 use crate::orders::repo::alert::{self as repo, AlertNarrow, NewAlert};
 use crate::orders::repo::order::Scope;
 use crate::pricing::Mode;
@@ -209,20 +209,15 @@ pub async fn scan_silent(state: &AppState) -> AppResult<usize> {
     Ok(raised)
 }
 
-/// The alerts `who` may read, narrowed to `company`.
+/// The alerts `who` may read, narrowed to `company`: those of the orders
+/// their scope shows, for the staff who read alerts.
 fn alert_scope(who: &Principal, company: Option<Id>) -> AppResult<Scope> {
-    let base = scope(who, company)?;
-    match who {
-        Principal::Member(_) => Ok(base),
-        Principal::Staff(s) => match policy::alert_reach(s) {
-            AlertReach::All => Ok(base),
-            AlertReach::Own => Ok(Scope {
-                sales: s.id,
-                ..base
-            }),
-            AlertReach::Nothing => Err(AppError::Forbidden),
-        },
+    if let Principal::Staff(s) = who {
+        if !policy::may_read_alerts(s) {
+            return Err(AppError::Forbidden);
+        }
     }
+    scope(who, company)
 }
 
 /// A page of the alerts the caller may read, newest first: ops, admins and

@@ -2,15 +2,12 @@
 //! rust_xlsxwriter, read with calamine (also `.xls` and `.ods`), the cells
 //! then checked by [`read_cells`]. Only the first sheet is read.
 
-use std::io::Cursor;
-
-use calamine::{open_workbook_auto_from_rs, Data, Reader};
+use calamine::Data;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use super::{break_header, read_cells, Cell, PriceSheet, TableImport, CODE_HEADER, NAME_HEADER};
 use crate::error::{AppError, AppResult};
 use crate::pricing::Channel;
-use crate::ErrorKey;
 
 /// The largest file read: a price table, not a workbook of everything.
 pub const MAX_BYTES: usize = 1024 * 1024;
@@ -61,20 +58,12 @@ fn write_sheet(sheet: &PriceSheet) -> Result<Vec<u8>, XlsxError> {
 /// A file that is no spreadsheet, or too big, is a validation error on
 /// `file`.
 pub fn read(ch: &Channel, bytes: &[u8]) -> AppResult<TableImport> {
-    let bad = || AppError::validation("file", ErrorKey::TableFileInvalid);
-    if bytes.len() > MAX_BYTES {
-        return Err(AppError::validation("file", ErrorKey::TableFileTooLarge));
-    }
-    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|_| bad())?;
-    let range = book
-        .worksheet_range_at(0)
-        .ok_or_else(bad)?
-        .map_err(|_| bad())?;
+    let range = crate::spreadsheet::first_sheet(bytes, MAX_BYTES)?;
     let Some((end_r, end_c)) = range.end() else {
         return Ok(read_cells(ch, &[]));
     };
     if end_r >= MAX_ROWS || end_c >= MAX_COLUMNS {
-        return Err(AppError::validation("file", ErrorKey::TableFileTooLarge));
+        return Err(crate::spreadsheet::too_large());
     }
     let cells: Vec<Vec<Cell>> = (0..=end_r)
         .map(|r| {
