@@ -1,4 +1,5 @@
-//! Demo data: staff of every role, customer companies with members. Loading
+//! Demo data: staff of every role, customer companies with members, chat
+//! desks, channels, pickup windows and a few orders. Loading
 //! it twice changes nothing (accounts and companies that exist are kept).
 
 use crate::auth::{repo as auth_repo, service as auth, Role, StaffForCreate};
@@ -111,6 +112,12 @@ pub async fn seed(state: &AppState) -> AppResult<Vec<String>> {
             "pickups: {windows} pickup windows in 6 origin cities, {reasons} cancel reasons"
         ));
     }
+    let orders = crate::orders::service::seed_demo_orders(state).await?;
+    if orders > 0 {
+        lines.push(format!(
+            "orders: {orders} demo orders of 杨帆 (pending, confirmed, received with an adjustment, departed, held)"
+        ));
+    }
     Ok(lines)
 }
 
@@ -165,4 +172,41 @@ async fn seed_chat(state: &AppState, admin: &crate::auth::Staff) -> AppResult<Ve
     Ok(vec![
         "chat: desks 售前/售后/财务; cs1 and cs2 are online agents of all three".into(),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::test_state;
+
+    async fn count(state: &crate::state::AppState, sql: &str) -> i64 {
+        sqlx::query_scalar(sql).fetch_one(&state.db).await.unwrap()
+    }
+
+    #[tokio::test]
+    async fn the_demo_loads_once_with_orders_at_each_stage_and_no_open_chat() {
+        let state = test_state().await;
+        super::seed(&state).await.unwrap();
+        super::seed(&state).await.unwrap();
+        assert_eq!(count(&state, "SELECT COUNT(*) FROM orders").await, 5);
+        let statuses: Vec<String> = sqlx::query_scalar("SELECT status FROM orders ORDER BY status")
+            .fetch_all(&state.db)
+            .await
+            .unwrap();
+        assert_eq!(
+            statuses,
+            ["booked", "confirmed", "departed", "exception", "received"]
+        );
+        let sql = "SELECT COUNT(*) FROM orders WHERE provider_id IS NOT NULL";
+        assert_eq!(count(&state, sql).await, 2);
+        let sql = "SELECT COUNT(*) FROM order_alerts WHERE status = 'open'";
+        assert_eq!(count(&state, sql).await, 1);
+        let sql = "SELECT COUNT(*) FROM conversations WHERE status <> 'resolved'";
+        assert_eq!(
+            count(&state, sql).await,
+            0,
+            "the notices' chats are resolved"
+        );
+        let sql = "SELECT COUNT(*) FROM messages WHERE kind = 'system'";
+        assert!(count(&state, sql).await > 0, "the customer was told");
+    }
 }

@@ -334,6 +334,7 @@ mod tests {
             orders::ALL,
             crate::orders::admin_text::ALL,
             crate::orders::alert_text::ALL,
+            crate::orders::transfer_text::ALL,
             pricing::ALL,
             crate::pricing::hall_text::ALL,
             crate::pricing::pickup_text::ALL,

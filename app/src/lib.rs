@@ -106,6 +106,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("orders") view={Lazy::<routes::AdminOrdersRoute>::new()} />
                     <Route path=path!("orders/:id") view={Lazy::<routes::AdminOrderRoute>::new()} />
                     <Route path=path!("alerts") view={Lazy::<routes::AdminAlertsRoute>::new()} />
+                    <Route
+                        path=path!("transfers")
+                        view={Lazy::<routes::AdminTransfersRoute>::new()}
+                    />
                     <Route path=path!("libraries") view={Lazy::<routes::LibrariesRoute>::new()} />
                     <Route
                         path=path!("price-levels")

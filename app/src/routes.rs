@@ -198,6 +198,10 @@ lazy_page!(
     AdminAlertsRoute => view! { <crate::orders::views::admin::AlertsPage /> }
 );
 lazy_page!(
+    /// `/admin/transfers`
+    AdminTransfersRoute => view! { <crate::orders::views::admin::TransfersPage /> }
+);
+lazy_page!(
     /// `/admin/orders/:id`
     AdminOrderRoute => view! { <crate::orders::views::admin::OrderPage /> }
 );

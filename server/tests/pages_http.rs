@@ -113,6 +113,37 @@ async fn ops_board_of_alerts_renders_with_its_empty_state_and_thresholds() {
 }
 
 #[tokio::test]
+async fn a_provider_finds_the_transfer_upload_in_their_menu_and_cs_do_not() {
+    let app = spawn_app().await;
+    let (_p, provider) = app.signed_in_staff("provider9", &["provider"]).await;
+    let (_cs, cs) = app.signed_in_staff("cs9", &["cs"]).await;
+
+    let res = app.page(&provider, "/admin/transfers").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("上传转单号"), "the title");
+    assert!(
+        html.contains("/orders/transfers/template.xlsx"),
+        "the template"
+    );
+    assert!(
+        html.contains("模板已列出分配给您的待发订单"),
+        "a provider's hint"
+    );
+    assert!(
+        html.contains(r#"href="/admin/orders""#),
+        "their orders in the menu"
+    );
+    assert!(!html.contains(r#"href="/admin/customers""#));
+
+    let html = app.page(&cs, "/admin").await.text().await.unwrap();
+    assert!(
+        !html.contains(r#"href="/admin/transfers""#),
+        "cs upload nothing"
+    );
+}
+
+#[tokio::test]
 async fn bad_alert_calls_name_their_field_or_what_is_missing() {
     let app = spawn_app().await;
     let (_admin, c) = app.signed_in_staff("root", &["admin"]).await;

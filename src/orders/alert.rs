@@ -155,6 +155,27 @@ pub fn is_silent(last_event: i64, now: i64, hours: i64) -> bool {
     now - last_event > hours * HOUR_MS
 }
 
+/// The open alerts an order's move from `from` to `to` settles, closed by
+/// the platform in the move's transaction: every one once the order is
+/// done (delivered, cancelled, rejected); its own exception when it
+/// resumes; a silence on any move, which is news of the shipment. A
+/// courier's exception stays open for ops until the order is done.
+pub fn settled_by(from: OrderStatus, to: OrderStatus) -> &'static [AlertKind] {
+    if super::flow::is_final(to) {
+        &AlertKind::ALL
+    } else if from == OrderStatus::Exception {
+        &[AlertKind::Silent, AlertKind::OrderException]
+    } else {
+        &[AlertKind::Silent]
+    }
+}
+
+/// The note of an alert the platform closed on a move to `to`:
+/// `订单已签收`.
+pub fn settled_note(to: OrderStatus) -> String {
+    format!("订单{}", to.label(Lang::Zh))
+}
+
 /// Courier events that raise an alert.
 pub fn is_exception(s: TrackStatus) -> bool {
     matches!(s, TrackStatus::Exception | TrackStatus::Returned)

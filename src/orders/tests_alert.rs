@@ -499,3 +499,68 @@ async fn settings_are_the_admins_and_a_bad_row_is_named() {
     let sea = after.thresholds.iter().find(|t| t.mode == Mode::Sea);
     assert_eq!(sea.map(|t| t.hours), Some(200));
 }
+
+async fn mv(w: &World, o: &Order, to: OrderStatus, note: &str) -> Order {
+    let m = OrderMove {
+        id: o.id,
+        to,
+        note: note.into(),
+        version: o.version,
+    };
+    service::move_order(&w.state, &w.ops, &m).await.unwrap()
+}
+
+#[tokio::test]
+async fn a_move_closes_the_alerts_it_settles_as_the_platform() {
+    let w = world().await;
+    let o = departed(&w, &w.alice, &w.quote, "settle-key-1").await;
+    w.state
+        .clock
+        .advance((default_hours(Mode::SeaExpress) + 1) * HOUR);
+    assert_eq!(service::scan_silent(&w.state).await.unwrap(), 1);
+
+    // Ops hold it: the silence is news no more, the hold is open.
+    let o = mv(&w, &o, OrderStatus::Exception, "海关查验").await;
+    let open = alerts(&w, &w.ops, AlertFilter::default()).await;
+    assert_eq!(open.len(), 1);
+    assert_eq!(open[0].kind, AlertKind::OrderException);
+    let silent = alerts(&w, &w.ops, all()).await;
+    let silent = silent.iter().find(|a| a.kind == AlertKind::Silent).unwrap();
+    assert_eq!(silent.status, AlertStatus::Closed);
+    assert_eq!(silent.closed_by.as_deref(), Some("系统通知"));
+    assert_eq!(silent.close_note.as_deref(), Some("订单异常"));
+
+    // It resumes: the hold's alert closes with the status it resumed to.
+    let o = mv(&w, &o, OrderStatus::Departed, "").await;
+    assert!(alerts(&w, &w.ops, AlertFilter::default()).await.is_empty());
+    let held = alerts(&w, &w.ops, all()).await;
+    let held = held
+        .iter()
+        .find(|a| a.kind == AlertKind::OrderException)
+        .unwrap();
+    assert_eq!(held.close_note.as_deref(), Some("订单已发运"));
+
+    // A new hold, then the order is cancelled: everything open closes.
+    let o = mv(&w, &o, OrderStatus::Exception, "破损").await;
+    assert_eq!(alerts(&w, &w.ops, AlertFilter::default()).await.len(), 1);
+    service::cancel_order(&w.state, &w.ops, o.id, o.version, "客户要求退运")
+        .await
+        .unwrap();
+    assert!(alerts(&w, &w.ops, AlertFilter::default()).await.is_empty());
+    let closed = count(
+        &w.state,
+        "SELECT COUNT(*) FROM order_alerts WHERE status = 'closed' AND closed_by = '系统通知'",
+    )
+    .await;
+    assert_eq!(closed, 3);
+}
+
+#[test]
+fn a_courier_exception_stays_open_until_the_order_is_done() {
+    use OrderStatus::*;
+    assert!(!settled_by(Departed, Arrived).contains(&AlertKind::TrackingException));
+    assert!(!settled_by(Exception, Departed).contains(&AlertKind::TrackingException));
+    assert!(settled_by(Arrived, Delivered).contains(&AlertKind::TrackingException));
+    assert!(settled_by(Departed, Cancelled).contains(&AlertKind::OrderException));
+    assert!(!settled_by(Departed, Exception).contains(&AlertKind::OrderException));
+}

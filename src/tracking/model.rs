@@ -246,6 +246,30 @@ crate::string_enum! {
     }
 }
 
+impl TrackStatus {
+    /// The state's name, as a parcel's badge and timeline show it.
+    pub fn label(self, lang: crate::auth::Lang) -> &'static str {
+        use TrackStatus::*;
+        let (zh, en) = match self {
+            InfoReceived => ("待揽收", "Info received"),
+            InTransit => ("运输中", "In transit"),
+            OutForDelivery => ("派送中", "Out for delivery"),
+            Delivered => ("已签收", "Delivered"),
+            Exception => ("异常", "Exception"),
+            Returned => ("退回", "Returned"),
+        };
+        match lang {
+            crate::auth::Lang::Zh => zh,
+            crate::auth::Lang::En => en,
+        }
+    }
+
+    /// A problem the customer should hear of.
+    pub fn is_trouble(self) -> bool {
+        matches!(self, TrackStatus::Exception | TrackStatus::Returned)
+    }
+}
+
 /// One event a carrier reported, normalised, with what the provider said.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TrackEvent {

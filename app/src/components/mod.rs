@@ -5,10 +5,12 @@
 //! - forms: `Field` (labelled input with its field's error), `Select`,
 //!   `SubmitButton` (pending state), `ErrorBanner`, `Notice` (success),
 //!   `action_error`, `field_error`, `confirm`;
+//! - files: `on_picked` (a picked file as base64, for an upload);
 //! - `Pager`, `LangSwitch`, `NotFound`, `ClientOnly`, `go`.
 
 use leptos::prelude::*;
 
+mod file;
 mod form;
 mod lang_switch;
 mod loaded;
@@ -16,6 +18,7 @@ mod not_found;
 mod pager;
 pub mod text;
 
+pub use file::on_picked;
 pub use form::{action_error, field_error, ErrorBanner, Field, Notice, Select, SubmitButton};
 pub use lang_switch::LangSwitch;
 pub use loaded::{Empty, Loaded, LoadedList, Loading, PagedList};

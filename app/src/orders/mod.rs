@@ -6,4 +6,5 @@ pub mod alert_api;
 pub mod alert_text;
 pub mod api;
 pub mod text;
+pub mod transfer_text;
 pub mod views;

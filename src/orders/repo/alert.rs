@@ -147,6 +147,29 @@ pub async fn close(
     Ok(done.rows_affected() == 1)
 }
 
+pub(crate) const SETTLE: &str = "UPDATE order_alerts SET status = 'closed', closed_by = $1, \
+     close_note = $2, closed_at = $3 WHERE order_id = $4 AND kind = $5 AND status = 'open'";
+
+/// Closes the order's open alerts of `kind`; how many.
+pub async fn settle(
+    ex: impl Executor<'_, Database = Any>,
+    order_id: Id,
+    kind: AlertKind,
+    by: &str,
+    note: &str,
+    now: i64,
+) -> AppResult<u64> {
+    let done = sqlx::query(SETTLE)
+        .bind(by)
+        .bind(note)
+        .bind(now)
+        .bind(order_id)
+        .bind(kind.as_str())
+        .execute(ex)
+        .await?;
+    Ok(done.rows_affected())
+}
+
 pub(crate) const THRESHOLDS: &str = "SELECT mode, hours FROM order_alert_thresholds";
 
 /// The stored thresholds (any order).

@@ -149,6 +149,23 @@ pub(crate) async fn on_exception(
     raise(conn, &a).await
 }
 
+/// The order moved from `from` to `to`: closes the open alerts the move
+/// settles ([`settled_by`]), in the move's transaction, as the platform.
+pub(crate) async fn on_move(
+    conn: &mut AnyConnection,
+    order_id: Id,
+    from: OrderStatus,
+    to: OrderStatus,
+    now: i64,
+) -> AppResult<()> {
+    let by = system_sender().name;
+    let note = settled_note(to);
+    for kind in settled_by(from, to) {
+        repo::settle(&mut *conn, order_id, *kind, &by, &note, now).await?;
+    }
+    Ok(())
+}
+
 /// The thresholds in force: the stored ones, each mode's default where
 /// none is stored.
 async fn hours_by_mode(state: &AppState) -> AppResult<Vec<AlertThreshold>> {

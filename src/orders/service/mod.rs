@@ -7,6 +7,7 @@
 
 pub mod alert;
 mod book;
+mod demo;
 mod export;
 mod moves;
 mod parcels;
@@ -18,6 +19,7 @@ mod transfer;
 
 pub use alert::{alert_settings, close_alert, list_alerts, save_alert_settings, scan_silent};
 pub use book::*;
+pub use demo::seed_demo_orders;
 pub use export::*;
 pub use moves::*;
 pub use parcels::*;

@@ -155,6 +155,7 @@ pub(super) async fn change(
             publish(&mut tx, "order.adjusted", order.id, payload, now).await?;
         }
     }
+    alert::on_move(&mut tx, order.id, order.status, m.to, now).await?;
     let raised = match m.to {
         OrderStatus::Exception => {
             alert::on_exception(&mut tx, order.id, m.version + 1, &m.note, now).await?

@@ -12,7 +12,7 @@ use super::basics::Section;
 use super::editor::{save_action, Conflict};
 use super::grid::SheetGrid;
 use crate::channel::text as ch;
-use crate::components::{action_error, ErrorBanner};
+use crate::components::{action_error, on_picked, ErrorBanner};
 use crate::i18n::{t, Text};
 
 pub fn problem_text(p: CellProblem) -> Text {
@@ -143,48 +143,21 @@ fn on_file(
     reading: RwSignal<bool>,
     read_err: RwSignal<Option<AppError>>,
 ) {
-    #[cfg(feature = "hydrate")]
-    {
-        use wasm_bindgen::JsCast;
-        let Some(input) = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
+    on_picked(e, move |b64| async move {
         reading.set(true);
         read.set(None);
         read_err.set(None);
-        leptos::task::spawn_local(async move {
-            let got = match base64_of(&file).await {
-                Some(b64) => crate::channel::api::read_channel_table(id, b64).await,
-                None => Err(AppError::validation(
-                    "file",
-                    shipdesk::ErrorKey::TableFileInvalid,
-                )),
-            };
-            match got {
-                Ok(imp) => read.set(Some(imp)),
-                Err(e) => read_err.set(Some(e)),
-            }
-            reading.set(false);
-        });
-    }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (id, e, read, reading, read_err);
-}
-
-/// The file's bytes as base64 (the browser's `btoa` over a byte string).
-#[cfg(feature = "hydrate")]
-async fn base64_of(file: &web_sys::File) -> Option<String> {
-    let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .ok()?;
-    let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-    let binary: String = bytes.iter().map(|&b| b as char).collect();
-    window().btoa(&binary).ok()
+        let got = match b64 {
+            Some(b64) => crate::channel::api::read_channel_table(id, b64).await,
+            None => Err(AppError::validation(
+                "file",
+                shipdesk::ErrorKey::TableFileInvalid,
+            )),
+        };
+        match got {
+            Ok(imp) => read.set(Some(imp)),
+            Err(e) => read_err.set(Some(e)),
+        }
+        reading.set(false);
+    });
 }

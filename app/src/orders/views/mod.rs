@@ -19,6 +19,7 @@ mod pages;
 mod parcels;
 mod pickup;
 mod timeline;
+pub(crate) mod track;
 
 pub use adjustment::MeasuredView;
 pub use counts::WorkbenchCounts;

@@ -1,12 +1,14 @@
 //! An order's delivery tracking numbers (送仓单号): the list, and for those
 //! who keep them a form that detects the courier as the number is typed
-//! (识别为 顺丰速运) and lets the person pick another.
+//! (识别为 顺丰速运) and lets the person pick another; each number's courier
+//! state, and its events on request.
 
 use leptos::prelude::*;
 use shipdesk::orders::{Parcel, ParcelForSave};
 use shipdesk::tracking::Carrier;
 use shipdesk::{AppError, Id};
 
+use super::track::ParcelTrackLine;
 use crate::components::{action_error, confirm, ErrorBanner, Select, SubmitButton};
 use crate::i18n::t;
 use crate::orders::api::{delete_parcel, save_parcel};
@@ -40,13 +42,14 @@ pub fn Parcels(order_id: Id, parcels: Vec<Parcel>, editable: bool) -> impl IntoV
             </Show>
             <ul class="divide-y divide-slate-100">
                 <For each=move || list.get() key=|p| p.id let:p>
-                    <li class="parcel flex items-center justify-between gap-2 py-1.5 text-sm">
+                    <li class="parcel flex items-start justify-between gap-2 py-1.5 text-sm">
                         <div class="min-w-0">
                             <div class="parcel-number font-mono break-all">{p.number.clone()}</div>
                             <div class="parcel-carrier text-xs text-slate-500">
                                 {carrier_name(&p.carrier)}
                                 {(!p.cartons.is_empty()).then(|| format!(" · {}", p.cartons))}
                             </div>
+                            <ParcelTrackLine order_id parcel=p.clone() />
                         </div>
                         {editable
                             .then(|| {

@@ -16,8 +16,19 @@ use crate::pricing::text as pricing;
 const QUOTE_ROLES: &[Role] = &[Role::Admin, Role::Sales, Role::Cs, Role::Ops];
 
 /// Who finds the orders in the menu: ops and admins process them; cs,
-/// sales and finance read them.
-const ORDER_ROLES: &[Role] = &[Role::Admin, Role::Ops, Role::Cs, Role::Sales, Role::Finance];
+/// sales and finance read them; a provider reads those assigned to them.
+const ORDER_ROLES: &[Role] = &[
+    Role::Admin,
+    Role::Ops,
+    Role::Cs,
+    Role::Sales,
+    Role::Finance,
+    Role::Provider,
+];
+
+/// Who finds the transfer-number upload (上传转单号) in the menu: ops and
+/// admins for any order, a provider for their own.
+const TRANSFER_ROLES: &[Role] = &[Role::Admin, Role::Ops, Role::Provider];
 
 /// Who finds the alerts (异常预警) in the menu: ops and admins close them;
 /// cs and sales read them.
@@ -34,6 +45,11 @@ const MENU: &[(&str, Text, &[Role])] = &[
     ("/admin/chat", common::NAV_CHAT, &[Role::Admin, Role::Cs]),
     ("/admin/orders", crate::orders::admin_text::NAV, ORDER_ROLES),
     ("/admin/alerts", crate::orders::alert_text::NAV, ALERT_ROLES),
+    (
+        "/admin/transfers",
+        crate::orders::transfer_text::NAV,
+        TRANSFER_ROLES,
+    ),
     ("/admin/quote", pricing::NAV_QUOTE, QUOTE_ROLES),
     ("/admin/quotes", pricing::NAV_STAFF_QUOTES, QUOTE_ROLES),
     (

@@ -1,8 +1,9 @@
 //! `/admin/orders/:id`: an order for staff. The head; then the shipper and
 //! consignee, cartons, goods, price (with the cost), the measured cartons
-//! and their adjustment; beside them ops' actions, the tracking numbers
-//! and the timeline. After an action the order is loaded again, and what
-//! happened is said above it.
+//! and their adjustment; beside them ops' actions, the tracking numbers,
+//! the transfer numbers with the order's provider, and the timeline. After
+//! an action the order is loaded again, and what happened is said above
+//! it.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -18,6 +19,7 @@ use super::parties::Parties;
 use super::price::PricePanel;
 use super::settle::{Ctx, SaidBanner};
 use super::timeline::Timeline;
+use super::transfers::TransfersPanel;
 use crate::auth::CurrentStaff;
 use crate::components::{ErrorBanner, Loading};
 use crate::i18n::t;
@@ -36,7 +38,11 @@ pub fn OrderPage() -> impl IntoView {
     };
     let ctx = Ctx::new();
     let order = Resource::new(move || (id(), ctx.reload.get()), |(id, _)| get_order(id));
-    let processor = use_context::<CurrentStaff>().is_some_and(|c| policy::may_process(&c.0));
+    let staff = use_context::<CurrentStaff>();
+    let processor = staff.as_ref().is_some_and(|c| policy::may_process(&c.0));
+    let uploader = staff
+        .as_ref()
+        .is_some_and(|c| policy::may_upload_transfers(&c.0));
     view! {
         <a href="/admin/orders" class="back text-sm text-sky-700 hover:underline">
             "← "
@@ -56,7 +62,7 @@ pub fn OrderPage() -> impl IntoView {
                         }
                             .into_any()
                     }
-                    Ok(o) => view! { <Detail o ctx processor /> }.into_any(),
+                    Ok(o) => view! { <Detail o ctx processor uploader /> }.into_any(),
                 }
             })}
         </Transition>
@@ -64,7 +70,7 @@ pub fn OrderPage() -> impl IntoView {
 }
 
 #[component]
-fn Detail(o: Order, ctx: Ctx, processor: bool) -> impl IntoView {
+fn Detail(o: Order, ctx: Ctx, processor: bool, uploader: bool) -> impl IntoView {
     let card = "bg-white rounded-xl border border-slate-200 p-4";
     view! {
         <article
@@ -89,6 +95,7 @@ fn Detail(o: Order, ctx: Ctx, processor: bool) -> impl IntoView {
                 <div class="space-y-3 min-w-0">
                     <ActionsPanel order=o.clone() ctx processor />
                     <ParcelsPanel order_id=o.id parcels=o.parcels.clone() keeper=processor />
+                    <TransfersPanel order=o.clone() ctx processor uploader />
                     <Timeline events=o.events.clone() />
                 </div>
             </div>

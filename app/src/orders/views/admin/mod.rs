@@ -1,8 +1,10 @@
 //! The staff's order pages: `/admin/orders` (ops' list over all customers,
 //! with the counts per status) and `/admin/orders/:id` (an order's detail,
 //! with ops' actions, the measured cartons' adjustment, the tracking
-//! numbers and the timeline), and `/admin/alerts` (异常预警: ops' board of
-//! alerts with the silence thresholds). Ops and admins act; cs, sales and
+//! numbers, the provider and transfer numbers, and the timeline),
+//! `/admin/transfers` (上传转单号: template, preview, import) and
+//! `/admin/alerts` (异常预警: ops' board of alerts with the silence
+//! thresholds). Ops and admins act; cs, sales and
 //! finance read (`shipdesk::orders::policy::may_process` tells them apart).
 
 mod actions;
@@ -28,11 +30,14 @@ mod receive_draft;
 mod receive_form;
 mod settle;
 mod timeline;
+mod transfers;
+mod transfers_page;
 
 pub use alert_row::detail_of as alert_detail;
 pub use alerts_page::AlertsPage;
 pub use detail_page::OrderPage;
 pub use list_page::OrdersPage;
+pub use transfers_page::TransfersPage;
 
 use shipdesk::{Money, Timestamp};
 

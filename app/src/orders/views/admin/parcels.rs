@@ -1,6 +1,7 @@
 //! The order's delivery tracking numbers (送仓单号): number, carrier,
 //! cartons, who added it and when; ops and admins add (the carrier
-//! detected from the number unless picked) and delete (asking first).
+//! detected from the number unless picked) and delete (asking first);
+//! each number's courier state, and its events on request.
 
 use leptos::prelude::*;
 use shipdesk::orders::Parcel;
@@ -13,6 +14,7 @@ use crate::components::{confirm, Empty};
 use crate::i18n::{error_text, t};
 use crate::orders::admin_text as text;
 use crate::orders::api::delete_parcel;
+use crate::orders::views::track::ParcelTrackLine;
 
 /// A carrier's name from its code (the code when unknown).
 pub fn carrier_name(code: &str) -> String {
@@ -63,6 +65,7 @@ pub fn ParcelsPanel(order_id: Id, parcels: Vec<Parcel>, keeper: bool) -> impl In
                                 " · "
                                 {when(p.created_at)}
                             </div>
+                            <ParcelTrackLine order_id parcel=p.clone() />
                         </div>
                         <Show when=move || keeper>
                             <button
