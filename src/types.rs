@@ -207,6 +207,10 @@ pub struct Page<T> {
     pub total: i64,
     pub page: u32,
     pub size: u32,
+    /// The list was counted up to `total` and holds more: a very long list
+    /// is not counted to its end on every page (`10000 条以上`).
+    #[serde(default)]
+    pub capped: bool,
 }
 
 impl<T> Page<T> {
@@ -217,6 +221,15 @@ impl<T> Page<T> {
             total,
             page: q.page,
             size: q.size,
+            capped: false,
+        }
+    }
+
+    /// One page of a list counted up to `total`, with more when `capped`.
+    pub fn counted(items: Vec<T>, total: i64, capped: bool, q: PageQuery) -> Self {
+        Page {
+            capped,
+            ..Page::new(items, total, q)
         }
     }
 

@@ -368,8 +368,9 @@ mod tests {
     fn text_with_values_reads_as_the_glued_pieces_did() {
         let zh = |f: fn() -> String| in_lang(Lang::Zh, f);
         let en = |f: fn() -> String| in_lang(Lang::En, f);
-        assert_eq!(zh(|| common::total(12)), "共 12 条");
-        assert_eq!(en(|| common::total(12)), "Total 12 items");
+        assert_eq!(zh(|| common::total(12, false)), "共 12 条");
+        assert_eq!(en(|| common::total(12, false)), "Total 12 items");
+        assert_eq!(zh(|| common::total(10000, true)), "10000 条以上");
         assert_eq!(zh(|| auth::login_resend_in(42)), "42秒后重发");
         assert_eq!(en(|| auth::login_resend_in(42)), "42s to resend");
         assert_eq!(

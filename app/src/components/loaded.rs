@@ -110,13 +110,14 @@ where
                 }
                 let size = i64::from(p.size.max(1));
                 let pages = ((p.total + size - 1) / size).max(1) as u32;
-                let total = p.total;
+                let (total, capped) = (p.total, p.capped);
                 view! {
                     {children(p.items)}
                     <Pager
                         page=page
                         pages=Signal::stored(pages)
                         total=Signal::stored(total)
+                        capped
                         on_page=Callback::new(move |n| page.set(n))
                     />
                 }

@@ -1,4 +1,5 @@
-//! Previous / next paging with the total count.
+//! Previous / next paging with the total count (or, for a list counted
+//! only so far, that it holds more).
 
 use leptos::prelude::*;
 
@@ -11,10 +12,13 @@ pub fn Pager(
     #[prop(into)] pages: Signal<u32>,
     #[prop(into)] total: Signal<i64>,
     on_page: Callback<u32>,
+    /// The total is a lower bound: the list holds more.
+    #[prop(optional)]
+    capped: bool,
 ) -> impl IntoView {
     view! {
         <nav class="pager flex items-center justify-between gap-3 mt-4 text-sm text-slate-600">
-            <span>{move || common::total(total.get())}</span>
+            <span class="pager-total">{move || common::total(total.get(), capped)}</span>
             <div class="flex items-center gap-2">
                 <button
                     type="button"

@@ -76,11 +76,14 @@ crate::i18n::texts! {
     FIELD_REQUIRED = "必填", "Required";
 }
 
-/// A list's total: `共 12 条` / `Total 12 items`.
-pub fn total(n: i64) -> String {
-    match lang() {
-        Lang::Zh => format!("共 {n} 条"),
-        Lang::En => format!("Total {n} items"),
+/// A list's total: `共 12 条` / `Total 12 items`; counted only up to `n`:
+/// `10000 条以上` / `Over 10000 items`.
+pub fn total(n: i64, capped: bool) -> String {
+    match (lang(), capped) {
+        (Lang::Zh, false) => format!("共 {n} 条"),
+        (Lang::Zh, true) => format!("{n} 条以上"),
+        (Lang::En, false) => format!("Total {n} items"),
+        (Lang::En, true) => format!("Over {n} items"),
     }
 }
 

@@ -5,6 +5,7 @@ pub mod act_as;
 pub mod alert;
 pub mod event;
 pub mod order;
+pub mod order_list;
 pub mod parcel;
 pub mod pickup;
 pub mod transfer;
@@ -32,9 +33,6 @@ pub const STATEMENTS: &[(&str, &str)] = &[
     ("orders.by_id", order::BY_ID),
     ("orders.by_key", order::BY_KEY),
     ("orders.by_number", order::BY_NUMBER),
-    ("orders.list", order::LIST),
-    ("orders.count", order::COUNT),
-    ("orders.list_after", order::LIST_AFTER),
     ("orders.by_status", order::BY_STATUS),
     ("orders.move", order::MOVE),
     ("order_events.insert", event::INSERT),
@@ -75,6 +73,7 @@ pub const STATEMENTS: &[(&str, &str)] = &[
     ("order_alerts.list", alert::LIST),
     ("order_alerts.count", alert::COUNT),
     ("order_alerts.close", alert::CLOSE),
+    ("order_alerts.settle", alert::SETTLE),
     ("order_alerts.thresholds", alert::THRESHOLDS),
     ("order_alerts.save_threshold", alert::SAVE_THRESHOLD),
     ("order_alerts.silent", alert::SILENT),

@@ -128,9 +128,10 @@ pub struct Scope {
     pub provider: Id,
 }
 
-/// The list's narrowing: status ('' any), booked in [from_ms, to_ms),
-/// destination ('' any), lower-case search text ('' none), quick only.
-#[derive(Debug, Clone, Default)]
+/// The list's narrowing: status ('' any), booked in [from_ms, to_ms)
+/// (0 and `i64::MAX`: unbounded), destination ('' any), lower-case search
+/// text ('' none), quick only. The default keeps everything.
+#[derive(Debug, Clone)]
 pub struct Narrow {
     pub status: String,
     pub from_ms: i64,
@@ -140,97 +141,28 @@ pub struct Narrow {
     pub quick_only: bool,
 }
 
-const FROM: &str = " FROM orders o JOIN companies c ON c.id = o.company_id";
+impl Default for Narrow {
+    fn default() -> Self {
+        Narrow {
+            status: String::new(),
+            from_ms: 0,
+            to_ms: i64::MAX,
+            destination: String::new(),
+            q: String::new(),
+            quick_only: false,
+        }
+    }
+}
+
+pub(super) const FROM: &str = " FROM orders o JOIN companies c ON c.id = o.company_id";
 /// Which orders a [`Scope`] sees (`$1`…`$4`), over `orders o` joined to
 /// `companies c`.
 pub(crate) const SCOPE: &str = " WHERE ($1 = 0 OR o.company_id = $1) \
      AND ($2 = 0 OR c.owner_staff_id = $2 OR o.staff_id = $2) \
      AND ($3 = 0 OR o.company_id IN (SELECT company_id FROM partner_app_companies WHERE app_ref = $3)) \
      AND ($4 = 0 OR o.provider_id = $4)";
-const NARROW: &str = " AND ($5 = '' OR o.status = $5) AND o.created_at >= $6 AND o.created_at < $7 \
-     AND ($8 = '' OR o.destination = $8) AND ($9 = '' OR o.summary LIKE $10) AND ($11 = 0 OR o.quick = 1)";
-
-pub(crate) const LIST: &str = formatcp!(
-    "SELECT o.id, o.number, o.order_number, c.name AS company_name, o.quick, o.channel_name, \
-     o.mode, o.country, o.destination, o.status, o.total_fen, o.actual_total_fen, o.created_at\
-     {FROM}{SCOPE}{NARROW} ORDER BY o.created_at DESC, o.id DESC LIMIT $12 OFFSET $13"
-);
-pub(crate) const COUNT: &str = formatcp!("SELECT COUNT(*){FROM}{SCOPE}{NARROW}");
-/// The next rows after (created_at, id), for an export that walks the
-/// whole list without OFFSET.
-pub(crate) const LIST_AFTER: &str = formatcp!(
-    "SELECT o.id, o.number, o.order_number, c.name AS company_name, o.quick, o.channel_name, \
-     o.mode, o.country, o.destination, o.status, o.total_fen, o.actual_total_fen, o.created_at\
-     {FROM}{SCOPE}{NARROW} AND (o.created_at < $12 OR (o.created_at = $12 AND o.id < $13)) \
-     ORDER BY o.created_at DESC, o.id DESC LIMIT $14"
-);
 pub(crate) const BY_STATUS: &str =
     formatcp!("SELECT o.status, COUNT(*) AS n{FROM}{SCOPE} GROUP BY o.status");
-
-fn bind_all<'q>(
-    q: sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>,
-    s: &Scope,
-    n: &'q Narrow,
-    like: &'q str,
-) -> sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>> {
-    q.bind(s.company)
-        .bind(s.sales)
-        .bind(s.app)
-        .bind(s.provider)
-        .bind(n.status.as_str())
-        .bind(n.from_ms)
-        .bind(n.to_ms)
-        .bind(n.destination.as_str())
-        .bind(n.q.as_str())
-        .bind(like)
-        .bind(n.quick_only as i64)
-}
-
-/// One page of the orders in scope, newest first, and how many there are.
-pub async fn list(
-    db: &crate::db::Db,
-    s: &Scope,
-    n: &Narrow,
-    limit: i64,
-    offset: i64,
-) -> AppResult<(Vec<OrderSummary>, i64)> {
-    let like = format!("%{}%", n.q.replace(['%', '_'], ""));
-    let rows = bind_all(sqlx::query(LIST), s, n, &like)
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(db)
-        .await?;
-    let total: i64 = bind_all(sqlx::query(COUNT), s, n, &like)
-        .fetch_one(db)
-        .await?
-        .try_get(0)?;
-    let items = rows
-        .iter()
-        .map(summary)
-        .collect::<Result<_, sqlx::Error>>()?;
-    Ok((items, total))
-}
-
-/// Up to `limit` orders in scope after `(created_at, id)`, newest first.
-pub async fn list_after(
-    db: &crate::db::Db,
-    s: &Scope,
-    n: &Narrow,
-    after: (i64, Id),
-    limit: i64,
-) -> AppResult<Vec<OrderSummary>> {
-    let like = format!("%{}%", n.q.replace(['%', '_'], ""));
-    let rows = bind_all(sqlx::query(LIST_AFTER), s, n, &like)
-        .bind(after.0)
-        .bind(after.1)
-        .bind(limit)
-        .fetch_all(db)
-        .await?;
-    Ok(rows
-        .iter()
-        .map(summary)
-        .collect::<Result<_, sqlx::Error>>()?)
-}
 
 /// How many orders in scope are in each status.
 pub async fn by_status(db: &crate::db::Db, s: &Scope) -> AppResult<Vec<(OrderStatus, i64)>> {
@@ -287,7 +219,7 @@ pub async fn apply(ex: impl Executor<'_, Database = Any>, m: &Move<'_>) -> AppRe
     Ok(done.rows_affected() == 1)
 }
 
-fn summary(r: &AnyRow) -> Result<OrderSummary, sqlx::Error> {
+pub(super) fn summary(r: &AnyRow) -> Result<OrderSummary, sqlx::Error> {
     Ok(OrderSummary {
         id: r.try_get("id")?,
         number: r.try_get("number")?,

@@ -6,7 +6,8 @@ use super::read::{narrow, scope};
 use crate::auth::Principal;
 use crate::error::AppResult;
 use crate::orders::model::{OrderFilter, OrderSummary};
-use crate::orders::repo::order::{self as repo, Narrow, Scope};
+use crate::orders::repo::order::{Narrow, Scope};
+use crate::orders::repo::order_list;
 use crate::state::AppState;
 
 /// Orders a chunk holds.
@@ -42,7 +43,7 @@ impl ExportCursor {
             return Ok(None);
         }
         let rows =
-            repo::list_after(&state.db, &self.scope, &self.narrow, self.after, CHUNK).await?;
+            order_list::list_after(&state.db, &self.scope, &self.narrow, self.after, CHUNK).await?;
         let Some(last) = rows.last() else {
             self.finished = true;
             return Ok(None);

@@ -8,7 +8,7 @@ use crate::error::{AppError, AppResult};
 use crate::orders::model::*;
 use crate::orders::policy;
 use crate::orders::repo::order::{self as repo, Narrow, Scope};
-use crate::orders::repo::{event, parcel, transfer};
+use crate::orders::repo::{event, order_list, parcel, transfer};
 use crate::pricing::Date;
 use crate::state::AppState;
 use crate::types::{Id, Page, PageQuery};
@@ -128,9 +128,9 @@ pub async fn list_orders(
 ) -> AppResult<Page<OrderSummary>> {
     let scope = scope(who, filter.company_id)?;
     let narrow = narrow(filter)?;
-    let (items, total) =
-        repo::list(&state.db, &scope, &narrow, page.limit(), page.offset()).await?;
-    Ok(Page::new(items, total, page))
+    let (items, total, capped) =
+        order_list::list(&state.db, &scope, &narrow, page.limit(), page.offset()).await?;
+    Ok(Page::counted(items, total, capped, page))
 }
 
 /// How many orders the caller may see are in each status: pending (待处理)

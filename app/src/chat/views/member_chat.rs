@@ -91,7 +91,9 @@ fn MemberChat(mobile: bool) -> impl IntoView {
                 // The list is read here, not only through `current`: a Suspense
                 // waits for the resources read inside it, and a memo's reads are
                 // its own (the server would render before the list came).
-                {move || match mine.with_untracked(|_| shown.get()) {
+                // Read with `try_`: a request dropped mid-render (the browser
+                // reloading) disposes them while the stream still polls.
+                {move || match mine.try_with_untracked(|_| shown.try_get().flatten()).flatten() {
                     Some(_) => view! { <ServingLine current /> }.into_any(),
                     None => view! { <Picker desks mine open current_id /> }.into_any(),
                 }}

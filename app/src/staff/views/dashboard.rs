@@ -160,7 +160,7 @@ fn SalesWork() -> impl IntoView {
                     }
                     view! {
                         <p class="dash-count text-sm text-slate-600 mb-1">
-                            {common::total(p.total)}
+                            {common::total(p.total, p.capped)}
                         </p>
                         <ul class="divide-y divide-slate-100">
                             {p
