@@ -99,6 +99,8 @@ error_keys! {
     MessageReplyMissing = "message.reply_missing",
     MessageQuoteUnknown = "message.quote_unknown",
     MessageQuoteOtherCompany = "message.quote_other_company",
+    MessageOrderUnknown = "message.order_unknown",
+    MessageOrderOtherCompany = "message.order_other_company",
     AttachmentEmpty = "attachment.empty",
     AttachmentIncomplete = "attachment.incomplete",
     AttachmentNameInvalid = "attachment.name_invalid",

@@ -215,3 +215,43 @@ pub fn ont8_search(weight_kg: f64) -> crate::pricing::QuoteForSearch {
         special_only: false,
     }
 }
+
+/// A booking of `quote` under `key`: 张伟's 5 cartons of 22 kg (50×40×30
+/// cm) of Bluetooth earphones, picked up in 深圳 for ONT8.
+pub fn booking(quote: &str, key: &str) -> crate::orders::OrderForBook {
+    use crate::orders::{Consignee, GoodsLine, OrderForBook, Shipper};
+    use crate::pricing::CartonInput;
+    OrderForBook {
+        quote_number: quote.into(),
+        client_key: key.into(),
+        shipper: Shipper {
+            name: "张伟".into(),
+            phone: "13800138001".into(),
+            address: "深圳市宝安区福永街道 1 号".into(),
+        },
+        consignee: Consignee::Fba {
+            fba_code: "ONT8".into(),
+            shipment_id: "FBA17ABCD123".into(),
+            reference_id: Some("3K8Y1ABC".into()),
+        },
+        cartons: vec![CartonInput {
+            count: 5,
+            length_cm: 50.0,
+            width_cm: 40.0,
+            height_cm: 30.0,
+            weight_kg: 22.0,
+        }],
+        goods: vec![GoodsLine {
+            name_zh: "蓝牙耳机".into(),
+            name_en: "Bluetooth earphones".into(),
+            hs_code: "85183000".into(),
+            material: "塑料".into(),
+            declared_value_usd: 1200.0,
+            quantity: 300,
+            brand: None,
+        }],
+        goods_type: None,
+        pickup: true,
+        remarks: None,
+    }
+}

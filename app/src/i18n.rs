@@ -167,6 +167,8 @@ pub fn error_message(key: ErrorKey) -> Text {
         ErrorKey::MessageCardInvalid => chat::MESSAGE_CARD_INVALID,
         ErrorKey::MessageQuoteUnknown => chat::MESSAGE_QUOTE_UNKNOWN,
         ErrorKey::MessageQuoteOtherCompany => chat::MESSAGE_QUOTE_OTHER_COMPANY,
+        ErrorKey::MessageOrderUnknown => chat::MESSAGE_ORDER_UNKNOWN,
+        ErrorKey::MessageOrderOtherCompany => chat::MESSAGE_ORDER_OTHER_COMPANY,
         ErrorKey::MessageEmpty => chat::MESSAGE_EMPTY,
         ErrorKey::MessageKindInvalid => chat::MESSAGE_KIND_INVALID,
         ErrorKey::MessageKindNotAllowed => chat::MESSAGE_KIND_NOT_ALLOWED,

@@ -194,6 +194,7 @@ const OPERATIONS: &[Operation] = &[
     op::<orders::BookOrder>("orders", who::MEMBER),
     op::<orders::GetOrder>("orders", who::ORDER_READERS),
     op::<orders::FindOrder>("orders", who::ORDER_READERS),
+    op::<orders::GetOrderBrief>("orders", who::ORDER_READERS),
     op::<orders::ListOrders>("orders", who::ORDER_READERS),
     op::<orders::CountOrders>("orders", who::ORDER_READERS),
     op::<orders::ConfirmOrder>("orders", who::ORDER_PROCESSORS),

@@ -747,3 +747,53 @@ async fn an_agents_quote_card_reaches_the_member_live_and_another_companys_is_re
     assert_eq!(q["total_fen"], json!(ours.total_fen));
     assert!(q["plan"]["cost_total_fen"].is_null());
 }
+
+fn order_card(conv: i64, client_id: &str, number: &str) -> Value {
+    json!({"type": "send", "conversation_id": conv, "client_id": client_id, "kind": "card",
+           "body": json!({"type": "order", "number": number}).to_string(), "reply_to_seq": null})
+}
+
+#[tokio::test]
+async fn a_members_order_card_reaches_the_agent_who_reads_its_status_now() {
+    let c = chat().await;
+    let conv = open(&c).await;
+    let alice = shipdesk::auth::Principal::Member(the_member(&c).await);
+    let admin = shipdesk::testing::staff(&c.app.state, "root2", &["admin"]).await;
+    let rival = shipdesk::testing::company(&c.app.state, &admin, "广州优品", None).await;
+    let carol =
+        shipdesk::testing::member(&c.app.state, &admin, &rival, "刘洋", "13900000009").await;
+    let ours = quote::booked_order(&c.app.state, &alice, "chat-ws-order-1").await;
+    let carol = shipdesk::auth::Principal::Member(carol);
+    let theirs = quote::booked_order(&c.app.state, &carol, "chat-ws-order-2").await;
+    let mut member = connect(&c.app, &c.member_cookie).await;
+    let mut socket = connect(&c.app, &c.agent_cookie).await;
+
+    send(&mut member, order_card(conv, "o-1", &ours.number)).await;
+    let got = next_of(&mut socket, "message").await;
+    send(&mut member, order_card(conv, "o-2", &theirs.number)).await;
+    let refused = next_of(&mut member, "error").await;
+    let ops = shipdesk::auth::Principal::Staff(admin);
+    shipdesk::orders::service::confirm_order(&c.app.state, &ops, ours.id, ours.version)
+        .await
+        .unwrap();
+
+    let body: Value = serde_json::from_str(got["message"]["body"].as_str().unwrap()).unwrap();
+    assert_eq!(body, json!({"type": "order", "number": ours.number}));
+    assert_eq!(
+        (refused["client_id"].as_str(), refused["field"].as_str()),
+        (Some("o-2"), Some("order"))
+    );
+    assert_eq!(refused["key"], "message.order_unknown");
+    // The agent's card reads the order as it is now.
+    let res = bare_client()
+        .post(c.app.url("/api/get_order_brief"))
+        .header("cookie", &c.agent_cookie)
+        .json(&json!({"number": ours.number}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let o: Value = res.json().await.unwrap();
+    assert_eq!(o["status"], "confirmed");
+    assert_eq!(o["cartons"], 5);
+}

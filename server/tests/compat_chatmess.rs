@@ -276,6 +276,7 @@ async fn get_chat_reads_a_quote_card_as_a_text_with_the_number_and_total() {
     let w = world().await;
     let agent = Principal::Staff(w.agent.clone());
     let q = quote::saved_quote(&w.app.state, &agent, Some(w.alice.company_id)).await;
+    use shipdesk::chat::NumberedCard;
     let card = shipdesk::chat::QuoteCard::parse(&q.number).unwrap();
     let input = MessageForSend {
         conversation_id: w.conv.id,
@@ -304,4 +305,40 @@ async fn get_chat_reads_a_quote_card_as_a_text_with_the_number_and_total() {
         format!("报价 {} 合计 {total}", q.number)
     );
     assert!(v["ad_chatting_resvred"].is_null());
+}
+
+#[tokio::test]
+async fn get_chat_reads_an_order_card_as_a_text_with_the_number_and_its_status_now() {
+    use shipdesk::chat::NumberedCard;
+    let w = world().await;
+    let alice = Principal::Member(w.alice.clone());
+    let o = quote::booked_order(&w.app.state, &alice, "compat-order-1").await;
+    let input = MessageForSend {
+        conversation_id: w.conv.id,
+        client_id: "o1".into(),
+        kind: MessageKind::Card,
+        body: shipdesk::chat::OrderCard::parse(&o.number).unwrap().body(),
+        reply_to_seq: None,
+    };
+    send::send_message(&w.app.state, &alice, &input)
+        .await
+        .unwrap();
+    let body = w.chat(json!({}));
+    let read = || v2(&w.app, "ChatMess/GetChat", Some(&w.token), &body);
+    let before = read().await;
+    let admin = shipdesk::testing::staff(&w.app.state, "ops_c", &["ops"]).await;
+    shipdesk::orders::service::confirm_order(
+        &w.app.state,
+        &Principal::Staff(admin),
+        o.id,
+        o.version,
+    )
+    .await
+    .unwrap();
+    let after = read().await;
+
+    let content = |got: &Value| got["values"][0]["ad_chatting_content"].clone();
+    assert_eq!(before["values"][0]["ad_chatting_sate"], 1);
+    assert_eq!(content(&before), format!("订单 {} 待处理", o.number));
+    assert_eq!(content(&after), format!("订单 {} 已确认", o.number));
 }

@@ -10,7 +10,7 @@
 //! waiting N minutes); a background job calls
 //! `service::agent::reassign_stale`.
 //!
-//! Files: `model` (types, parsing), `card` (quote cards: a saved quote
+//! Files: `model` (types, parsing), `card` (quote and order cards: a saved quote or an order
 //! named by its number, rendered live by whoever reads it), `policy` (which staff roles chat
 //! admits), `routing` (pure rules: who gets a conversation, who may touch
 //! one), `file_type` (pure rules of attachment files), `wire` (socket
@@ -60,7 +60,7 @@ pub mod repo;
 #[cfg(feature = "ssr")]
 pub mod service;
 
-pub use card::QuoteCard;
+pub use card::{NumberedCard, OrderCard, QuoteCard};
 pub use model::*;
 
 #[cfg(all(test, feature = "ssr"))]

@@ -299,6 +299,50 @@ pub struct OrderSummary {
     pub created_at: Timestamp,
 }
 
+/// An order as a chat card shows it (and a transcript embeds it): what it
+/// is, where it goes and where it stands now, read as the caller may.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct OrderBrief {
+    pub id: Id,
+    /// The booking number, `P20261202-0001` (what a card names).
+    pub number: String,
+    pub order_number: Option<String>,
+    pub company_id: Id,
+    pub status: OrderStatus,
+    pub channel_name: String,
+    pub mode: Mode,
+    pub country: String,
+    pub destination: String,
+    /// Cartons: as measured at the warehouse once they are, else as booked.
+    pub cartons: i64,
+    /// The quoted total; once measured, the actual one.
+    pub total_fen: i64,
+    pub updated_at: Timestamp,
+}
+
+impl From<&Order> for OrderBrief {
+    fn from(o: &Order) -> Self {
+        let lines = o
+            .measured
+            .as_ref()
+            .map_or(&o.detail.cartons, |m| &m.cartons);
+        OrderBrief {
+            id: o.id,
+            number: o.number.clone(),
+            order_number: o.order_number.clone(),
+            company_id: o.company_id,
+            status: o.status,
+            channel_name: o.channel_name.clone(),
+            mode: o.mode,
+            country: o.country.clone(),
+            destination: o.destination.clone(),
+            cartons: lines.iter().map(|c| c.count).sum(),
+            total_fen: o.actual_total_fen.unwrap_or(o.total_fen),
+            updated_at: o.updated_at,
+        }
+    }
+}
+
 /// Which orders to list.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct OrderFilter {

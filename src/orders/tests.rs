@@ -90,35 +90,7 @@ fn carton(count: i64, kg: f64) -> CartonInput {
     }
 }
 
-pub(super) fn booking(quote: &str, key: &str) -> OrderForBook {
-    OrderForBook {
-        quote_number: quote.into(),
-        client_key: key.into(),
-        shipper: Shipper {
-            name: "张伟".into(),
-            phone: "13800138001".into(),
-            address: "深圳市宝安区福永街道 1 号".into(),
-        },
-        consignee: Consignee::Fba {
-            fba_code: "ONT8".into(),
-            shipment_id: "FBA17ABCD123".into(),
-            reference_id: Some("3K8Y1ABC".into()),
-        },
-        cartons: vec![carton(5, 22.0)],
-        goods: vec![GoodsLine {
-            name_zh: "蓝牙耳机".into(),
-            name_en: "Bluetooth earphones".into(),
-            hs_code: "85183000".into(),
-            material: "塑料".into(),
-            declared_value_usd: 1200.0,
-            quantity: 300,
-            brand: None,
-        }],
-        goods_type: None,
-        pickup: true,
-        remarks: None,
-    }
-}
+pub(super) use crate::testing::booking;
 
 async fn book(w: &World, key: &str) -> Order {
     service::book_order(&w.state, &w.alice, &booking(&w.quote.number, key))

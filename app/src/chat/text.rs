@@ -55,6 +55,15 @@ crate::i18n::texts! {
     TAB_CUSTOMER = "客户", "Customer";
     TAB_QUOTE = "查价", "Quote";
     QUOTE_SENT = "报价卡片已发送：", "Quote card sent:";
+    PREVIEW_ORDER = "[订单]", "[Order]";
+    TAB_ORDERS = "订单", "Orders";
+    ORDER_SENT = "订单卡片已发送：", "Order card sent:";
+    COMPANY_ORDERS = "该客户的订单", "This customer's orders";
+    NO_COMPANY_ORDERS = "该客户还没有订单", "This customer has no orders yet";
+    MY_ORDERS = "发送订单", "Send an order";
+    NO_MY_ORDERS = "您还没有订单", "You have no orders yet";
+    MORE_ORDERS = "更多", "More";
+    CLOSE = "关闭", "Close";
     START_AGAIN = "重新咨询", "Start again";
     QUEUED_WAIT = "正在为您排队，请稍候…", "You are in the queue, please wait…";
     AS_NOTE = "备注", "Note";
@@ -137,6 +146,8 @@ crate::i18n::texts! {
     MESSAGE_CARD_INVALID = "卡片内容格式不正确", "The card is malformed";
     MESSAGE_QUOTE_UNKNOWN = "报价不存在或无权查看", "No such quote, or you may not see it";
     MESSAGE_QUOTE_OTHER_COMPANY = "该报价不属于此会话的客户公司", "The quote is not for this customer's company";
+    MESSAGE_ORDER_UNKNOWN = "订单不存在或无权查看", "No such order, or you may not see it";
+    MESSAGE_ORDER_OTHER_COMPANY = "该订单不属于此会话的客户公司", "The order is not this customer's company's";
     MESSAGE_KIND_NOT_ALLOWED = "不能发送此类消息", "You cannot send this kind of message";
     MESSAGE_SEQ_INVALID = "引用的消息不存在", "The quoted message does not exist";
     MESSAGE_RECALL_EXPIRED = "只能撤回 2 分钟内的消息", "Messages can be recalled within 2 minutes";

@@ -6,7 +6,7 @@ use server_fn::codec::Json;
 use shipdesk::orders::pickup::{CancelReason, Pickup, PickupCheck, PickupFilter, PickupForSave};
 use shipdesk::orders::transfer::{ProviderRef, TransferApplied, TransferPreview, TransferRowInput};
 use shipdesk::orders::{
-    ActAsToken, Order, OrderCounts, OrderFilter, OrderForBook, OrderMove, OrderReceipt,
+    ActAsToken, Order, OrderBrief, OrderCounts, OrderFilter, OrderForBook, OrderMove, OrderReceipt,
     OrderSummary, Parcel, ParcelForSave, ParcelTrack,
 };
 use shipdesk::{AppError, Id, Page};
@@ -33,6 +33,13 @@ pub async fn get_order(id: Id) -> Result<Order, AppError> {
 pub async fn find_order(number: String) -> Result<Order, AppError> {
     let p = principal().await?;
     service::find_order(&state()?, &p, &number).await
+}
+
+/// An order as a chat card shows it, by its booking number (`P…`) or order number (`O…`): number, order number, status now, channel, destination, cartons and total. A customer's own company's only. Chat cards read it again to follow the order's status.
+#[server(prefix = "/api", endpoint = "get_order_brief", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn get_order_brief(number: String) -> Result<OrderBrief, AppError> {
+    let p = principal().await?;
+    service::find_order_brief(&state()?, &p, &number).await
 }
 
 /// Orders the caller may see, newest first, filtered by status, booking day range (China time), destination, number and quick orders only: a customer's company's, a salesperson's customers' and quick orders, everyone's for ops and admins.

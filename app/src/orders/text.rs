@@ -4,9 +4,14 @@
 
 use shipdesk::orders::OrderStatus;
 
-use crate::i18n::lang;
+use crate::i18n::{lang, Lang};
 
 crate::i18n::texts! {
+    // chat's order cards
+    ORDER_CARD = "订单", "Order";
+    ORDER_CARD_LOADING = "订单加载中…", "Loading the order…";
+    ORDER_CARD_UNAVAILABLE = "订单不可查看", "This order is not available";
+    ORDER_CARD_VIEW = "查看订单", "View order";
     // errors
     STATUS_INVALID = "未知的订单状态", "Unknown order status";
     MOVE_ILLEGAL = "订单当前状态不能做这个操作", "The order cannot make this move from its status";
@@ -131,4 +136,13 @@ crate::i18n::texts! {
 /// A status's name in the current language.
 pub fn status_label(s: OrderStatus) -> &'static str {
     s.label(lang())
+}
+
+/// A card's carton count: `5 箱` / `5 cartons`.
+pub fn cartons(n: i64) -> String {
+    match lang() {
+        Lang::Zh => format!("{n} 箱"),
+        Lang::En if n == 1 => "1 carton".to_owned(),
+        Lang::En => format!("{n} cartons"),
+    }
 }

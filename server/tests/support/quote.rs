@@ -28,3 +28,16 @@ pub async fn saved_quote(state: &AppState, who: &Principal, company: Option<Id>)
     };
     service::save_quote(state, who, &input).await.unwrap()
 }
+
+/// An order booked by `member` from a quote they save (the demo catalogue).
+pub async fn booked_order(
+    state: &AppState,
+    member: &Principal,
+    key: &str,
+) -> shipdesk::orders::Order {
+    let quote = saved_quote(state, member, None).await;
+    let input = shipdesk::testing::booking(&quote.number, key);
+    shipdesk::orders::service::book_order(state, member, &input)
+        .await
+        .unwrap()
+}

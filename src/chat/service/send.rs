@@ -4,7 +4,7 @@
 use sqlx::AnyConnection;
 
 use crate::auth::{Member, Principal};
-use crate::chat::card::QuoteCard;
+use crate::chat::card::{NumberedCard, OrderCard, QuoteCard};
 use crate::chat::live::events;
 use crate::chat::model::*;
 use crate::chat::repo;
@@ -110,7 +110,10 @@ pub async fn send_from_client(
 /// conversation re-opens it; it is routed again once the message is stored.
 /// A quote card ([`QuoteCard`]) is stored as its number only, and only
 /// when the sender may read the quote and it was saved for the
-/// conversation's company (else an error on `quote`).
+/// conversation's company (else an error on `quote`); an order card
+/// ([`OrderCard`]) as its booking number, when the sender may read the
+/// order (orders' policy) and it is the conversation's company's (else an
+/// error on `order`).
 pub async fn send_message(
     state: &AppState,
     who: &Principal,
@@ -123,15 +126,12 @@ pub async fn send_message(
         }
         _ => input.body.clone(),
     };
-    let mut body = parse_message_body(input.kind, &body)?;
-    let mut quote = None;
-    if input.kind == MessageKind::Card {
-        if let Some(card) = QuoteCard::of_body(&body)? {
-            quote = Some(quote_of(state, who, &card).await?);
-            body = card.body();
-        }
-    }
-    match store_message(state, who, input, &client_id, body, false, quote).await {
+    let body = parse_message_body(input.kind, &body)?;
+    let (body, card) = match input.kind {
+        MessageKind::Card => card_of(state, who, body).await?,
+        _ => (body, None),
+    };
+    match store_message(state, who, input, &client_id, body, false, card).await {
         Ok(Stored::Again(msg)) => Ok((msg, false)),
         Ok(Stored::New(msg, conv, reopened)) => {
             events::message(state, &conv, &msg);
@@ -213,38 +213,84 @@ fn sender_of(who: &Principal) -> Sender {
     }
 }
 
-/// What a send knows of the quote its card names, found before the
-/// transaction (the quote's rules are pricing's): checked against the
-/// conversation once the sender's access to it is.
+/// What a send knows of the quote or order its card names, found before
+/// the transaction (their rules are pricing's and orders'): checked
+/// against the conversation once the sender's access to it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum QuoteOf {
-    /// The sender may read the quote; it was saved for this company (or none).
+struct CardOf {
+    /// The card's field (`quote`, `order`), where its errors are reported.
+    field: &'static str,
+    owner: Owner,
+    /// The error when it belongs to another company (or none).
+    other_company: ErrorKey,
+    /// The error when the sender may not read it.
+    unknown: ErrorKey,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Owner {
+    /// The sender may read it; it is this company's (or nobody's).
     Company(Option<Id>),
     /// The sender may not read it, or it does not exist.
     Unreadable,
 }
 
-/// The company of the quote `card` names, as `who` may read it.
-async fn quote_of(state: &AppState, who: &Principal, card: &QuoteCard) -> AppResult<QuoteOf> {
-    match crate::pricing::service::get_quote(state, who, &card.number).await {
-        Ok(q) => Ok(QuoteOf::Company(q.company_id)),
-        Err(AppError::NotFound { .. } | AppError::Forbidden) => Ok(QuoteOf::Unreadable),
-        Err(e) => Err(e),
+impl CardOf {
+    fn new<C: NumberedCard>(
+        found: AppResult<Option<Id>>,
+        other_company: ErrorKey,
+    ) -> AppResult<Self> {
+        let owner = match found {
+            Ok(company) => Owner::Company(company),
+            Err(AppError::NotFound { .. } | AppError::Forbidden) => Owner::Unreadable,
+            Err(e) => return Err(e),
+        };
+        Ok(CardOf {
+            field: C::FIELD,
+            owner,
+            other_company,
+            unknown: C::UNKNOWN,
+        })
     }
 }
 
-/// A quote card goes only into a conversation of the quote's company.
-fn check_quote(quote: Option<QuoteOf>, conv: &Conversation) -> AppResult<()> {
-    match quote {
-        None => Ok(()),
-        Some(QuoteOf::Company(Some(c))) if c == conv.company_id => Ok(()),
-        Some(QuoteOf::Company(_)) => Err(AppError::validation(
-            "quote",
+/// A card's body as it is stored (a quote card: its number; an order card:
+/// its booking number, whichever number it was sent with) and what the
+/// sender may read of what it names; other cards as they are.
+async fn card_of(
+    state: &AppState,
+    who: &Principal,
+    body: String,
+) -> AppResult<(String, Option<CardOf>)> {
+    if let Some(card) = QuoteCard::of_body(&body)? {
+        let found = crate::pricing::service::get_quote(state, who, &card.number).await;
+        let of = CardOf::new::<QuoteCard>(
+            found.map(|q| q.company_id),
             ErrorKey::MessageQuoteOtherCompany,
-        )),
-        Some(QuoteOf::Unreadable) => {
-            Err(AppError::validation("quote", ErrorKey::MessageQuoteUnknown))
-        }
+        )?;
+        return Ok((card.body(), Some(of)));
+    }
+    if let Some(card) = OrderCard::of_body(&body)? {
+        let found = crate::orders::service::find_order_brief(state, who, &card.number).await;
+        let (card, found) = match found {
+            Ok(o) => (OrderCard { number: o.number }, Ok(Some(o.company_id))),
+            Err(e) => (card, Err(e)),
+        };
+        let of = CardOf::new::<OrderCard>(found, ErrorKey::MessageOrderOtherCompany)?;
+        return Ok((card.body(), Some(of)));
+    }
+    Ok((body, None))
+}
+
+/// A card goes only into a conversation of its quote's or order's company.
+fn check_card(card: Option<CardOf>, conv: &Conversation) -> AppResult<()> {
+    let Some(card) = card else {
+        return Ok(());
+    };
+    match card.owner {
+        Owner::Company(Some(c)) if c == conv.company_id => Ok(()),
+        Owner::Company(_) => Err(AppError::validation(card.field, card.other_company)),
+        Owner::Unreadable => Err(AppError::validation(card.field, card.unknown)),
     }
 }
 
@@ -261,7 +307,7 @@ async fn check_send(
     input: &MessageForSend,
     client_id: &str,
     trusted: bool,
-    quote: Option<QuoteOf>,
+    card: Option<CardOf>,
 ) -> AppResult<Found> {
     let conv = repo::conversation::by_id(&mut *conn, input.conversation_id)
         .await?
@@ -294,7 +340,7 @@ async fn check_send(
             ErrorKey::ConversationResolved,
         ));
     }
-    check_quote(quote, &conv)?;
+    check_card(card, &conv)?;
     Ok(Found::New(conv, sender))
 }
 
@@ -314,14 +360,14 @@ async fn store_message(
     client_id: &str,
     body: String,
     trusted: bool,
-    quote: Option<QuoteOf>,
+    card: Option<CardOf>,
 ) -> AppResult<Stored> {
     let now = state.now();
     let mut tx = state.db.begin().await?;
     if !repo::conversation::lock(&mut *tx, input.conversation_id).await? {
         return Err(AppError::not_found("conversation"));
     }
-    let (conv, sender) = match check_send(&mut tx, who, input, client_id, trusted, quote).await? {
+    let (conv, sender) = match check_send(&mut tx, who, input, client_id, trusted, card).await? {
         Found::Stored(m) => return Ok(Stored::Again(m)),
         Found::New(conv, sender) => (conv, sender),
     };

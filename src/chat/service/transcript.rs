@@ -3,15 +3,19 @@
 //! window. Staff notes stay inside, as they do for the outbox's events. The
 //! page comes with what a reader needs beside it (the conversation as the
 //! caller sees it, its desk, the messages it quotes, the staff who wrote
-//! it, the saved quotes its quote cards name), so an adapter only maps.
+//! it, the saved quotes and the orders its cards name, read as the caller
+//! may read them now: an order's current status), so an adapter only maps.
 
 use crate::auth::{repo as auth_repo, Principal, Staff};
-use crate::chat::card::QuoteCard;
+use std::future::Future;
+
+use crate::chat::card::{NumberedCard, OrderCard, QuoteCard};
 use crate::chat::model::*;
 use crate::chat::policy::CHAT_STAFF;
 use crate::chat::repo;
 use crate::chat::service::list;
 use crate::error::{AppError, AppResult};
+use crate::orders::{service as orders, OrderBrief};
 use crate::pricing::{service as pricing, SavedQuote};
 use crate::state::AppState;
 use crate::types::{Id, PageQuery};
@@ -32,6 +36,9 @@ pub struct Transcript {
     /// The saved quotes the page's quote cards (and the cards they reply
     /// to) name, those the caller may read.
     pub quotes: Vec<SavedQuote>,
+    /// The orders the page's order cards (and the cards they reply to)
+    /// name, those the caller may read, as they are now.
+    pub orders: Vec<OrderBrief>,
 }
 
 impl Transcript {
@@ -43,6 +50,9 @@ impl Transcript {
     }
     pub fn quote(&self, number: &str) -> Option<&SavedQuote> {
         self.quotes.iter().find(|q| q.number == number)
+    }
+    pub fn order(&self, number: &str) -> Option<&OrderBrief> {
+        self.orders.iter().find(|o| o.number == number)
     }
 }
 
@@ -89,7 +99,20 @@ pub async fn transcript(
     for id in staff_ids {
         writers.extend(auth_repo::staff_by_id(&state.db, id).await?);
     }
-    let quotes = quotes_named(state, staff, messages.iter().chain(&quoted)).await?;
+    let who = &Principal::Staff(staff.clone());
+    let cards: Vec<&Message> = messages.iter().chain(&quoted).collect();
+    let quotes = named::<QuoteCard, _, _, _>(
+        &cards,
+        |q: &SavedQuote| &q.number,
+        |n| async move { pricing::get_quote(state, who, &n).await },
+    )
+    .await?;
+    let orders = named::<OrderCard, _, _, _>(
+        &cards,
+        |o: &OrderBrief| &o.number,
+        |n| async move { orders::find_order_brief(state, who, &n).await },
+    )
+    .await?;
     Ok(Transcript {
         summary,
         desk,
@@ -97,26 +120,34 @@ pub async fn transcript(
         quoted,
         staff: writers,
         quotes,
+        orders,
     })
 }
 
-/// The saved quotes the quote cards among `messages` name that `staff` may
-/// read, each once.
-async fn quotes_named(
-    state: &AppState,
-    staff: &Staff,
-    messages: impl Iterator<Item = &Message>,
-) -> AppResult<Vec<SavedQuote>> {
-    let who = Principal::Staff(staff.clone());
-    let mut found: Vec<SavedQuote> = vec![];
+/// What the `C` cards among `messages` name, each read once by `read`
+/// (its number), those the caller may read (`number_of` matches them).
+async fn named<C, T, F, Fut>(
+    messages: &[&Message],
+    number_of: impl Fn(&T) -> &str,
+    read: F,
+) -> AppResult<Vec<T>>
+where
+    C: NumberedCard,
+    F: Fn(String) -> Fut,
+    Fut: Future<Output = AppResult<T>>,
+{
+    let mut found: Vec<T> = vec![];
     let mut unreadable: Vec<String> = vec![];
-    for card in messages.filter_map(QuoteCard::of) {
-        if found.iter().any(|q| q.number == card.number) || unreadable.contains(&card.number) {
+    for card in messages.iter().filter_map(|m| C::of(m)) {
+        let number = card.number();
+        if found.iter().any(|t| number_of(t) == number) || unreadable.iter().any(|u| u == number) {
             continue;
         }
-        match pricing::get_quote(state, &who, &card.number).await {
-            Ok(q) => found.push(q),
-            Err(AppError::NotFound { .. } | AppError::Forbidden) => unreadable.push(card.number),
+        match read(number.to_owned()).await {
+            Ok(t) => found.push(t),
+            Err(AppError::NotFound { .. } | AppError::Forbidden) => {
+                unreadable.push(number.to_owned())
+            }
             Err(e) => return Err(e),
         }
     }

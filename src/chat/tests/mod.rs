@@ -5,7 +5,8 @@
 //! (capped resumes, send rates, presence across instances), `claims`
 //! (contention for the queue), `attachments` (authorise first, quota,
 //! failed uploads, sweep) and `exports` (transcripts, notices, cs accounts
-//! for partner systems) and `quote_cards` (saved quotes sent by number).
+//! for partner systems) `quote_cards` (saved quotes sent by number) and `order_cards` (orders
+//! sent by number, embedded as they are now).
 //! This file holds their fixtures.
 
 mod attachments;
@@ -14,6 +15,7 @@ mod exports;
 mod limits;
 mod live;
 mod messages;
+mod order_cards;
 mod outbox;
 mod quote_cards;
 mod routing;

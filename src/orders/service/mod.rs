@@ -41,6 +41,13 @@ use crate::types::{Id, Timestamp};
 /// The order `id` if the caller may read it; not found otherwise (another
 /// company's order does not exist for them).
 pub(crate) async fn readable(state: &AppState, who: &Principal, id: Id) -> AppResult<Stored> {
+    let stored = repo::by_id(&state.db, id).await?;
+    readable_stored(who, stored)
+}
+
+/// `stored` if the caller may read it: the check of [`readable`] on an
+/// order already read (by its number).
+pub(crate) fn readable_stored(who: &Principal, stored: Option<Stored>) -> AppResult<Stored> {
     if let Principal::Staff(s) = who {
         if crate::customer::policy::staff_scope(s) == crate::customer::policy::Scope::Nothing
             && policy::provider_of(s).is_none()
@@ -48,9 +55,7 @@ pub(crate) async fn readable(state: &AppState, who: &Principal, id: Id) -> AppRe
             return Err(AppError::Forbidden);
         }
     }
-    let stored = repo::by_id(&state.db, id)
-        .await?
-        .ok_or_else(|| AppError::not_found("order"))?;
+    let stored = stored.ok_or_else(|| AppError::not_found("order"))?;
     if !policy::may_read(who, &stored.owner) {
         return Err(AppError::not_found("order"));
     }

@@ -1,7 +1,7 @@
 //! Reading orders: one with its timeline and tracking numbers, a page of a
 //! filtered list, and the workbench's counts, each in the caller's scope.
 
-use super::readable;
+use super::{readable, readable_stored};
 use crate::auth::Principal;
 use crate::customer::policy::{staff_scope, Scope as StaffScope};
 use crate::error::{AppError, AppResult};
@@ -38,6 +38,21 @@ pub async fn find_order(state: &AppState, who: &Principal, number: &str) -> AppR
         .await?
         .ok_or_else(|| AppError::not_found("order"))?;
     get_order(state, who, stored.order.id).await
+}
+
+/// An order as a chat card shows it, by its booking or order number, if
+/// the caller may read it (one row, no timeline: cards re-read it often).
+pub async fn find_order_brief(
+    state: &AppState,
+    who: &Principal,
+    number: &str,
+) -> AppResult<OrderBrief> {
+    let number = number.trim().to_ascii_uppercase();
+    if number.is_empty() || number.len() > 24 {
+        return Err(AppError::not_found("order"));
+    }
+    let stored = readable_stored(who, repo::by_number(&state.db, &number).await?)?;
+    Ok(OrderBrief::from(&stored.order))
 }
 
 /// The caller's scope, narrowed to `company` when given (a member may only

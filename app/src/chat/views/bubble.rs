@@ -1,14 +1,15 @@
-//! One message bubble: text, image, file, quote card or card; quoted line, read mark,
+//! One message bubble: text, image, file, quote card, order card or card; quoted line, read mark,
 //! quote and recall buttons; system lines centred.
 
 use leptos::prelude::*;
 use shipdesk::chat::wire::ClientMsg;
-use shipdesk::chat::{Message, MessageKind, QuoteCard};
+use shipdesk::chat::{Message, MessageKind, NumberedCard, OrderCard, QuoteCard};
 
 use super::format::{system_text, time_of};
 use crate::chat::client::{now_ms, send, use_chat};
 use crate::chat::text as chat;
 use crate::i18n::t;
+use crate::orders::views::OrderCardView;
 use crate::pricing::views::{Portal, QuoteCardView};
 
 /// How long a message may be recalled (as the server checks).
@@ -23,7 +24,7 @@ pub fn Bubble(
     #[prop(into)]
     other_read: Signal<i64>,
     on_quote: Callback<i64>,
-    /// The viewer's portal: where a quote card's 查看 leads.
+    /// The viewer's portal: where a quote or order card's 查看 leads.
     portal: Portal,
 ) -> impl IntoView {
     let store = use_chat();
@@ -57,10 +58,12 @@ pub fn Bubble(
     } else {
         "flex justify-start"
     };
-    // A quote card is its own box, on either side.
+    // A quote or order card is its own box, on either side.
     let card = QuoteCard::of(&msg);
+    let order = OrderCard::of(&msg);
     let bubble = match (kind, mine) {
         _ if card.is_some() => "msg-quote-card",
+        _ if order.is_some() => "msg-order-card",
         (MessageKind::Note, _) => {
             "rounded-2xl px-3 py-2 bg-amber-50 border border-amber-300 text-amber-900"
         }
@@ -123,6 +126,9 @@ pub fn Bubble(
                         }
                     } else if let Some(card) = card {
                         view! { <QuoteCardView number=card.number portal /> }.into_any()
+                    } else if let Some(order) = order {
+                        view! { <OrderCardView number=order.number portal conversation_id=conv /> }
+                            .into_any()
                     } else if kind == MessageKind::Card {
                         view! { <pre class="msg-card text-xs font-mono">{body.clone()}</pre> }
                             .into_any()

@@ -1,5 +1,5 @@
 //! The pane's composer: the line being quoted, canned replies, the note
-//! toggle (staff), attach, the text and send. Enter sends, Shift+Enter
+//! toggle (staff), attach, the order picker (customers), the text and send. Enter sends, Shift+Enter
 //! breaks the line; typing is announced at most every two seconds.
 
 use leptos::prelude::*;
@@ -8,6 +8,7 @@ use shipdesk::chat::MessageKind;
 use shipdesk::Id;
 
 use super::attach::Attach;
+use super::order_picker::{OrderPickerButton, OrderPickerPanel};
 use crate::chat::client::{now_ms, send, use_chat};
 use crate::chat::text as chat;
 use crate::i18n::t;
@@ -21,8 +22,12 @@ pub fn Composer(
     mobile: bool,
     quoting: RwSignal<Option<i64>>,
     uploading: RwSignal<bool>,
+    /// Customers: 📦 sends one of their orders as a card.
+    #[prop(default = false)]
+    orders: bool,
 ) -> impl IntoView {
     let store = use_chat();
+    let picking = RwSignal::new(false);
     let draft = RwSignal::new(String::new());
     let as_note = RwSignal::new(false);
     let last_typing = StoredValue::new(0.0f64);
@@ -48,6 +53,7 @@ pub fn Composer(
     view! {
         <div class="chat-composer border-t border-slate-200 bg-white p-2 space-y-2">
             <QuoteLine quoting />
+            {orders.then(|| view! { <OrderPickerPanel conv open=picking /> })}
             {canned.map(|c| view! { <CannedReplies canned=c draft /> })}
             <form
                 class="flex gap-2 items-end"
@@ -58,6 +64,7 @@ pub fn Composer(
             >
                 {notes.then(|| view! { <NoteToggle as_note /> })}
                 <Attach conv uploading />
+                {orders.then(|| view! { <OrderPickerButton open=picking /> })}
                 <textarea
                     class="chat-input flex-1 resize-none rounded-lg border border-slate-300 px-3 py-2 text-sm focus:outline-none focus:ring-2 focus:ring-sky-500"
                     rows="1"

@@ -13,7 +13,7 @@ use shipdesk::Id;
 use super::console_lists::ChatLists;
 use super::format::remember_in_url;
 use super::selected::Selected;
-use super::side_panel::SidePanel;
+use super::side_panel::{SidePanel, SideTab};
 use super::status_picker::StatusPicker;
 use crate::auth::CurrentStaff;
 use crate::chat::api::{get_conversation, list_canned_replies};
@@ -45,9 +45,9 @@ pub fn ChatConsole() -> impl IntoView {
     Effect::new(move |_| remember_in_url("c", selected.get()));
     let canned = canned_replies();
     let current = selected_conversation(store, selected);
-    // The conversation whose side panel shows its 查价 tab (another one
-    // opens on its customer).
-    let quoting = RwSignal::new(None::<Id>);
+    // The conversation whose side panel shows its 查价 or 订单 tab
+    // (another one opens on its customer).
+    let tab = RwSignal::new(None::<(Id, SideTab)>);
     view! {
         <div class="chat-console flex flex-col gap-3 h-[calc(100vh-7rem)] min-h-[480px]">
             <div class="flex flex-wrap items-center gap-3">
@@ -67,7 +67,8 @@ pub fn ChatConsole() -> impl IntoView {
                 {is_cs.then(|| view! { <StatusPicker /> })}
             </div>
             <div class=move || {
-                let cols = if quoting.get().is_some() && quoting.get() == selected.get() {
+                let wide = tab.get().is_some_and(|(c, _)| Some(c) == selected.get());
+                let cols = if wide {
                     "lg:grid-cols-[16rem_1fr_26rem]"
                 } else {
                     "lg:grid-cols-[18rem_1fr_16rem]"
@@ -105,7 +106,7 @@ pub fn ChatConsole() -> impl IntoView {
                         Some(id) => {
                             view! {
                                 <ClientOnly>
-                                    <SidePanel id my_id is_admin selected current quoting />
+                                    <SidePanel id my_id is_admin selected current tab />
                                 </ClientOnly>
                             }
                                 .into_any()

@@ -2,7 +2,9 @@
 //! names in the reader's language, message previews, status names, and the
 //! page's remembered conversation in its URL.
 
-use shipdesk::chat::{ConversationSummary, MessageKind, MessagePreview, QuoteCard};
+use shipdesk::chat::{
+    ConversationSummary, MessageKind, MessagePreview, NumberedCard, OrderCard, QuoteCard,
+};
 use shipdesk::Id;
 
 use crate::chat::text as chat;
@@ -63,10 +65,15 @@ pub fn preview_of(m: &MessagePreview) -> String {
         MessageKind::Image => t(chat::PREVIEW_IMAGE).to_owned(),
         MessageKind::File => t(chat::PREVIEW_FILE).to_owned(),
         MessageKind::System => system_text(&m.body, m.created_at.0),
-        MessageKind::Card => match QuoteCard::of_body(&m.body) {
-            Ok(Some(card)) => format!("{} {}", t(chat::PREVIEW_QUOTE), card.number),
-            _ => m.body.chars().take(60).collect(),
-        },
+        MessageKind::Card => {
+            if let Ok(Some(card)) = QuoteCard::of_body(&m.body) {
+                format!("{} {}", t(chat::PREVIEW_QUOTE), card.number)
+            } else if let Ok(Some(card)) = OrderCard::of_body(&m.body) {
+                format!("{} {}", t(chat::PREVIEW_ORDER), card.number)
+            } else {
+                m.body.chars().take(60).collect()
+            }
+        }
         _ => m.body.chars().take(60).collect(),
     }
 }

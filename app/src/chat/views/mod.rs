@@ -14,6 +14,8 @@ mod format;
 mod member_chat;
 mod member_picker;
 mod message_list;
+mod order_picker;
+mod order_tab;
 mod pane;
 mod quote_tab;
 mod selected;

@@ -47,6 +47,7 @@ pub fn ConversationPane(
     let quoting = RwSignal::new(None::<i64>);
     let uploading = RwSignal::new(false);
     let on_quote = Callback::new(move |seq: i64| quoting.set(Some(seq)));
+    let customer = side == SenderKind::Member;
     let portal = match (side, mobile) {
         (SenderKind::Staff, _) => Portal::Admin,
         (_, true) => Portal::H5,
@@ -70,7 +71,7 @@ pub fn ConversationPane(
                         })
                 }
             >
-                <Composer conv notes canned mobile quoting uploading />
+                <Composer conv notes canned mobile quoting uploading orders=customer />
             </Show>
         </div>
     }

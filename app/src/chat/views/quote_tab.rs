@@ -4,7 +4,7 @@
 //! company's saved quotes, each sendable as it is.
 
 use leptos::prelude::*;
-use shipdesk::chat::{Message, MessageForSend, MessageKind, QuoteCard};
+use shipdesk::chat::{Message, MessageForSend, MessageKind, NumberedCard, QuoteCard};
 use shipdesk::pricing::{QuoteFilter, QuoteSummary, SavedQuote};
 use shipdesk::{AppError, Id, Money};
 

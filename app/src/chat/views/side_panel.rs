@@ -1,7 +1,8 @@
 //! The console's right column: the selected conversation's customer and
 //! company, and what the agent may do with it (claim, resolve, re-activate,
 //! take over, release, transfer); in its 查价 tab, quotes for the customer
-//! sent as cards.
+//! sent as cards; in its 订单 tab, the customer company's orders sent as
+//! cards.
 
 use leptos::prelude::*;
 use shipdesk::chat::{Conversation, ConversationStatus, ConversationSummary};
@@ -9,6 +10,7 @@ use shipdesk::{AppError, Id};
 
 use super::console::Current;
 use super::format::{desk_label, status_text};
+use super::order_tab::OrderTab;
 use super::quote_tab::QuoteTab;
 use super::transfer_form::{Transfer, TransferForm};
 use crate::chat::api::*;
@@ -17,6 +19,18 @@ use crate::chat::text as chat;
 use crate::components::{action_error, ErrorBanner};
 use crate::i18n::{t, Text};
 use crate::staff::text as staff;
+
+/// The side panel's tabs beside 客户 (the customer, the default).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum SideTab {
+    /// 查价: quotes for the customer.
+    Quote,
+    /// 订单: the customer company's orders.
+    Orders,
+}
+
+/// The conversation whose side panel shows a tab other than 客户, and which.
+pub type OpenTab = RwSignal<Option<(Id, SideTab)>>;
 
 /// What the side panel's buttons do to the selected conversation.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -38,9 +52,9 @@ pub fn SidePanel(
     is_admin: bool,
     selected: RwSignal<Option<Id>>,
     current: Current,
-    /// The conversation whose 查价 tab is open (the console widens the
-    /// panel for it).
-    quoting: RwSignal<Option<Id>>,
+    /// The conversation whose 查价 or 订单 tab is open (the console widens
+    /// the panel for it).
+    tab: OpenTab,
 ) -> impl IntoView {
     let store = use_chat();
     let act: Act = Action::new(move |what: &ConsoleAction| {
@@ -91,13 +105,16 @@ pub fn SidePanel(
                         };
                         view! {
                             <div class="space-y-3">
-                                {writes.then(|| view! { <Tabs id quoting /> })}
-                                {move || {
-                                    if writes && quoting.get() == Some(id) {
+                                {writes.then(|| view! { <Tabs id tab /> })}
+                                {move || match tab.get().filter(|(c, _)| writes && *c == id) {
+                                    Some((_, SideTab::Quote)) => {
                                         view! { <QuoteTab conv=id company_id /> }.into_any()
-                                    } else {
-                                        info().into_any()
                                     }
+                                    Some((_, SideTab::Orders)) => {
+                                        view! { <OrderTab conv=id company_id=Some(company_id) /> }
+                                            .into_any()
+                                    }
+                                    None => info().into_any(),
                                 }}
                             </div>
                         }
@@ -109,22 +126,23 @@ pub fn SidePanel(
     }
 }
 
-/// 客户 | 查价: what the panel shows.
+/// 客户 | 查价 | 订单: what the panel shows.
 #[component]
-fn Tabs(id: Id, quoting: RwSignal<Option<Id>>) -> impl IntoView {
-    let tab = move |on: bool, class: &'static str, label: Text| {
+fn Tabs(id: Id, tab: OpenTab) -> impl IntoView {
+    let shown = move || tab.get().filter(|(c, _)| *c == id).map(|(_, t)| t);
+    let button = move |which: Option<SideTab>, class: &'static str, label: Text| {
         view! {
             <button
                 type="button"
                 class=move || {
-                    let state = if (quoting.get() == Some(id)) == on {
+                    let state = if shown() == which {
                         "border-sky-600 text-sky-700 font-medium"
                     } else {
                         "border-transparent text-slate-500"
                     };
                     format!("{class} flex-1 border-b-2 px-2 py-1 {state}")
                 }
-                on:click=move |_| quoting.set(on.then_some(id))
+                on:click=move |_| tab.set(which.map(|t| (id, t)))
             >
                 {move || t(label)}
             </button>
@@ -132,8 +150,9 @@ fn Tabs(id: Id, quoting: RwSignal<Option<Id>>) -> impl IntoView {
     };
     view! {
         <div class="side-tabs flex border-b border-slate-200" role="tablist">
-            {tab(false, "side-tab-customer", chat::TAB_CUSTOMER)}
-            {tab(true, "side-tab-quote", chat::TAB_QUOTE)}
+            {button(None, "side-tab-customer", chat::TAB_CUSTOMER)}
+            {button(Some(SideTab::Quote), "side-tab-quote", chat::TAB_QUOTE)}
+            {button(Some(SideTab::Orders), "side-tab-orders", chat::TAB_ORDERS)}
         </div>
     }
 }

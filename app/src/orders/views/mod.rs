@@ -15,6 +15,7 @@ mod counts;
 mod detail;
 mod draft;
 mod list;
+mod order_card;
 mod pages;
 mod parcels;
 mod pickup;
@@ -24,6 +25,7 @@ pub(crate) mod track;
 pub use adjustment::MeasuredView;
 pub use counts::WorkbenchCounts;
 pub use list::StatusBadge;
+pub use order_card::OrderCardView;
 pub use pages::{BookPage, OrderPage, OrdersPage};
 pub use parcels::Parcels;
 pub use pickup::PickupBlock;
@@ -31,10 +33,11 @@ pub use timeline::Timeline;
 
 use crate::pricing::views::Portal;
 
-/// Where a customer portal lists its orders; an order is `{base}/{id}`.
+/// Where a portal lists its orders; an order is `{base}/{id}`.
 pub fn orders_base(portal: Portal) -> &'static str {
     match portal {
         Portal::Desk => "/portal/orders",
-        _ => "/h5/orders",
+        Portal::H5 => "/h5/orders",
+        Portal::Admin => "/admin/orders",
     }
 }

@@ -20,7 +20,9 @@
 //! "title","downloadKey","url"}`); 49 a card (its JSON; `resvred`
 //! `{"title","url"}`); a quote card is 1, a text (`报价 Q20261202-0007
 //! 合计 ¥1,234.00`, the total as the caller may read the quote now; the
-//! number alone when they may not); 10000 a system line (its text). `resvred` is
+//! number alone when they may not); an order card is 1 too (`订单
+//! P20261202-0001 已揽收`, the status as the caller may read the order now;
+//! the number alone when they may not); 10000 a system line (its text). `resvred` is
 //! URL-encoded JSON or null; a recalled message keeps its type with an empty
 //! content.
 
@@ -29,9 +31,12 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::Json;
 use serde_json::{json, Value};
+use shipdesk::auth::Lang;
 use shipdesk::auth::Staff;
 use shipdesk::chat::service::transcript::{transcript, Transcript};
-use shipdesk::chat::{Attachment, Message, MessageFilter, MessageKind, QuoteCard, SenderKind};
+use shipdesk::chat::{
+    Attachment, Message, MessageFilter, MessageKind, NumberedCard, OrderCard, QuoteCard, SenderKind,
+};
 use shipdesk::state::AppState;
 use shipdesk::{AppError, ErrorKey, Money, PageQuery};
 
@@ -142,6 +147,9 @@ fn content_of(t: &Transcript, m: &Message) -> (i64, String, Option<Value>) {
         // The seed knows no quote card: its clients read it as a text.
         return (TEXT, quote_text(t, &card), None);
     }
+    if let Some(card) = OrderCard::of(m) {
+        return (TEXT, order_text(t, &card), None);
+    }
     let sate = match (m.kind, quoted) {
         (MessageKind::Image, _) => IMAGE,
         (MessageKind::File, _) => FILE,
@@ -205,6 +213,15 @@ fn quote_text(t: &Transcript, card: &QuoteCard) -> String {
             Money::from_fen(q.total_fen).format_yuan()
         ),
         None => format!("报价 {}", card.number),
+    }
+}
+
+/// An order card as a text: its number and, when the caller may read the
+/// order, its status now.
+fn order_text(t: &Transcript, card: &OrderCard) -> String {
+    match t.order(&card.number) {
+        Some(o) => format!("订单 {} {}", card.number, o.status.label(Lang::Zh)),
+        None => format!("订单 {}", card.number),
     }
 }
 
