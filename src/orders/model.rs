@@ -373,6 +373,10 @@ pub struct OrderFilter {
 pub struct StatusCount {
     pub status: OrderStatus,
     pub count: i64,
+    /// Counted up to `count` only: there are more (a status is counted up
+    /// to 10,000, so the tabs cost the same over a million orders).
+    #[serde(default)]
+    pub capped: bool,
 }
 
 /// The workbench's counts (工作台订单统计, crm预订单个数统计).
@@ -385,6 +389,9 @@ pub struct OrderCounts {
     pub processed: i64,
     /// Every status with at least one order.
     pub by_status: Vec<StatusCount>,
+    /// Some status was counted only so far: the totals are lower bounds.
+    #[serde(default)]
+    pub capped: bool,
 }
 
 /// A status move by ops (or a cancel): to `to`, with a note (the reason,

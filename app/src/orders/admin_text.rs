@@ -192,8 +192,8 @@ pub fn acting_for(name: &str) -> String {
 }
 
 /// A count tab: `待处理 3`.
-pub fn tab(label: &str, n: i64) -> String {
-    format!("{label} {n}")
+pub fn tab(label: &str, n: i64, capped: bool) -> String {
+    format!("{label} {}", crate::orders::text::count(n, capped))
 }
 
 /// The cartons' totals: `5 箱 · 110 kg · 0.3 CBM`.

@@ -134,6 +134,14 @@ crate::i18n::texts! {
 }
 
 /// A status's name in the current language.
+/// A count as shown: `12`, or `10000+` when counted only so far.
+pub fn count(n: i64, capped: bool) -> String {
+    match capped {
+        true => format!("{n}+"),
+        false => n.to_string(),
+    }
+}
+
 pub fn status_label(s: OrderStatus) -> &'static str {
     s.label(lang())
 }

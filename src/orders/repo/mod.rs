@@ -33,7 +33,6 @@ pub const STATEMENTS: &[(&str, &str)] = &[
     ("orders.by_id", order::BY_ID),
     ("orders.by_key", order::BY_KEY),
     ("orders.by_number", order::BY_NUMBER),
-    ("orders.by_status", order::BY_STATUS),
     ("orders.move", order::MOVE),
     ("order_events.insert", event::INSERT),
     ("order_events.of_order", event::OF_ORDER),

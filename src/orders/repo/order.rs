@@ -154,33 +154,12 @@ impl Default for Narrow {
     }
 }
 
-pub(super) const FROM: &str = " FROM orders o JOIN companies c ON c.id = o.company_id";
 /// Which orders a [`Scope`] sees (`$1`…`$4`), over `orders o` joined to
 /// `companies c`.
 pub(crate) const SCOPE: &str = " WHERE ($1 = 0 OR o.company_id = $1) \
      AND ($2 = 0 OR c.owner_staff_id = $2 OR o.staff_id = $2) \
      AND ($3 = 0 OR o.company_id IN (SELECT company_id FROM partner_app_companies WHERE app_ref = $3)) \
      AND ($4 = 0 OR o.provider_id = $4)";
-pub(crate) const BY_STATUS: &str =
-    formatcp!("SELECT o.status, COUNT(*) AS n{FROM}{SCOPE} GROUP BY o.status");
-
-/// How many orders in scope are in each status.
-pub async fn by_status(db: &crate::db::Db, s: &Scope) -> AppResult<Vec<(OrderStatus, i64)>> {
-    let rows = sqlx::query(BY_STATUS)
-        .bind(s.company)
-        .bind(s.sales)
-        .bind(s.app)
-        .bind(s.provider)
-        .fetch_all(db)
-        .await?;
-    rows.iter()
-        .map(|r| {
-            let status = OrderStatus::parse(&r.try_get::<String, _>("status")?)?;
-            Ok((status, r.try_get("n")?))
-        })
-        .collect()
-}
-
 /// A move: to `to` (holding `held`), from `from` at `version`.
 pub struct Move<'a> {
     pub id: Id,

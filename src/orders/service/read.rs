@@ -156,23 +156,19 @@ pub async fn count_orders(
     company: Option<Id>,
 ) -> AppResult<OrderCounts> {
     let scope = scope(who, company)?;
-    let rows = repo::by_status(&state.db, &scope).await?;
+    let by_status = order_list::by_status(&state.db, &scope).await?;
     let count = |pred: &dyn Fn(OrderStatus) -> bool| -> i64 {
-        rows.iter().filter(|(s, _)| pred(*s)).map(|(_, n)| n).sum()
+        by_status
+            .iter()
+            .filter(|c| pred(c.status))
+            .map(|c| c.count)
+            .sum()
     };
-    let mut by_status: Vec<StatusCount> = OrderStatus::ALL
-        .into_iter()
-        .filter_map(|s| {
-            rows.iter()
-                .find(|(r, _)| *r == s)
-                .map(|&(status, count)| StatusCount { status, count })
-        })
-        .collect();
-    by_status.retain(|c| c.count > 0);
     Ok(OrderCounts {
         total: count(&|_| true),
         pending: count(&|s| s == OrderStatus::Booked),
         processed: count(&|s| !matches!(s, OrderStatus::Booked | OrderStatus::Cancelled)),
+        capped: by_status.iter().any(|c| c.capped),
         by_status,
     })
 }

@@ -6,12 +6,12 @@ use leptos::prelude::*;
 use crate::components::Loaded;
 use crate::i18n::t;
 use crate::orders::api::count_orders;
-use crate::orders::text::{self as orders, status_label};
+use crate::orders::text::{self as orders, count, status_label};
 
 #[component]
 pub fn WorkbenchCounts() -> impl IntoView {
     let counts = Resource::new(|| (), |_| count_orders(None));
-    let tile = |label: String, n: i64, class: &'static str| {
+    let tile = |label: String, n: String, class: &'static str| {
         view! {
             <a
                 href="/portal/orders"
@@ -33,13 +33,26 @@ pub fn WorkbenchCounts() -> impl IntoView {
                     let statuses = c
                         .by_status
                         .iter()
-                        .map(|s| tile(status_label(s.status).to_owned(), s.count, "count-status"))
+                        .map(|s| {
+                            tile(
+                                status_label(s.status).to_owned(),
+                                count(s.count, s.capped),
+                                "count-status",
+                            )
+                        })
                         .collect_view();
                     view! {
                         <div class="grid grid-cols-2 md:grid-cols-6 gap-3">
-                            {tile(t(orders::PENDING).to_owned(), c.pending, "count-pending")}
-                            {tile(t(orders::PROCESSED).to_owned(), c.processed, "count-processed")}
-                            {statuses}
+                            {tile(
+                                t(orders::PENDING).to_owned(),
+                                count(c.pending, c.capped),
+                                "count-pending",
+                            )}
+                            {tile(
+                                t(orders::PROCESSED).to_owned(),
+                                count(c.processed, c.capped),
+                                "count-processed",
+                            )} {statuses}
                         </div>
                     }
                 }

@@ -28,7 +28,7 @@ pub fn OrderList(portal: Portal) -> impl IntoView {
             list_orders(filter, Some(page), Some(20))
         },
     );
-    let chip = move |s: Option<OrderStatus>, label: String, n: i64| {
+    let chip = move |s: Option<OrderStatus>, label: String, n: String| {
         let on = move || status.get() == s;
         view! {
             <button
@@ -62,11 +62,21 @@ pub fn OrderList(portal: Portal) -> impl IntoView {
                     let chips = c
                         .by_status
                         .iter()
-                        .map(|s| chip(Some(s.status), status_label(s.status).to_owned(), s.count))
+                        .map(|s| {
+                            chip(
+                                Some(s.status),
+                                status_label(s.status).to_owned(),
+                                orders::count(s.count, s.capped),
+                            )
+                        })
                         .collect_view();
                     view! {
                         <div class="counts flex gap-2 overflow-x-auto pb-1">
-                            {chip(None, t(orders::ALL_ORDERS).to_owned(), c.total)} {chips}
+                            {chip(
+                                None,
+                                t(orders::ALL_ORDERS).to_owned(),
+                                orders::count(c.total, c.capped),
+                            )} {chips}
                         </div>
                     }
                 }

@@ -9,20 +9,24 @@ use crate::i18n::t;
 use crate::orders::admin_text as text;
 use crate::orders::text::status_label;
 
-/// The tabs to show: (status, count), all first.
-fn tabs(c: &OrderCounts, chosen: Option<OrderStatus>) -> Vec<(Option<OrderStatus>, i64)> {
+/// The tabs to show: (status, count, counted only so far), all first.
+fn tabs(c: &OrderCounts, chosen: Option<OrderStatus>) -> Vec<(Option<OrderStatus>, i64, bool)> {
     let of = |s: OrderStatus| {
         c.by_status
             .iter()
             .find(|x| x.status == s)
-            .map_or(0, |x| x.count)
+            .map_or((0, false), |x| (x.count, x.capped))
     };
-    let mut out = vec![(None, c.total), (Some(OrderStatus::Booked), c.pending)];
+    let booked = of(OrderStatus::Booked).1;
+    let mut out = vec![
+        (None, c.total, c.capped),
+        (Some(OrderStatus::Booked), c.pending, booked),
+    ];
     out.extend(
         OrderStatus::ALL
             .into_iter()
-            .filter(|&s| s != OrderStatus::Booked && (of(s) > 0 || chosen == Some(s)))
-            .map(|s| (Some(s), of(s))),
+            .filter(|&s| s != OrderStatus::Booked && (of(s).0 > 0 || chosen == Some(s)))
+            .map(|s| (Some(s), of(s).0, of(s).1)),
     );
     out
 }
@@ -36,11 +40,11 @@ pub fn CountTabs(
     let all = tabs(&counts, status.get_untracked());
     let buttons = all
         .into_iter()
-        .map(|(s, n)| {
+        .map(|(s, n, capped)| {
             let on = move || status.get() == s;
             let label = move || match s {
-                None => text::tab(t(text::ALL_ORDERS), n),
-                Some(s) => text::tab(status_label(s), n),
+                None => text::tab(t(text::ALL_ORDERS), n, capped),
+                Some(s) => text::tab(status_label(s), n, capped),
             };
             view! {
                 <button
@@ -89,14 +93,17 @@ mod tests {
                 StatusCount {
                     status: OrderStatus::Confirmed,
                     count: 3,
+                    capped: false,
                 },
                 StatusCount {
                     status: OrderStatus::Received,
                     count: 2,
+                    capped: false,
                 },
             ],
+            capped: false,
         };
-        let shown: Vec<_> = tabs(&c, None).into_iter().map(|(s, _)| s).collect();
+        let shown: Vec<_> = tabs(&c, None).into_iter().map(|(s, _, _)| s).collect();
         assert_eq!(
             shown,
             [
@@ -107,6 +114,9 @@ mod tests {
             ]
         );
         let chosen = tabs(&c, Some(OrderStatus::Delivered));
-        assert_eq!(chosen.last(), Some(&(Some(OrderStatus::Delivered), 0)));
+        assert_eq!(
+            chosen.last(),
+            Some(&(Some(OrderStatus::Delivered), 0, false))
+        );
     }
 }

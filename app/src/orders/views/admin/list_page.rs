@@ -56,6 +56,7 @@ pub fn OrdersPage() -> impl IntoView {
                         pending: 0,
                         processed: 0,
                         by_status: vec![],
+                        capped: false,
                     });
                 view! { <CountTabs counts=c status on_pick=pick /> }
             })}
