@@ -115,7 +115,7 @@ pub async fn seed(state: &AppState) -> AppResult<Vec<String>> {
     let orders = crate::orders::service::seed_demo_orders(state).await?;
     if orders > 0 {
         lines.push(format!(
-            "orders: {orders} demo orders of 杨帆 (pending, confirmed, received with an adjustment, departed, held)"
+            "orders: {orders} demo orders of 杨帆 (pending with a pickup booked, confirmed, received with an adjustment, departed, held)"
         ));
     }
     Ok(lines)
@@ -206,6 +206,8 @@ mod tests {
             0,
             "the notices' chats are resolved"
         );
+        let sql = "SELECT COUNT(*) FROM pickups WHERE status = 'scheduled'";
+        assert_eq!(count(&state, sql).await, 1, "the pending order's pickup");
         let sql = "SELECT COUNT(*) FROM messages WHERE kind = 'system'";
         assert!(count(&state, sql).await > 0, "the customer was told");
     }

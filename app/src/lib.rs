@@ -106,6 +106,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("orders") view={Lazy::<routes::AdminOrdersRoute>::new()} />
                     <Route path=path!("orders/:id") view={Lazy::<routes::AdminOrderRoute>::new()} />
                     <Route path=path!("alerts") view={Lazy::<routes::AdminAlertsRoute>::new()} />
+                    <Route path=path!("pickups") view={Lazy::<routes::AdminPickupsRoute>::new()} />
                     <Route
                         path=path!("transfers")
                         view={Lazy::<routes::AdminTransfersRoute>::new()}

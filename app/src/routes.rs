@@ -198,6 +198,10 @@ lazy_page!(
     AdminAlertsRoute => view! { <crate::orders::views::admin::AlertsPage /> }
 );
 lazy_page!(
+    /// `/admin/pickups`
+    AdminPickupsRoute => view! { <crate::orders::views::admin::PickupsPage /> }
+);
+lazy_page!(
     /// `/admin/transfers`
     AdminTransfersRoute => view! { <crate::orders::views::admin::TransfersPage /> }
 );

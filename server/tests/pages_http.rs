@@ -144,6 +144,25 @@ async fn a_provider_finds_the_transfer_upload_in_their_menu_and_cs_do_not() {
 }
 
 #[tokio::test]
+async fn ops_list_the_pickups_with_their_filters_and_empty_state() {
+    let app = spawn_app().await;
+    let (_ops, c) = app.signed_in_staff("ops1", &["ops"]).await;
+    let (_cs, cs) = app.signed_in_staff("cs9", &["cs"]).await;
+
+    let res = app.page(&c, "/admin/pickups").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("揽收计划"), "the title");
+    assert!(html.contains(r#"href="/admin/pickups""#), "in ops' menu");
+    assert!(html.contains("没有符合条件的揽收计划"), "the empty state");
+    let html = app.page(&cs, "/admin").await.text().await.unwrap();
+    assert!(
+        !html.contains(r#"href="/admin/pickups""#),
+        "not in cs' menu"
+    );
+}
+
+#[tokio::test]
 async fn bad_alert_calls_name_their_field_or_what_is_missing() {
     let app = spawn_app().await;
     let (_admin, c) = app.signed_in_staff("root", &["admin"]).await;

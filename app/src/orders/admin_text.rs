@@ -134,6 +134,21 @@ crate::i18n::texts! {
     REMOVE_LINE = "删除", "Remove";
     UPDATED = "订单已更新。", "The order was updated.";
     CHANGED_RELOADED = "订单已被他人更新，已刷新为最新状态，请确认后再操作。", "Someone else updated the order meanwhile: it was reloaded, check it and try again.";
+    PICKUPS_NAV = "揽收叫车", "Pickups";
+    PICKUPS_TITLE = "揽收计划", "Pickup plans";
+    PICKUPS_HINT = "按揽收日期和状态查看客户预约的上门揽收；取消时请选择原因，时段名额会退回。", "Pickups the customers booked, by day and status; cancelling asks for a reason and gives the window's place back.";
+    PICKUP_DAY = "揽收日期", "Day";
+    PICKUP_ANY_STATUS = "全部状态", "Any status";
+    PICKUP_STATUS_SCHEDULED = "已预约", "Booked";
+    PICKUP_STATUS_CANCELLED = "已取消", "Cancelled";
+    PICKUP_ALL_DAYS = "全部日期", "All days";
+    NO_PICKUPS = "没有符合条件的揽收计划", "No pickups match";
+    COL_PICKUP_WHEN = "时段", "Window";
+    COL_PICKUP_ORDER = "订单", "Order";
+    COL_PICKUP_WHERE = "地址", "Address";
+    COL_PICKUP_CONTACT = "联系人", "Contact";
+    COL_PICKUP_LOAD = "车型 · 件数 · 重量", "Vehicle · pieces · weight";
+    COL_PICKUP_STATUS = "状态", "Status";
 }
 
 fn zh() -> bool {

@@ -133,7 +133,6 @@ crate::i18n::texts! {
     PROCESSED = "已处理", "Processed";
 }
 
-/// A status's name in the current language.
 /// A count as shown: `12`, or `10000+` when counted only so far.
 pub fn count(n: i64, capped: bool) -> String {
     match capped {
@@ -142,6 +141,7 @@ pub fn count(n: i64, capped: bool) -> String {
     }
 }
 
+/// A status's name in the current language.
 pub fn status_label(s: OrderStatus) -> &'static str {
     s.label(lang())
 }

@@ -10,6 +10,7 @@ use crate::auth::{repo as auth_repo, Principal};
 use crate::chat;
 use crate::error::{AppError, AppResult};
 use crate::orders::model::*;
+use crate::orders::pickup::{PickupForSave, Vehicle};
 use crate::pricing::{
     self, CargoInput, CartonInput, GoodsType, Mode, QuoteForSave, QuoteForSearch,
 };
@@ -18,6 +19,7 @@ use crate::state::AppState;
 /// Where a demo order is taken.
 #[derive(Clone, Copy)]
 enum Stage {
+    /// Pending, with a pickup booked in the first window with room.
     Booked,
     /// Confirmed, assigned to the demo provider, with a courier number.
     Confirmed,
@@ -135,6 +137,28 @@ pub async fn seed_demo_orders(state: &AppState) -> AppResult<usize> {
         let o = super::book_order(state, &who, &booking(&quote.number, key, &member, kg)).await?;
         added += 1;
         if matches!(stage, Stage::Booked) {
+            // The pickup it asked for, in the first window with room.
+            let check = super::check_pickup(state, &who, o.id).await?;
+            let first = check.days.iter().find_map(|d| {
+                d.slots
+                    .iter()
+                    .find(|s| s.remaining > 0)
+                    .map(|s| (d.date, s.slot_id))
+            });
+            if let Some((date, slot_id)) = first {
+                let plan = PickupForSave {
+                    order_id: o.id,
+                    slot_id,
+                    date: date.to_string(),
+                    address: check.address.clone(),
+                    contact: check.contact.clone(),
+                    phone: check.phone.clone(),
+                    vehicle: Vehicle::Van,
+                    pieces: check.pieces,
+                    weight_kg: check.weight_kg,
+                };
+                super::save_pickup(state, &who, &plan).await?;
+            }
             continue;
         }
         let o = super::confirm_order(state, &ops_p, o.id, o.version).await?;

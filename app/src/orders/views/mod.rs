@@ -18,7 +18,7 @@ mod list;
 mod order_card;
 mod pages;
 mod parcels;
-mod pickup;
+pub(crate) mod pickup;
 mod timeline;
 pub(crate) mod track;
 

@@ -13,7 +13,8 @@ use crate::orders::api::{cancel_pickup, check_pickup, list_pickup_cancel_reasons
 use crate::orders::text as orders;
 use crate::pricing::views::input::{FieldError, Input};
 
-fn vehicle_name(v: Vehicle) -> &'static str {
+/// A vehicle's name in the current language.
+pub(crate) fn vehicle_name(v: Vehicle) -> &'static str {
     match (v, lang()) {
         (Vehicle::Van, crate::i18n::Lang::Zh) => "面包车",
         (Vehicle::Truck42, crate::i18n::Lang::Zh) => "4.2 米厢货",
@@ -49,19 +50,6 @@ pub fn PickupBlock(order_id: Id) -> impl IntoView {
 
 #[component]
 fn Scheduled(p: Pickup, on_done: Callback<()>) -> impl IntoView {
-    let reasons = Resource::new(|| (), |_| list_pickup_cancel_reasons());
-    let reason = RwSignal::new(String::new());
-    let id = p.id;
-    let cancel = Action::new(move |r: &Id| {
-        let r = *r;
-        async move { cancel_pickup(id, r).await }
-    });
-    let error = action_error(cancel);
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = cancel.value().get() {
-            on_done.run(());
-        }
-    });
     let when = format!("{} {}–{}", p.date, p.start, p.end);
     let vehicle = p.vehicle;
     view! {
@@ -72,6 +60,27 @@ fn Scheduled(p: Pickup, on_done: Callback<()>) -> impl IntoView {
             {move || vehicle_name(vehicle)} " · " {p.contact.clone()} " " {p.phone.clone()} " · "
             {p.address.clone()}
         </p>
+        <CancelPickup id=p.id on_done />
+    }
+}
+
+/// Cancels the pickup `id` with a reason picked from the list admins keep
+/// (取消揽收计划); `on_done` once it is cancelled.
+#[component]
+pub(crate) fn CancelPickup(id: Id, on_done: Callback<()>) -> impl IntoView {
+    let reasons = Resource::new(|| (), |_| list_pickup_cancel_reasons());
+    let reason = RwSignal::new(String::new());
+    let cancel = Action::new(move |r: &Id| {
+        let r = *r;
+        async move { cancel_pickup(id, r).await }
+    });
+    let error = action_error(cancel);
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = cancel.value().get() {
+            on_done.run(());
+        }
+    });
+    view! {
         <Loaded
             resource=reasons
             children=move |list| {

@@ -26,6 +26,9 @@ const ORDER_ROLES: &[Role] = &[
     Role::Provider,
 ];
 
+/// Who finds the pickups (揽收叫车) in the menu: ops and admins.
+const PICKUP_ROLES: &[Role] = &[Role::Admin, Role::Ops];
+
 /// Who finds the transfer-number upload (上传转单号) in the menu: ops and
 /// admins for any order, a provider for their own.
 const TRANSFER_ROLES: &[Role] = &[Role::Admin, Role::Ops, Role::Provider];
@@ -49,6 +52,11 @@ const MENU: &[(&str, Text, &[Role])] = &[
         "/admin/transfers",
         crate::orders::transfer_text::NAV,
         TRANSFER_ROLES,
+    ),
+    (
+        "/admin/pickups",
+        crate::orders::admin_text::PICKUPS_NAV,
+        PICKUP_ROLES,
     ),
     ("/admin/quote", pricing::NAV_QUOTE, QUOTE_ROLES),
     ("/admin/quotes", pricing::NAV_STAFF_QUOTES, QUOTE_ROLES),

@@ -2,7 +2,8 @@
 //! with the counts per status) and `/admin/orders/:id` (an order's detail,
 //! with ops' actions, the measured cartons' adjustment, the tracking
 //! numbers, the provider and transfer numbers, and the timeline),
-//! `/admin/transfers` (上传转单号: template, preview, import) and
+//! `/admin/transfers` (上传转单号: template, preview, import),
+//! `/admin/pickups` (查询揽收叫车: by day and status, cancel with a reason) and
 //! `/admin/alerts` (异常预警: ops' board of alerts with the silence
 //! thresholds). Ops and admins act; cs, sales and
 //! finance read (`shipdesk::orders::policy::may_process` tells them apart).
@@ -24,6 +25,7 @@ mod list_row;
 mod parcel_form;
 mod parcels;
 mod parties;
+mod pickups_page;
 mod price;
 mod reason_form;
 mod receive_draft;
@@ -37,6 +39,7 @@ pub use alert_row::detail_of as alert_detail;
 pub use alerts_page::AlertsPage;
 pub use detail_page::OrderPage;
 pub use list_page::OrdersPage;
+pub use pickups_page::PickupsPage;
 pub use transfers_page::TransfersPage;
 
 use shipdesk::{Money, Timestamp};
