@@ -83,3 +83,17 @@ export async function memberLogin(page: Page, portal: "h5" | "portal", phone = "
   await page.waitForURL(new RegExp(`/${portal}$`));
   await hydrated(page);
 }
+
+/** A staff member signed in on a desktop of their own (a new context). */
+export async function staffDesktop(browser: Browser, account: string): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: "zh-CN" });
+  const page = await ctx.newPage();
+  await staffLogin(page, account);
+  return page;
+}
+
+/** Sets an agent's chat status (online, busy…) through the API. */
+export async function setAgentStatus(agent: Page, status: string) {
+  const r = await agent.request.post("/api/chat_set_status", { data: { status } });
+  expect(r.status()).toBe(200);
+}

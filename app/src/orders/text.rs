@@ -128,6 +128,7 @@ crate::i18n::texts! {
     WEIGHT_KG = "重量 kg", "Weight, kg";
     PICKUP_SCHEDULED = "已预约揽收", "Pickup booked";
     CANCEL_PICKUP = "取消揽收", "Cancel the pickup";
+    CHOOSE_REASON = "请选择原因", "Pick a reason";
     EXPORT_CSV = "导出 CSV", "Export CSV";
     EXPORT_XLSX = "导出 Excel", "Export Excel";
     PROCESSED = "已处理", "Processed";

@@ -1,5 +1,5 @@
-import { test, expect, hydrated, shot, staffLogin } from "../support";
-import type { Browser, Page } from "@playwright/test";
+import { test, expect, hydrated, setAgentStatus, shot, staffDesktop } from "../support";
+import type { Page } from "@playwright/test";
 import { memberSignIn } from "./sign_in";
 
 // Issue 11: an agent (cs1) quotes for the customer from the console's side
@@ -8,12 +8,6 @@ import { memberSignIn } from "./sign_in";
 
 const suffix = () => Math.floor(Math.random() * 1e8).toString().padStart(8, "0");
 
-async function desktop(browser: Browser, account: string): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: "zh-CN" });
-  const page = await ctx.newPage();
-  await staffLogin(page, account);
-  return page;
-}
 
 /** A fresh company with one member (through the API, as admin); the member's phone. */
 async function newCustomer(admin: Page): Promise<string> {
@@ -31,24 +25,20 @@ async function newCustomer(admin: Page): Promise<string> {
   return phone;
 }
 
-async function setStatus(agent: Page, status: string) {
-  const r = await agent.request.post("/api/chat_set_status", { data: { status } });
-  expect(r.status()).toBe(200);
-}
 
 test("an agent sends a quote card in chat and the customer sees it live", async ({ page, browser, guard }) => {
   test.setTimeout(150_000);
-  const admin = await desktop(browser, "admin");
+  const admin = await staffDesktop(browser, "admin");
   const phone = await newCustomer(admin);
   // cs2 steps away so the conversation is routed to cs1, whose console is open.
-  const cs2 = await desktop(browser, "cs2");
-  await setStatus(cs2, "busy");
-  const cs1 = await desktop(browser, "cs1");
+  const cs2 = await staffDesktop(browser, "cs2");
+  await setAgentStatus(cs2, "busy");
+  const cs1 = await staffDesktop(browser, "cs1");
   let id = "";
   try {
     await cs1.goto("/admin/chat");
     await hydrated(cs1);
-    await setStatus(cs1, "online");
+    await setAgentStatus(cs1, "online");
 
     await memberSignIn(page, guard, "h5", phone);
     await page.goto("/h5/chat");
@@ -143,7 +133,7 @@ test("an agent sends a quote card in chat and the customer sees it live", async 
     // Leave the agents as they were, whatever happened: cs1 without this
     // conversation, cs2 online again.
     if (id) await cs1.request.post("/api/chat_resolve", { data: { conversation_id: Number(id) } });
-    await setStatus(cs2, "online");
+    await setAgentStatus(cs2, "online");
     await Promise.all([admin, cs1, cs2].map((p) => p.context().close()));
   }
 });

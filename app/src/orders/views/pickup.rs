@@ -111,6 +111,7 @@ pub(crate) fn CancelPickup(id: Id, on_done: Callback<()>) -> impl IntoView {
                                 name="reason"
                                 value=reason
                                 options
+                                none=orders::CHOOSE_REASON
                             />
                         </div>
                         <SubmitButton
