@@ -100,6 +100,10 @@ pub fn App() -> impl IntoView {
                         path=path!("quotes/:number")
                         view={Lazy::<routes::AdminSavedQuoteRoute>::new()}
                     />
+                    <Route
+                        path=path!("quotes/:number/book")
+                        view={Lazy::<routes::AdminBookRoute>::new()}
+                    />
                     <Route path=path!("channels") view={Lazy::<routes::ChannelsRoute>::new()} />
                     <Route path=path!("channels/:id") view={Lazy::<routes::ChannelRoute>::new()} />
                     <Route path=path!("inquiries") view={Lazy::<routes::HallRoute>::new()} />

@@ -198,6 +198,10 @@ lazy_page!(
     AdminAlertsRoute => view! { <crate::orders::views::admin::AlertsPage /> }
 );
 lazy_page!(
+    /// `/admin/quotes/:number/book` (快捷下单)
+    AdminBookRoute => view! { <orders::views::BookPage portal=Portal::Admin /> }
+);
+lazy_page!(
     /// `/admin/pickups`
     AdminPickupsRoute => view! { <crate::orders::views::admin::PickupsPage /> }
 );

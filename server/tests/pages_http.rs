@@ -4,6 +4,9 @@
 
 mod support;
 
+#[path = "support/quote.rs"]
+mod quote;
+
 use reqwest::header::LOCATION;
 use reqwest::StatusCode;
 use serde_json::json;
@@ -160,6 +163,33 @@ async fn ops_list_the_pickups_with_their_filters_and_empty_state() {
         !html.contains(r#"href="/admin/pickups""#),
         "not in cs' menu"
     );
+}
+
+#[tokio::test]
+async fn a_salesperson_finds_quick_order_on_their_customers_quote_and_cs_do_not() {
+    let app = spawn_app().await;
+    let (admin, _) = app.signed_in_staff("root", &["admin"]).await;
+    let (sales, c) = app.signed_in_staff("sales9", &["sales"]).await;
+    let (_cs, cs) = app.signed_in_staff("cs9", &["cs"]).await;
+    let (company, _) = app
+        .company_with_member(&admin, "深圳快捷", Some(&sales), "13800139999")
+        .await;
+    let who = shipdesk::auth::Principal::Staff(sales);
+    let quote = quote::saved_quote(&app.state, &who, Some(company.id)).await;
+    let path = format!("/admin/quotes/{}", quote.number);
+
+    let html = app.page(&c, &path).await.text().await.unwrap();
+    let book = format!(r#"href="/admin/quotes/{}/book""#, quote.number);
+    assert!(
+        html.contains("quick-order") && html.contains(&book),
+        "the link"
+    );
+    let res = app.page(&c, &format!("{path}/book")).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("快捷下单"), "the form renders on the server");
+    let html = app.page(&cs, &path).await.text().await.unwrap();
+    assert!(!html.contains(&book), "cs book nothing");
 }
 
 #[tokio::test]

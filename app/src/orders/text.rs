@@ -88,7 +88,13 @@ crate::i18n::texts! {
     SUBMIT_BOOKING = "提交订单", "Book it";
     BOOKING_PRICE = "订单价格以报价为准，入仓实测后如有差异会告知。", "The price is the quote's; if the warehouse measures differently you will be told.";
     QUOTE_EXPIRED_NOTE = "报价已过期，下单时将按今天的价格重新计算。", "The quote expired: booking prices it again today.";
-    CANNOT_BOOK_STAFF = "员工不能直接下单（快捷下单即将上线）", "Staff do not book directly (quick orders are coming)";
+    CANNOT_BOOK_STAFF = "员工不能直接下单：销售可为自己客户的报价快捷下单", "Staff do not book directly: sales book quick orders on their customers' quotes";
+    QUICK_ORDER = "快捷下单", "Quick order";
+    QUICK_TITLE = "快捷下单", "Quick order";
+    QUICK_HINT = "以客户联系人的名义下单，订单会记录您和客户两人。", "Booked as the customer's contact: the order records you both.";
+    QUICK_FOR = "为谁下单", "Book for";
+    QUICK_PICK = "请选择客户联系人", "Pick the customer's contact";
+    QUICK_NO_COMPANY = "这个报价没有关联客户公司，不能快捷下单。", "This quote is of no customer company: it cannot be booked for one.";
     REPRICED = "报价已过期，已按下单当天价格重新计算", "The quote had expired: priced again on the booking day";
     TOTAL = "订单金额", "Total";
     ACTUAL_TOTAL = "实测金额", "Measured total";

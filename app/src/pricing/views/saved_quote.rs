@@ -54,6 +54,9 @@ pub fn SavedQuotePage(portal: Portal) -> impl IntoView {
 #[component]
 fn Snapshot(q: SavedQuote, portal: Portal) -> impl IntoView {
     let staff = portal == Portal::Admin;
+    // A salesperson books quick orders (快捷下单) on their customers' quotes.
+    let seller = use_context::<crate::auth::CurrentStaff>()
+        .is_some_and(|c| c.0.has(shipdesk::auth::Role::Sales));
     let s = q.search.clone();
     let country = Country::of(&s.country);
     let dest = s
@@ -133,7 +136,17 @@ fn Snapshot(q: SavedQuote, portal: Portal) -> impl IntoView {
                 <PlanDetail plan=q.plan.clone() staff valid_until=q.valid_until.to_string() />
             </section>
             <div class="flex flex-col md:flex-row md:items-center gap-2">
-                {if portal == Portal::Admin {
+                {if portal == Portal::Admin && q.company_id.is_some() && seller {
+                    view! {
+                        <a
+                            class="quick-order rounded-lg bg-violet-600 text-white px-6 py-2.5 font-medium text-center"
+                            href=format!("{}/{}/book", portal.quotes(), q.number)
+                        >
+                            {move || t(crate::orders::text::QUICK_ORDER)}
+                        </a>
+                    }
+                        .into_any()
+                } else if portal == Portal::Admin {
                     view! {
                         <span class="orders-soon text-sm text-slate-500">
                             {move || t(crate::orders::text::CANNOT_BOOK_STAFF)}

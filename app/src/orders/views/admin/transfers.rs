@@ -88,7 +88,7 @@ fn Item(x: Transfer) -> impl IntoView {
 fn AssignForm(order: Order, ctx: Ctx) -> impl IntoView {
     let id = order.id;
     let chosen = RwSignal::new(order.provider_id.map(|p| p.to_string()).unwrap_or_default());
-    let providers = LocalResource::new(list_providers);
+    let providers = Resource::new(|| (), |_| list_providers());
     let options = Signal::derive(move || {
         providers
             .get()

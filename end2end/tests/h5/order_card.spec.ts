@@ -1,7 +1,8 @@
 import { test, expect, hydrated, setAgentStatus, shot, staffDesktop } from "../support";
 import { memberSignIn } from "./sign_in";
 
-// Order cards in chat: 杨帆 (the demo's customer with orders) sends one of
+// Order cards in chat (named to run after login.spec, which wants 杨帆's
+// code without a cooldown): 杨帆 (the demo's customer with orders) sends one of
 // their orders from 📦 beside the composer; the card shows its status and
 // leads to their order's page; the agent (cs1) sees the same card, which
 // leads to the admin order page. The conversation is resolved at the end so
