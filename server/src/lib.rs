@@ -293,6 +293,7 @@ pub fn spawn_jobs(app: AppState) {
     jobs::chat::spawn(app.clone());
     jobs::robot::spawn(app.clone());
     jobs::orders::spawn(app.clone());
+    jobs::orders::spawn_follow(app.clone());
     jobs::housekeeping::spawn(app);
 }
 

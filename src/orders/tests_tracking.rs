@@ -185,3 +185,117 @@ async fn another_companys_parcel_or_an_unknown_one_cannot_be_tracked() {
         .unwrap_err();
     assert_eq!(e, AppError::not_found("parcel"));
 }
+
+/// The world's order confirmed by ops, with a UPS transfer number on its
+/// five cartons.
+async fn with_transfer(w: &World) -> (Order, super::transfer::Transfer) {
+    let ops = testing::staff(&w.state, "ops", &["ops"]).await;
+    let o = service::confirm_order(
+        &w.state,
+        &Principal::Staff(ops.clone()),
+        w.order.id,
+        w.order.version,
+    )
+    .await
+    .unwrap();
+    let row = super::transfer::TransferRowInput {
+        order_number: o.order_number.clone().unwrap(),
+        cartons: "1-5".into(),
+        carrier: Some("ups".into()),
+        number: "1Z999AA10123456784".into(),
+    };
+    service::apply_transfers(&w.state, &ops, vec![row])
+        .await
+        .unwrap();
+    let read = service::get_order(&w.state, &w.alice, o.id).await.unwrap();
+    let x = read.transfers[0].clone();
+    (read, x)
+}
+
+#[tokio::test]
+async fn a_transfer_numbers_events_show_on_its_order_and_announce_tracking_updated() {
+    let w = world(true).await;
+    let (o, x) = with_transfer(&w).await;
+    assert_eq!(x.track_status, None, "not tracked before anyone looks");
+
+    let t = service::track_transfer(&w.state, &w.alice, o.id, x.id)
+        .await
+        .unwrap();
+    assert!(t.live);
+    assert!(!t.events.is_empty());
+    assert!(t.events.windows(2).all(|e| e[0].time >= e[1].time));
+    assert_eq!(t.transfer.track_status, Some(t.events[0].status));
+    let read = service::get_order(&w.state, &w.alice, o.id).await.unwrap();
+    assert_eq!(read.transfers[0].track_status, Some(t.events[0].status));
+    let sent = announced(&w.state).await;
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0]["kind"], "transfer");
+    assert_eq!(sent[0]["transfer_id"], x.id);
+    assert_eq!(sent[0]["parcel_id"], serde_json::Value::Null);
+    assert_eq!(sent[0]["order_number"], o.number);
+
+    let e = service::track_transfer(&w.state, &w.bob, o.id, x.id)
+        .await
+        .unwrap_err();
+    assert_eq!(e, AppError::not_found("order"));
+    let e = service::track_transfer(&w.state, &w.alice, o.id, x.id + 1)
+        .await
+        .unwrap_err();
+    assert_eq!(e, AppError::not_found("transfer"));
+}
+
+#[tokio::test]
+async fn the_numbers_of_orders_under_way_are_followed_once_and_finished_orders_not() {
+    let w = world(true).await;
+    let parcel = add(&w, "SF1411620938917").await;
+    let (_, x) = with_transfer(&w).await;
+    // A cancelled order's number is not followed.
+    let quote = save_quote(&w.state, &w.alice, 22.0).await;
+    let gone = service::book_order(&w.state, &w.alice, &booking(&quote.number, "track-key-2"))
+        .await
+        .unwrap();
+    let input = ParcelForSave {
+        order_id: gone.id,
+        id: None,
+        number: "YT7511390172311".into(),
+        carrier: Some("yto".into()),
+        cartons: String::new(),
+    };
+    service::save_parcel(&w.state, &w.alice, &input)
+        .await
+        .unwrap();
+    service::cancel_order(&w.state, &w.alice, gone.id, gone.version, "不发了")
+        .await
+        .unwrap();
+
+    assert_eq!(service::follow_numbers(&w.state).await.unwrap(), 2);
+    assert_eq!(
+        service::follow_numbers(&w.state).await.unwrap(),
+        0,
+        "followed once"
+    );
+    for (carrier, number) in [
+        (Carrier::Sf, parcel.number.as_str()),
+        (Carrier::Ups, x.number.as_str()),
+    ] {
+        let n = TrackingNumber::parse(number).unwrap();
+        let s = tracking::service::summary(&w.state, carrier, &n)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(s.subscribed_at, Some(Timestamp(NOW)), "{number}");
+    }
+    let n = TrackingNumber::parse("YT7511390172311").unwrap();
+    let s = tracking::service::summary(&w.state, Carrier::Yto, &n)
+        .await
+        .unwrap();
+    assert!(s.is_none(), "the cancelled order's number is not followed");
+
+    let quiet = world(false).await;
+    add(&quiet, "SF1411620938917").await;
+    assert_eq!(
+        service::follow_numbers(&quiet.state).await.unwrap(),
+        0,
+        "no provider, nothing to follow with"
+    );
+}

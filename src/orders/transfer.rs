@@ -126,6 +126,21 @@ pub struct Transfer {
     pub number: String,
     pub uploaded_by: String,
     pub created_at: Timestamp,
+    /// The carrier's last reported state (none before any event).
+    #[serde(default)]
+    pub track_status: Option<crate::tracking::TrackStatus>,
+    /// When that state's newest event happened.
+    #[serde(default)]
+    pub track_at: Option<Timestamp>,
+}
+
+/// A transfer number with its carrier's events, newest first (`live`:
+/// a tracking provider is configured, so they were asked for).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct TransferTrack {
+    pub transfer: Transfer,
+    pub events: Vec<crate::tracking::TrackEvent>,
+    pub live: bool,
 }
 
 /// A provider an order may be assigned to.

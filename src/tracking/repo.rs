@@ -15,6 +15,7 @@ pub const STATEMENTS: &[(&str, &str)] = &[
     ("INSERT_EVENT", INSERT_EVENT),
     ("SET_STATE", SET_STATE),
     ("MARK_SUBSCRIBED", MARK_SUBSCRIBED),
+    ("MARK_SUBSCRIBE_TRIED", MARK_SUBSCRIBE_TRIED),
     ("EVENTS", EVENTS),
     ("SUMMARY", SUMMARY),
 ];
@@ -156,6 +157,28 @@ pub async fn mark_subscribed(
     now: i64,
 ) -> AppResult<()> {
     sqlx::query(MARK_SUBSCRIBED)
+        .bind(carrier.as_str())
+        .bind(number.as_str())
+        .bind(now)
+        .execute(ex)
+        .await?;
+    Ok(())
+}
+
+const MARK_SUBSCRIBE_TRIED: &str = "INSERT INTO tracking_numbers (carrier, number, \
+     subscribe_tried_at, created_at, updated_at) VALUES ($1, $2, $3, $3, $3) \
+     ON CONFLICT (carrier, number) DO UPDATE SET \
+     subscribe_tried_at = excluded.subscribe_tried_at";
+
+/// Records that the provider refused to follow the number at `now` (it is
+/// asked again later).
+pub async fn mark_subscribe_tried(
+    ex: impl Executor<'_, Database = Any>,
+    carrier: Carrier,
+    number: &TrackingNumber,
+    now: i64,
+) -> AppResult<()> {
+    sqlx::query(MARK_SUBSCRIBE_TRIED)
         .bind(carrier.as_str())
         .bind(number.as_str())
         .bind(now)

@@ -87,7 +87,9 @@ pub async fn store_report(
 }
 
 /// `tracking.updated`, in the report's transaction, when the number is on
-/// an order: the order, the number, its state and the newest event.
+/// an order (a delivery tracking number, `kind: parcel` with its
+/// `parcel_id`, or a transfer number, `kind: transfer` with its
+/// `transfer_id`): the order, the number, its state and the newest event.
 async fn announce(
     conn: &mut sqlx::AnyConnection,
     carrier: Carrier,
@@ -104,7 +106,9 @@ async fn announce(
     let payload = serde_json::json!({
         "order_number": on.order_number,
         "company_id": on.company_id,
-        "parcel_id": on.id,
+        "kind": on.kind,
+        "parcel_id": (on.kind == "parcel").then_some(on.id),
+        "transfer_id": (on.kind == "transfer").then_some(on.id),
         "carrier": carrier.as_str(),
         "number": number.as_str(),
         "status": status.as_str(),

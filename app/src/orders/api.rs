@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 use server_fn::codec::Json;
 use shipdesk::orders::pickup::{CancelReason, Pickup, PickupCheck, PickupFilter, PickupForSave};
-use shipdesk::orders::transfer::{ProviderRef, TransferApplied, TransferPreview, TransferRowInput};
+use shipdesk::orders::transfer::{
+    ProviderRef, TransferApplied, TransferPreview, TransferRowInput, TransferTrack,
+};
 use shipdesk::orders::{
     ActAsToken, Order, OrderBrief, OrderCounts, OrderFilter, OrderForBook, OrderMove, OrderReceipt,
     OrderSummary, Parcel, ParcelForSave, ParcelTrack,
@@ -108,6 +110,13 @@ pub async fn list_parcels(order_id: Id) -> Result<Vec<Parcel>, AppError> {
 pub async fn track_parcel(order_id: Id, parcel_id: Id) -> Result<ParcelTrack, AppError> {
     let p = principal().await?;
     service::track_parcel(&state()?, &p, order_id, parcel_id).await
+}
+
+/// A transfer number (转单号, last mile) of an order with its carrier's events, newest first: asked of the provider first when the stored state is over ten minutes old; `live` is false when no provider is configured (whoever may read the order).
+#[server(prefix = "/api", endpoint = "track_transfer", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn track_transfer(order_id: Id, transfer_id: Id) -> Result<TransferTrack, AppError> {
+    let p = principal().await?;
+    service::track_transfer(&state()?, &p, order_id, transfer_id).await
 }
 
 /// Adds (no `id`) or changes a delivery tracking number of an order; the carrier is the one given, else the best detected. A number on another order is a 409 on `number` (the company's members, ops, admin).

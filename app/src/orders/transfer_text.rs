@@ -29,6 +29,8 @@ crate::i18n::texts! {
 
     PANEL = "转单号", "Transfer numbers";
     NONE = "还没有转单号。", "No transfer numbers yet.";
+    CUSTOMER_PANEL = "尾程转单号", "Last-mile numbers";
+    CUSTOMER_HINT = "货物到达目的地后，服务商上传的尾程派送单号。", "The last-mile numbers the provider uploads once the cartons reach the destination.";
     PROVIDER = "服务商", "Provider";
     NO_PROVIDER = "未分配", "Not assigned";
     ASSIGN = "分配", "Assign";

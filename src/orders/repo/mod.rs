@@ -4,6 +4,7 @@
 pub mod act_as;
 pub mod alert;
 pub mod event;
+pub mod follow;
 pub mod order;
 pub mod order_list;
 pub mod parcel;
@@ -44,6 +45,7 @@ pub const STATEMENTS: &[(&str, &str)] = &[
     ("order_parcels.of_order", parcel::OF_ORDER),
     ("order_parcels.by_number", parcel::BY_NUMBER),
     ("order_transfers.of_order", transfer::OF_ORDER),
+    ("orders.unfollowed_numbers", follow::UNFOLLOWED),
     ("order_transfers.target", transfer::TARGET),
     ("order_transfers.holder", transfer::HOLDER),
     ("order_transfers.lock", transfer::LOCK),

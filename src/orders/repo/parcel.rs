@@ -130,24 +130,31 @@ pub async fn of_order(
 }
 
 pub(crate) const BY_NUMBER: &str = "SELECT p.id, p.order_id, o.number AS order_number, \
-     o.company_id FROM order_parcels p JOIN orders o ON o.id = p.order_id WHERE p.number = $1";
+     o.company_id, 'parcel' AS kind FROM order_parcels p JOIN orders o ON o.id = p.order_id \
+     WHERE p.number = $1 \
+     UNION ALL SELECT x.id, x.order_id, o.number AS order_number, o.company_id, \
+     'transfer' AS kind FROM order_transfers x JOIN orders o ON o.id = x.order_id \
+     WHERE x.number = $1";
 
-/// The order a tracking number is on (a number is on one order at most).
+/// The order a tracking number is on: as a delivery tracking number
+/// (送仓单号) or a transfer number (转单号). A number is on one order at
+/// most in each; a number in both is taken as the delivery one.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct OnOrder {
-    /// The parcel's id.
+    /// The parcel's or the transfer's id.
     pub id: Id,
     pub order_id: Id,
     pub order_number: String,
     pub company_id: Id,
+    /// `parcel` or `transfer`.
+    pub kind: String,
 }
 
 pub async fn by_number(
     ex: impl Executor<'_, Database = Any>,
     number: &str,
 ) -> AppResult<Option<OnOrder>> {
-    Ok(sqlx::query_as(BY_NUMBER)
-        .bind(number)
-        .fetch_optional(ex)
-        .await?)
+    let mut found: Vec<OnOrder> = sqlx::query_as(BY_NUMBER).bind(number).fetch_all(ex).await?;
+    found.sort_by_key(|o| o.kind != "parcel");
+    Ok(found.into_iter().next())
 }

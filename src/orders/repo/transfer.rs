@@ -11,12 +11,15 @@ use crate::db::on_unique;
 use crate::error::{AppError, AppResult};
 use crate::orders::model::{Measured, OrderDetail, OrderStatus};
 use crate::orders::transfer::Transfer;
-use crate::tracking::Carrier;
+use crate::tracking::{Carrier, TrackStatus};
 use crate::types::{Id, Timestamp};
 use crate::ErrorKey;
 
-pub(crate) const OF_ORDER: &str = "SELECT id, carton_from, carton_to, carrier, number, \
-     uploaded_by, created_at FROM order_transfers WHERE order_id = $1 ORDER BY carton_from, id";
+pub(crate) const OF_ORDER: &str = "SELECT x.id, x.carton_from, x.carton_to, x.carrier, \
+     x.number, x.uploaded_by, x.created_at, t.status AS track_status, t.last_event_at \
+     FROM order_transfers x \
+     LEFT JOIN tracking_numbers t ON t.carrier = x.carrier AND t.number = x.number \
+     WHERE x.order_id = $1 ORDER BY x.carton_from, x.id";
 
 /// An order's transfer numbers, by carton.
 pub async fn of_order(
@@ -34,6 +37,10 @@ pub async fn of_order(
                 number: r.try_get("number")?,
                 uploaded_by: r.try_get("uploaded_by")?,
                 created_at: Timestamp(r.try_get("created_at")?),
+                track_status: r
+                    .try_get::<Option<String>, _>("track_status")?
+                    .and_then(|s| TrackStatus::parse(&s).ok()),
+                track_at: r.try_get::<Option<i64>, _>("last_event_at")?.map(Timestamp),
             })
         })
         .collect()

@@ -9,6 +9,7 @@ pub mod alert;
 mod book;
 mod demo;
 mod export;
+mod follow;
 mod moves;
 mod parcels;
 mod pickup;
@@ -21,6 +22,7 @@ pub use alert::{alert_settings, close_alert, list_alerts, save_alert_settings, s
 pub use book::*;
 pub use demo::seed_demo_orders;
 pub use export::*;
+pub use follow::*;
 pub use moves::*;
 pub use parcels::*;
 pub use pickup::*;

@@ -10,7 +10,7 @@ use crate::orders::model::{Parcel, ParcelForSave, ParcelTrack};
 use crate::orders::policy;
 use crate::orders::repo::parcel as repo;
 use crate::state::AppState;
-use crate::tracking::{self, detect, Carrier, CheckedContext, TrackingNumber};
+use crate::tracking::{detect, Carrier, CheckedContext, TrackingNumber};
 use crate::types::{Id, Timestamp};
 use crate::ErrorKey;
 
@@ -141,13 +141,9 @@ pub async fn delete_parcel(
     repo::of_order(&state.db, order_id).await
 }
 
-/// A stored state older than this is asked for again when someone looks.
-pub const REFRESH_AFTER_MS: i64 = 10 * 60 * 1000;
-
 /// A tracking number of an order with its courier's events, newest first
-/// (通过快递单号查询轨迹): whoever may read the order. With a provider
-/// configured, a number not asked for in [`REFRESH_AFTER_MS`] is asked for
-/// first; the provider failing shows what is stored (and is logged).
+/// (通过快递单号查询轨迹): whoever may read the order. A stale number is
+/// asked for first (see [`super::follow::fresh_events`]).
 pub async fn track_parcel(
     state: &AppState,
     who: &Principal,
@@ -160,17 +156,7 @@ pub async fn track_parcel(
         .ok_or_else(|| AppError::not_found("parcel"))?;
     let carrier = Carrier::parse(&parcel.carrier)?;
     let number = TrackingNumber::parse(&parcel.number)?;
-    let live = state.tracking.is_some();
-    if live {
-        let known = tracking::service::summary(state, carrier, &number).await?;
-        let stale = known.is_none_or(|k| state.now() - k.updated_at.0 >= REFRESH_AFTER_MS);
-        if stale {
-            if let Err(e) = tracking::service::refresh(state, carrier, &number).await {
-                tracing::warn!(error = %e, number = %number.as_str(), "tracking refresh failed");
-            }
-        }
-    }
-    let events = tracking::service::events(state, carrier, &number).await?;
+    let (events, live) = super::follow::fresh_events(state, carrier, &number).await?;
     // The state as of the refresh just made.
     let parcel = find(repo::of_order(&state.db, order_id).await?).unwrap_or(parcel);
     Ok(ParcelTrack {

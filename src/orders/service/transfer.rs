@@ -251,6 +251,8 @@ pub async fn apply_transfers(
                 number: r.number.clone(),
                 uploaded_by: who.name.clone(),
                 created_at: Timestamp(now),
+                track_status: None,
+                track_at: None,
             };
             repo::insert(&mut *tx, *order_id, &t).await?;
         }

@@ -15,6 +15,7 @@ use super::list::StatusBadge;
 use super::parcels::Parcels;
 use super::pickup::PickupBlock;
 use super::timeline::Timeline;
+use super::transfers::Transfers;
 use crate::components::Loaded;
 use crate::i18n::{lang, t, Text};
 use crate::orders::api::get_order;
@@ -160,6 +161,7 @@ fn OrderView(o: Order, on_change: Callback<()>) -> impl IntoView {
             </section>
             {o.measured.clone().map(|m| view! { <MeasuredView m /> })}
             <Parcels order_id=o.id parcels=o.parcels.clone() editable />
+            <Transfers order_id=o.id transfers=o.transfers.clone() />
             {(d.pickup && matches!(status, OrderStatus::Booked | OrderStatus::Confirmed))
                 .then(|| view! { <PickupBlock order_id=o.id /> })}
             <section class=section>

@@ -21,6 +21,7 @@ mod parcels;
 pub(crate) mod pickup;
 mod timeline;
 pub(crate) mod track;
+mod transfers;
 
 pub use adjustment::MeasuredView;
 pub use counts::WorkbenchCounts;

@@ -54,19 +54,26 @@ pub fn OrderCardView(number: String, portal: Portal, conversation_id: Id) -> imp
         }
     };
     // Transition: a re-read keeps the card as it was until the answer.
+    // Read with `try_get`, not awaited in a `Suspend`: a card the message
+    // list drops while its read is in flight (a re-render of the console)
+    // must not read its disposed resource.
     view! {
         <Transition fallback=move || line(
             orders::ORDER_CARD_LOADING,
             "order-card-loading",
         )>
-            {move || Suspend::new(async move {
-                match order.await {
-                    Ok(o) => view! { <Card o portal /> }.into_any(),
-                    Err(_) => {
-                        line(orders::ORDER_CARD_UNAVAILABLE, "order-card-unavailable").into_any()
-                    }
-                }
-            })}
+            {move || {
+                order
+                    .try_get()
+                    .flatten()
+                    .map(|r| match r {
+                        Ok(o) => view! { <Card o portal /> }.into_any(),
+                        Err(_) => {
+                            line(orders::ORDER_CARD_UNAVAILABLE, "order-card-unavailable")
+                                .into_any()
+                        }
+                    })
+            }}
         </Transition>
     }
 }

@@ -1,17 +1,19 @@
 //! A tracking number's courier events (通过快递单号查询轨迹), on the
 //! customer's and the staff's order pages: its last state as a badge, and
 //! on request its events, newest first, as a timeline with the carrier's
-//! own words, place and time. Asking (`track_parcel`) refreshes the events
-//! from the tracking provider when one is configured.
+//! own words, place and time. Asking (`track_parcel`, `track_transfer`)
+//! refreshes the events from the tracking provider when one is configured.
+//! Delivery tracking numbers (送仓单号) and transfer numbers (转单号) show
+//! the same line.
 
 use leptos::prelude::*;
-use shipdesk::orders::{Parcel, ParcelTrack};
+use shipdesk::orders::Parcel;
 use shipdesk::tracking::{TrackEvent, TrackStatus};
 use shipdesk::{AppError, Id};
 
 use crate::components::{ErrorBanner, Loading};
 use crate::i18n::{lang, t};
-use crate::orders::api::track_parcel;
+use crate::orders::api::{track_parcel, track_transfer};
 use crate::tracking::text;
 
 fn tone(s: TrackStatus) -> &'static str {
@@ -56,16 +58,55 @@ pub fn TrackBadge(status: Option<TrackStatus>, at: Option<shipdesk::Timestamp>) 
     }
 }
 
-/// The badge and a 查看轨迹 switch that loads the events below.
+/// What a track line follows: a delivery tracking number (送仓单号) or a
+/// transfer number (转单号) of an order.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Tracked {
+    Parcel { order_id: Id, parcel_id: Id },
+    Transfer { order_id: Id, transfer_id: Id },
+}
+
+/// The number's events (newest first) and whether a provider was asked.
+async fn load(what: Tracked) -> Result<(Vec<TrackEvent>, bool), AppError> {
+    match what {
+        Tracked::Parcel {
+            order_id,
+            parcel_id,
+        } => track_parcel(order_id, parcel_id)
+            .await
+            .map(|t| (t.events, t.live)),
+        Tracked::Transfer {
+            order_id,
+            transfer_id,
+        } => track_transfer(order_id, transfer_id)
+            .await
+            .map(|t| (t.events, t.live)),
+    }
+}
+
+/// A delivery tracking number's badge and events.
 #[component]
 pub fn ParcelTrackLine(order_id: Id, parcel: Parcel) -> impl IntoView {
-    let parcel_id = parcel.id;
+    let what = Tracked::Parcel {
+        order_id,
+        parcel_id: parcel.id,
+    };
+    view! { <TrackLine what status=parcel.track_status at=parcel.track_at /> }
+}
+
+/// The badge and a 查看轨迹 switch that loads the events below.
+#[component]
+pub fn TrackLine(
+    what: Tracked,
+    status: Option<TrackStatus>,
+    at: Option<shipdesk::Timestamp>,
+) -> impl IntoView {
     let open = RwSignal::new(false);
     let track = LocalResource::new(move || {
         let open = open.get();
         async move {
             match open {
-                true => Some(track_parcel(order_id, parcel_id).await),
+                true => Some(load(what).await),
                 false => None,
             }
         }
@@ -73,7 +114,7 @@ pub fn ParcelTrackLine(order_id: Id, parcel: Parcel) -> impl IntoView {
     view! {
         <div class="parcel-track mt-1">
             <div class="flex items-center gap-2">
-                <TrackBadge status=parcel.track_status at=parcel.track_at />
+                <TrackBadge status at />
                 <button
                     type="button"
                     class="show-track text-xs text-sky-700 hover:underline"
@@ -91,8 +132,8 @@ pub fn ParcelTrackLine(order_id: Id, parcel: Parcel) -> impl IntoView {
                         track
                             .get()
                             .flatten()
-                            .map(|r: Result<ParcelTrack, AppError>| match r {
-                                Ok(tr) => view! { <Events track=tr /> }.into_any(),
+                            .map(|r| match r {
+                                Ok((events, live)) => view! { <Events events live /> }.into_any(),
                                 Err(e) => {
                                     view! {
                                         <ErrorBanner
@@ -111,9 +152,8 @@ pub fn ParcelTrackLine(order_id: Id, parcel: Parcel) -> impl IntoView {
 }
 
 #[component]
-fn Events(track: ParcelTrack) -> impl IntoView {
-    let live = track.live;
-    let none = track.events.is_empty();
+fn Events(events: Vec<TrackEvent>, live: bool) -> impl IntoView {
+    let none = events.is_empty();
     view! {
         <div class="track-events mt-2">
             <Show when=move || !live>
@@ -125,7 +165,7 @@ fn Events(track: ParcelTrack) -> impl IntoView {
                 <p class="text-xs text-slate-400">{move || t(text::NO_EVENTS)}</p>
             </Show>
             <ol class="border-l-2 border-slate-200 ml-1 space-y-2">
-                {track.events.into_iter().map(|e| view! { <Event e /> }).collect_view()}
+                {events.into_iter().map(|e| view! { <Event e /> }).collect_view()}
             </ol>
         </div>
     }

@@ -7,6 +7,7 @@ use serde_json::{json, Value};
 use shipdesk::auth::Principal;
 use shipdesk::orders::alert::AlertFilter;
 use shipdesk::orders::pickup::PickupForSave;
+use shipdesk::orders::transfer::TransferRowInput;
 use shipdesk::orders::{service, Order, OrderForBook, OrderMove, OrderStatus, ParcelForSave};
 use shipdesk::pricing::PickupSlotForSave;
 
@@ -183,6 +184,27 @@ pub async fn target(w: &World, endpoint: &str, _who: Who) -> Option<Target> {
             let who = Principal::Member(w.member.clone());
             let saved = service::save_parcel(w.state(), &who, &input).await.unwrap();
             api(json!({"order_id": o.id}), has("", "/id", saved[0].id))
+        }
+        "track_transfer" => {
+            let o = confirmed(w).await;
+            service::assign_provider(w.state(), &w.admin, o.id, Some(w.others[2].id))
+                .await
+                .unwrap();
+            let number = format!("MX{:010}", w.n());
+            let row = TransferRowInput {
+                order_number: o.order_number.clone().unwrap(),
+                cartons: "1-5".into(),
+                carrier: Some("ups".into()),
+                number: number.clone(),
+            };
+            service::apply_transfers(w.state(), &w.admin, vec![row])
+                .await
+                .unwrap();
+            let read = service::get_order(w.state(), &Principal::Staff(w.admin.clone()), o.id)
+                .await
+                .unwrap();
+            let body = json!({"order_id": o.id, "transfer_id": read.transfers[0].id});
+            api(body, field("/transfer/number", number))
         }
         "track_parcel" => {
             let o = order(w).await;

@@ -1,12 +1,13 @@
 //! The order's provider and transfer numbers (转单号): who the order is
 //! assigned to (ops and admins assign it, from the provider accounts) and
 //! the last-mile numbers uploaded for its cartons, with who uploaded them;
-//! a link to the upload page for those who upload.
+//! a link to the upload page for those who upload. Each number shows its
+//! carrier's last state and, on request, its events.
 
 use leptos::prelude::*;
 use shipdesk::orders::transfer::Transfer;
 use shipdesk::orders::Order;
-use shipdesk::AppError;
+use shipdesk::{AppError, Id};
 
 use super::settle::Ctx;
 use super::when;
@@ -14,11 +15,13 @@ use crate::components::{Empty, Select};
 use crate::i18n::{error_text, t};
 use crate::orders::api::{assign_provider, list_providers};
 use crate::orders::transfer_text as text;
+use crate::orders::views::track::{TrackLine, Tracked};
 
 #[component]
 pub fn TransfersPanel(order: Order, ctx: Ctx, processor: bool, uploader: bool) -> impl IntoView {
     let provider = order.provider_name.clone();
     let transfers = order.transfers.clone();
+    let order_id = order.id;
     view! {
         <section class="transfers bg-white rounded-xl border border-slate-200 p-4">
             <div class="flex items-center justify-between gap-2 mb-2">
@@ -52,7 +55,10 @@ pub fn TransfersPanel(order: Order, ctx: Ctx, processor: bool, uploader: bool) -
                 false => {
                     view! {
                         <ul class="transfer-list text-sm">
-                            {transfers.into_iter().map(|x| view! { <Item x /> }).collect_view()}
+                            {transfers
+                                .into_iter()
+                                .map(|x| view! { <Item order_id x /> })
+                                .collect_view()}
                         </ul>
                     }
                         .into_any()
@@ -63,8 +69,12 @@ pub fn TransfersPanel(order: Order, ctx: Ctx, processor: bool, uploader: bool) -
 }
 
 #[component]
-fn Item(x: Transfer) -> impl IntoView {
+fn Item(order_id: Id, x: Transfer) -> impl IntoView {
     let (from, to) = (x.carton_from, x.carton_to);
+    let what = Tracked::Transfer {
+        order_id,
+        transfer_id: x.id,
+    };
     view! {
         <li
             class="transfer py-2 border-t border-slate-100 first:border-0"
@@ -80,6 +90,7 @@ fn Item(x: Transfer) -> impl IntoView {
                 " · "
                 {when(x.created_at)}
             </div>
+            <TrackLine what status=x.track_status at=x.track_at />
         </li>
     }
 }
