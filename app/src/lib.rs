@@ -108,6 +108,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("channels/:id") view={Lazy::<routes::ChannelRoute>::new()} />
                     <Route path=path!("inquiries") view={Lazy::<routes::HallRoute>::new()} />
                     <Route path=path!("orders") view={Lazy::<routes::AdminOrdersRoute>::new()} />
+                    <Route
+                        path=path!("quick-orders")
+                        view={Lazy::<routes::AdminQuickOrdersRoute>::new()}
+                    />
                     <Route path=path!("orders/:id") view={Lazy::<routes::AdminOrderRoute>::new()} />
                     <Route path=path!("alerts") view={Lazy::<routes::AdminAlertsRoute>::new()} />
                     <Route path=path!("pickups") view={Lazy::<routes::AdminPickupsRoute>::new()} />

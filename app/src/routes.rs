@@ -194,6 +194,10 @@ lazy_page!(
     AdminOrdersRoute => view! { <crate::orders::views::admin::OrdersPage /> }
 );
 lazy_page!(
+    /// `/admin/quick-orders`
+    AdminQuickOrdersRoute => view! { <crate::orders::views::admin::OrdersPage quick_list=true /> }
+);
+lazy_page!(
     /// `/admin/alerts`
     AdminAlertsRoute => view! { <crate::orders::views::admin::AlertsPage /> }
 );

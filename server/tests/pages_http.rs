@@ -1,6 +1,7 @@
 //! Pages over HTTP: the language cookie picks the language of the HTML, and
 //! the portals send visitors who may not enter to their sign-in pages; ops'
-//! board of alerts renders, and bad alert calls name their field.
+//! board of alerts renders, and bad alert calls name their field; a
+//! salesperson's quick orders are listed, counted and cancelled.
 
 mod support;
 
@@ -190,6 +191,85 @@ async fn a_salesperson_finds_quick_order_on_their_customers_quote_and_cs_do_not(
     assert!(html.contains("快捷下单"), "the form renders on the server");
     let html = app.page(&cs, &path).await.text().await.unwrap();
     assert!(!html.contains(&book), "cs book nothing");
+}
+
+#[tokio::test]
+async fn a_salesperson_lists_counts_and_cancels_their_quick_orders() {
+    let app = spawn_app().await;
+    let (admin, _) = app.signed_in_staff("root", &["admin"]).await;
+    let (sales, c) = app.signed_in_staff("sales8", &["sales"]).await;
+    let (_cs, cs) = app.signed_in_staff("cs8", &["cs"]).await;
+    let (company, member) = app
+        .company_with_member(&admin, "深圳快捷", Some(&sales), "13800139998")
+        .await;
+    let who = shipdesk::auth::Principal::Staff(sales.clone());
+    let quote = quote::saved_quote(&app.state, &who, Some(company.id)).await;
+    let token = shipdesk::orders::service::create_act_as_token(&app.state, &sales, member.id, 10)
+        .await
+        .unwrap();
+    let input = serde_json::from_value(json!({
+        "quote_number": quote.number, "client_key": "quick-page-0001",
+        "shipper": {"name": "李娜", "phone": "13800139998", "address": "深圳市宝安区 1 号"},
+        "consignee": {"kind": "fba", "fba_code": "ONT8", "shipment_id": "FBA17ABCD123"},
+        "cartons": [{"count": 5, "length_cm": 50, "width_cm": 40, "height_cm": 30, "weight_kg": 22}],
+        "goods": [{"name_zh": "耳机", "name_en": "Earphones", "hs_code": "85183000",
+                   "material": "塑料", "declared_value_usd": 500, "quantity": 100}]}))
+    .unwrap();
+    let order =
+        shipdesk::orders::service::book_quick_order(&app.state, &sales, &token.token, &input)
+            .await
+            .unwrap();
+
+    let html = app.page(&c, "/admin").await.text().await.unwrap();
+    assert!(
+        html.contains(r#"href="/admin/quick-orders""#),
+        "in the menu"
+    );
+    let html = app.page(&cs, "/admin").await.text().await.unwrap();
+    assert!(!html.contains(r#"href="/admin/quick-orders""#), "not cs'");
+    let html = app
+        .page(&c, "/admin/quick-orders")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("快捷下单列表"), "the title");
+    assert!(html.contains("待处理 1 单 · 已处理 0 单"), "the counts");
+    assert!(html.contains(&order.number), "the order");
+    let (status, counts) = app
+        .call(
+            &c,
+            "count_orders",
+            json!({"company_id": null, "quick_only": true}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{counts}");
+    assert_eq!(
+        (counts["pending"].as_i64(), counts["processed"].as_i64()),
+        (Some(1), Some(0))
+    );
+
+    let path = format!("/admin/orders/{}", order.id);
+    let html = app.page(&c, &path).await.text().await.unwrap();
+    assert!(html.contains(r#"data-to="cancelled""#), "theirs to cancel");
+    let html = app.page(&cs, &path).await.text().await.unwrap();
+    assert!(!html.contains(r#"data-to="cancelled""#), "cs read only");
+    let body = json!({"id": order.id, "version": order.version, "reason": "客户改主意"});
+    let (status, done) = app.call(&c, "cancel_order", body).await;
+    assert_eq!(
+        (status, done["status"].as_str()),
+        (StatusCode::OK, Some("cancelled"))
+    );
+    let html = app
+        .page(&c, "/admin/quick-orders")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("待处理 0 单 · 已处理 0 单"),
+        "cancelled: neither"
+    );
 }
 
 #[tokio::test]

@@ -277,6 +277,11 @@ pub struct Order {
     /// The last-mile numbers of its cartons (转单号), by carton.
     #[serde(default)]
     pub transfers: Vec<super::transfer::Transfer>,
+    /// The caller may cancel it now (a customer their waiting pre-order, a
+    /// salesperson their waiting quick order, ops and admins any order not
+    /// finished): the page shows the cancel.
+    #[serde(default)]
+    pub may_cancel: bool,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }

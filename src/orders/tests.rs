@@ -414,7 +414,7 @@ async fn each_caller_lists_and_counts_only_the_orders_in_their_scope() {
     assert_eq!(total(&w.sales).await, 2);
     assert_eq!(total(&w.other_sales).await, 1);
     assert_eq!(total(&w.ops).await, 3);
-    let counts = service::count_orders(&w.state, &w.alice, None)
+    let counts = service::count_orders(&w.state, &w.alice, None, false)
         .await
         .unwrap();
     assert_eq!((counts.total, counts.pending, counts.processed), (2, 1, 1));
@@ -620,15 +620,43 @@ async fn a_salesperson_books_a_quick_order_with_an_act_as_token_for_their_own_cu
         mine.items.iter().map(|o| o.id).collect::<Vec<_>>(),
         vec![o.id]
     );
+    book(&w, "quick-plain-01").await;
+    let counts = service::count_orders(&w.state, &w.sales, None, true)
+        .await
+        .unwrap();
+    assert_eq!((counts.total, counts.pending, counts.processed), (1, 1, 0));
+    let all = service::count_orders(&w.state, &w.alice, None, false)
+        .await
+        .unwrap();
+    assert_eq!(all.total, 2, "the customer's own order counts too");
+    let theirs = service::count_orders(&w.state, &w.alice, None, true)
+        .await
+        .unwrap();
+    assert_eq!(theirs.total, 1, "of the customer's, the quick one");
     let seen = service::get_order(&w.state, &w.alice, o.id).await.unwrap();
     assert_eq!(
         seen.company_id, t.company_id,
         "the customer sees it as theirs"
     );
+    let mine = service::get_order(&w.state, &w.sales, o.id).await.unwrap();
+    assert!(
+        mine.may_cancel,
+        "its salesperson may cancel it while it waits"
+    );
     let cancelled = service::cancel_order(&w.state, &w.sales, o.id, o.version, "客户改主意")
         .await
         .unwrap();
     assert_eq!(cancelled.status, OrderStatus::Cancelled);
+    let gone = service::get_order(&w.state, &w.sales, o.id).await.unwrap();
+    assert!(!gone.may_cancel, "not once cancelled");
+    let counts = service::count_orders(&w.state, &w.sales, None, true)
+        .await
+        .unwrap();
+    assert_eq!(
+        (counts.total, counts.pending, counts.processed),
+        (1, 0, 0),
+        "a cancelled one is neither"
+    );
     w.state.clock.advance(11 * 60_000);
     let e = service::book_quick_order(
         &w.state,

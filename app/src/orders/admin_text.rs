@@ -23,6 +23,12 @@ crate::i18n::texts! {
     SEARCH = "单号或渠道", "Number or channel";
     SEARCH_HINT = "预订单号、订单号、报价单号或渠道", "Booking, order or quote number, or channel";
     QUICK_ONLY = "只看快捷订单", "Quick orders";
+    QUICK_NAV = "快捷下单", "Quick orders";
+    QUICK_TITLE = "快捷下单列表", "Quick orders";
+    QUICK_HINT = "您为客户快捷下单的订单。为客户下新单：在「已存报价」里打开客户的报价，点「快捷下单」。运营处理前，可在订单页取消。", "The orders you booked for your customers. To book another, open a customer's saved quote and click 快捷下单. Until ops process one, you can cancel it on its page.";
+    QUICK_TO_QUOTES = "去已存报价", "Saved quotes";
+    QUICK_EMPTY = "还没有快捷下单的订单", "No quick orders yet";
+    QUICK_CANCEL_HINT = "这是您为客户快捷下单的订单，运营处理前您可以取消。", "You booked this order for your customer: you can cancel it until ops process it.";
     EMPTY = "没有符合条件的订单", "No orders match";
     COL_NUMBER = "预订单号", "Booking no.";
     COL_ORDER_NUMBER = "订单号", "Order no.";
@@ -203,6 +209,14 @@ pub fn acting_for(name: &str) -> String {
     match zh() {
         true => format!("（代 {name}）"),
         false => format!(" (for {name})"),
+    }
+}
+
+/// The quick orders' counts: `待处理 2 单 · 已处理 5 单`.
+pub fn quick_summary(pending: i64, processed: i64) -> String {
+    match zh() {
+        true => format!("待处理 {pending} 单 · 已处理 {processed} 单"),
+        false => format!("{pending} pending · {processed} processed"),
     }
 }
 

@@ -56,11 +56,14 @@ pub async fn list_orders(
     service::list_orders(&state()?, &p, &filter, page).await
 }
 
-/// How many orders the caller may see are in each status, with pending (待处理) and processed (已处理) (工作台订单统计, crm预订单个数统计).
+/// How many orders the caller may see are in each status, with pending (待处理) and processed (已处理) (工作台订单统计); with `quick_only`, only quick orders (crm预订单个数统计: a salesperson's quick orders).
 #[server(prefix = "/api", endpoint = "count_orders", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
-pub async fn count_orders(company_id: Option<Id>) -> Result<OrderCounts, AppError> {
+pub async fn count_orders(
+    company_id: Option<Id>,
+    #[server(default)] quick_only: bool,
+) -> Result<OrderCounts, AppError> {
     let p = principal().await?;
-    service::count_orders(&state()?, &p, company_id).await
+    service::count_orders(&state()?, &p, company_id, quick_only).await
 }
 
 /// Confirms a waiting pre-order into an order with an order number, if still at `version` (ops, admin).

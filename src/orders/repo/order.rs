@@ -263,6 +263,7 @@ fn stored(r: &AnyRow) -> AppResult<Stored> {
         provider_id: r.try_get("provider_id")?,
         provider_name: r.try_get("provider_name")?,
         transfers: vec![],
+        may_cancel: false,
         created_at: Timestamp(r.try_get("created_at")?),
         updated_at: Timestamp(r.try_get("updated_at")?),
     };

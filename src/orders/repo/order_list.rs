@@ -191,13 +191,19 @@ pub async fn list_after(
         .collect::<Result<_, sqlx::Error>>()?)
 }
 
-/// How many orders in scope are in each status, each counted up to
-/// [`COUNT_CAP`] on its own index range; the statuses with any, in order.
-pub async fn by_status(db: &crate::db::Db, s: &Scope) -> AppResult<Vec<StatusCount>> {
+/// How many orders in scope (only quick orders, with `quick_only`) are in
+/// each status, each counted up to [`COUNT_CAP`] on its own index range;
+/// the statuses with any, in order.
+pub async fn by_status(
+    db: &crate::db::Db,
+    s: &Scope,
+    quick_only: bool,
+) -> AppResult<Vec<StatusCount>> {
     let mut out = vec![];
     for status in OrderStatus::ALL {
         let n = Narrow {
             status: status.as_str().to_owned(),
+            quick_only,
             ..Narrow::default()
         };
         let mut f = Filter::new(s, &n);
@@ -336,7 +342,8 @@ mod tests {
                 .await
                 .unwrap();
             assert!(next.is_empty());
-            assert!(by_status(&state.db, s).await.unwrap().is_empty());
+            assert!(by_status(&state.db, s, false).await.unwrap().is_empty());
+            assert!(by_status(&state.db, s, true).await.unwrap().is_empty());
         }
     }
 }

@@ -6,9 +6,9 @@ use crate::auth::Principal;
 use crate::customer::policy::{staff_scope, Scope as StaffScope};
 use crate::error::{AppError, AppResult};
 use crate::orders::model::*;
-use crate::orders::policy;
 use crate::orders::repo::order::{self as repo, Narrow, Scope};
 use crate::orders::repo::{event, order_list, parcel, transfer};
+use crate::orders::{flow, policy};
 use crate::pricing::Date;
 use crate::state::AppState;
 use crate::types::{Id, Page, PageQuery};
@@ -22,6 +22,8 @@ pub async fn get_order(state: &AppState, who: &Principal, id: Id) -> AppResult<O
     order.events = event::of_order(&state.db, id).await?;
     order.parcels = parcel::of_order(&state.db, id).await?;
     order.transfers = transfer::of_order(&state.db, id).await?;
+    order.may_cancel =
+        !flow::is_final(order.status) && policy::may_cancel(who, &stored.owner, order.status);
     if !policy::sees_cost(who) {
         order.detail.plan.cost_total_fen = None;
     }
@@ -148,15 +150,17 @@ pub async fn list_orders(
     Ok(Page::counted(items, total, capped, page))
 }
 
-/// How many orders the caller may see are in each status: pending (待处理)
-/// and processed (已处理) for the workbench and the CRM.
+/// How many orders the caller may see (only quick orders, with
+/// `quick_only`) are in each status: pending (待处理) and processed (已处理)
+/// for the workbench and the CRM (crm预订单个数统计).
 pub async fn count_orders(
     state: &AppState,
     who: &Principal,
     company: Option<Id>,
+    quick_only: bool,
 ) -> AppResult<OrderCounts> {
     let scope = scope(who, company)?;
-    let by_status = order_list::by_status(&state.db, &scope).await?;
+    let by_status = order_list::by_status(&state.db, &scope, quick_only).await?;
     let count = |pred: &dyn Fn(OrderStatus) -> bool| -> i64 {
         by_status
             .iter()

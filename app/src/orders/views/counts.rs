@@ -10,7 +10,7 @@ use crate::orders::text::{self as orders, count, status_label};
 
 #[component]
 pub fn WorkbenchCounts() -> impl IntoView {
-    let counts = Resource::new(|| (), |_| count_orders(None));
+    let counts = Resource::new(|| (), |_| count_orders(None, false));
     let tile = |label: String, n: String, class: &'static str| {
         view! {
             <a

@@ -17,7 +17,7 @@ use crate::pricing::views::Portal;
 pub fn OrderList(portal: Portal) -> impl IntoView {
     let status = RwSignal::new(None::<OrderStatus>);
     let page = RwSignal::new(1u32);
-    let counts = Resource::new(|| (), |_| count_orders(None));
+    let counts = Resource::new(|| (), |_| count_orders(None, false));
     let list = Resource::new(
         move || (status.get(), page.get()),
         |(status, page)| {

@@ -47,6 +47,11 @@ const MENU: &[(&str, Text, &[Role])] = &[
     ),
     ("/admin/chat", common::NAV_CHAT, &[Role::Admin, Role::Cs]),
     ("/admin/orders", crate::orders::admin_text::NAV, ORDER_ROLES),
+    (
+        "/admin/quick-orders",
+        crate::orders::admin_text::QUICK_NAV,
+        &[Role::Sales],
+    ),
     ("/admin/alerts", crate::orders::alert_text::NAV, ALERT_ROLES),
     (
         "/admin/transfers",

@@ -2,7 +2,8 @@
 //! status (`flow::next_statuses`): 确认; 拒绝, 取消 and 标记异常 with a
 //! reason; 入仓 with the measured cartons; the other moves along the
 //! timeline, and in exception the resume to the status it left. Each sends
-//! the version the page read. Others read: the panel says so.
+//! the version the page read. Others read: the panel says so, except that
+//! a salesperson cancels their own quick order while it waits.
 
 use leptos::prelude::*;
 use shipdesk::orders::{flow, Order, OrderMove, OrderStatus};
@@ -60,6 +61,8 @@ fn tone(to: OrderStatus) -> &'static str {
 #[component]
 pub fn ActionsPanel(order: Order, ctx: Ctx, processor: bool) -> impl IntoView {
     let (id, version, held) = (order.id, order.version, order.held_status);
+    // A salesperson's own waiting quick order: theirs to cancel.
+    let may_cancel = order.may_cancel;
     let next = flow::next_statuses(order.status, held);
     let finished = next.is_empty();
     let open = RwSignal::new(None::<Open>);
@@ -133,7 +136,30 @@ pub fn ActionsPanel(order: Order, ctx: Ctx, processor: bool) -> impl IntoView {
     view! {
         <section class="order-actions bg-white rounded-xl border border-slate-200 p-4">
             <h2 class="font-semibold text-slate-700 mb-2">{move || t(text::ACTIONS)}</h2>
-            {if !processor {
+            {if !processor && may_cancel {
+                let to = OrderStatus::Cancelled;
+                view! {
+                    <p class="text-sm text-slate-500 mb-2">{move || t(text::QUICK_CANCEL_HINT)}</p>
+                    <button
+                        type="button"
+                        class=format!("order-action rounded-lg px-3 py-1.5 text-sm {}", tone(to))
+                        data-to=to.as_str()
+                        aria-expanded=move || (open.get() == Some(Open::Reason(to))).to_string()
+                        on:click=move |_| {
+                            open.update(|o| {
+                                *o = if o.is_some() { None } else { Some(Open::Reason(to)) };
+                            })
+                        }
+                    >
+                        {move || t(text::CANCEL_ORDER)}
+                    </button>
+                    {move || {
+                        (open.get() == Some(Open::Reason(to)))
+                            .then(|| view! { <ReasonForm id version to ctx on_close=close /> })
+                    }}
+                }
+                    .into_any()
+            } else if !processor {
                 view! {
                     <p class="read-only text-sm text-slate-500">{move || t(text::READ_ONLY)}</p>
                 }

@@ -56,6 +56,9 @@ pub fn FilterBar(
     status: RwSignal<String>,
     quick: RwSignal<bool>,
     on_search: Callback<Typed>,
+    /// The list is of quick orders only (快捷下单列表): no switch.
+    #[prop(optional)]
+    quick_fixed: bool,
 ) -> impl IntoView {
     let (from, to, destination, q) = (
         RwSignal::new(String::new()),
@@ -126,7 +129,10 @@ pub fn FilterBar(
                 />
             </div>
             <div class="mt-6 mb-3 flex h-[42px] items-center gap-3 whitespace-nowrap">
-                <label class="flex items-center gap-1.5 text-sm text-slate-600">
+                <label
+                    class="flex items-center gap-1.5 text-sm text-slate-600"
+                    class:hidden=quick_fixed
+                >
                     <input
                         type="checkbox"
                         name="quick_only"

@@ -1,6 +1,8 @@
 //! `/admin/orders`: ops' orders over all customers (everyone's for cs and
 //! finance, a salesperson's own customers'): the counts per status as tabs,
-//! the filters, and the orders twenty a page, newest first.
+//! the filters, and the orders twenty a page, newest first. The same page
+//! at `/admin/quick-orders` (快捷下单列表) lists a salesperson's quick
+//! orders only, with their counts pending and processed.
 
 use leptos::prelude::*;
 use shipdesk::orders::{OrderCounts, OrderStatus};
@@ -14,10 +16,15 @@ use crate::orders::admin_text as text;
 use crate::orders::api::{count_orders, list_orders};
 
 #[component]
-pub fn OrdersPage() -> impl IntoView {
+pub fn OrdersPage(
+    /// `/admin/quick-orders` (快捷下单列表): a salesperson's quick orders,
+    /// counted pending and processed (crm预订单个数统计).
+    #[prop(optional)]
+    quick_list: bool,
+) -> impl IntoView {
     let status_code = RwSignal::new(String::new());
     let status = Signal::derive(move || OrderStatus::parse(&status_code.get()).ok());
-    let quick = RwSignal::new(false);
+    let quick = RwSignal::new(quick_list);
     let applied = RwSignal::new(Typed::default());
     let page = RwSignal::new(1u32);
     // A new status or the quick switch starts again from the first page.
@@ -37,7 +44,7 @@ pub fn OrdersPage() -> impl IntoView {
             list_orders(filter, Some(page), Some(20)).await
         },
     );
-    let counts = Resource::new(|| (), |_| count_orders(None));
+    let counts = Resource::new(|| (), move |_| count_orders(None, quick_list));
     let pick = Callback::new(move |s: Option<OrderStatus>| {
         status_code.set(s.map(|s| s.as_str().to_owned()).unwrap_or_default());
     });
@@ -46,7 +53,17 @@ pub fn OrdersPage() -> impl IntoView {
         applied.set(typed);
     });
     view! {
-        <h1 class="text-2xl font-semibold whitespace-nowrap mb-4">{move || t(text::TITLE)}</h1>
+        <h1 class="text-2xl font-semibold whitespace-nowrap mb-4">
+            {move || t(if quick_list { text::QUICK_TITLE } else { text::TITLE })}
+        </h1>
+        <Show when=move || quick_list>
+            <p class="quick-hint text-sm text-slate-500 mb-3 max-w-3xl">
+                {move || t(text::QUICK_HINT)} " "
+                <a class="text-sky-700 hover:underline" href="/admin/quotes">
+                    {move || t(text::QUICK_TO_QUOTES)}
+                </a>
+            </p>
+        </Show>
         <Transition>
             {move || Suspend::new(async move {
                 let c = counts
@@ -58,14 +75,22 @@ pub fn OrdersPage() -> impl IntoView {
                         by_status: vec![],
                         capped: false,
                     });
-                view! { <CountTabs counts=c status on_pick=pick /> }
+                let (pending, processed) = (c.pending, c.processed);
+                view! {
+                    <Show when=move || quick_list>
+                        <p class="quick-summary text-sm font-medium text-slate-700 mb-2">
+                            {move || text::quick_summary(pending, processed)}
+                        </p>
+                    </Show>
+                    <CountTabs counts=c status on_pick=pick />
+                }
             })}
         </Transition>
-        <FilterBar status=status_code quick on_search=search />
+        <FilterBar status=status_code quick on_search=search quick_fixed=quick_list />
         <PagedList
             resource=list
             page
-            empty=text::EMPTY
+            empty=if quick_list { text::QUICK_EMPTY } else { text::EMPTY }
             children=move |items| {
                 let rows = items.into_iter().map(|o| view! { <OrderRow o /> }).collect_view();
                 view! {
