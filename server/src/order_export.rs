@@ -4,8 +4,9 @@
 //! list those orders. The caller and the filter are checked before the
 //! first byte (refusals are the error shape with its status); the CSV then
 //! streams chunk by chunk, the XLSX is written in constant-memory mode.
-//! `X-Export-Rows` is not known up front; the page shows progress by the
-//! bytes received. `GET /orders/transfers/template.xlsx`: the
+//! With `progress=<id>` (the page's own id for this export), the rows done
+//! are recorded as they go (`get_export_progress`: the page's progress
+//! bar). `GET /orders/transfers/template.xlsx`: the
 //! transfer-number template (上传转单号模板), for those who upload them.
 
 use axum::body::{Body, Bytes};
@@ -24,6 +25,25 @@ use crate::download::{caller, error, file, staff, XLSX};
 
 type FilterQuery = Result<Query<OrderFilter>, axum::extract::rejection::QueryRejection>;
 
+/// The page's id for this export, to record its progress under.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct Follow {
+    progress: Option<String>,
+}
+
+/// Starts recording the export's progress when the page follows it.
+async fn follow(
+    state: &AppState,
+    who: &shipdesk::auth::Principal,
+    cursor: &mut shipdesk::orders::service::ExportCursor,
+    f: &Follow,
+) -> Result<(), Response> {
+    match f.progress.as_deref().filter(|p| !p.is_empty()) {
+        Some(id) => cursor.track(state, who, id).await.map_err(error),
+        None => Ok(()),
+    }
+}
+
 fn filter_of(q: FilterQuery) -> Result<OrderFilter, Response> {
     q.map(|Query(f)| f).map_err(|_| {
         error(AppError::validation(
@@ -33,7 +53,12 @@ fn filter_of(q: FilterQuery) -> Result<OrderFilter, Response> {
     })
 }
 
-pub async fn csv(State(state): State<AppState>, session: Session, q: FilterQuery) -> Response {
+pub async fn csv(
+    State(state): State<AppState>,
+    session: Session,
+    q: FilterQuery,
+    Query(f): Query<Follow>,
+) -> Response {
     let (who, filter) = match (caller(&state, &session).await, filter_of(q)) {
         (Ok(w), Ok(f)) => (w, f),
         (Err(r), _) | (_, Err(r)) => return r,
@@ -42,6 +67,9 @@ pub async fn csv(State(state): State<AppState>, session: Session, q: FilterQuery
         Ok(c) => c,
         Err(e) => return error(e),
     };
+    if let Err(r) = follow(&state, &who, &mut cursor, &f).await {
+        return r;
+    }
     let lang = who.lang();
     let (tx, rx) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(4);
     tokio::spawn(async move {
@@ -56,15 +84,17 @@ pub async fn csv(State(state): State<AppState>, session: Session, q: FilterQuery
                     .iter()
                     .map(|o| csv_line(&cells(o, lang)))
                     .collect::<String>(),
-                Ok(None) => return,
+                Ok(None) => return cursor.finish(&state, false).await,
                 Err(e) => {
                     tracing::warn!(error = %e, "an order export stopped");
+                    cursor.finish(&state, true).await;
                     let _ = tx.send(Err(std::io::Error::other("export failed"))).await;
                     return;
                 }
             };
             if tx.send(Ok(Bytes::from(chunk))).await.is_err() {
-                return;
+                // The browser went away: the file is incomplete.
+                return cursor.finish(&state, true).await;
             }
         }
     });
@@ -78,7 +108,12 @@ pub async fn csv(State(state): State<AppState>, session: Session, q: FilterQuery
     )
 }
 
-pub async fn xlsx(State(state): State<AppState>, session: Session, q: FilterQuery) -> Response {
+pub async fn xlsx(
+    State(state): State<AppState>,
+    session: Session,
+    q: FilterQuery,
+    Query(f): Query<Follow>,
+) -> Response {
     let (who, filter) = match (caller(&state, &session).await, filter_of(q)) {
         (Ok(w), Ok(f)) => (w, f),
         (Err(r), _) | (_, Err(r)) => return r,
@@ -87,6 +122,9 @@ pub async fn xlsx(State(state): State<AppState>, session: Session, q: FilterQuer
         Ok(c) => c,
         Err(e) => return error(e),
     };
+    if let Err(r) = follow(&state, &who, &mut cursor, &f).await {
+        return r;
+    }
     let lang = who.lang();
     let mut sheet = match XlsxExport::new(lang) {
         Ok(s) => s,
@@ -96,15 +134,22 @@ pub async fn xlsx(State(state): State<AppState>, session: Session, q: FilterQuer
         match cursor.next(&state).await {
             Ok(Some(rows)) => {
                 if let Err(e) = sheet.push(&rows) {
+                    cursor.finish(&state, true).await;
                     return error(e);
                 }
             }
             Ok(None) => break,
-            Err(e) => return error(e),
+            Err(e) => {
+                cursor.finish(&state, true).await;
+                return error(e);
+            }
         }
     }
     // Zipping the sheet is CPU work: off the async threads.
-    match tokio::task::spawn_blocking(move || sheet.finish()).await {
+    let zipped = tokio::task::spawn_blocking(move || sheet.finish()).await;
+    let ok = matches!(zipped, Ok(Ok(_)));
+    cursor.finish(&state, !ok).await;
+    match zipped {
         Ok(Ok(bytes)) => file(bytes.into_response(), XLSX, &name(lang, "xlsx")),
         Ok(Err(e)) => error(e),
         Err(_) => error(AppError::Internal),

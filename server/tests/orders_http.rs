@@ -2,7 +2,8 @@
 //! (a resend with the same key books nothing new), and the list's export
 //! (`GET /orders/export.csv`, `.xlsx`) gives the caller's orders as
 //! filtered, refusing whoever may not list them; the transfer-number
-//! template downloads for ops and providers only.
+//! template downloads for ops and providers only. An export the page
+//! follows (`progress=`) reports its rows to its caller.
 
 mod support;
 
@@ -135,6 +136,67 @@ async fn a_customer_books_once_per_key_and_exports_only_their_orders() {
         .await
         .unwrap();
     assert!(all.lines().count() > 1, "staff with all orders export them");
+}
+
+#[tokio::test]
+async fn an_export_the_page_follows_reports_its_rows_to_its_caller_only() {
+    let app = spawn_app().await;
+    let (alice, quote) = customer(&app, "13800138001", "深圳星辰").await;
+    for key in ["http-key-0101", "http-key-0102"] {
+        let (status, _) = app.call(&alice, "book_order", booking(&quote, key)).await;
+        assert_eq!(status, StatusCode::OK);
+    }
+    let progress = |id: &str| json!({"id": id});
+    let (status, before) = app
+        .call(&alice, "get_export_progress", progress("xhttp0001"))
+        .await;
+    assert_eq!(
+        (status, before["started"].as_bool()),
+        (StatusCode::OK, Some(false))
+    );
+
+    for (ext, id) in [("csv", "xhttp0001"), ("xlsx", "xhttp0002")] {
+        let res = alice
+            .get(app.url(&format!("/orders/export.{ext}?status=booked&progress={id}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        res.bytes().await.unwrap();
+        let (_, p) = app.call(&alice, "get_export_progress", progress(id)).await;
+        assert_eq!(
+            (
+                p["total"].as_i64(),
+                p["done"].as_i64(),
+                p["finished"].as_bool()
+            ),
+            (Some(2), Some(2), Some(true)),
+            "{ext}: {p}"
+        );
+        assert_eq!(p["failed"], false);
+    }
+    let (bob, _) = customer(&app, "13800138004", "广州优品").await;
+    let (_, theirs) = app
+        .call(&bob, "get_export_progress", progress("xhttp0001"))
+        .await;
+    assert_eq!(theirs["started"], false, "not another caller's");
+    let res = alice
+        .get(app.url("/orders/export.csv?progress=bad"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a bad id, before any row"
+    );
+    let (status, bad) = app
+        .call(&alice, "get_export_progress", progress("../../x"))
+        .await;
+    assert_eq!(
+        (status, bad["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("progress"))
+    );
 }
 
 #[tokio::test]

@@ -447,3 +447,18 @@ pub struct ActAsToken {
     pub company_id: Id,
     pub expires_at: Timestamp,
 }
+
+/// How far an order export has got (the page's progress bar). Not
+/// started: the download has not reached the server yet.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct ExportProgress {
+    pub started: bool,
+    /// The rows the file will hold.
+    pub total: i64,
+    /// The rows written so far.
+    pub done: i64,
+    /// The file is complete (its download is under way or done).
+    pub finished: bool,
+    /// The export stopped on an error: the file is incomplete.
+    pub failed: bool,
+}

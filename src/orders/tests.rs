@@ -558,6 +558,63 @@ async fn an_export_walks_the_filtered_list_in_the_callers_scope_and_reads_back_a
 }
 
 #[tokio::test]
+async fn a_followed_export_records_its_progress_for_its_caller_only() {
+    let w = world().await;
+    for key in ["web-key-0021", "web-key-0022", "web-key-0023"] {
+        book(&w, key).await;
+    }
+    let id = "x19ab3c4d5e6f";
+    let before = service::get_export_progress(&w.state, &w.alice, id)
+        .await
+        .unwrap();
+    assert!(!before.started, "not started before the download arrives");
+
+    let mut cursor = service::export_cursor(&w.alice, &OrderFilter::default()).unwrap();
+    cursor.track(&w.state, &w.alice, id).await.unwrap();
+    let at_start = service::get_export_progress(&w.state, &w.alice, id)
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            at_start.started,
+            at_start.total,
+            at_start.done,
+            at_start.finished
+        ),
+        (true, 3, 0, false)
+    );
+    while cursor.next(&w.state).await.unwrap().is_some() {}
+    let written = service::get_export_progress(&w.state, &w.alice, id)
+        .await
+        .unwrap();
+    assert_eq!(
+        (written.done, written.finished),
+        (3, false),
+        "written, not complete"
+    );
+    cursor.finish(&w.state, false).await;
+    let done = service::get_export_progress(&w.state, &w.alice, id)
+        .await
+        .unwrap();
+    assert!(done.finished && !done.failed);
+
+    let theirs = service::get_export_progress(&w.state, &w.bob, id)
+        .await
+        .unwrap();
+    assert!(
+        !theirs.started,
+        "another caller's export is not theirs to read"
+    );
+    let e = service::get_export_progress(&w.state, &w.alice, "../x")
+        .await
+        .unwrap_err();
+    assert_eq!(e.field(), Some("progress"));
+    let mut again = service::export_cursor(&w.alice, &OrderFilter::default()).unwrap();
+    let e = again.track(&w.state, &w.alice, "short").await.unwrap_err();
+    assert_eq!(e.field(), Some("progress"));
+}
+
+#[tokio::test]
 async fn a_salesperson_books_a_quick_order_with_an_act_as_token_for_their_own_customer() {
     let w = world().await;
     let Principal::Staff(sales) = &w.sales else {

@@ -8,8 +8,8 @@ use shipdesk::orders::transfer::{
     ProviderRef, TransferApplied, TransferPreview, TransferRowInput, TransferTrack,
 };
 use shipdesk::orders::{
-    ActAsToken, Order, OrderBrief, OrderCounts, OrderFilter, OrderForBook, OrderMove, OrderReceipt,
-    OrderSummary, Parcel, ParcelForSave, ParcelTrack,
+    ActAsToken, ExportProgress, Order, OrderBrief, OrderCounts, OrderFilter, OrderForBook,
+    OrderMove, OrderReceipt, OrderSummary, Parcel, ParcelForSave, ParcelTrack,
 };
 use shipdesk::{AppError, Id, Page};
 
@@ -64,6 +64,13 @@ pub async fn count_orders(
 ) -> Result<OrderCounts, AppError> {
     let p = principal().await?;
     service::count_orders(&state()?, &p, company_id, quick_only).await
+}
+
+/// How far the caller's order export `id` has got (the id the page gave the download as `progress=`): the rows it will hold, those written, finished or failed; `started` is false until the download reaches the server (any signed-in caller; their own exports only).
+#[server(prefix = "/api", endpoint = "get_export_progress", input = Json, input_derive = (Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema))]
+pub async fn get_export_progress(id: String) -> Result<ExportProgress, AppError> {
+    let p = principal().await?;
+    service::get_export_progress(&state()?, &p, &id).await
 }
 
 /// Confirms a waiting pre-order into an order with an order number, if still at `version` (ops, admin).

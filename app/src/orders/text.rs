@@ -137,6 +137,9 @@ crate::i18n::texts! {
     CHOOSE_REASON = "请选择原因", "Pick a reason";
     EXPORT_CSV = "导出 CSV", "Export CSV";
     EXPORT_XLSX = "导出 Excel", "Export Excel";
+    EXPORT_PREPARING = "正在准备导出…", "Preparing the export…";
+    EXPORT_ZIPPING = "正在生成 Excel 文件…", "Writing the Excel file…";
+    EXPORT_FAILED = "导出失败，文件不完整，请重试。", "The export failed and the file is incomplete: try again.";
     PROCESSED = "已处理", "Processed";
 }
 
@@ -145,6 +148,40 @@ pub fn count(n: i64, capped: bool) -> String {
     match capped {
         true => format!("{n}+"),
         false => n.to_string(),
+    }
+}
+
+/// An export under way: `正在导出：12,000 / 100,000 行`.
+pub fn export_writing(done: i64, total: i64) -> String {
+    let (d, t) = (thousands(done), thousands(total));
+    match lang() {
+        Lang::Zh => format!("正在导出：{d} / {t} 行"),
+        Lang::En => format!("Exporting: {d} of {t} rows"),
+    }
+}
+
+/// An export complete: `导出完成：100,000 行，文件已开始下载。`
+pub fn export_done(total: i64) -> String {
+    let t = thousands(total);
+    match lang() {
+        Lang::Zh => format!("导出完成：{t} 行，文件已开始下载。"),
+        Lang::En => format!("Export complete: {t} rows; the file is downloading."),
+    }
+}
+
+/// `100000` → `100,000`.
+pub fn thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    match n < 0 {
+        true => format!("-{out}"),
+        false => out,
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod act_as;
 pub mod alert;
 pub mod event;
+pub mod export;
 pub mod follow;
 pub mod order;
 pub mod order_list;
@@ -46,6 +47,11 @@ pub const STATEMENTS: &[(&str, &str)] = &[
     ("order_parcels.by_number", parcel::BY_NUMBER),
     ("order_transfers.of_order", transfer::OF_ORDER),
     ("orders.unfollowed_numbers", follow::UNFOLLOWED),
+    ("export_progress.sweep", export::SWEEP),
+    ("export_progress.start", export::START),
+    ("export_progress.advance", export::ADVANCE),
+    ("export_progress.finish", export::FINISH),
+    ("export_progress.get", export::GET),
     ("order_transfers.target", transfer::TARGET),
     ("order_transfers.holder", transfer::HOLDER),
     ("order_transfers.lock", transfer::LOCK),

@@ -132,12 +132,17 @@ fn page_sql(f: &mut Filter, limit: i64, offset: i64) -> String {
 /// The SQL of the count, up to [`COUNT_CAP`] + 1 rows; the company only
 /// when a condition reads it.
 fn count_sql(f: &mut Filter) -> String {
+    count_up_to(f, COUNT_CAP + 1)
+}
+
+/// The SQL of the count, up to `cap` rows.
+fn count_up_to(f: &mut Filter, cap: i64) -> String {
     let join = match f.needs_company {
         true => " JOIN companies c ON c.id = o.company_id",
         false => "",
     };
     let w = f.where_sql();
-    let cap = f.int(COUNT_CAP + 1);
+    let cap = f.int(cap);
     format!("SELECT COUNT(*) FROM (SELECT 1 FROM orders o{join}{w} LIMIT {cap}) AS counted")
 }
 
@@ -172,6 +177,18 @@ pub async fn list(
         .map(summary)
         .collect::<Result<_, sqlx::Error>>()?;
     Ok((items, counted.min(COUNT_CAP), counted > COUNT_CAP))
+}
+
+/// How many orders in scope, counted up to `cap` (an export's total).
+pub async fn count_up_to_cap(
+    db: &crate::db::Db,
+    s: &Scope,
+    n: &Narrow,
+    cap: i64,
+) -> AppResult<i64> {
+    let mut f = Filter::new(s, n);
+    let sql = count_up_to(&mut f, cap);
+    Ok(f.bind(&sql).fetch_one(db).await?.try_get(0)?)
 }
 
 /// Up to `limit` orders in scope after `(created_at, id)`, newest first.

@@ -1,11 +1,14 @@
 //! Exporting the list as filtered (直客导出订单详情): every order the caller
 //! may see that the filter keeps, newest first, walked by key in chunks and
-//! handed on chunk by chunk, so nothing holds the whole list.
+//! handed on chunk by chunk, so nothing holds the whole list. An export
+//! the page names (`track`) records how far it has got, for the page's
+//! progress bar (`get_export_progress`).
 
 use super::read::{narrow, scope};
 use crate::auth::Principal;
-use crate::error::AppResult;
-use crate::orders::model::{OrderFilter, OrderSummary};
+use crate::error::{AppError, AppResult};
+use crate::orders::model::{ExportProgress, OrderFilter, OrderSummary};
+use crate::orders::repo::export as progress;
 use crate::orders::repo::order::{Narrow, Scope};
 use crate::orders::repo::order_list;
 use crate::state::AppState;
@@ -23,6 +26,44 @@ pub struct ExportCursor {
     after: (i64, i64),
     done: u64,
     finished: bool,
+    /// (owner, export id) when the page follows its progress.
+    tracked: Option<(String, String)>,
+}
+
+/// Whose progress rows are whose.
+fn owner(who: &Principal) -> String {
+    match who {
+        Principal::Member(m) => format!("member:{}", m.id),
+        Principal::Staff(s) => format!("staff:{}", s.id),
+    }
+}
+
+/// An export id as a page makes one: 8–64 letters, digits, `-` or `_`.
+fn export_id(id: &str) -> AppResult<&str> {
+    let ok = (8..=64).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    match ok {
+        true => Ok(id),
+        false => Err(AppError::validation(
+            "progress",
+            crate::ErrorKey::BadRequest,
+        )),
+    }
+}
+
+/// How far the caller's export `id` has got; not started if the download
+/// has not reached the server (any signed-in caller, their own only).
+pub async fn get_export_progress(
+    state: &AppState,
+    who: &Principal,
+    id: &str,
+) -> AppResult<ExportProgress> {
+    let id = export_id(id)?;
+    Ok(progress::get(&state.db, &owner(who), id)
+        .await?
+        .unwrap_or_default())
 }
 
 /// A cursor over what `who` may export with `filter`; errors as the list's.
@@ -33,10 +74,34 @@ pub fn export_cursor(who: &Principal, filter: &OrderFilter) -> AppResult<ExportC
         after: (i64::MAX, i64::MAX),
         done: 0,
         finished: false,
+        tracked: None,
     })
 }
 
 impl ExportCursor {
+    /// Records the export's progress as `id` for `who` (counted first, up
+    /// to [`MAX_EXPORT`]), before the first row.
+    pub async fn track(&mut self, state: &AppState, who: &Principal, id: &str) -> AppResult<()> {
+        let id = export_id(id)?.to_owned();
+        let total =
+            order_list::count_up_to_cap(&state.db, &self.scope, &self.narrow, MAX_EXPORT as i64)
+                .await?;
+        let owner = owner(who);
+        progress::start(&state.db, &owner, &id, total, state.now()).await?;
+        self.tracked = Some((owner, id));
+        Ok(())
+    }
+
+    /// Marks a followed export complete, or failed; logged, never an error
+    /// (the file is what matters).
+    pub async fn finish(&self, state: &AppState, failed: bool) {
+        if let Some((owner, id)) = &self.tracked {
+            if let Err(e) = progress::finish(&state.db, owner, id, failed, state.now()).await {
+                tracing::warn!(error = %e, "an export's progress was not recorded");
+            }
+        }
+    }
+
     /// The next chunk, newest first; None at the end.
     pub async fn next(&mut self, state: &AppState) -> AppResult<Option<Vec<OrderSummary>>> {
         if self.finished {
@@ -51,6 +116,9 @@ impl ExportCursor {
         self.after = (last.created_at.0, last.id);
         self.done += rows.len() as u64;
         self.finished = (rows.len() as i64) < CHUNK || self.done >= MAX_EXPORT;
+        if let Some((owner, id)) = &self.tracked {
+            progress::advance(&state.db, owner, id, self.done as i64, state.now()).await?;
+        }
         Ok(Some(rows))
     }
 

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use shipdesk::orders::{OrderFilter, OrderStatus, OrderSummary};
 use shipdesk::Money;
 
+use super::export::ExportLinks;
 use super::orders_base;
 use crate::components::{Loaded, PagedList};
 use crate::i18n::{lang, t};
@@ -97,30 +98,12 @@ pub fn OrderList(portal: Portal) -> impl IntoView {
                 <a href=portal.search() class="text-sky-700">
                     {move || t(orders::GO_QUOTE)}
                 </a>
-                <a
-                    href=move || export_href("csv", status.get())
-                    class="export-csv text-slate-600"
-                    download
-                >
-                    {move || t(orders::EXPORT_CSV)}
-                </a>
-                <a
-                    href=move || export_href("xlsx", status.get())
-                    class="export-xlsx text-slate-600"
-                    download
-                >
-                    {move || t(orders::EXPORT_XLSX)}
-                </a>
             </div>
+            <ExportLinks filter=Signal::derive(move || OrderFilter {
+                status: status.get(),
+                ..Default::default()
+            }) />
         </div>
-    }
-}
-
-/// The export of the list as filtered.
-fn export_href(ext: &str, status: Option<OrderStatus>) -> String {
-    match status {
-        Some(s) => format!("/orders/export.{ext}?status={}", s.as_str()),
-        None => format!("/orders/export.{ext}"),
     }
 }
 

@@ -14,6 +14,7 @@ mod cancel;
 mod counts;
 mod detail;
 mod draft;
+pub(crate) mod export;
 mod list;
 mod order_card;
 mod pages;

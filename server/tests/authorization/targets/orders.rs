@@ -160,6 +160,7 @@ pub async fn target(w: &World, endpoint: &str, _who: Who) -> Option<Target> {
                 "number": format!("MX{:010}", w.n())});
             api(json!({"rows": [row]}), field("/numbers", 1))
         }
+        "get_export_progress" => api(json!({"id": "authz-export-1"}), field("/started", false)),
         "list_providers" => api(json!({}), field("/0/name", "provider1 name")),
         "assign_provider" => {
             let o = confirmed(w).await;

@@ -14,6 +14,7 @@ use crate::components::PagedList;
 use crate::i18n::t;
 use crate::orders::admin_text as text;
 use crate::orders::api::{count_orders, list_orders};
+use crate::orders::views::export::ExportLinks;
 
 #[component]
 pub fn OrdersPage(
@@ -87,6 +88,12 @@ pub fn OrdersPage(
             })}
         </Transition>
         <FilterBar status=status_code quick on_search=search quick_fixed=quick_list />
+        <ExportLinks
+            filter=Signal::derive(move || {
+                applied.get().filter(status.get(), quick.get()).unwrap_or_default()
+            })
+            class="mb-3 flex flex-col items-end"
+        />
         <PagedList
             resource=list
             page
