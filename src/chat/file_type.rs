@@ -58,6 +58,8 @@ pub fn is_image(mime: &str) -> bool {
 /// The extensions a type is served under; the first is the one given to a
 /// name without one of them.
 fn extensions_of(mime: &str) -> &'static [&'static str] {
+    // Parameters (`; charset=utf-8`) do not change the type.
+    let mime = mime.split(';').next().unwrap_or("").trim();
     match mime {
         "image/png" => &["png"],
         "image/jpeg" => &["jpg", "jpeg"],
@@ -223,6 +225,10 @@ mod tests {
         assert_eq!(served_name("photo.jpeg", "image/jpeg"), "photo.jpeg");
         assert_eq!(served_name("photo.txt", "image/jpeg"), "photo.jpg");
         assert_eq!(served_name("invoice\u{202E}fdp.exe", pdf), "invoicefdp.pdf");
+        let csv = "text/csv; charset=utf-8";
+        assert_eq!(served_name("订单导出.csv", csv), "订单导出.csv");
+        assert!(content_disposition("订单导出.csv", csv)
+            .starts_with("attachment; filename=\"file.csv\""));
     }
 
     #[test]

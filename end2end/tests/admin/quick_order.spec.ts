@@ -2,7 +2,8 @@ import { test, expect, hydrated, shot, staffLogin } from "../support";
 
 // 快捷下单: sales1 books for a contact of their own customer (深圳市海通,
 // SZ10001) from a quote saved for that company; the order records them
-// both and is marked quick.
+// both and is marked quick; it is counted in their 快捷下单列表, and they
+// cancel it while it waits.
 const SEARCH = {
   country: "US",
   fba_code: "ONT8",
@@ -56,4 +57,26 @@ test("a salesperson books a quick order for their customer's contact from a save
   await expect(page.locator(".order-header .company")).toHaveText(company.name);
   await expect(page.locator(".order-header .booked-by")).toContainText("销售王磊");
   await expect(page.locator(".order-header .status-badge")).toHaveText("待处理");
+  const orderUrl = page.url();
+
+  // 快捷下单列表: counted pending, listed; the order is theirs to cancel.
+  await page.goto("/admin/quick-orders");
+  await hydrated(page);
+  await expect(page.locator("h1")).toHaveText("快捷下单列表");
+  await expect(page.locator(".quick-summary")).toHaveText(/^待处理 [1-9]\d* 单 · 已处理 \d+ 单$/);
+  const pending = Number((await page.locator(".quick-summary").textContent())!.match(/待处理 (\d+)/)![1]);
+  await expect(page.locator("input.quick-only")).toBeHidden();
+  await expect(page.locator(".order-row .quick-badge").first()).toBeVisible();
+  await shot(page, "admin-quick-orders");
+  await page.goto(orderUrl);
+  await hydrated(page);
+  await page.locator('button.order-action[data-to="cancelled"]').click();
+  await page.fill(".reason-form textarea[name=reason], .reason-form input[name=reason]", "客户改期");
+  page.once("dialog", (d) => d.accept());
+  await page.locator(".reason-form button[type=submit]").click();
+  await expect(page.locator(".order-header .status-badge")).toHaveText("已取消");
+  await expect(page.locator('button.order-action[data-to="cancelled"]')).toHaveCount(0);
+  await page.goto("/admin/quick-orders");
+  await hydrated(page);
+  await expect(page.locator(".quick-summary")).toContainText(`待处理 ${pending - 1} 单`);
 });

@@ -81,6 +81,12 @@ test("a provider uploads transfer numbers for their orders: bad rows are named, 
   await expect(page.locator(".provider-name")).toHaveText("服务商孙杰");
   // A provider assigns nothing.
   await expect(page.locator(".assign-provider")).toHaveCount(0);
+  // Each number's courier state, and on request its events (no tracking
+  // provider is configured here: it says it shows what was pushed).
+  const ups = page.locator('.transfer[data-number="1Z999AA10123456784"]');
+  await expect(ups.locator(".track-badge")).toHaveText("暂无轨迹");
+  await ups.locator("button.show-track").click();
+  await expect(ups.locator(".track-events .track-not-live")).toBeVisible();
 });
 
 test("ops assign an order to a provider from its page and see it said", async ({ page }) => {

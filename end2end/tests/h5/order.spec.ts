@@ -83,6 +83,13 @@ test("a customer books a saved quote, ops receive it heavier, the customer sees 
   await page.goto("/h5/orders");
   await hydrated(page);
   await expect(page.locator(".order-row").first()).toContainText(order.order_number);
+  // 导出 CSV: the download, and the export's progress up to 导出完成.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("a.export-csv")]);
+  expect(download.suggestedFilename()).toBe("订单导出.csv");
+  const progress = page.locator(".export-progress");
+  await expect(progress).toHaveAttribute("data-state", "finished");
+  await expect(progress).toContainText(/^导出完成：\d+ 行，文件已开始下载。/);
+  await expect(page.locator("a.export-xlsx")).toHaveAttribute("aria-disabled", "false");
   await page.goto("/h5/chat");
   await hydrated(page);
   // The notice went into their latest open conversation (or a new one at
