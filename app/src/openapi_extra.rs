@@ -26,7 +26,8 @@ session cookie and refused from another origin (`403`). Text frames of at most 6
 the client sends `ClientMsg` (`resume` with the last seq held per conversation, `send`, \
 `typing`, `read`, `recall`, `status`, `ping`); the server sends `ServerMsg` (`hello`, \
 `message`, `ack` after commit, `synced`, `conversation`, `read`, `typing`, `recalled`, \
-`presence`, `resync`, `error`, `pong`). A bad frame gets an `error` frame and the socket stays \
+`presence`, `order_changed` (an order of a company in an open conversation moved: cards read it \
+again), `resync`, `error`, `pong`). A bad frame gets an `error` frame and the socket stays \
 up; a sign-out elsewhere closes it with code 4401; the session is checked again every 60 s.\n\n\
 **Who may call it:** customer members; staff: admin, cs.",
             "x-callers": "customer members; staff: admin, cs",
@@ -275,10 +276,12 @@ pub fn webhooks(g: &mut SchemaGenerator) -> Value {
         ),
         (
             "tracking.updated",
-            "A courier reported new events for a delivery tracking number on an order.",
+            "A courier reported new events for a number on an order: a delivery tracking number (`kind: parcel`, its `parcel_id`) or a transfer number (`kind: transfer`, its `transfer_id`).",
             json!({"type": "object", "properties": {
                 "order_number": {"type": "string"}, "company_id": {"type": "integer"},
-                "parcel_id": {"type": "integer"}, "carrier": {"type": "string"},
+                "kind": {"enum": ["parcel", "transfer"]},
+                "parcel_id": {"type": ["integer", "null"]},
+                "transfer_id": {"type": ["integer", "null"]}, "carrier": {"type": "string"},
                 "number": {"type": "string"},
                 "status": {"enum": ["info_received", "in_transit", "out_for_delivery", "delivered", "exception", "returned"]},
                 "new_events": {"type": "integer"},
@@ -287,7 +290,7 @@ pub fn webhooks(g: &mut SchemaGenerator) -> Value {
                     "context": {"type": "string"}, "place": {"type": ["string", "null"]},
                     "time": {"type": "integer"}, "raw_time": {"type": "string"}},
                     "required": ["status", "raw_status", "context", "place", "time", "raw_time"]}},
-                "required": ["order_number", "company_id", "parcel_id", "carrier", "number", "status", "new_events", "latest"]}),
+                "required": ["order_number", "company_id", "kind", "parcel_id", "transfer_id", "carrier", "number", "status", "new_events", "latest"]}),
         ),
         (
             "order.alert",

@@ -108,6 +108,13 @@ pub enum ServerMsg {
         status: AgentStatus,
         connected: bool,
     },
+    /// An order of the conversation's company changed (its status, its
+    /// measured cartons): a card showing it reads it again
+    /// (`get_order_brief`). Only the number: what the card shows is read
+    /// as its viewer may.
+    OrderChanged {
+        number: String,
+    },
     /// Events may have been missed (a fan-out link dropped): send `resume`.
     Resync,
     /// The person's account changed (roles, password, disabled, signed

@@ -564,3 +564,39 @@ fn a_courier_exception_stays_open_until_the_order_is_done() {
     assert!(settled_by(Departed, Cancelled).contains(&AlertKind::OrderException));
     assert!(!settled_by(Departed, Exception).contains(&AlertKind::OrderException));
 }
+
+#[tokio::test]
+async fn a_move_reaches_the_sockets_of_the_companys_open_conversations_only() {
+    use crate::chat::live::hub::Listener;
+    use crate::chat::wire::ServerMsg;
+    let w = world().await;
+    let o = confirmed(&w, &w.alice, &w.quote, "live-key-1").await;
+    // The exception's notice opens a conversation with after-sales.
+    let o = mv(&w, &o, OrderStatus::Exception, "海关查验").await;
+    let (Principal::Member(alice), Principal::Member(bob)) = (&w.alice, &w.bob) else {
+        unreachable!()
+    };
+    let mut theirs = w.state.hub.register(Listener::Member(alice.id));
+    let mut other = w.state.hub.register(Listener::Member(bob.id));
+    let drain = |sub: &mut crate::chat::live::hub::Subscription| {
+        let mut out = vec![];
+        while let Ok(d) = sub.rx.try_recv() {
+            out.push(d.msg.clone());
+        }
+        out
+    };
+
+    mv(&w, &o, OrderStatus::Confirmed, "").await;
+
+    let got = drain(&mut theirs);
+    assert!(
+        got.contains(&ServerMsg::OrderChanged {
+            number: o.number.clone()
+        }),
+        "{got:?}"
+    );
+    assert!(
+        drain(&mut other).is_empty(),
+        "another company hears nothing"
+    );
+}

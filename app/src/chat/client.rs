@@ -46,6 +46,9 @@ pub struct ChatStore {
     /// bump it: lists derive their badges and order from them
     /// (`live_list`).
     pub changes: RwSignal<u64>,
+    /// Bumped per order number on an `order_changed` event: the order
+    /// cards showing it read it again.
+    pub orders: RwSignal<HashMap<String, u32>>,
 }
 
 pub fn now_ms() -> f64 {
@@ -86,6 +89,7 @@ impl ChatStore {
             pending: RwSignal::new(BTreeMap::new()),
             error: RwSignal::new(None),
             changes: RwSignal::new(0),
+            orders: RwSignal::new(HashMap::new()),
         }
     }
 
@@ -246,6 +250,9 @@ impl ChatStore {
             }),
             ServerMsg::Presence { .. } => {}
             ServerMsg::Resync => self.resume_all(),
+            ServerMsg::OrderChanged { number } => {
+                self.orders.update(|m| *m.entry(number).or_default() += 1);
+            }
             ServerMsg::Error { client_id, key, .. } => {
                 match client_id {
                     Some(id) if key == ErrorKey::SendRateLimited => self.send_later(id),

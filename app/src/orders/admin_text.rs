@@ -25,8 +25,8 @@ crate::i18n::texts! {
     QUICK_ONLY = "只看快捷订单", "Quick orders";
     QUICK_NAV = "快捷下单", "Quick orders";
     QUICK_TITLE = "快捷下单列表", "Quick orders";
-    QUICK_HINT = "您为客户快捷下单的订单。为客户下新单：在「已存报价」里打开客户的报价，点「快捷下单」。运营处理前，可在订单页取消。", "The orders you booked for your customers. To book another, open a customer's saved quote and click 快捷下单. Until ops process one, you can cancel it on its page.";
-    QUICK_TO_QUOTES = "去已存报价", "Saved quotes";
+    QUICK_HINT = "您为客户快捷下单的订单。为客户下新单：在「报价记录」里打开为客户保存的报价，点「快捷下单」。运营处理前，可在订单页取消。", "The orders you booked for your customers. To book another, open a customer's saved quote and click 快捷下单. Until ops process one, you can cancel it on its page.";
+    QUICK_TO_QUOTES = "去报价记录", "Saved quotes";
     QUICK_EMPTY = "还没有快捷下单的订单", "No quick orders yet";
     QUICK_CANCEL_HINT = "这是您为客户快捷下单的订单，运营处理前您可以取消。", "You booked this order for your customer: you can cancel it until ops process it.";
     EMPTY = "没有符合条件的订单", "No orders match";

@@ -96,3 +96,29 @@ pub fn presence(state: &AppState, staff_id: Id, status: AgentStatus, connected: 
         },
     );
 }
+
+/// The most open conversations of one company an order change reaches.
+pub const ORDER_FANOUT: i64 = 50;
+
+/// An order of `company_id` changed: everyone in an open conversation with
+/// the company's members hears of it (their order cards read it again).
+/// Logged, never an error: the order's change is committed.
+pub async fn order_changed(state: &AppState, company_id: Id, number: &str) {
+    let open =
+        crate::chat::repo::conversation::open_of_company(&state.db, company_id, ORDER_FANOUT).await;
+    let open = match open {
+        Ok(list) => list,
+        Err(e) => {
+            tracing::warn!(error = %e, "an order change did not reach the chat");
+            return;
+        }
+    };
+    for conv in &open {
+        state.hub.publish(
+            Target::conversation(conv),
+            ServerMsg::OrderChanged {
+                number: number.to_owned(),
+            },
+        );
+    }
+}

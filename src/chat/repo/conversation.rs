@@ -88,6 +88,25 @@ pub async fn active(
     Ok(row.as_ref().map(from_row).transpose()?)
 }
 
+const OPEN_OF_COMPANY: &str = formatcp!(
+    "SELECT {CONV_COLS} FROM conversations c \
+         WHERE c.company_id = $1 AND c.status <> 'resolved' ORDER BY c.id LIMIT $2"
+);
+
+/// Up to `limit` unresolved conversations of the company's members.
+pub async fn open_of_company(
+    ex: impl Executor<'_, Database = Any>,
+    company_id: Id,
+    limit: i64,
+) -> AppResult<Vec<Conversation>> {
+    let rows = sqlx::query(OPEN_OF_COMPANY)
+        .bind(company_id)
+        .bind(limit)
+        .fetch_all(ex)
+        .await?;
+    Ok(rows.iter().map(from_row).collect::<Result<_, _>>()?)
+}
+
 const INSERT: &str =
     "INSERT INTO conversations (id, company_id, member_id, desk_id, status, last_seq, \
          last_message_at, customer_read_seq, staff_read_seq, created_at, updated_at, \
@@ -185,6 +204,7 @@ pub async fn mark_read(
 pub const STATEMENTS: &[(&str, &str)] = &[
     ("by_id", BY_ID),
     ("active", ACTIVE),
+    ("open_of_company", OPEN_OF_COMPANY),
     ("insert", INSERT),
     ("lock", LOCK),
     ("next_seq_member", NEXT_SEQ_MEMBER),

@@ -163,6 +163,7 @@ pub(super) async fn change(
         _ => None,
     };
     tx.commit().await?;
+    crate::chat::live::events::order_changed(state, order.company_id, &order.number).await;
     if let Some(r) = raised {
         alert::tell(state, &r).await;
     }

@@ -4,13 +4,12 @@
 //! link to the order's page in the viewer's portal. An order the viewer may
 //! not read is a neutral placeholder.
 //!
-//! Live: no order event reaches the browser (orders publish
-//! `order.status_changed` to the outbox, for webhooks; the chat socket
-//! carries chat events only), so a card reads its order again whenever its
-//! conversation gets a message over the socket, and every
-//! [`REFRESH_SECS`] while the page is visible. A status change shows within
-//! that interval without a reload, and at once when the next message
-//! arrives; a hidden tab asks nothing.
+//! Live: when an order moves, everyone in an open conversation with its
+//! company gets `order_changed` with its number over the chat socket, and
+//! a card showing that number reads it again at once. A card also reads
+//! its order when its conversation gets a message, and every
+//! [`REFRESH_SECS`] while the page is visible (a card in a resolved
+//! conversation, a socket that was down); a hidden tab asks nothing.
 
 use leptos::prelude::*;
 use shipdesk::orders::OrderBrief;
@@ -42,9 +41,14 @@ pub fn OrderCardView(number: String, portal: Portal, conversation_id: Id) -> imp
                 .unwrap_or(0)
         })
     });
+    // Bumped when the socket says this order changed.
+    let changed = {
+        let number = number.clone();
+        Memo::new(move |_| store.orders.with(|m| m.get(&number).copied().unwrap_or(0)))
+    };
     let order = Resource::new(
-        move || (number.clone(), last_seq.get(), tick.get()),
-        |(number, _, _)| get_order_brief(number),
+        move || (number.clone(), last_seq.get(), tick.get(), changed.get()),
+        |(number, ..)| get_order_brief(number),
     );
     let line = |text: crate::i18n::Text, class: &'static str| {
         view! {
