@@ -56,6 +56,8 @@ mod who {
         "staff: admin, ops, cs; sales: inquiries of the companies they own and of none";
     pub const ORDER_READERS: &str = "customer member (their company's orders); staff: admin, cs, ops, finance; sales: orders of the companies they own and quick orders they booked; provider: the orders assigned to them";
     pub const ORDER_PROCESSORS: &str = "staff: admin, ops";
+    pub const EXPORT_OWNER: &str =
+        "any signed-in staff member or customer member (the exports they started)";
     pub const TRANSFER_UPLOADERS: &str = "staff: admin, ops; provider: the orders assigned to them";
     pub const ORDER_CANCELLERS: &str = "customer member (their company's waiting pre-orders); sales (their waiting quick orders); staff: admin, ops";
     pub const QUICK_SALES: &str = "staff: sales (for members of the companies they own)";
@@ -204,6 +206,8 @@ const OPERATIONS: &[Operation] = &[
     op::<orders::ReceiveOrder>("orders", who::ORDER_PROCESSORS),
     op::<orders::ListParcels>("orders", who::ORDER_READERS),
     op::<orders::TrackParcel>("orders", who::ORDER_READERS),
+    op::<orders::TrackTransfer>("orders", who::ORDER_READERS),
+    op::<orders::GetExportProgress>("orders", who::EXPORT_OWNER),
     op::<orders::PreviewTransfers>("orders", who::TRANSFER_UPLOADERS),
     op::<orders::ApplyTransfers>("orders", who::TRANSFER_UPLOADERS),
     op::<orders::ListProviders>("orders", who::ORDER_PROCESSORS),

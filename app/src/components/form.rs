@@ -118,12 +118,15 @@ pub fn SubmitButton(
     #[prop(into)] pending: Signal<bool>,
     #[prop(default = "")] class: &'static str,
 ) -> impl IntoView {
+    // A class with its own colour (a red 取消) replaces the blue.
+    let tone = match class.contains("bg-") {
+        true => "",
+        false => "bg-sky-600 hover:bg-sky-700",
+    };
     view! {
         <button
             type="submit"
-            class=format!(
-                "rounded-lg bg-sky-600 text-white px-4 py-2 hover:bg-sky-700 disabled:opacity-60 {class}",
-            )
+            class=format!("rounded-lg {tone} text-white px-4 py-2 disabled:opacity-60 {class}")
             disabled=move || pending.get()
         >
             {move || if pending.get() { t(crate::components::text::SAVING) } else { t(label) }}

@@ -82,6 +82,7 @@ crate::i18n::texts! {
     SAVE = "保存报价", "Save quote";
     SAVING = "保存中…", "Saving…";
     SAVED = "报价已保存，编号", "Quote saved, number";
+    BOOK_NOW = "立即下单", "Book now";
     VIEW = "查看", "View";
     FOR_COMPANY = "报价给客户", "For customer";
     NO_COMPANY = "不指定客户", "No customer";

@@ -5,7 +5,8 @@ import { memberSignIn } from "./sign_in";
 // code without a cooldown): 杨帆 (the demo's customer with orders) sends one of
 // their orders from 📦 beside the composer; the card shows its status and
 // leads to their order's page; the agent (cs1) sees the same card, which
-// leads to the admin order page. The conversation is resolved at the end so
+// leads to the admin order page. Ops confirm it and both cards change at
+// once. The conversation is resolved at the end so
 // the next chat spec is routed as on a fresh demo.
 const PHONE = "13800138006";
 
@@ -52,6 +53,17 @@ test("a customer sends one of their orders as a card and the agent sees it with 
     await expect(theirs).toContainText("待处理");
     await expect(theirs.locator(".order-view")).toHaveAttribute("href", /^\/admin\/orders\/\d+$/);
     await shot(cs1, "admin-chat-order-card");
+
+    // Ops confirm it: both cards say 已确认 without a reload, well within
+    // the 30 s re-read (the socket's order_changed).
+    const number = await theirs.getAttribute("data-number");
+    const ops = await staffDesktop(browser, "ops1");
+    const found = await (await ops.request.post("/api/find_order", { data: { number } })).json();
+    const confirmed = await ops.request.post("/api/confirm_order", { data: { id: found.id, version: found.version } });
+    expect(confirmed.status(), await confirmed.text()).toBe(200);
+    await expect(card).toContainText("已确认", { timeout: 10_000 });
+    await expect(theirs).toContainText("已确认", { timeout: 10_000 });
+    await ops.context().close();
   } finally {
     if (id) await cs1.request.post("/api/chat_resolve", { data: { conversation_id: Number(id) } });
     await setAgentStatus(cs2, "online");

@@ -73,6 +73,8 @@ test("a customer on a phone pastes an inquiry, corrects a field, quotes, saves a
   const number = page.locator(".save-bar .saved-number");
   await expect(number).toHaveText(/^Q\d{8}-\d{4}$/);
   const n = (await number.textContent())!;
+  // 自定制下单: book the plan just saved, from the bar.
+  await expect(page.locator(".save-bar a.book-saved")).toHaveAttribute("href", `/h5/quotes/${n}/book`);
   await shot(page, "h5-quote-saved");
 
   await number.click();

@@ -17,8 +17,12 @@ fn Frame(
     portal: Portal,
     title: Text,
     #[prop(optional)] back: Option<&'static str>,
+    /// What the back link says (返回订单列表 unless given).
+    #[prop(optional)]
+    back_label: Option<Text>,
     children: Children,
 ) -> impl IntoView {
+    let back_label = back_label.unwrap_or(orders::BACK_TO_ORDERS);
     match portal {
         Portal::H5 => view! {
             <H5Header title back />
@@ -32,7 +36,7 @@ fn Frame(
                     .map(|href| {
                         view! {
                             <a href=href class="text-sm text-sky-700">
-                                {move || t(orders::BACK_TO_ORDERS)}
+                                {move || t(back_label)}
                             </a>
                         }
                     })}
@@ -67,7 +71,12 @@ pub fn OrderPage(portal: Portal) -> impl IntoView {
 #[component]
 pub fn BookPage(portal: Portal) -> impl IntoView {
     view! {
-        <Frame portal title=orders::BOOK_TITLE back=portal.quotes()>
+        <Frame
+            portal
+            title=orders::BOOK_TITLE
+            back=portal.quotes()
+            back_label=crate::pricing::text::BACK_TO_QUOTES
+        >
             <BookForQuote portal />
         </Frame>
     }

@@ -1,6 +1,7 @@
 //! The selected plan's total and 保存报价: a sticky bar (on a phone, above
 //! the tab bar), the saved quote's number and link once saved; staff pick
-//! the customer company first.
+//! the customer company first. A customer books the saved quote from there
+//! (自定制下单: search, pick the plan, save, 立即下单).
 
 use leptos::prelude::*;
 use shipdesk::pricing::{Plan, SavedQuote};
@@ -51,6 +52,18 @@ pub fn SaveBar(
                                     >
                                         {q.number.clone()}
                                     </a>
+                                    {(portal != Portal::Admin)
+                                        .then(|| {
+                                            view! {
+                                                " · "
+                                                <a
+                                                    class="book-saved font-semibold underline"
+                                                    href=format!("{base}/{}/book", q.number)
+                                                >
+                                                    {move || t(pricing::BOOK_NOW)}
+                                                </a>
+                                            }
+                                        })}
                                 </div>
                             }
                         })
