@@ -31,13 +31,18 @@ pub struct Follow {
     progress: Option<String>,
 }
 
+/// The page's id, if it gave one (an unreadable query is refused by the
+/// filter's own reading, with the error shape).
+type FollowQuery = Result<Query<Follow>, axum::extract::rejection::QueryRejection>;
+
 /// Starts recording the export's progress when the page follows it.
 async fn follow(
     state: &AppState,
     who: &shipdesk::auth::Principal,
     cursor: &mut shipdesk::orders::service::ExportCursor,
-    f: &Follow,
+    f: FollowQuery,
 ) -> Result<(), Response> {
+    let f = f.map(|Query(f)| f).unwrap_or_default();
     match f.progress.as_deref().filter(|p| !p.is_empty()) {
         Some(id) => cursor.track(state, who, id).await.map_err(error),
         None => Ok(()),
@@ -57,7 +62,7 @@ pub async fn csv(
     State(state): State<AppState>,
     session: Session,
     q: FilterQuery,
-    Query(f): Query<Follow>,
+    f: FollowQuery,
 ) -> Response {
     let (who, filter) = match (caller(&state, &session).await, filter_of(q)) {
         (Ok(w), Ok(f)) => (w, f),
@@ -67,7 +72,7 @@ pub async fn csv(
         Ok(c) => c,
         Err(e) => return error(e),
     };
-    if let Err(r) = follow(&state, &who, &mut cursor, &f).await {
+    if let Err(r) = follow(&state, &who, &mut cursor, f).await {
         return r;
     }
     let lang = who.lang();
@@ -112,7 +117,7 @@ pub async fn xlsx(
     State(state): State<AppState>,
     session: Session,
     q: FilterQuery,
-    Query(f): Query<Follow>,
+    f: FollowQuery,
 ) -> Response {
     let (who, filter) = match (caller(&state, &session).await, filter_of(q)) {
         (Ok(w), Ok(f)) => (w, f),
@@ -122,7 +127,7 @@ pub async fn xlsx(
         Ok(c) => c,
         Err(e) => return error(e),
     };
-    if let Err(r) = follow(&state, &who, &mut cursor, &f).await {
+    if let Err(r) = follow(&state, &who, &mut cursor, f).await {
         return r;
     }
     let lang = who.lang();
